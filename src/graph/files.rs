@@ -1,0 +1,371 @@
+//! The data-file schema: what a TOML file under `data/` may hold, with byte spans kept
+//! so that every later check can point at the line and column it is about.
+//!
+//! Unknown table names and unknown keys are not fatal here: they are collected as
+//! [`Problem`]s so that one run of `fascia check` reports all of them.
+
+use super::model::{Direction, Kind, Relation, Role};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A problem found while reading a file that did not stop the reading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// One data file: sources and structures, in the order written.
+#[derive(Debug, Default)]
+pub struct Document {
+    pub sources: Vec<Spanned<SourceEntry>>,
+    pub entries: Vec<(Kind, Spanned<Entry>)>,
+    pub problems: Vec<Problem>,
+}
+
+/// `[[source]]`: a reference work, declared once and cited by id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    pub id: Spanned<String>,
+    pub title: String,
+    /// Publisher or author.
+    pub publisher: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The date the source was read, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub read: Option<String>,
+}
+
+/// Cross-reference ids; numbers or strings are both accepted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XrefEntry {
+    #[serde(default)]
+    pub fma: Option<IdText>,
+    #[serde(default)]
+    pub uberon: Option<IdText>,
+    #[serde(default)]
+    pub wikidata: Option<IdText>,
+}
+
+/// An identifier written as a string or a bare integer (`fma = 22542`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum IdText {
+    Text(String),
+    Number(i64),
+}
+
+impl fmt::Display for IdText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdText::Text(s) => f.write_str(s),
+            IdText::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// `[[muscle]]`, `[[nerve]]`, …: one structure and the facts stated from it.
+#[derive(Debug, Default)]
+pub struct Entry {
+    pub id: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub latin: Option<String>,
+    pub aliases: Vec<Spanned<String>>,
+    pub notes: Vec<String>,
+    pub xref: XrefEntry,
+    /// Default sources for the entry's fields and for facts that name none.
+    pub sources: Vec<Spanned<String>>,
+    pub facts: Vec<FactGroup>,
+    pub problems: Vec<Problem>,
+}
+
+/// All the facts under one relation key of an entry (`inserts-into = [...]`).
+#[derive(Debug)]
+pub struct FactGroup {
+    pub relation: Relation,
+    pub direction: Direction,
+    pub key_span: Range<usize>,
+    pub targets: Vec<(Range<usize>, FactRef)>,
+}
+
+/// One fact's object: a bare id, or a table with the fact's own attributes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactRef {
+    pub id: String,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    /// Spinal root levels, for `innervated-by`.
+    #[serde(default)]
+    pub roots: Vec<Spanned<String>>,
+    /// For `performs`: `prime` (the default) or `assisting`.
+    #[serde(default)]
+    pub role: Option<RoleEntry>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleEntry {
+    Prime,
+    Assisting,
+}
+
+impl From<RoleEntry> for Role {
+    fn from(r: RoleEntry) -> Role {
+        match r {
+            RoleEntry::Prime => Role::Prime,
+            RoleEntry::Assisting => Role::Assisting,
+        }
+    }
+}
+
+/// The property keys an entry may have besides relations, for error messages.
+pub const PROPERTY_KEYS: [&str; 7] = ["id", "name", "latin", "aliases", "notes", "xref", "sources"];
+
+/// Parses one file. A syntax or type error stops the file; unknown names do not.
+pub fn parse_document(text: &str) -> Result<Document, toml::de::Error> {
+    toml::from_str(text)
+}
+
+impl<'de> Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct DocVisitor;
+        impl<'de> Visitor<'de> for DocVisitor {
+            type Value = Document;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of [[source]] and structure tables")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+                let mut doc = Document::default();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    if key.get_ref() == "source" {
+                        doc.sources
+                            .extend(map.next_value::<Vec<Spanned<SourceEntry>>>()?);
+                    } else if let Some(kind) = kind_from_table_name(key.get_ref()) {
+                        let entries = map.next_value::<Vec<Spanned<Entry>>>()?;
+                        doc.entries.extend(entries.into_iter().map(|e| (kind, e)));
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                        let tables: Vec<&str> = std::iter::once("source")
+                            .chain(Kind::ALL.into_iter().map(Kind::data_key))
+                            .collect();
+                        doc.problems.push(Problem {
+                            span: key.span(),
+                            message: format!(
+                                "unknown table `{}`; expected one of: {}",
+                                key.get_ref(),
+                                tables.join(", ")
+                            ),
+                        });
+                    }
+                }
+                Ok(doc)
+            }
+        }
+        d.deserialize_map(DocVisitor)
+    }
+}
+
+fn kind_from_table_name(name: &str) -> Option<Kind> {
+    match name {
+        "membrane" => Some(Kind::Ligament),
+        other => Kind::from_data_key(other),
+    }
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = Entry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a structure table with an id and a name")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
+                let mut e = Entry::default();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    match key.get_ref().as_str() {
+                        "id" => e.id = Some(map.next_value()?),
+                        "name" => e.name = Some(map.next_value()?),
+                        "latin" => e.latin = Some(map.next_value()?),
+                        "aliases" => e.aliases = map.next_value()?,
+                        "notes" => e.notes = map.next_value()?,
+                        "xref" => e.xref = map.next_value()?,
+                        "sources" => e.sources = map.next_value()?,
+                        other => match Relation::from_name(other) {
+                            Some((relation, direction)) => {
+                                let targets = map.next_value::<Spanned<OneOrMany>>()?;
+                                let outer = targets.span();
+                                let targets = targets
+                                    .into_inner()
+                                    .0
+                                    .into_iter()
+                                    .map(|(span, r)| (span.unwrap_or_else(|| outer.clone()), r))
+                                    .collect();
+                                e.facts.push(FactGroup {
+                                    relation,
+                                    direction,
+                                    key_span: key.span(),
+                                    targets,
+                                });
+                            }
+                            None => {
+                                map.next_value::<de::IgnoredAny>()?;
+                                e.problems.push(Problem {
+                                    span: key.span(),
+                                    message: unknown_key_message(other),
+                                });
+                            }
+                        },
+                    }
+                }
+                Ok(e)
+            }
+        }
+        d.deserialize_map(EntryVisitor)
+    }
+}
+
+fn unknown_key_message(key: &str) -> String {
+    let mut message = format!("unknown key `{key}`");
+    let candidates = PROPERTY_KEYS.into_iter().chain(Relation::all_names());
+    if let Some(best) = crate::suggest::closest(key, candidates) {
+        message.push_str(&format!("; did you mean `{best}`?"));
+    } else {
+        message.push_str(&format!(
+            "; expected a property ({}) or a relation such as `inserts-into`",
+            PROPERTY_KEYS.join(", ")
+        ));
+    }
+    message
+}
+
+/// A relation's value: one target or a list of them.
+#[derive(Debug)]
+struct OneOrMany(Vec<(Option<Range<usize>>, FactRef)>);
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an id, a table with an `id`, or a list of them")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany(vec![(None, FactRef::plain(v))]))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<OneOrMany, A::Error> {
+                let r = FactRef::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(OneOrMany(vec![(None, r)]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
+                let mut out = Vec::new();
+                while let Some(item) = seq.next_element::<Spanned<FactItem>>()? {
+                    let span = item.span();
+                    out.push((Some(span), item.into_inner().0));
+                }
+                Ok(OneOrMany(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One element of a relation list: a bare id or a fact table.
+struct FactItem(FactRef);
+
+impl<'de> Deserialize<'de> for FactItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FactItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an id or a table with an `id`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FactItem, E> {
+                Ok(FactItem(FactRef::plain(v)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FactItem, A::Error> {
+                FactRef::deserialize(de::value::MapAccessDeserializer::new(map)).map(FactItem)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl FactRef {
+    fn plain(id: &str) -> FactRef {
+        FactRef {
+            id: id.to_string(),
+            ..FactRef::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_plain_and_table_facts_with_spans() {
+        let text = r#"
+[[muscle]]
+id = "soleus"
+name = "Soleus"
+inserts-into = "calcaneal-tendon"
+innervated-by = [{ id = "tibial-nerve", roots = ["s1", "s2"], sources = ["x"] }]
+performs = ["ankle-plantarflexion", { id = "knee-flexion", role = "assisting" }]
+innervates = []
+"#;
+        let doc = parse_document(text).unwrap();
+        assert!(doc.problems.is_empty());
+        let (kind, entry) = &doc.entries[0];
+        assert_eq!(*kind, Kind::Muscle);
+        let entry = entry.get_ref();
+        assert_eq!(entry.id.as_ref().unwrap().get_ref(), "soleus");
+        assert_eq!(entry.facts.len(), 4);
+        let ins = &entry.facts[0];
+        assert_eq!(ins.relation, Relation::InsertsInto);
+        assert_eq!(&text[ins.targets[0].0.clone()], "\"calcaneal-tendon\"");
+        let inn = &entry.facts[1].targets[0];
+        assert_eq!(inn.1.id, "tibial-nerve");
+        assert_eq!(inn.1.roots.len(), 2);
+        assert!(text[inn.0.clone()].starts_with("{ id = \"tibial-nerve\""));
+        let perf = &entry.facts[2].targets;
+        assert_eq!(&text[perf[0].0.clone()], "\"ankle-plantarflexion\"");
+        assert!(matches!(perf[1].1.role, Some(RoleEntry::Assisting)));
+        assert_eq!(entry.facts[3].direction, Direction::Inverse);
+    }
+
+    #[test]
+    fn unknown_tables_and_keys_are_collected_with_spans() {
+        let text = "[[muscel]]\nid = \"x\"\n\n[[muscle]]\nid = \"y\"\nname = \"Y\"\ninsert-into = \"z\"\n";
+        let doc = parse_document(text).unwrap();
+        assert_eq!(doc.problems.len(), 1);
+        assert_eq!(&text[doc.problems[0].span.clone()], "muscel");
+        let entry = doc.entries[0].1.get_ref();
+        assert_eq!(entry.problems.len(), 1);
+        assert_eq!(&text[entry.problems[0].span.clone()], "insert-into");
+        assert_eq!(
+            entry.problems[0].message,
+            "unknown key `insert-into`; did you mean `inserts-into`?"
+        );
+    }
+
+    #[test]
+    fn bad_fact_table_is_a_located_error() {
+        let text = "[[muscle]]\nid = \"y\"\nperforms = [{ id = \"a\", rol = \"prime\" }]\n";
+        let err = parse_document(text).unwrap_err();
+        assert!(err.message().contains("unknown field `rol`"), "{}", err.message());
+        assert!(err.span().is_some());
+    }
+}

@@ -1,0 +1,210 @@
+//! The anatomy graph: structures as nodes, sourced facts as typed edges, and the
+//! indexes (by id, by kind, by name) that queries start from.
+
+pub mod files;
+pub mod load;
+pub mod model;
+
+use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::{BTreeMap, HashMap};
+
+pub use load::{bundled, load_dir, load_files};
+
+/// A loaded, validated graph with its indexes. Immutable once built, so it can be
+/// shared freely; there is no global instance.
+#[derive(Debug, Clone)]
+pub struct Atlas {
+    graph: DiGraph<Structure, Fact>,
+    sources: Vec<Source>,
+    by_id: HashMap<String, NodeIndex>,
+    by_kind: Vec<Vec<NodeIndex>>,
+    /// Normalized name, alias, id or Latin name (with and without a trailing kind word)
+    /// → the structures it names.
+    by_name: BTreeMap<String, Vec<NodeIndex>>,
+    /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
+    origin: String,
+}
+
+/// Folds case, punctuation and spacing so that `Flexor-hallucis  Longus` and
+/// `flexor hallucis longus` are the same key.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | ',' | '.' | '\'' | '’'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if let Some(rest) = out.strip_prefix("the ") {
+        out = rest.to_string();
+    }
+    out
+}
+
+/// The key with a trailing kind word removed (`tibial nerve` → `tibial`), if it has one.
+pub fn strip_kind_word(key: &str, kind: Kind) -> Option<&str> {
+    kind.name_suffixes().iter().find_map(|suffix| {
+        key.strip_suffix(suffix)
+            .and_then(|rest| rest.strip_suffix(' '))
+            .filter(|rest| !rest.is_empty())
+    })
+}
+
+impl Atlas {
+    fn new(graph: DiGraph<Structure, Fact>, sources: Vec<Source>, origin: String) -> Atlas {
+        let mut by_id = HashMap::with_capacity(graph.node_count());
+        let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
+        let mut by_name: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
+        for idx in graph.node_indices() {
+            let s = &graph[idx];
+            by_id.insert(s.id.clone(), idx);
+            by_kind[s.kind.index()].push(idx);
+            for written in s.names() {
+                let key = normalize(written);
+                if let Some(short) = strip_kind_word(&key, s.kind) {
+                    push_unique(by_name.entry(short.to_string()).or_default(), idx);
+                }
+                push_unique(by_name.entry(key).or_default(), idx);
+            }
+        }
+        for list in &mut by_kind {
+            list.sort_by(|a, b| graph[*a].name.cmp(&graph[*b].name));
+        }
+        Atlas {
+            graph,
+            sources,
+            by_id,
+            by_kind,
+            by_name,
+            origin,
+        }
+    }
+
+    pub fn graph(&self) -> &DiGraph<Structure, Fact> {
+        &self.graph
+    }
+
+    pub fn node(&self, idx: NodeIndex) -> &Structure {
+        &self.graph[idx]
+    }
+
+    pub fn fact(&self, idx: EdgeIndex) -> &Fact {
+        &self.graph[idx]
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Structures of one kind, sorted by name.
+    pub fn of_kind(&self, kind: Kind) -> &[NodeIndex] {
+        &self.by_kind[kind.index()]
+    }
+
+    /// Structures whose normalized name, alias or id is exactly `key`.
+    pub fn named(&self, key: &str) -> &[NodeIndex] {
+        self.by_name.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every normalized name key, for suggestions and partial matching.
+    pub fn name_keys(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
+        self.by_name.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[id.0 as usize]
+    }
+
+    pub fn structure_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn fact_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The facts of one relation read from `node` in `direction`, with the node at the
+    /// other end: `(soleus, InnervatedBy, Forward)` yields the tibial nerve.
+    pub fn neighbours(
+        &self,
+        node: NodeIndex,
+        relation: Relation,
+        direction: Direction,
+    ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+        let outgoing = direction.outgoing();
+        self.graph
+            .edges_directed(node, outgoing)
+            .filter(move |e| e.weight().relation == relation)
+            .map(move |e| {
+                let other = match outgoing {
+                    petgraph::Direction::Outgoing => e.target(),
+                    petgraph::Direction::Incoming => e.source(),
+                };
+                (e.id(), other)
+            })
+    }
+
+    /// Whether `node` states at least one fact of `relation` in its forward direction.
+    pub fn has_fact(&self, node: NodeIndex, relation: Relation) -> bool {
+        self.neighbours(node, relation, Direction::Forward)
+            .next()
+            .is_some()
+    }
+
+    /// The muscle a head or part belongs to.
+    pub fn whole_of(&self, part: NodeIndex) -> Option<NodeIndex> {
+        self.neighbours(part, Relation::PartOf, Direction::Forward)
+            .map(|(_, n)| n)
+            .find(|n| self.graph[*n].kind == Kind::Muscle)
+    }
+}
+
+fn push_unique(list: &mut Vec<NodeIndex>, idx: NodeIndex) {
+    if !list.contains(&idx) {
+        list.push(idx);
+    }
+}
+
+impl Structure {
+    /// The id, name, aliases and Latin name: every way the data spells it.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.id.as_str())
+            .chain(std::iter::once(self.name.as_str()))
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.latin.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_case_punctuation_and_articles() {
+        assert_eq!(normalize("  Flexor-hallucis  Longus "), "flexor hallucis longus");
+        assert_eq!(normalize("Biceps femoris, short head"), "biceps femoris short head");
+        assert_eq!(normalize("The Achilles tendon"), "achilles tendon");
+        assert_eq!(normalize("Achilles' tendon"), "achilles tendon");
+    }
+
+    #[test]
+    fn strips_only_the_kinds_own_word() {
+        assert_eq!(strip_kind_word("tibial nerve", Kind::Nerve), Some("tibial"));
+        assert_eq!(strip_kind_word("tibial nerve", Kind::Artery), None);
+        assert_eq!(strip_kind_word("nerve", Kind::Nerve), None);
+        assert_eq!(strip_kind_word("l5 root", Kind::Root), Some("l5"));
+    }
+}

@@ -1,0 +1,530 @@
+//! The vocabulary of the graph: kinds of structure, kinds of fact, and their weights.
+
+use serde::Serialize;
+use std::fmt;
+
+/// What a structure is. Data files and queries name kinds by the words below; the
+/// engine only ever compares these enum values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Muscle,
+    MusclePart,
+    Bone,
+    Landmark,
+    Tendon,
+    Ligament,
+    Nerve,
+    Root,
+    Artery,
+    Vein,
+    Compartment,
+    Group,
+    Joint,
+    Movement,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 14] = [
+        Kind::Muscle,
+        Kind::MusclePart,
+        Kind::Bone,
+        Kind::Landmark,
+        Kind::Tendon,
+        Kind::Ligament,
+        Kind::Nerve,
+        Kind::Root,
+        Kind::Artery,
+        Kind::Vein,
+        Kind::Compartment,
+        Kind::Group,
+        Kind::Joint,
+        Kind::Movement,
+    ];
+
+    /// Position in [`Kind::ALL`], for per-kind indexes.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The table name used in data files (`[[muscle]]`).
+    pub fn data_key(self) -> &'static str {
+        match self {
+            Kind::Muscle => "muscle",
+            Kind::MusclePart => "muscle-part",
+            Kind::Bone => "bone",
+            Kind::Landmark => "landmark",
+            Kind::Tendon => "tendon",
+            Kind::Ligament => "ligament",
+            Kind::Nerve => "nerve",
+            Kind::Root => "root",
+            Kind::Artery => "artery",
+            Kind::Vein => "vein",
+            Kind::Compartment => "compartment",
+            Kind::Group => "group",
+            Kind::Joint => "joint",
+            Kind::Movement => "movement",
+        }
+    }
+
+    pub fn from_data_key(key: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.data_key() == key)
+    }
+
+    /// How a person says it: "a muscle part", "a membrane or ligament".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Muscle => "muscle",
+            Kind::MusclePart => "muscle part",
+            Kind::Bone => "bone",
+            Kind::Landmark => "landmark",
+            Kind::Tendon => "tendon",
+            Kind::Ligament => "membrane or ligament",
+            Kind::Nerve => "nerve",
+            Kind::Root => "spinal root",
+            Kind::Artery => "artery",
+            Kind::Vein => "vein",
+            Kind::Compartment => "compartment",
+            Kind::Group => "muscle group",
+            Kind::Joint => "joint",
+            Kind::Movement => "movement",
+        }
+    }
+
+    /// "a" or "an" + noun, for error messages.
+    pub fn with_article(self) -> String {
+        let noun = self.noun();
+        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {noun}")
+    }
+
+    /// Trailing words a user may add to or drop from a name of this kind
+    /// (`tibial` = `tibial nerve`).
+    pub fn name_suffixes(self) -> &'static [&'static str] {
+        match self {
+            Kind::Muscle | Kind::MusclePart => &["muscle"],
+            Kind::Bone => &["bone"],
+            Kind::Tendon => &["tendon"],
+            Kind::Ligament => &["ligament", "membrane"],
+            Kind::Nerve => &["nerve"],
+            Kind::Root => &["root", "spinal nerve"],
+            Kind::Artery => &["artery"],
+            Kind::Vein => &["vein"],
+            Kind::Compartment => &["compartment"],
+            Kind::Joint => &["joint"],
+            Kind::Landmark | Kind::Group | Kind::Movement => &[],
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.data_key())
+    }
+}
+
+/// A set of kinds as a bit mask, for relation signatures and query selectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct KindSet(u16);
+
+impl KindSet {
+    pub const EMPTY: KindSet = KindSet(0);
+    pub const ALL: KindSet = KindSet((1 << Kind::ALL.len()) - 1);
+
+    pub const fn of(kinds: &[Kind]) -> KindSet {
+        let mut bits = 0u16;
+        let mut i = 0;
+        while i < kinds.len() {
+            bits |= 1 << kinds[i] as u16;
+            i += 1;
+        }
+        KindSet(bits)
+    }
+
+    pub fn contains(self, kind: Kind) -> bool {
+        self.0 & (1 << kind as u16) != 0
+    }
+
+    pub fn union(self, other: KindSet) -> KindSet {
+        KindSet(self.0 | other.0)
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(move |k| self.contains(*k))
+    }
+
+    /// "a nerve or spinal root".
+    pub fn describe(self) -> String {
+        let words: Vec<String> = self.iter().map(Kind::with_article).collect();
+        match words.as_slice() {
+            [] => "nothing".to_string(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        }
+    }
+}
+
+/// The kind of a fact. Each has a forward name (as stated from its subject) and an
+/// inverse name (as read from its object); both are accepted in data files and queries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    OriginatesFrom,
+    InsertsInto,
+    InnervatedBy,
+    SuppliedBy,
+    DrainedBy,
+    BranchOf,
+    TributaryOf,
+    ContinuesAs,
+    RootOf,
+    PartOf,
+    AttachesTo,
+    LocatedIn,
+    MemberOf,
+    Performs,
+    OccursAt,
+    Articulates,
+}
+
+const MUSCLES: KindSet = KindSet::of(&[Kind::Muscle, Kind::MusclePart]);
+const ATTACHMENTS: KindSet = KindSet::of(&[
+    Kind::Bone,
+    Kind::Landmark,
+    Kind::Tendon,
+    Kind::Ligament,
+    Kind::Muscle,
+    Kind::MusclePart,
+]);
+const SUPPLIED: KindSet = KindSet::of(&[
+    Kind::Muscle,
+    Kind::MusclePart,
+    Kind::Bone,
+    Kind::Nerve,
+    Kind::Tendon,
+    Kind::Joint,
+    Kind::Compartment,
+]);
+
+impl Relation {
+    pub const ALL: [Relation; 16] = [
+        Relation::OriginatesFrom,
+        Relation::InsertsInto,
+        Relation::InnervatedBy,
+        Relation::SuppliedBy,
+        Relation::DrainedBy,
+        Relation::BranchOf,
+        Relation::TributaryOf,
+        Relation::ContinuesAs,
+        Relation::RootOf,
+        Relation::PartOf,
+        Relation::AttachesTo,
+        Relation::LocatedIn,
+        Relation::MemberOf,
+        Relation::Performs,
+        Relation::OccursAt,
+        Relation::Articulates,
+    ];
+
+    pub fn forward_name(self) -> &'static str {
+        match self {
+            Relation::OriginatesFrom => "originates-from",
+            Relation::InsertsInto => "inserts-into",
+            Relation::InnervatedBy => "innervated-by",
+            Relation::SuppliedBy => "supplied-by",
+            Relation::DrainedBy => "drained-by",
+            Relation::BranchOf => "branch-of",
+            Relation::TributaryOf => "tributary-of",
+            Relation::ContinuesAs => "continues-as",
+            Relation::RootOf => "root-of",
+            Relation::PartOf => "part-of",
+            Relation::AttachesTo => "attaches-to",
+            Relation::LocatedIn => "located-in",
+            Relation::MemberOf => "member-of",
+            Relation::Performs => "performs",
+            Relation::OccursAt => "occurs-at",
+            Relation::Articulates => "articulates",
+        }
+    }
+
+    pub fn inverse_name(self) -> &'static str {
+        match self {
+            Relation::OriginatesFrom => "origin-of",
+            Relation::InsertsInto => "insertion-of",
+            Relation::InnervatedBy => "innervates",
+            Relation::SuppliedBy => "supplies",
+            Relation::DrainedBy => "drains",
+            Relation::BranchOf => "has-branch",
+            Relation::TributaryOf => "receives",
+            Relation::ContinuesAs => "continuation-of",
+            Relation::RootOf => "has-root",
+            Relation::PartOf => "has-part",
+            Relation::AttachesTo => "attachment-of",
+            Relation::LocatedIn => "contains",
+            Relation::MemberOf => "has-member",
+            Relation::Performs => "performed-by",
+            Relation::OccursAt => "allows",
+            Relation::Articulates => "articulates-in",
+        }
+    }
+
+    pub fn name(self, direction: Direction) -> &'static str {
+        match direction {
+            Direction::Forward => self.forward_name(),
+            Direction::Inverse => self.inverse_name(),
+        }
+    }
+
+    /// Parses either spelling.
+    pub fn from_name(name: &str) -> Option<(Relation, Direction)> {
+        Relation::ALL.into_iter().find_map(|r| {
+            if r.forward_name() == name {
+                Some((r, Direction::Forward))
+            } else if r.inverse_name() == name {
+                Some((r, Direction::Inverse))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Every accepted spelling, forward then inverse, for completion and errors.
+    pub fn all_names() -> impl Iterator<Item = &'static str> {
+        Relation::ALL
+            .into_iter()
+            .map(Relation::forward_name)
+            .chain(Relation::ALL.into_iter().map(Relation::inverse_name))
+    }
+
+    /// Kinds allowed as the subject of the forward fact.
+    pub fn domain(self) -> KindSet {
+        match self {
+            Relation::OriginatesFrom | Relation::InsertsInto => MUSCLES,
+            Relation::InnervatedBy => MUSCLES.union(KindSet::of(&[Kind::Joint, Kind::Bone])),
+            Relation::SuppliedBy => SUPPLIED,
+            Relation::DrainedBy => SUPPLIED,
+            Relation::BranchOf => KindSet::of(&[Kind::Nerve, Kind::Artery]),
+            Relation::TributaryOf => KindSet::of(&[Kind::Vein]),
+            Relation::ContinuesAs => KindSet::of(&[Kind::Nerve, Kind::Artery, Kind::Vein]),
+            Relation::RootOf => KindSet::of(&[Kind::Root]),
+            Relation::PartOf => KindSet::of(&[
+                Kind::Landmark,
+                Kind::MusclePart,
+                Kind::Bone,
+                Kind::Compartment,
+            ]),
+            Relation::AttachesTo => KindSet::of(&[Kind::Tendon, Kind::Ligament]),
+            Relation::LocatedIn => KindSet::of(&[
+                Kind::Muscle,
+                Kind::MusclePart,
+                Kind::Nerve,
+                Kind::Artery,
+                Kind::Vein,
+                Kind::Tendon,
+            ]),
+            Relation::MemberOf => MUSCLES,
+            Relation::Performs => MUSCLES,
+            Relation::OccursAt => KindSet::of(&[Kind::Movement]),
+            Relation::Articulates => KindSet::of(&[Kind::Joint]),
+        }
+    }
+
+    /// Kinds allowed as the object of the forward fact.
+    pub fn range(self) -> KindSet {
+        match self {
+            Relation::OriginatesFrom | Relation::InsertsInto => ATTACHMENTS,
+            Relation::InnervatedBy => KindSet::of(&[Kind::Nerve, Kind::Root]),
+            Relation::SuppliedBy => KindSet::of(&[Kind::Artery]),
+            Relation::DrainedBy => KindSet::of(&[Kind::Vein]),
+            Relation::BranchOf => KindSet::of(&[Kind::Nerve, Kind::Artery]),
+            Relation::TributaryOf => KindSet::of(&[Kind::Vein]),
+            Relation::ContinuesAs => KindSet::of(&[Kind::Nerve, Kind::Artery, Kind::Vein]),
+            Relation::RootOf => KindSet::of(&[Kind::Nerve]),
+            Relation::PartOf => KindSet::of(&[
+                Kind::Bone,
+                Kind::Muscle,
+                Kind::Compartment,
+                Kind::Landmark,
+            ]),
+            Relation::AttachesTo => KindSet::of(&[Kind::Landmark, Kind::Bone]),
+            Relation::LocatedIn => KindSet::of(&[Kind::Compartment]),
+            Relation::MemberOf => KindSet::of(&[Kind::Group]),
+            Relation::Performs => KindSet::of(&[Kind::Movement]),
+            Relation::OccursAt => KindSet::of(&[Kind::Joint]),
+            Relation::Articulates => KindSet::of(&[Kind::Bone, Kind::Landmark]),
+        }
+    }
+
+    /// Whether subject and object may be of the same kind and must not form a cycle.
+    pub fn is_hierarchy(self) -> bool {
+        matches!(
+            self,
+            Relation::BranchOf | Relation::PartOf | Relation::TributaryOf | Relation::ContinuesAs
+        )
+    }
+
+    /// How a `*` query descends from a target to what lies "under" it, if at all.
+    /// `Inverse` means: from X, step to the subjects of facts `? rel X`.
+    pub fn descent(self) -> Option<Direction> {
+        match self {
+            // branches of a nerve or artery; parts of a bone; tendons attached to a landmark;
+            // movements at a joint; veins draining into a vein
+            Relation::BranchOf
+            | Relation::PartOf
+            | Relation::AttachesTo
+            | Relation::OccursAt
+            | Relation::TributaryOf => Some(Direction::Inverse),
+            // the femoral artery continues as the popliteal: the popliteal is "under" it
+            Relation::ContinuesAs => Some(Direction::Forward),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.forward_name())
+    }
+}
+
+/// Which way a relation is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Forward,
+    Inverse,
+}
+
+impl Direction {
+    pub fn flip(self) -> Direction {
+        match self {
+            Direction::Forward => Direction::Inverse,
+            Direction::Inverse => Direction::Forward,
+        }
+    }
+
+    /// The petgraph direction of the edges to follow from the node being read.
+    pub fn outgoing(self) -> petgraph::Direction {
+        match self {
+            Direction::Forward => petgraph::Direction::Outgoing,
+            Direction::Inverse => petgraph::Direction::Incoming,
+        }
+    }
+}
+
+/// Index of a source in [`crate::graph::Atlas::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub u32);
+
+/// A reference work a fact was checked against.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: Option<String>,
+    pub read: Option<String>,
+}
+
+/// Where something was declared in a data file (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// Identifiers in other anatomy resources, so others can join their data with ours.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Xref {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fma: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uberon: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+impl Xref {
+    pub fn is_empty(&self) -> bool {
+        self.fma.is_none() && self.uberon.is_none() && self.wikidata.is_none()
+    }
+}
+
+/// A node: one anatomical structure.
+#[derive(Debug, Clone)]
+pub struct Structure {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    pub latin: Option<String>,
+    pub aliases: Vec<String>,
+    pub notes: Vec<String>,
+    pub xref: Xref,
+    /// Sources for the descriptive fields (name, Latin name, notes).
+    pub sources: Vec<SourceId>,
+    pub location: Location,
+}
+
+/// For `performs`: whether the muscle is a prime mover or assists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Prime,
+    Assisting,
+}
+
+/// An edge: one sourced fact, always stored in its forward direction.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub relation: Relation,
+    pub sources: Vec<SourceId>,
+    /// Spinal root levels for innervated-by, as node indexes of roots.
+    pub roots: Vec<petgraph::graph::NodeIndex>,
+    pub role: Option<Role>,
+    pub note: Option<String>,
+    pub location: Location,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relation_names_are_unique_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for name in Relation::all_names() {
+            assert!(seen.insert(name), "{name} used twice");
+            let (rel, dir) = Relation::from_name(name).unwrap();
+            assert_eq!(rel.name(dir), name);
+        }
+        assert_eq!(seen.len(), 2 * Relation::ALL.len());
+    }
+
+    #[test]
+    fn kind_keys_round_trip_and_index_matches_position() {
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(Kind::from_data_key(kind.data_key()), Some(kind));
+            assert_eq!(kind.index(), i);
+        }
+    }
+
+    #[test]
+    fn kind_sets_describe_themselves() {
+        let set = KindSet::of(&[Kind::Nerve, Kind::Root]);
+        assert_eq!(set.describe(), "a nerve or a spinal root");
+        assert!(set.contains(Kind::Root));
+        assert!(!set.contains(Kind::Bone));
+        assert_eq!(KindSet::ALL.iter().count(), Kind::ALL.len());
+    }
+}
