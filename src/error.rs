@@ -1,7 +1,8 @@
 //! Error values of the library. They are data: rendering to a terminal happens in the
 //! CLI and the REPL.
 
-use crate::graph::model::Location;
+use crate::graph::model::{Kind, KindSet, Location};
+use crate::query::ast::Span;
 use serde::Serialize;
 use std::fmt;
 use std::path::PathBuf;
@@ -48,4 +49,152 @@ pub enum LoadError {
     NoFiles(PathBuf),
     #[error("{0}")]
     Invalid(#[from] DataErrors),
+}
+
+/// Why a query could not be answered. Spans are byte ranges in the query text; render
+/// them with [`QueryError::render`].
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum QueryError {
+    /// `` (nothing but spaces)
+    #[error("empty query")]
+    Empty,
+    /// `muscles innervated-by` (no target)
+    #[error("syntax error: expected {}", join_or(expected))]
+    Syntax {
+        span: Span,
+        expected: Vec<&'static str>,
+        found: Option<String>,
+        suggestion: Option<String>,
+    },
+    /// `muscles innervated-by tibail`
+    #[error("unknown {what} `{name}`")]
+    UnknownName {
+        span: Span,
+        name: String,
+        /// "name" or "nerve or spinal root": what was being looked for.
+        what: String,
+        suggestions: Vec<String>,
+    },
+    /// `show femoral` (the nerve, the artery or the vein?)
+    #[error("`{name}` could name {} structures", candidates.len())]
+    Ambiguous {
+        span: Span,
+        name: String,
+        /// `(id, name, kind)` of each candidate.
+        candidates: Vec<(String, String, Kind)>,
+    },
+    /// `muscles innervated-by femur`
+    #[error("`{name}` is {}; {relation} takes {}", kind.with_article(), expected.describe())]
+    WrongKind {
+        span: Span,
+        name: String,
+        kind: Kind,
+        relation: &'static str,
+        expected: KindSet,
+    },
+    /// `bones innervated-by tibial`
+    #[error("{selector} are never {relation} anything: {relation} is stated of {}", expected.describe())]
+    NeverRelated {
+        span: Span,
+        selector: &'static str,
+        relation: &'static str,
+        expected: KindSet,
+    },
+    /// A query longer than the parser accepts.
+    #[error("query too long ({len} bytes; the limit is {max})")]
+    TooLong { len: usize, max: usize },
+    /// `((((…muscles…))))` nested deeper than the limit.
+    #[error("parentheses nested too deeply (the limit is {max})")]
+    TooDeep { span: Span, max: usize },
+    /// A bug in fascia, not in the query: the parse tree did not have the shape the
+    /// grammar promises.
+    #[error("internal error: {what}")]
+    Internal { span: Span, what: &'static str },
+}
+
+impl QueryError {
+    /// The part of the query the error is about, if any.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            QueryError::Empty | QueryError::TooLong { .. } => None,
+            QueryError::Syntax { span, .. }
+            | QueryError::UnknownName { span, .. }
+            | QueryError::Ambiguous { span, .. }
+            | QueryError::WrongKind { span, .. }
+            | QueryError::NeverRelated { span, .. }
+            | QueryError::TooDeep { span, .. }
+            | QueryError::Internal { span, .. } => Some(*span),
+        }
+    }
+
+    /// Lines of advice under the caret: suggestions, candidates, what was found.
+    pub fn help(&self) -> Vec<String> {
+        match self {
+            QueryError::Syntax {
+                found, suggestion, ..
+            } => {
+                let mut lines = Vec::new();
+                match (found, suggestion) {
+                    (Some(f), Some(s)) => lines.push(format!("found `{f}`; did you mean `{s}`?")),
+                    (Some(f), None) => lines.push(format!("found `{f}`")),
+                    (None, _) => {}
+                }
+                lines
+            }
+            QueryError::UnknownName { suggestions, .. } if !suggestions.is_empty() => {
+                let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+                vec![format!("did you mean {}?", join_or_strings(&quoted))]
+            }
+            QueryError::Ambiguous { candidates, .. } => {
+                let mut lines = vec!["say which one, by its name or id:".to_string()];
+                lines.extend(
+                    candidates
+                        .iter()
+                        .map(|(id, name, kind)| format!("  {id:<34} {name} ({kind})")),
+                );
+                lines
+            }
+            QueryError::TooLong { .. } => vec!["split it into smaller queries".to_string()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The error as plain text: the message, the query with a caret under the
+    /// offending part, and help lines.
+    pub fn render(&self, query: &str) -> String {
+        let mut out = format!("error: {self}");
+        if let Some(span) = self.span() {
+            // one line of the query: the line holding the span's start
+            let start = span.start.min(query.len());
+            let line_start = query[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = query[start..].find('\n').map_or(query.len(), |i| start + i);
+            let line = &query[line_start..line_end];
+            let col = query[line_start..start].chars().count();
+            let end = span.end.clamp(start, line_end);
+            let width = query[start..end].chars().count().max(1);
+            out.push_str(&format!(
+                "\n  | {line}\n  | {}{}",
+                " ".repeat(col),
+                "^".repeat(width)
+            ));
+        }
+        for line in self.help() {
+            out.push_str("\n  = ");
+            out.push_str(&line);
+        }
+        out
+    }
+}
+
+fn join_or(items: &[&str]) -> String {
+    let owned: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+    join_or_strings(&owned)
+}
+
+fn join_or_strings(items: &[String]) -> String {
+    match items {
+        [] => "something else".to_string(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
 }

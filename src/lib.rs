@@ -2,11 +2,12 @@
 //!
 //! Layers, each with one job: [`graph`] loads data files into a checked petgraph
 //! graph; [`query`] parses a query into a typed AST, resolves names and evaluates it;
-//! [`output`] renders results as text, JSON or DOT. The CLI and REPL are thin shells.
+//! [`output`] renders answers as text, JSON or DOT. The CLI and REPL are thin shells.
 
 pub mod error;
 pub mod graph;
+pub mod query;
 pub mod suggest;
 
-pub use error::{DataError, DataErrors, LoadError};
+pub use error::{DataError, DataErrors, LoadError, QueryError};
 pub use graph::{Atlas, bundled, load_dir, load_files};

@@ -23,6 +23,8 @@ pub struct Atlas {
     /// Normalized name, alias, id or Latin name (with and without a trailing kind word)
     /// → the structures it names.
     by_name: BTreeMap<String, Vec<NodeIndex>>,
+    /// Spinal root → the innervated-by facts that list it among their root levels.
+    root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
     /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
     origin: String,
 }
@@ -72,6 +74,12 @@ impl Atlas {
                 push_unique(by_name.entry(key).or_default(), idx);
             }
         }
+        let mut root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
+        for e in graph.edge_indices() {
+            for root in &graph[e].roots {
+                root_levels.entry(*root).or_default().push(e);
+            }
+        }
         for list in &mut by_kind {
             list.sort_by(|a, b| graph[*a].name.cmp(&graph[*b].name));
         }
@@ -81,6 +89,7 @@ impl Atlas {
             by_id,
             by_kind,
             by_name,
+            root_levels,
             origin,
         }
     }
@@ -155,6 +164,18 @@ impl Atlas {
                 };
                 (e.id(), other)
             })
+    }
+
+    /// The innervated-by facts that list `root` among their root levels.
+    pub fn facts_listing_root(&self, root: NodeIndex) -> &[EdgeIndex] {
+        self.root_levels.get(&root).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The two ends of a fact, subject first.
+    pub fn ends(&self, edge: EdgeIndex) -> (NodeIndex, NodeIndex) {
+        self.graph
+            .edge_endpoints(edge)
+            .unwrap_or((NodeIndex::end(), NodeIndex::end()))
     }
 
     /// Whether `node` states at least one fact of `relation` in its forward direction.

@@ -1,0 +1,383 @@
+//! The typed syntax tree of a query, with the byte span of every part the user wrote so
+//! that later errors can underline it. `Display` prints a query that parses back to the
+//! same tree.
+
+use crate::graph::model::{Direction, Kind, KindSet, Relation};
+use std::fmt;
+
+/// A byte range in the query text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    /// `dot …`: the user asked for Graphviz output for this query.
+    pub dot: bool,
+    pub statement: Statement,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Statement {
+    Set {
+        expr: SetExpr,
+        limit: Option<usize>,
+    },
+    Count {
+        expr: SetExpr,
+        limit: Option<usize>,
+    },
+    Show(Name),
+    Path {
+        from: Name,
+        to: Name,
+        via: Vec<RelationRef>,
+    },
+    Paths {
+        from: Name,
+        to: Name,
+        max: Option<usize>,
+        via: Vec<RelationRef>,
+    },
+    Why {
+        subject: Name,
+        relation: RelationRef,
+        star: bool,
+        target: Name,
+    },
+    Around {
+        center: Name,
+        depth: Option<usize>,
+    },
+}
+
+/// A set of structures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetExpr {
+    Select {
+        selector: Selector,
+        span: Span,
+        condition: Option<Condition>,
+    },
+    And(Box<SetExpr>, Box<SetExpr>),
+    Or(Box<SetExpr>, Box<SetExpr>),
+    Except(Box<SetExpr>, Box<SetExpr>),
+}
+
+/// A condition on the structures of one selection.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    Atom {
+        relation: RelationRef,
+        star: bool,
+        target: Target,
+    },
+    Not(Box<Condition>),
+    And(Box<Condition>, Box<Condition>),
+    Or(Box<Condition>, Box<Condition>),
+    Except(Box<Condition>, Box<Condition>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Name(Name),
+    Query(Box<SetExpr>),
+}
+
+/// A relation as the user spelled it: which relation, read which way.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RelationRef {
+    pub relation: Relation,
+    pub direction: Direction,
+    pub span: Span,
+}
+
+/// A structure name as written: resolved later against the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    pub text: String,
+    pub quoted: bool,
+    pub span: Span,
+}
+
+/// The word a selection starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selector {
+    Structures,
+    Muscles,
+    Parts,
+    Bones,
+    Landmarks,
+    Tendons,
+    Ligaments,
+    Nerves,
+    Roots,
+    Arteries,
+    Veins,
+    Compartments,
+    Groups,
+    Joints,
+    Movements,
+}
+
+impl Selector {
+    pub const ALL: [Selector; 15] = [
+        Selector::Structures,
+        Selector::Muscles,
+        Selector::Parts,
+        Selector::Bones,
+        Selector::Landmarks,
+        Selector::Tendons,
+        Selector::Ligaments,
+        Selector::Nerves,
+        Selector::Roots,
+        Selector::Arteries,
+        Selector::Veins,
+        Selector::Compartments,
+        Selector::Groups,
+        Selector::Joints,
+        Selector::Movements,
+    ];
+
+    /// The canonical (plural) spelling.
+    pub fn word(self) -> &'static str {
+        match self {
+            Selector::Structures => "structures",
+            Selector::Muscles => "muscles",
+            Selector::Parts => "parts",
+            Selector::Bones => "bones",
+            Selector::Landmarks => "landmarks",
+            Selector::Tendons => "tendons",
+            Selector::Ligaments => "ligaments",
+            Selector::Nerves => "nerves",
+            Selector::Roots => "roots",
+            Selector::Arteries => "arteries",
+            Selector::Veins => "veins",
+            Selector::Compartments => "compartments",
+            Selector::Groups => "groups",
+            Selector::Joints => "joints",
+            Selector::Movements => "movements",
+        }
+    }
+
+    /// Parses any accepted spelling, singular or plural, in any case.
+    pub fn from_word(word: &str) -> Option<Selector> {
+        let w = word.to_ascii_lowercase();
+        let w = w.as_str();
+        Some(match w {
+            "structures" | "structure" => Selector::Structures,
+            "muscles" | "muscle" => Selector::Muscles,
+            "parts" | "heads" => Selector::Parts,
+            "bones" | "bone" => Selector::Bones,
+            "landmarks" | "landmark" => Selector::Landmarks,
+            "tendons" | "tendon" => Selector::Tendons,
+            "ligaments" | "ligament" | "membranes" | "membrane" => Selector::Ligaments,
+            "nerves" | "nerve" => Selector::Nerves,
+            "roots" | "root" => Selector::Roots,
+            "arteries" | "artery" => Selector::Arteries,
+            "veins" | "vein" => Selector::Veins,
+            "compartments" | "compartment" => Selector::Compartments,
+            "groups" | "group" => Selector::Groups,
+            "joints" | "joint" => Selector::Joints,
+            "movements" | "movement" => Selector::Movements,
+            _ => return None,
+        })
+    }
+
+    /// The kinds this word selects: `muscles` includes heads and parts.
+    pub fn kinds(self) -> KindSet {
+        match self {
+            Selector::Structures => KindSet::ALL,
+            Selector::Muscles => KindSet::of(&[Kind::Muscle, Kind::MusclePart]),
+            Selector::Parts => KindSet::of(&[Kind::MusclePart]),
+            Selector::Bones => KindSet::of(&[Kind::Bone]),
+            Selector::Landmarks => KindSet::of(&[Kind::Landmark]),
+            Selector::Tendons => KindSet::of(&[Kind::Tendon]),
+            Selector::Ligaments => KindSet::of(&[Kind::Ligament]),
+            Selector::Nerves => KindSet::of(&[Kind::Nerve]),
+            Selector::Roots => KindSet::of(&[Kind::Root]),
+            Selector::Arteries => KindSet::of(&[Kind::Artery]),
+            Selector::Veins => KindSet::of(&[Kind::Vein]),
+            Selector::Compartments => KindSet::of(&[Kind::Compartment]),
+            Selector::Groups => KindSet::of(&[Kind::Group]),
+            Selector::Joints => KindSet::of(&[Kind::Joint]),
+            Selector::Movements => KindSet::of(&[Kind::Movement]),
+        }
+    }
+}
+
+impl fmt::Display for Query {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.dot {
+            f.write_str("dot ")?;
+        }
+        write!(f, "{}", self.statement)
+    }
+}
+
+impl fmt::Display for Statement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Statement::Set { expr, limit } => {
+                write!(f, "{expr}")?;
+                write_limit(f, *limit)
+            }
+            Statement::Count { expr, limit } => {
+                write!(f, "count {expr}")?;
+                write_limit(f, *limit)
+            }
+            Statement::Show(name) => write!(f, "show {name}"),
+            Statement::Path { from, to, via } => {
+                write!(f, "path {from} to {to}")?;
+                write_via(f, via)
+            }
+            Statement::Paths { from, to, max, via } => {
+                write!(f, "paths {from} to {to}")?;
+                if let Some(max) = max {
+                    write!(f, " max {max}")?;
+                }
+                write_via(f, via)
+            }
+            Statement::Why {
+                subject,
+                relation,
+                star,
+                target,
+            } => write!(
+                f,
+                "why {subject} {relation}{} {target}",
+                if *star { "*" } else { "" }
+            ),
+            Statement::Around { center, depth } => {
+                write!(f, "around {center}")?;
+                if let Some(depth) = depth {
+                    write!(f, " depth {depth}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+fn write_limit(f: &mut fmt::Formatter<'_>, limit: Option<usize>) -> fmt::Result {
+    match limit {
+        Some(n) => write!(f, " limit {n}"),
+        None => Ok(()),
+    }
+}
+
+fn write_via(f: &mut fmt::Formatter<'_>, via: &[RelationRef]) -> fmt::Result {
+    if via.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = via.iter().map(ToString::to_string).collect();
+    write!(f, " via {}", names.join(", "))
+}
+
+impl fmt::Display for SetExpr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every operand is parenthesised where needed so the printed query parses back
+        // to the same tree.
+        match self {
+            SetExpr::Select {
+                selector,
+                condition,
+                ..
+            } => match condition {
+                Some(c) => write!(f, "{} {c}", selector.word()),
+                None => f.write_str(selector.word()),
+            },
+            SetExpr::And(a, b) => write!(f, "{} and {}", SetOperand(a), SetOperand(b)),
+            SetExpr::Or(a, b) => write!(f, "{} or {}", SetOperand(a), SetOperand(b)),
+            SetExpr::Except(a, b) => write!(f, "{} except {}", SetOperand(a), SetOperand(b)),
+        }
+    }
+}
+
+struct SetOperand<'a>(&'a SetExpr);
+
+impl fmt::Display for SetOperand<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "({})", self.0)
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::Atom {
+                relation,
+                star,
+                target,
+            } => write!(f, "{relation}{} {target}", if *star { "*" } else { "" }),
+            Condition::Not(c) => write!(f, "not {}", CondOperand(c)),
+            Condition::And(a, b) => write!(f, "{} and {}", CondOperand(a), CondOperand(b)),
+            Condition::Or(a, b) => write!(f, "{} or {}", CondOperand(a), CondOperand(b)),
+            Condition::Except(a, b) => {
+                write!(f, "{} except {}", CondOperand(a), CondOperand(b))
+            }
+        }
+    }
+}
+
+struct CondOperand<'a>(&'a Condition);
+
+impl fmt::Display for CondOperand<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Condition::Atom { .. } | Condition::Not(_) => write!(f, "{}", self.0),
+            _ => write!(f, "({})", self.0),
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Name(n) => write!(f, "{n}"),
+            Target::Query(q) => write!(f, "({q})"),
+        }
+    }
+}
+
+impl fmt::Display for RelationRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.relation.name(self.direction))
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Quote unless the text is one plain word, so keywords inside names survive.
+        let plain = !self.text.is_empty()
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-')
+            && !is_reserved(&self.text);
+        if plain {
+            f.write_str(&self.text)
+        } else if self.text.contains('"') {
+            write!(f, "'{}'", self.text)
+        } else {
+            write!(f, "\"{}\"", self.text)
+        }
+    }
+}
+
+/// Words that cannot stand unquoted as a name.
+fn is_reserved(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "and" | "or" | "not" | "except" | "to" | "via" | "max" | "limit" | "depth"
+    ) || Relation::from_name(&w).is_some()
+}

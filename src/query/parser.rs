@@ -1,0 +1,542 @@
+//! Text → [`Query`]. The only module that sees pest's `Rule` and `Pair`: each grammar
+//! rule is lowered once, by one function, into the typed AST.
+
+use super::ast::*;
+use crate::error::QueryError;
+use crate::graph::model::Relation;
+use pest::Parser as _;
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use std::sync::LazyLock;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/fascia.pest"]
+struct Grammar;
+
+/// Queries longer than this are refused before parsing.
+pub const MAX_QUERY_LEN: usize = 4096;
+/// Parentheses nested deeper than this are refused before parsing (no stack overflow).
+pub const MAX_NESTING: usize = 32;
+
+static SET_OPS: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::kw_or, Assoc::Left))
+        .op(Op::infix(Rule::kw_except, Assoc::Left))
+        .op(Op::infix(Rule::kw_and, Assoc::Left))
+});
+
+static COND_OPS: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::kw_or, Assoc::Left))
+        .op(Op::infix(Rule::kw_except, Assoc::Left))
+        .op(Op::infix(Rule::kw_and, Assoc::Left))
+        .op(Op::prefix(Rule::kw_not))
+});
+
+/// Parses one query.
+pub fn parse(text: &str) -> Result<Query, QueryError> {
+    check_limits(text)?;
+    if text.trim().is_empty() {
+        return Err(QueryError::Empty);
+    }
+    let mut pairs = Grammar::parse(Rule::query, text).map_err(|e| syntax_error(text, e))?;
+    let query = pairs.next().ok_or(QueryError::Empty)?;
+    let mut dot = false;
+    let mut statement = None;
+    for pair in query.into_inner() {
+        match pair.as_rule() {
+            Rule::dot_prefix => dot = true,
+            Rule::EOI => {}
+            _ => statement = Some(lower_statement(pair)?),
+        }
+    }
+    let statement = statement.ok_or(QueryError::Empty)?;
+    Ok(Query { dot, statement })
+}
+
+fn check_limits(text: &str) -> Result<(), QueryError> {
+    if text.len() > MAX_QUERY_LEN {
+        return Err(QueryError::TooLong {
+            len: text.len(),
+            max: MAX_QUERY_LEN,
+        });
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(') => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(QueryError::TooDeep {
+                        span: Span::new(i, i + 1),
+                        max: MAX_NESTING,
+                    });
+                }
+            }
+            (None, ')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn span_of(pair: &Pair<Rule>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+/// A pair's children; the grammar guarantees their number and order, so a missing one
+/// is reported as an internal error rather than a panic.
+struct Children<'i> {
+    inner: pest::iterators::Pairs<'i, Rule>,
+    span: Span,
+}
+
+impl<'i> Children<'i> {
+    fn of(pair: Pair<'i, Rule>) -> Children<'i> {
+        let span = span_of(&pair);
+        Children {
+            inner: pair.into_inner(),
+            span,
+        }
+    }
+
+    fn next(&mut self) -> Result<Pair<'i, Rule>, QueryError> {
+        self.inner.next().ok_or(QueryError::Internal {
+            span: self.span,
+            what: "the parse tree ended early",
+        })
+    }
+
+    fn rest(self) -> pest::iterators::Pairs<'i, Rule> {
+        self.inner
+    }
+}
+
+/// Skips the keyword pair that starts most statements.
+fn after_keyword(pair: Pair<'_, Rule>) -> Result<Children<'_>, QueryError> {
+    let mut c = Children::of(pair);
+    c.next()?;
+    Ok(c)
+}
+
+fn lower_statement(pair: Pair<Rule>) -> Result<Statement, QueryError> {
+    match pair.as_rule() {
+        Rule::set_stmt => {
+            let (expr, limit) = lower_set_stmt(pair)?;
+            Ok(Statement::Set { expr, limit })
+        }
+        Rule::count_stmt => {
+            let mut c = after_keyword(pair)?;
+            let (expr, limit) = lower_set_stmt(c.next()?)?;
+            Ok(Statement::Count { expr, limit })
+        }
+        Rule::show_stmt => {
+            let mut c = after_keyword(pair)?;
+            Ok(Statement::Show(lower_name(c.next()?)?))
+        }
+        Rule::path_stmt | Rule::paths_stmt => {
+            let is_paths = pair.as_rule() == Rule::paths_stmt;
+            let mut c = after_keyword(pair)?;
+            let from = lower_name(c.next()?)?;
+            c.next()?; // `to`
+            let to = lower_name(c.next()?)?;
+            let mut max = None;
+            let mut via = Vec::new();
+            for p in c.rest() {
+                match p.as_rule() {
+                    Rule::max => max = Some(lower_number_clause(p)?),
+                    Rule::via => via = lower_via(p)?,
+                    _ => return Err(unexpected(&p)),
+                }
+            }
+            Ok(if is_paths {
+                Statement::Paths { from, to, max, via }
+            } else {
+                Statement::Path { from, to, via }
+            })
+        }
+        Rule::why_stmt => {
+            let mut c = after_keyword(pair)?;
+            let subject = lower_name(c.next()?)?;
+            let relation = lower_relation(&c.next()?)?;
+            let mut next = c.next()?;
+            let star = next.as_rule() == Rule::star;
+            if star {
+                next = c.next()?;
+            }
+            let target = lower_name(next)?;
+            Ok(Statement::Why {
+                subject,
+                relation,
+                star,
+                target,
+            })
+        }
+        Rule::around_stmt => {
+            let mut c = after_keyword(pair)?;
+            let center = lower_name(c.next()?)?;
+            let depth = match c.rest().next() {
+                Some(p) => Some(lower_number_clause(p)?),
+                None => None,
+            };
+            Ok(Statement::Around { center, depth })
+        }
+        _ => Err(unexpected(&pair)),
+    }
+}
+
+fn lower_set_stmt(pair: Pair<Rule>) -> Result<(SetExpr, Option<usize>), QueryError> {
+    let mut c = Children::of(pair);
+    let expr = lower_set_expr(c.next()?)?;
+    let limit = match c.rest().next() {
+        Some(p) => Some(lower_number_clause(p)?),
+        None => None,
+    };
+    Ok((expr, limit))
+}
+
+fn lower_set_expr(pair: Pair<Rule>) -> Result<SetExpr, QueryError> {
+    SET_OPS
+        .map_primary(|p| match p.as_rule() {
+            Rule::selection => lower_selection(p),
+            Rule::set_expr => lower_set_expr(p),
+            _ => Err(unexpected(&p)),
+        })
+        .map_infix(|a, op, b| {
+            let (a, b) = (Box::new(a?), Box::new(b?));
+            match op.as_rule() {
+                Rule::kw_and => Ok(SetExpr::And(a, b)),
+                Rule::kw_or => Ok(SetExpr::Or(a, b)),
+                _ => Ok(SetExpr::Except(a, b)),
+            }
+        })
+        .parse(pair.into_inner())
+}
+
+fn lower_selection(pair: Pair<Rule>) -> Result<SetExpr, QueryError> {
+    let span = span_of(&pair);
+    let mut c = Children::of(pair);
+    let word = c.next()?;
+    let selector = Selector::from_word(word.as_str()).ok_or_else(|| unexpected(&word))?;
+    let condition = match c.rest().next() {
+        Some(p) => Some(lower_condition(p)?),
+        None => None,
+    };
+    Ok(SetExpr::Select {
+        selector,
+        span,
+        condition,
+    })
+}
+
+fn lower_condition(pair: Pair<Rule>) -> Result<Condition, QueryError> {
+    COND_OPS
+        .map_primary(|p| match p.as_rule() {
+            Rule::relation_atom => lower_atom(p),
+            Rule::condition => lower_condition(p),
+            _ => Err(unexpected(&p)),
+        })
+        .map_prefix(|_not, c| Ok(Condition::Not(Box::new(c?))))
+        .map_infix(|a, op, b| {
+            let (a, b) = (Box::new(a?), Box::new(b?));
+            match op.as_rule() {
+                Rule::kw_and => Ok(Condition::And(a, b)),
+                Rule::kw_or => Ok(Condition::Or(a, b)),
+                _ => Ok(Condition::Except(a, b)),
+            }
+        })
+        .parse(pair.into_inner())
+}
+
+fn lower_atom(pair: Pair<Rule>) -> Result<Condition, QueryError> {
+    let mut c = Children::of(pair);
+    let relation = lower_relation(&c.next()?)?;
+    let mut next = c.next()?;
+    let star = next.as_rule() == Rule::star;
+    if star {
+        next = c.next()?;
+    }
+    let target = match next.as_rule() {
+        Rule::subquery => {
+            let mut inner = Children::of(next);
+            Target::Query(Box::new(lower_set_expr(inner.next()?)?))
+        }
+        _ => Target::Name(lower_name(next)?),
+    };
+    Ok(Condition::Atom {
+        relation,
+        star,
+        target,
+    })
+}
+
+fn lower_relation(pair: &Pair<Rule>) -> Result<RelationRef, QueryError> {
+    let (relation, direction) =
+        Relation::from_name(&pair.as_str().to_ascii_lowercase()).ok_or_else(|| unexpected(pair))?;
+    Ok(RelationRef {
+        relation,
+        direction,
+        span: span_of(pair),
+    })
+}
+
+fn lower_via(pair: Pair<Rule>) -> Result<Vec<RelationRef>, QueryError> {
+    pair.into_inner()
+        .filter(|p| p.as_rule() == Rule::relation)
+        .map(|p| lower_relation(&p))
+        .collect()
+}
+
+fn lower_name(pair: Pair<Rule>) -> Result<Name, QueryError> {
+    let span = span_of(&pair);
+    let mut c = Children::of(pair);
+    let inner = c.next()?;
+    let quoted = inner.as_rule() == Rule::quoted;
+    let text = if quoted {
+        inner
+            .into_inner()
+            .next()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_default()
+    } else {
+        inner.as_str().to_string()
+    };
+    Ok(Name { text, quoted, span })
+}
+
+/// `limit 5`, `max 4`, `depth 2`: the number after the keyword.
+fn lower_number_clause(pair: Pair<Rule>) -> Result<usize, QueryError> {
+    let mut c = after_keyword(pair)?;
+    let number = c.next()?;
+    number.as_str().parse().map_err(|_| QueryError::Internal {
+        span: span_of(&number),
+        what: "a number the grammar accepted did not parse",
+    })
+}
+
+fn unexpected(pair: &Pair<Rule>) -> QueryError {
+    QueryError::Internal {
+        span: span_of(pair),
+        what: "the parse tree has an unexpected shape",
+    }
+}
+
+/// Turns pest's error into a located one, in words a user knows.
+fn syntax_error(text: &str, e: pest::error::Error<Rule>) -> QueryError {
+    let pos = match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let mut expected: Vec<&'static str> = match &e.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => {
+            positives.iter().filter_map(|r| describe(*r)).collect()
+        }
+        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    expected.sort_unstable();
+    expected.dedup();
+    let found = word_at(text, pos);
+    let end = (pos + found.map_or(0, str::len)).min(text.len());
+    let span = Span::new(pos.min(end), end);
+    let suggestion = found.and_then(|w| suggest_for(w, &expected));
+    QueryError::Syntax {
+        span,
+        expected,
+        found: found.map(str::to_string),
+        suggestion,
+    }
+}
+
+/// The word that starts at `pos`, if any.
+fn word_at(text: &str, pos: usize) -> Option<&str> {
+    let rest = text.get(pos..)?;
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '"'))
+        .unwrap_or(rest.len());
+    let word = &rest[..end];
+    (!word.is_empty()).then_some(word)
+}
+
+/// A close spelling among the words the parser would have accepted here.
+fn suggest_for(word: &str, expected: &[&'static str]) -> Option<String> {
+    let mut candidates: Vec<&str> = Vec::new();
+    let w = word.trim_end_matches('*');
+    if expected.iter().any(|e| e.starts_with("a relation")) {
+        candidates.extend(Relation::all_names());
+    }
+    if expected.iter().any(|e| e.starts_with("a kind")) {
+        candidates.extend(Selector::ALL.iter().map(|s| s.word()));
+    }
+    if expected.iter().any(|e| e.starts_with("a statement")) {
+        candidates.extend(["show", "path", "paths", "why", "around", "count"]);
+        candidates.extend(Selector::ALL.iter().map(|s| s.word()));
+    }
+    for e in expected {
+        if let Some(kw) = e.strip_prefix('`').and_then(|k| k.strip_suffix('`')) {
+            candidates.push(kw);
+        }
+    }
+    crate::suggest::closest(w, candidates).map(str::to_string)
+}
+
+/// Human words for grammar rules; `None` for rules a user never needs to hear about.
+fn describe(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::name | Rule::bare_name | Rule::quoted => "a structure name",
+        Rule::relation => "a relation such as innervated-by",
+        Rule::kind_word | Rule::selection | Rule::set_expr | Rule::set_stmt => {
+            "a kind such as muscles"
+        }
+        Rule::show_stmt
+        | Rule::path_stmt
+        | Rule::paths_stmt
+        | Rule::why_stmt
+        | Rule::around_stmt
+        | Rule::count_stmt
+        | Rule::dot_prefix => "a statement such as show, path or muscles",
+        Rule::number => "a number",
+        Rule::star => "`*`",
+        Rule::kw_and => "`and`",
+        Rule::kw_or => "`or`",
+        Rule::kw_not => "`not`",
+        Rule::kw_except => "`except`",
+        Rule::kw_to => "`to`",
+        Rule::kw_via | Rule::via => "`via`",
+        Rule::kw_max | Rule::max => "`max`",
+        Rule::kw_depth | Rule::depth => "`depth`",
+        Rule::kw_limit | Rule::limit => "`limit`",
+        Rule::subquery => "a structure name",
+        Rule::condition | Rule::relation_atom => "a relation such as innervated-by",
+        Rule::EOI => "the end of the query",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::model::Direction;
+
+    fn round_trip(text: &str) -> String {
+        let q = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        let printed = q.to_string();
+        let again = parse(&printed).unwrap_or_else(|e| panic!("{printed}: {e:?}"));
+        assert_eq!(strip_spans_q(q), strip_spans_q(again), "{text} → {printed}");
+        printed
+    }
+
+    /// Spans differ between a query and its printed form; compare the rest.
+    fn strip_spans_q(q: Query) -> String {
+        format!("{}", q)
+    }
+
+    #[test]
+    fn accepts_the_documented_forms() {
+        assert_eq!(round_trip("muscles innervated-by tibial"), "muscles innervated-by tibial");
+        assert_eq!(round_trip("MUSCLES Innervated-By* Sciatic"), "muscles innervated-by* Sciatic");
+        assert_eq!(round_trip("nerves innervates soleus"), "nerves innervates soleus");
+        assert_eq!(
+            round_trip("muscles innervated-by tibial and originates-from* fibula"),
+            "muscles innervated-by tibial and originates-from* fibula"
+        );
+        assert_eq!(round_trip("show soleus"), "show soleus");
+        assert_eq!(round_trip("show flexor hallucis longus"), "show \"flexor hallucis longus\"");
+        assert_eq!(round_trip("path soleus to sciatic"), "path soleus to sciatic");
+        assert_eq!(
+            round_trip("paths soleus to sciatic max 4 via innervated-by, branch-of"),
+            "paths soleus to sciatic max 4 via innervated-by, branch-of"
+        );
+        assert_eq!(round_trip("count muscles limit 3"), "count muscles limit 3");
+        assert_eq!(round_trip("why soleus inserts-into* calcaneus"), "why soleus inserts-into* calcaneus");
+        assert_eq!(round_trip("dot around soleus depth 2"), "dot around soleus depth 2");
+        assert_eq!(round_trip("muscles"), "muscles");
+        assert_eq!(
+            round_trip("muscles innervated-by \"deep fibular\" or innervated-by 'superficial fibular'"),
+            "muscles innervated-by \"deep fibular\" or innervated-by \"superficial fibular\""
+        );
+    }
+
+    #[test]
+    fn precedence_not_and_except_or() {
+        let q = parse("muscles not located-in a or performs b and member-of c except inserts-into d").unwrap();
+        // or(not a, except(and(b, c), d))
+        assert_eq!(
+            q.to_string(),
+            "muscles not located-in a or ((performs b and member-of c) except inserts-into d)"
+        );
+        let q = parse("(muscles performs x) or nerves and roots except bones").unwrap();
+        assert_eq!(
+            q.to_string(),
+            "(muscles performs x) or (((nerves) and (roots)) except (bones))"
+        );
+    }
+
+    #[test]
+    fn subqueries_and_relation_directions() {
+        let q = parse("muscles innervated-by (nerves branch-of* sciatic)").unwrap();
+        let Statement::Set { expr: SetExpr::Select { condition: Some(Condition::Atom { relation, target, .. }), .. }, .. } = q.statement else {
+            panic!("{q:?}")
+        };
+        assert_eq!(relation.relation, Relation::InnervatedBy);
+        assert_eq!(relation.direction, Direction::Forward);
+        assert!(matches!(target, Target::Query(_)));
+        let q = parse("arteries supplies soleus").unwrap();
+        assert!(q.to_string().starts_with("arteries supplies"));
+    }
+
+    #[test]
+    fn names_stop_at_keywords_and_keep_spans() {
+        let text = "path biceps femoris to common fibular nerve";
+        let q = parse(text).unwrap();
+        let Statement::Path { from, to, .. } = q.statement else { panic!() };
+        assert_eq!(from.text, "biceps femoris");
+        assert_eq!(&text[from.span.start..from.span.end], "biceps femoris");
+        assert_eq!(to.text, "common fibular nerve");
+    }
+
+    #[test]
+    fn rejects_with_a_located_reason() {
+        let e = parse("muscles innervated-by").unwrap_err();
+        let QueryError::Syntax { span, expected, .. } = e else { panic!("{e:?}") };
+        assert_eq!(span.start, 21);
+        assert_eq!(expected, vec!["`*`", "a structure name"]);
+
+        let e = parse("musles innervated-by tibial").unwrap_err();
+        let QueryError::Syntax { span, suggestion, .. } = e else { panic!("{e:?}") };
+        assert_eq!(span, Span::new(0, 6));
+        assert_eq!(suggestion.as_deref(), Some("muscles"));
+
+        let e = parse("muscles inervated-by tibial").unwrap_err();
+        let QueryError::Syntax { span, suggestion, .. } = e else { panic!("{e:?}") };
+        assert_eq!(span.start, 8);
+        assert_eq!(suggestion.as_deref(), Some("innervated-by"));
+
+        assert!(matches!(parse("   "), Err(QueryError::Empty)));
+        assert!(matches!(parse("show \"soleus"), Err(QueryError::Syntax { .. })));
+        assert!(matches!(parse("paths a to b max"), Err(QueryError::Syntax { .. })));
+    }
+
+    #[test]
+    fn refuses_deep_nesting_and_huge_input_without_overflow() {
+        let deep = format!("{}muscles{}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(matches!(parse(&deep[..MAX_QUERY_LEN.min(deep.len())]), Err(QueryError::TooDeep { .. })));
+        let nested = format!("{}muscles{}", "(".repeat(40), ")".repeat(40));
+        assert!(matches!(parse(&nested), Err(QueryError::TooDeep { .. })));
+        let ok = format!("{}muscles{}", "(".repeat(20), ")".repeat(20));
+        assert!(parse(&ok).is_ok());
+        let long = "muscles ".repeat(1000);
+        assert!(matches!(parse(&long), Err(QueryError::TooLong { .. })));
+    }
+
+    #[test]
+    fn any_bytes_give_an_error_not_a_panic() {
+        for text in ["\u{0}", "é", "show \u{202e}", ")(", "\"", "muscles limit 99999999999", "why", "*", "dot", "paths"] {
+            let _ = parse(text);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! AST → [`Plan`]: structure names resolved to nodes, directed by the kinds each
+//! position accepts, and relations checked against the kinds they connect.
+
+use super::ast::*;
+use crate::error::QueryError;
+use crate::graph::model::{Direction, Kind, KindSet, Relation};
+use crate::graph::{Atlas, normalize, strip_kind_word};
+use petgraph::graph::NodeIndex;
+
+/// A query with every name resolved: what the evaluator runs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    Set { expr: PSet, limit: Option<usize> },
+    Count { expr: PSet, limit: Option<usize> },
+    Show(NodeIndex),
+    Path { from: NodeIndex, to: NodeIndex, via: Vec<Relation> },
+    Paths { from: NodeIndex, to: NodeIndex, max: usize, via: Vec<Relation> },
+    Why { subject: NodeIndex, relation: Relation, direction: Direction, star: bool, target: NodeIndex },
+    Around { center: NodeIndex, depth: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PSet {
+    Select { kinds: KindSet, condition: Option<PCond> },
+    And(Box<PSet>, Box<PSet>),
+    Or(Box<PSet>, Box<PSet>),
+    Except(Box<PSet>, Box<PSet>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PCond {
+    Atom { relation: Relation, direction: Direction, star: bool, target: PTarget },
+    Not(Box<PCond>),
+    And(Box<PCond>, Box<PCond>),
+    Or(Box<PCond>, Box<PCond>),
+    Except(Box<PCond>, Box<PCond>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PTarget {
+    Node(NodeIndex),
+    Set(Box<PSet>),
+}
+
+/// Default and largest `max` for `paths`.
+pub const DEFAULT_PATHS_MAX: usize = 4;
+pub const LARGEST_PATHS_MAX: usize = 8;
+/// Default and largest `depth` for `around`.
+pub const DEFAULT_DEPTH: usize = 1;
+pub const LARGEST_DEPTH: usize = 4;
+
+pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
+    let any = |name: &Name| resolve_name(atlas, name, KindSet::ALL, None);
+    Ok(match &query.statement {
+        Statement::Set { expr, limit } => Plan::Set { expr: resolve_set(atlas, expr)?, limit: *limit },
+        Statement::Count { expr, limit } => {
+            Plan::Count { expr: resolve_set(atlas, expr)?, limit: *limit }
+        }
+        Statement::Show(name) => Plan::Show(any(name)?),
+        Statement::Path { from, to, via } => Plan::Path {
+            from: any(from)?,
+            to: any(to)?,
+            via: via.iter().map(|r| r.relation).collect(),
+        },
+        Statement::Paths { from, to, max, via } => Plan::Paths {
+            from: any(from)?,
+            to: any(to)?,
+            max: max.unwrap_or(DEFAULT_PATHS_MAX).clamp(1, LARGEST_PATHS_MAX),
+            via: via.iter().map(|r| r.relation).collect(),
+        },
+        Statement::Why { subject, relation, star, target } => {
+            let (subject_kinds, target_kinds) = sides(relation);
+            let subject_node = resolve_name(atlas, subject, subject_kinds, Some(relation))?;
+            let target_kinds = if *star { with_ancestors(target_kinds) } else { target_kinds };
+            Plan::Why {
+                subject: subject_node,
+                relation: relation.relation,
+                direction: relation.direction,
+                star: *star,
+                target: resolve_name(atlas, target, target_kinds, Some(relation))?,
+            }
+        }
+        Statement::Around { center, depth } => Plan::Around {
+            center: any(center)?,
+            depth: depth.unwrap_or(DEFAULT_DEPTH).clamp(1, LARGEST_DEPTH),
+        },
+    })
+}
+
+/// The kinds a relation, read as written, accepts before and after it.
+fn sides(relation: &RelationRef) -> (KindSet, KindSet) {
+    let r = relation.relation;
+    match relation.direction {
+        Direction::Forward => (r.domain(), r.range()),
+        Direction::Inverse => (r.range(), r.domain()),
+    }
+}
+
+/// Kinds that a `*` target may also be: the things the targets lie "under"
+/// (a bone above its landmarks, a joint above its movements, a muscle above its heads).
+pub fn with_ancestors(kinds: KindSet) -> KindSet {
+    let above = |k: Kind| match k {
+        Kind::Landmark => KindSet::of(&[Kind::Landmark, Kind::Bone]),
+        Kind::Tendon | Kind::Ligament => KindSet::of(&[Kind::Landmark, Kind::Bone]),
+        Kind::MusclePart => KindSet::of(&[Kind::Muscle]),
+        Kind::Movement => KindSet::of(&[Kind::Joint]),
+        other => KindSet::of(&[other]),
+    };
+    let mut set = kinds;
+    loop {
+        let next = set.iter().fold(set, |acc, k| acc.union(above(k)));
+        if next == set {
+            return set;
+        }
+        set = next;
+    }
+}
+
+fn resolve_set(atlas: &Atlas, expr: &SetExpr) -> Result<PSet, QueryError> {
+    let pair = |a: &SetExpr, b: &SetExpr| -> Result<(Box<PSet>, Box<PSet>), QueryError> {
+        Ok((Box::new(resolve_set(atlas, a)?), Box::new(resolve_set(atlas, b)?)))
+    };
+    Ok(match expr {
+        SetExpr::Select { selector, span, condition } => {
+            let kinds = selector.kinds();
+            let condition = match condition {
+                Some(c) => Some(resolve_cond(atlas, c, *selector, *span)?),
+                None => None,
+            };
+            PSet::Select { kinds, condition }
+        }
+        SetExpr::And(a, b) => {
+            let (a, b) = pair(a, b)?;
+            PSet::And(a, b)
+        }
+        SetExpr::Or(a, b) => {
+            let (a, b) = pair(a, b)?;
+            PSet::Or(a, b)
+        }
+        SetExpr::Except(a, b) => {
+            let (a, b) = pair(a, b)?;
+            PSet::Except(a, b)
+        }
+    })
+}
+
+fn resolve_cond(
+    atlas: &Atlas,
+    cond: &Condition,
+    selector: Selector,
+    selector_span: Span,
+) -> Result<PCond, QueryError> {
+    let go = |c: &Condition| resolve_cond(atlas, c, selector, selector_span).map(Box::new);
+    Ok(match cond {
+        Condition::Atom { relation, star, target } => {
+            let (subject_kinds, target_kinds) = sides(relation);
+            if !selector.kinds().iter().any(|k| subject_kinds.contains(k)) {
+                return Err(QueryError::NeverRelated {
+                    span: Span::new(selector_span.start, relation.span.end),
+                    selector: selector.word(),
+                    relation: relation.relation.name(relation.direction),
+                    expected: subject_kinds,
+                });
+            }
+            let target_kinds = if *star { with_ancestors(target_kinds) } else { target_kinds };
+            let target = match target {
+                Target::Name(name) => {
+                    PTarget::Node(resolve_name(atlas, name, target_kinds, Some(relation))?)
+                }
+                Target::Query(q) => PTarget::Set(Box::new(resolve_set(atlas, q)?)),
+            };
+            PCond::Atom { relation: relation.relation, direction: relation.direction, star: *star, target }
+        }
+        Condition::Not(c) => PCond::Not(go(c)?),
+        Condition::And(a, b) => PCond::And(go(a)?, go(b)?),
+        Condition::Or(a, b) => PCond::Or(go(a)?, go(b)?),
+        Condition::Except(a, b) => PCond::Except(go(a)?, go(b)?),
+    })
+}
+
+/// Finds the one structure a name means among the `allowed` kinds.
+///
+/// In order: an exact id, name, alias or Latin name (also with the kind word added or
+/// dropped: `tibial` = `tibial nerve`); then names containing every word typed as a
+/// word prefix. More than one match at the first tier that has any is an error listing
+/// them; none at all is an error with the nearest names.
+pub fn resolve_name(
+    atlas: &Atlas,
+    name: &Name,
+    allowed: KindSet,
+    relation: Option<&RelationRef>,
+) -> Result<NodeIndex, QueryError> {
+    if let Some(n) = atlas.by_id(&name.text) {
+        if allowed.contains(atlas.node(n).kind) {
+            return Ok(n);
+        }
+    }
+    let key = normalize(&name.text);
+    let exact = exact_matches(atlas, &key);
+    let fitting: Vec<NodeIndex> =
+        exact.iter().copied().filter(|n| allowed.contains(atlas.node(*n).kind)).collect();
+    if !fitting.is_empty() {
+        return one_of(atlas, name, fitting);
+    }
+    let partial = partial_matches(atlas, &key, allowed);
+    if !partial.is_empty() {
+        return one_of(atlas, name, partial);
+    }
+    if let (Some(wrong), Some(relation)) = (exact.first(), relation) {
+        let s = atlas.node(*wrong);
+        let (_, expected) = sides(relation);
+        return Err(QueryError::WrongKind {
+            span: name.span,
+            name: s.name.clone(),
+            kind: s.kind,
+            relation: relation.relation.name(relation.direction),
+            expected: if allowed == expected { expected } else { allowed },
+        });
+    }
+    Err(QueryError::UnknownName {
+        span: name.span,
+        name: name.text.clone(),
+        what: if allowed == KindSet::ALL { "name".to_string() } else { allowed.describe_plain() },
+        suggestions: suggestions(atlas, &name.text, allowed),
+    })
+}
+
+/// Nodes named exactly `key`, or `key` less a trailing kind word.
+fn exact_matches(atlas: &Atlas, key: &str) -> Vec<NodeIndex> {
+    let mut out: Vec<NodeIndex> = atlas.named(key).to_vec();
+    for kind in Kind::ALL {
+        if let Some(short) = strip_kind_word(key, kind) {
+            for n in atlas.named(short) {
+                if atlas.node(*n).kind == kind && !out.contains(n) {
+                    out.push(*n);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Nodes of the allowed kinds with a name in which every typed word starts a word.
+fn partial_matches(atlas: &Atlas, key: &str, allowed: KindSet) -> Vec<NodeIndex> {
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<NodeIndex> = Vec::new();
+    for (candidate, nodes) in atlas.name_keys() {
+        let mut their: Vec<&str> = candidate.split(' ').collect();
+        let all_found = words.iter().all(|w| {
+            match their.iter().position(|t| t.starts_with(w)) {
+                Some(i) => {
+                    their.remove(i);
+                    true
+                }
+                None => false,
+            }
+        });
+        if all_found {
+            for n in nodes {
+                if allowed.contains(atlas.node(*n).kind) && !out.contains(n) {
+                    out.push(*n);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn one_of(atlas: &Atlas, name: &Name, mut nodes: Vec<NodeIndex>) -> Result<NodeIndex, QueryError> {
+    if let [one] = nodes.as_slice() {
+        return Ok(*one);
+    }
+    nodes.sort_by(|a, b| atlas.node(*a).name.cmp(&atlas.node(*b).name));
+    Err(QueryError::Ambiguous {
+        span: name.span,
+        name: name.text.clone(),
+        candidates: nodes
+            .iter()
+            .take(12)
+            .map(|n| {
+                let s = atlas.node(*n);
+                (s.id.clone(), s.name.clone(), s.kind)
+            })
+            .collect(),
+    })
+}
+
+/// The closest names of the allowed kinds, as normalized keys (`tibial`).
+fn suggestions(atlas: &Atlas, typed: &str, allowed: KindSet) -> Vec<String> {
+    let keys = atlas
+        .name_keys()
+        .filter(|(_, nodes)| nodes.iter().any(|n| allowed.contains(atlas.node(*n).kind)))
+        .map(|(k, _)| k);
+    let typed = normalize(typed);
+    crate::suggest::nearest(&typed, keys, 3).into_iter().map(str::to_string).collect()
+}
+
+impl KindSet {
+    /// "nerve or spinal root", without articles, for "unknown nerve or spinal root".
+    pub fn describe_plain(self) -> String {
+        let words: Vec<&str> = self.iter().map(Kind::noun).collect();
+        match words.as_slice() {
+            [] => "structure".to_string(),
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        }
+    }
+}
