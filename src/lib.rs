@@ -6,6 +6,7 @@
 
 pub mod error;
 pub mod graph;
+pub mod output;
 pub mod query;
 pub mod suggest;
 

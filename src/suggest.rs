@@ -40,7 +40,11 @@ fn similarity(word: &str, candidate: &str) -> f64 {
     } else {
         let edits = strsim::damerau_levenshtein(word, candidate);
         // one or two typos in a longer word are still the same word
-        let typo = if edits <= 2 && word.len() >= 5 { 0.85 } else { 0.0 };
+        let typo = if edits <= 2 && word.len() >= 5 {
+            0.85
+        } else {
+            0.0
+        };
         jw.max(typo)
     }
 }

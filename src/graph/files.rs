@@ -5,8 +5,8 @@
 //! [`Problem`]s so that one run of `fascia check` reports all of them.
 
 use super::model::{Direction, Kind, Relation, Role};
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
@@ -348,7 +348,8 @@ innervates = []
 
     #[test]
     fn unknown_tables_and_keys_are_collected_with_spans() {
-        let text = "[[muscel]]\nid = \"x\"\n\n[[muscle]]\nid = \"y\"\nname = \"Y\"\ninsert-into = \"z\"\n";
+        let text =
+            "[[muscel]]\nid = \"x\"\n\n[[muscle]]\nid = \"y\"\nname = \"Y\"\ninsert-into = \"z\"\n";
         let doc = parse_document(text).unwrap();
         assert_eq!(doc.problems.len(), 1);
         assert_eq!(&text[doc.problems[0].span.clone()], "muscel");
@@ -365,7 +366,11 @@ innervates = []
     fn bad_fact_table_is_a_located_error() {
         let text = "[[muscle]]\nid = \"y\"\nperforms = [{ id = \"a\", rol = \"prime\" }]\n";
         let err = parse_document(text).unwrap_err();
-        assert!(err.message().contains("unknown field `rol`"), "{}", err.message());
+        assert!(
+            err.message().contains("unknown field `rol`"),
+            "{}",
+            err.message()
+        );
         assert!(err.span().is_some());
     }
 }

@@ -19,7 +19,10 @@ mod bundled_files {
 
 /// The data shipped inside the binary (`data/` at build time).
 pub fn bundled() -> Result<Atlas, DataErrors> {
-    load_files(bundled_files::FILES.iter().map(|(n, t)| (*n, *t)), "bundled data")
+    load_files(
+        bundled_files::FILES.iter().map(|(n, t)| (*n, *t)),
+        "bundled data",
+    )
 }
 
 /// Names and sizes of the bundled files, for `:data`.
@@ -120,7 +123,11 @@ impl FileText {
     fn locate(&self, offset: usize) -> Location {
         let offset = offset.min(self.text_len);
         let line = self.line_starts.partition_point(|s| *s <= offset);
-        let start = self.line_starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
+        let start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
         Location {
             file: self.name.clone(),
             line: line.max(1),
@@ -237,7 +244,10 @@ impl Loader {
                 };
                 if let Some(first) = self.node_ids.get(id) {
                     let first = self.graph[*first].location.clone();
-                    self.error(id_at, format!("duplicate id `{id}` (first declared at {first})"));
+                    self.error(
+                        id_at,
+                        format!("duplicate id `{id}` (first declared at {first})"),
+                    );
                     continue;
                 }
                 let sources = self.source_list(file, &e.sources);
@@ -268,11 +278,7 @@ impl Loader {
     }
 
     /// Resolves source ids, reporting the unknown ones.
-    fn source_list(
-        &mut self,
-        file: &FileText,
-        ids: &[toml::Spanned<String>],
-    ) -> Vec<SourceId> {
+    fn source_list(&mut self, file: &FileText, ids: &[toml::Spanned<String>]) -> Vec<SourceId> {
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             match self.source_ids.get(id.get_ref()) {
@@ -300,7 +306,15 @@ impl Loader {
             let entry: &Entry = doc.entries[p.entry].1.get_ref();
             for group in &entry.facts {
                 for (span, target) in &group.targets {
-                    self.add_fact(file, entry, p.node, group.relation, group.direction, span, target);
+                    self.add_fact(
+                        file,
+                        entry,
+                        p.node,
+                        group.relation,
+                        group.direction,
+                        span,
+                        target,
+                    );
                 }
             }
         }
@@ -372,7 +386,10 @@ impl Loader {
             return;
         }
         if from == to {
-            self.error(at, format!("`{}` cannot be {name} itself", self.graph[from].id));
+            self.error(
+                at,
+                format!("`{}` cannot be {name} itself", self.graph[from].id),
+            );
             return;
         }
         let sources = if target.sources.is_empty() {
@@ -391,7 +408,10 @@ impl Loader {
         }
         let mut roots = Vec::new();
         if !target.roots.is_empty() && relation != Relation::InnervatedBy {
-            self.error(at.clone(), format!("`roots` only belong to innervated-by, not {name}"));
+            self.error(
+                at.clone(),
+                format!("`roots` only belong to innervated-by, not {name}"),
+            );
         }
         for root in &target.roots {
             let root_at = file.locate(root.span().start);
@@ -400,7 +420,11 @@ impl Loader {
                 Some(r) if self.graph[r].kind == Kind::Root => roots.push(r),
                 Some(r) => self.error(
                     root_at,
-                    format!("`{}` is {}, not a spinal root", key, self.graph[r].kind.with_article()),
+                    format!(
+                        "`{}` is {}, not a spinal root",
+                        key,
+                        self.graph[r].kind.with_article()
+                    ),
                 ),
                 None => {}
             }
@@ -408,7 +432,10 @@ impl Loader {
         let role = match (relation, target.role) {
             (Relation::Performs, role) => Some(role.map_or(Role::Prime, Role::from)),
             (_, Some(_)) => {
-                self.error(at.clone(), format!("`role` only belongs to performs, not {name}"));
+                self.error(
+                    at.clone(),
+                    format!("`role` only belongs to performs, not {name}"),
+                );
                 None
             }
             (_, None) => None,
@@ -435,7 +462,9 @@ impl Loader {
         } else {
             &target.sources
         };
-        named.iter().all(|s| self.source_ids.contains_key(s.get_ref()))
+        named
+            .iter()
+            .all(|s| self.source_ids.contains_key(s.get_ref()))
     }
 
     fn lookup(&mut self, id: &str, at: &Location) -> Option<NodeIndex> {
@@ -456,7 +485,8 @@ impl Loader {
             for scc in petgraph::algo::tarjan_scc(&view) {
                 let is_cycle = scc.len() > 1;
                 if is_cycle {
-                    let mut members: Vec<&Structure> = scc.iter().map(|n| &self.graph[*n]).collect();
+                    let mut members: Vec<&Structure> =
+                        scc.iter().map(|n| &self.graph[*n]).collect();
                     members.sort_by(|a, b| a.id.cmp(&b.id));
                     let ids: Vec<&str> = members.iter().map(|s| s.id.as_str()).collect();
                     let at = members[0].location.clone();
@@ -487,7 +517,10 @@ impl Loader {
                 .neighbors_directed(m, petgraph::Direction::Incoming)
                 .filter(|p| {
                     self.graph[*p].kind == Kind::MusclePart
-                        && self.graph.edges_connecting(*p, m).any(|e| e.weight().relation == Relation::PartOf)
+                        && self
+                            .graph
+                            .edges_connecting(*p, m)
+                            .any(|e| e.weight().relation == Relation::PartOf)
                 })
                 .collect();
             for (relation, what) in REQUIRED {
@@ -514,7 +547,10 @@ impl Loader {
             let whole = self
                 .graph
                 .edges_directed(p, petgraph::Direction::Outgoing)
-                .any(|e| e.weight().relation == Relation::PartOf && self.graph[petgraph::visit::EdgeRef::target(&e)].kind == Kind::Muscle);
+                .any(|e| {
+                    e.weight().relation == Relation::PartOf
+                        && self.graph[petgraph::visit::EdgeRef::target(&e)].kind == Kind::Muscle
+                });
             if !whole {
                 let s = &self.graph[p];
                 let (id, at) = (s.id.clone(), s.location.clone());
@@ -641,7 +677,11 @@ performs = "ankle-plantarflexion"
 
     #[test]
     fn reports_unknown_ids_wrong_kinds_and_missing_sources_together() {
-        let text = MINI.replace("supplied-by = \"posterior-tibial-artery\"", "supplied-by = \"tibia\"")
+        let text = MINI
+            .replace(
+                "supplied-by = \"posterior-tibial-artery\"",
+                "supplied-by = \"tibia\"",
+            )
             .replace("originates-from = \"tibia\"", "originates-from = \"tibai\"");
         assert_eq!(
             messages(&text),
@@ -682,17 +722,31 @@ id = "a"
 name = "Another"
 "#;
         let got = messages(text);
-        assert!(got.contains(&"d.toml:16:6: duplicate id `a` (first declared at d.toml:2:1)".to_string()), "{got:?}");
-        assert!(got.contains(&"d.toml:2:1: cycle in branch-of: a → b".to_string()), "{got:?}");
         assert!(
-            got.contains(&"d.toml:8:1: name or alias `A` of `b` is also a name or alias of `a` (d.toml:2:1)".to_string()),
+            got.contains(
+                &"d.toml:16:6: duplicate id `a` (first declared at d.toml:2:1)".to_string()
+            ),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"d.toml:2:1: cycle in branch-of: a → b".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(
+                &"d.toml:8:1: name or alias `A` of `b` is also a name or alias of `a` (d.toml:2:1)"
+                    .to_string()
+            ),
             "{got:?}"
         );
     }
 
     #[test]
     fn fact_without_any_source_is_an_error() {
-        let text = MINI.replace("[[muscle]]\nid = \"soleus\"\nname = \"Soleus\"\nsources = [\"t\"]", "[[muscle]]\nid = \"soleus\"\nname = \"Soleus\"");
+        let text = MINI.replace(
+            "[[muscle]]\nid = \"soleus\"\nname = \"Soleus\"\nsources = [\"t\"]",
+            "[[muscle]]\nid = \"soleus\"\nname = \"Soleus\"",
+        );
         let got = messages(&text);
         assert_eq!(got.len(), 5, "{got:?}");
         assert!(got[0].contains("has no source"), "{got:?}");

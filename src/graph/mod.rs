@@ -168,7 +168,10 @@ impl Atlas {
 
     /// The innervated-by facts that list `root` among their root levels.
     pub fn facts_listing_root(&self, root: NodeIndex) -> &[EdgeIndex] {
-        self.root_levels.get(&root).map(Vec::as_slice).unwrap_or(&[])
+        self.root_levels
+            .get(&root)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The two ends of a fact, subject first.
@@ -215,8 +218,14 @@ mod tests {
 
     #[test]
     fn normalize_folds_case_punctuation_and_articles() {
-        assert_eq!(normalize("  Flexor-hallucis  Longus "), "flexor hallucis longus");
-        assert_eq!(normalize("Biceps femoris, short head"), "biceps femoris short head");
+        assert_eq!(
+            normalize("  Flexor-hallucis  Longus "),
+            "flexor hallucis longus"
+        );
+        assert_eq!(
+            normalize("Biceps femoris, short head"),
+            "biceps femoris short head"
+        );
         assert_eq!(normalize("The Achilles tendon"), "achilles tendon");
         assert_eq!(normalize("Achilles' tendon"), "achilles tendon");
     }

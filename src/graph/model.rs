@@ -344,12 +344,9 @@ impl Relation {
             Relation::TributaryOf => KindSet::of(&[Kind::Vein]),
             Relation::ContinuesAs => KindSet::of(&[Kind::Nerve, Kind::Artery, Kind::Vein]),
             Relation::RootOf => KindSet::of(&[Kind::Nerve]),
-            Relation::PartOf => KindSet::of(&[
-                Kind::Bone,
-                Kind::Muscle,
-                Kind::Compartment,
-                Kind::Landmark,
-            ]),
+            Relation::PartOf => {
+                KindSet::of(&[Kind::Bone, Kind::Muscle, Kind::Compartment, Kind::Landmark])
+            }
             Relation::AttachesTo => KindSet::of(&[Kind::Landmark, Kind::Bone]),
             Relation::LocatedIn => KindSet::of(&[Kind::Compartment]),
             Relation::MemberOf => KindSet::of(&[Kind::Group]),

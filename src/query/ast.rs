@@ -358,10 +358,7 @@ impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Quote unless the text is one plain word, so keywords inside names survive.
         let plain = !self.text.is_empty()
-            && self
-                .text
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-')
+            && self.text.chars().all(|c| c.is_alphanumeric() || c == '-')
             && !is_reserved(&self.text);
         if plain {
             f.write_str(&self.text)

@@ -20,8 +20,17 @@ pub enum Answer {
     Count(usize),
     Show(NodeIndex),
     /// `None`: the two structures are not connected (through the allowed relations).
-    Path { from: NodeIndex, to: NodeIndex, path: Option<Path> },
-    Paths { from: NodeIndex, to: NodeIndex, paths: Vec<Path>, truncated: bool },
+    Path {
+        from: NodeIndex,
+        to: NodeIndex,
+        path: Option<Path>,
+    },
+    Paths {
+        from: NodeIndex,
+        to: NodeIndex,
+        paths: Vec<Path>,
+        truncated: bool,
+    },
     Why(WhyAnswer),
     Around(Subgraph),
 }
@@ -75,7 +84,10 @@ pub struct Subgraph {
 }
 
 pub fn evaluate(atlas: &Atlas, plan: &Plan) -> Answer {
-    let mut ev = Evaluator { atlas, context: Vec::new() };
+    let mut ev = Evaluator {
+        atlas,
+        context: Vec::new(),
+    };
     match plan {
         Plan::Set { expr, limit } => {
             let set = ev.set(expr);
@@ -85,23 +97,38 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan) -> Answer {
                 nodes.truncate(*limit);
             }
             let context = ev.context_for(&nodes);
-            Answer::Set(SetAnswer { nodes, total, context })
+            Answer::Set(SetAnswer {
+                nodes,
+                total,
+                context,
+            })
         }
         Plan::Count { expr, limit } => {
             let n = ev.set(expr).count_ones(..);
             Answer::Count(limit.map_or(n, |l| n.min(l)))
         }
         Plan::Show(n) => Answer::Show(*n),
-        Plan::Path { from, to, via } => {
-            Answer::Path { from: *from, to: *to, path: shortest_path(atlas, *from, *to, via) }
-        }
+        Plan::Path { from, to, via } => Answer::Path {
+            from: *from,
+            to: *to,
+            path: shortest_path(atlas, *from, *to, via),
+        },
         Plan::Paths { from, to, max, via } => {
             let (paths, truncated) = all_paths(atlas, *from, *to, *max, via);
-            Answer::Paths { from: *from, to: *to, paths, truncated }
+            Answer::Paths {
+                from: *from,
+                to: *to,
+                paths,
+                truncated,
+            }
         }
-        Plan::Why { subject, relation, direction, star, target } => {
-            Answer::Why(why(atlas, *subject, *relation, *direction, *star, *target))
-        }
+        Plan::Why {
+            subject,
+            relation,
+            direction,
+            star,
+            target,
+        } => Answer::Why(why(atlas, *subject, *relation, *direction, *star, *target)),
         Plan::Around { center, depth } => Answer::Around(around(atlas, *center, *depth)),
     }
 }
@@ -117,10 +144,14 @@ fn sorted(atlas: &Atlas, set: &FixedBitSet) -> Vec<NodeIndex> {
 }
 
 /// Which way `*` walks from a structure to what lies under it.
-pub fn descent_steps(atlas: &Atlas, node: NodeIndex) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
-    Relation::ALL.into_iter().filter_map(|r| r.descent().map(|d| (r, d))).flat_map(
-        move |(relation, direction)| atlas.neighbours(node, relation, direction),
-    )
+pub fn descent_steps(
+    atlas: &Atlas,
+    node: NodeIndex,
+) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+    Relation::ALL
+        .into_iter()
+        .filter_map(|r| r.descent().map(|d| (r, d)))
+        .flat_map(move |(relation, direction)| atlas.neighbours(node, relation, direction))
 }
 
 /// Everything under `top` (itself included), each with the fact that led to it from
@@ -143,7 +174,10 @@ fn descend(atlas: &Atlas, top: NodeIndex) -> HashMap<NodeIndex, Option<(NodeInde
 struct Evaluator<'a> {
     atlas: &'a Atlas,
     /// Named targets and the `*` closures met while evaluating, for pictures.
-    context: Vec<(NodeIndex, HashMap<NodeIndex, Option<(NodeIndex, EdgeIndex)>>)>,
+    context: Vec<(
+        NodeIndex,
+        HashMap<NodeIndex, Option<(NodeIndex, EdgeIndex)>>,
+    )>,
 }
 
 impl Evaluator<'_> {
@@ -194,7 +228,12 @@ impl Evaluator<'_> {
 
     fn cond(&mut self, cond: &PCond, universe: &FixedBitSet) -> FixedBitSet {
         match cond {
-            PCond::Atom { relation, direction, star, target } => {
+            PCond::Atom {
+                relation,
+                direction,
+                star,
+                target,
+            } => {
                 let targets: Vec<NodeIndex> = match target {
                     PTarget::Node(n) => vec![*n],
                     PTarget::Set(q) => self.set(q).ones().map(NodeIndex::new).collect(),
@@ -226,7 +265,13 @@ impl Evaluator<'_> {
 
     /// The structures `x` with `x relation t` for a target `t` (or, with `*`, anything
     /// under a target).
-    fn atom(&mut self, relation: Relation, direction: Direction, star: bool, targets: &[NodeIndex]) -> FixedBitSet {
+    fn atom(
+        &mut self,
+        relation: Relation,
+        direction: Direction,
+        star: bool,
+        targets: &[NodeIndex],
+    ) -> FixedBitSet {
         let mut out = self.empty();
         for &top in targets {
             let under: Vec<NodeIndex> = if star {
@@ -251,7 +296,13 @@ impl Evaluator<'_> {
     /// Root levels are attributes of innervation facts: `muscles innervated-by l5` finds
     /// the muscles whose innervation lists L5; `roots innervates soleus` the levels
     /// listed for soleus.
-    fn root_levels(&self, relation: Relation, direction: Direction, t: NodeIndex, out: &mut FixedBitSet) {
+    fn root_levels(
+        &self,
+        relation: Relation,
+        direction: Direction,
+        t: NodeIndex,
+        out: &mut FixedBitSet,
+    ) {
         if relation != Relation::InnervatedBy {
             return;
         }
@@ -262,7 +313,10 @@ impl Evaluator<'_> {
                 }
             }
             Direction::Inverse => {
-                for (e, _) in self.atlas.neighbours(t, Relation::InnervatedBy, Direction::Forward) {
+                for (e, _) in self
+                    .atlas
+                    .neighbours(t, Relation::InnervatedBy, Direction::Forward)
+                {
                     for r in &self.atlas.fact(e).roots {
                         out.insert(r.index());
                     }
@@ -286,10 +340,21 @@ impl Evaluator<'_> {
                 continue;
             }
             for r in results {
-                for e in self.atlas.graph().edges_directed(*r, petgraph::Direction::Outgoing)
-                    .chain(self.atlas.graph().edges_directed(*r, petgraph::Direction::Incoming))
+                for e in self
+                    .atlas
+                    .graph()
+                    .edges_directed(*r, petgraph::Direction::Outgoing)
+                    .chain(
+                        self.atlas
+                            .graph()
+                            .edges_directed(*r, petgraph::Direction::Incoming),
+                    )
                 {
-                    let other = if e.source() == *r { e.target() } else { e.source() };
+                    let other = if e.source() == *r {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
                     let mut at = other;
                     while let Some(Some((parent, _))) = closure.get(&at) {
                         push(at, &mut keep);
@@ -332,10 +397,18 @@ fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]
 
 /// Every fact at `n` (both directions), as steps to the structure at the other end,
 /// without repeating the same relation to the same neighbour twice.
-fn walk<'a>(atlas: &'a Atlas, n: NodeIndex, via: &'a [Relation]) -> impl Iterator<Item = (Step, NodeIndex)> + 'a {
+fn walk<'a>(
+    atlas: &'a Atlas,
+    n: NodeIndex,
+    via: &'a [Relation],
+) -> impl Iterator<Item = (Step, NodeIndex)> + 'a {
     let g = atlas.graph();
-    let out = g.edges_directed(n, petgraph::Direction::Outgoing).map(|e| (e, true));
-    let inc = g.edges_directed(n, petgraph::Direction::Incoming).map(|e| (e, false));
+    let out = g
+        .edges_directed(n, petgraph::Direction::Outgoing)
+        .map(|e| (e, true));
+    let inc = g
+        .edges_directed(n, petgraph::Direction::Incoming)
+        .map(|e| (e, false));
     let mut seen = HashSet::new();
     out.chain(inc).filter_map(move |(e, forward)| {
         let relation = e.weight().relation;
@@ -344,19 +417,32 @@ fn walk<'a>(atlas: &'a Atlas, n: NodeIndex, via: &'a [Relation]) -> impl Iterato
         }
         let next = if forward { e.target() } else { e.source() };
         seen.insert((relation, forward, next)).then_some((
-            Step { edge: e.id(), relation, forward },
+            Step {
+                edge: e.id(),
+                relation,
+                forward,
+            },
             next,
         ))
     })
 }
 
 /// Simple paths of at most `max` facts, shortest first, at most [`PATHS_LIMIT`].
-fn all_paths(atlas: &Atlas, from: NodeIndex, to: NodeIndex, max: usize, via: &[Relation]) -> (Vec<Path>, bool) {
+fn all_paths(
+    atlas: &Atlas,
+    from: NodeIndex,
+    to: NodeIndex,
+    max: usize,
+    via: &[Relation],
+) -> (Vec<Path>, bool) {
     let mut found = Vec::new();
     let mut truncated = false;
     // iterative deepening keeps the list shortest-first and the limit fair
     for depth in 1..=max {
-        let mut path = Path { nodes: vec![from], steps: Vec::new() };
+        let mut path = Path {
+            nodes: vec![from],
+            steps: Vec::new(),
+        };
         dfs(atlas, to, depth, via, &mut path, &mut found, &mut truncated);
         if truncated {
             break;
@@ -404,7 +490,14 @@ fn dfs(
     }
 }
 
-fn why(atlas: &Atlas, subject: NodeIndex, relation: Relation, direction: Direction, star: bool, target: NodeIndex) -> WhyAnswer {
+fn why(
+    atlas: &Atlas,
+    subject: NodeIndex,
+    relation: Relation,
+    direction: Direction,
+    star: bool,
+    target: NodeIndex,
+) -> WhyAnswer {
     let mut asserted: Vec<EdgeIndex> = atlas
         .neighbours(subject, relation, direction)
         .filter(|(_, other)| *other == target)
@@ -427,12 +520,20 @@ fn why(atlas: &Atlas, subject: NodeIndex, relation: Relation, direction: Directi
                 continue;
             }
             let mut nodes = vec![subject, object];
-            let mut steps = vec![Step { edge: first, relation, forward: direction == Direction::Forward }];
+            let mut steps = vec![Step {
+                edge: first,
+                relation,
+                forward: direction == Direction::Forward,
+            }];
             let mut at = object;
             while let Some(Some((parent, edge))) = closure.get(&at) {
                 let fact = atlas.fact(*edge);
                 let (s, _) = atlas.ends(*edge);
-                steps.push(Step { edge: *edge, relation: fact.relation, forward: s == at });
+                steps.push(Step {
+                    edge: *edge,
+                    relation: fact.relation,
+                    forward: s == at,
+                });
                 nodes.push(*parent);
                 at = *parent;
             }
@@ -442,7 +543,14 @@ fn why(atlas: &Atlas, subject: NodeIndex, relation: Relation, direction: Directi
         }
         inferred = best;
     }
-    WhyAnswer { subject, relation, direction, target, asserted, inferred }
+    WhyAnswer {
+        subject,
+        relation,
+        direction,
+        target,
+        asserted,
+        inferred,
+    }
 }
 
 fn around(atlas: &Atlas, center: NodeIndex, depth: usize) -> Subgraph {
@@ -470,11 +578,20 @@ fn around(atlas: &Atlas, center: NodeIndex, depth: usize) -> Subgraph {
     let members: HashSet<NodeIndex> = order.iter().copied().collect();
     let mut edges: Vec<EdgeIndex> = order
         .iter()
-        .flat_map(|n| atlas.graph().edges_directed(*n, petgraph::Direction::Outgoing))
+        .flat_map(|n| {
+            atlas
+                .graph()
+                .edges_directed(*n, petgraph::Direction::Outgoing)
+        })
         .filter(|e| members.contains(&e.target()))
         .map(|e| e.id())
         .collect();
     edges.sort();
     edges.dedup();
-    Subgraph { center: Some(center), nodes: order, edges, truncated }
+    Subgraph {
+        center: Some(center),
+        nodes: order,
+        edges,
+        truncated,
+    }
 }

@@ -20,3 +20,6 @@ pub fn run(atlas: &Atlas, text: &str) -> Result<(Query, Answer), QueryError> {
     let answer = eval::evaluate(atlas, &plan);
     Ok((query, answer))
 }
+
+#[cfg(test)]
+mod tests;

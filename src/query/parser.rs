@@ -398,6 +398,13 @@ fn describe(rule: Rule) -> Option<&'static str> {
         | Rule::why_stmt
         | Rule::around_stmt
         | Rule::count_stmt
+        | Rule::query
+        | Rule::kw_show
+        | Rule::kw_path
+        | Rule::kw_paths
+        | Rule::kw_why
+        | Rule::kw_around
+        | Rule::kw_count
         | Rule::dot_prefix => "a statement such as show, path or muscles",
         Rule::number => "a number",
         Rule::star => "`*`",
@@ -437,33 +444,58 @@ mod tests {
 
     #[test]
     fn accepts_the_documented_forms() {
-        assert_eq!(round_trip("muscles innervated-by tibial"), "muscles innervated-by tibial");
-        assert_eq!(round_trip("MUSCLES Innervated-By* Sciatic"), "muscles innervated-by* Sciatic");
-        assert_eq!(round_trip("nerves innervates soleus"), "nerves innervates soleus");
+        assert_eq!(
+            round_trip("muscles innervated-by tibial"),
+            "muscles innervated-by tibial"
+        );
+        assert_eq!(
+            round_trip("MUSCLES Innervated-By* Sciatic"),
+            "muscles innervated-by* Sciatic"
+        );
+        assert_eq!(
+            round_trip("nerves innervates soleus"),
+            "nerves innervates soleus"
+        );
         assert_eq!(
             round_trip("muscles innervated-by tibial and originates-from* fibula"),
             "muscles innervated-by tibial and originates-from* fibula"
         );
         assert_eq!(round_trip("show soleus"), "show soleus");
-        assert_eq!(round_trip("show flexor hallucis longus"), "show \"flexor hallucis longus\"");
-        assert_eq!(round_trip("path soleus to sciatic"), "path soleus to sciatic");
+        assert_eq!(
+            round_trip("show flexor hallucis longus"),
+            "show \"flexor hallucis longus\""
+        );
+        assert_eq!(
+            round_trip("path soleus to sciatic"),
+            "path soleus to sciatic"
+        );
         assert_eq!(
             round_trip("paths soleus to sciatic max 4 via innervated-by, branch-of"),
             "paths soleus to sciatic max 4 via innervated-by, branch-of"
         );
         assert_eq!(round_trip("count muscles limit 3"), "count muscles limit 3");
-        assert_eq!(round_trip("why soleus inserts-into* calcaneus"), "why soleus inserts-into* calcaneus");
-        assert_eq!(round_trip("dot around soleus depth 2"), "dot around soleus depth 2");
+        assert_eq!(
+            round_trip("why soleus inserts-into* calcaneus"),
+            "why soleus inserts-into* calcaneus"
+        );
+        assert_eq!(
+            round_trip("dot around soleus depth 2"),
+            "dot around soleus depth 2"
+        );
         assert_eq!(round_trip("muscles"), "muscles");
         assert_eq!(
-            round_trip("muscles innervated-by \"deep fibular\" or innervated-by 'superficial fibular'"),
+            round_trip(
+                "muscles innervated-by \"deep fibular\" or innervated-by 'superficial fibular'"
+            ),
             "muscles innervated-by \"deep fibular\" or innervated-by \"superficial fibular\""
         );
     }
 
     #[test]
     fn precedence_not_and_except_or() {
-        let q = parse("muscles not located-in a or performs b and member-of c except inserts-into d").unwrap();
+        let q =
+            parse("muscles not located-in a or performs b and member-of c except inserts-into d")
+                .unwrap();
         // or(not a, except(and(b, c), d))
         assert_eq!(
             q.to_string(),
@@ -479,7 +511,18 @@ mod tests {
     #[test]
     fn subqueries_and_relation_directions() {
         let q = parse("muscles innervated-by (nerves branch-of* sciatic)").unwrap();
-        let Statement::Set { expr: SetExpr::Select { condition: Some(Condition::Atom { relation, target, .. }), .. }, .. } = q.statement else {
+        let Statement::Set {
+            expr:
+                SetExpr::Select {
+                    condition:
+                        Some(Condition::Atom {
+                            relation, target, ..
+                        }),
+                    ..
+                },
+            ..
+        } = q.statement
+        else {
             panic!("{q:?}")
         };
         assert_eq!(relation.relation, Relation::InnervatedBy);
@@ -493,7 +536,9 @@ mod tests {
     fn names_stop_at_keywords_and_keep_spans() {
         let text = "path biceps femoris to common fibular nerve";
         let q = parse(text).unwrap();
-        let Statement::Path { from, to, .. } = q.statement else { panic!() };
+        let Statement::Path { from, to, .. } = q.statement else {
+            panic!()
+        };
         assert_eq!(from.text, "biceps femoris");
         assert_eq!(&text[from.span.start..from.span.end], "biceps femoris");
         assert_eq!(to.text, "common fibular nerve");
@@ -502,29 +547,50 @@ mod tests {
     #[test]
     fn rejects_with_a_located_reason() {
         let e = parse("muscles innervated-by").unwrap_err();
-        let QueryError::Syntax { span, expected, .. } = e else { panic!("{e:?}") };
+        let QueryError::Syntax { span, expected, .. } = e else {
+            panic!("{e:?}")
+        };
         assert_eq!(span.start, 21);
         assert_eq!(expected, vec!["`*`", "a structure name"]);
 
         let e = parse("musles innervated-by tibial").unwrap_err();
-        let QueryError::Syntax { span, suggestion, .. } = e else { panic!("{e:?}") };
+        let QueryError::Syntax {
+            span, suggestion, ..
+        } = e
+        else {
+            panic!("{e:?}")
+        };
         assert_eq!(span, Span::new(0, 6));
         assert_eq!(suggestion.as_deref(), Some("muscles"));
 
         let e = parse("muscles inervated-by tibial").unwrap_err();
-        let QueryError::Syntax { span, suggestion, .. } = e else { panic!("{e:?}") };
+        let QueryError::Syntax {
+            span, suggestion, ..
+        } = e
+        else {
+            panic!("{e:?}")
+        };
         assert_eq!(span.start, 8);
         assert_eq!(suggestion.as_deref(), Some("innervated-by"));
 
         assert!(matches!(parse("   "), Err(QueryError::Empty)));
-        assert!(matches!(parse("show \"soleus"), Err(QueryError::Syntax { .. })));
-        assert!(matches!(parse("paths a to b max"), Err(QueryError::Syntax { .. })));
+        assert!(matches!(
+            parse("show \"soleus"),
+            Err(QueryError::Syntax { .. })
+        ));
+        assert!(matches!(
+            parse("paths a to b max"),
+            Err(QueryError::Syntax { .. })
+        ));
     }
 
     #[test]
     fn refuses_deep_nesting_and_huge_input_without_overflow() {
         let deep = format!("{}muscles{}", "(".repeat(10_000), ")".repeat(10_000));
-        assert!(matches!(parse(&deep[..MAX_QUERY_LEN.min(deep.len())]), Err(QueryError::TooDeep { .. })));
+        assert!(matches!(
+            parse(&deep[..MAX_QUERY_LEN.min(deep.len())]),
+            Err(QueryError::TooDeep { .. })
+        ));
         let nested = format!("{}muscles{}", "(".repeat(40), ")".repeat(40));
         assert!(matches!(parse(&nested), Err(QueryError::TooDeep { .. })));
         let ok = format!("{}muscles{}", "(".repeat(20), ")".repeat(20));
@@ -535,7 +601,18 @@ mod tests {
 
     #[test]
     fn any_bytes_give_an_error_not_a_panic() {
-        for text in ["\u{0}", "é", "show \u{202e}", ")(", "\"", "muscles limit 99999999999", "why", "*", "dot", "paths"] {
+        for text in [
+            "\u{0}",
+            "é",
+            "show \u{202e}",
+            ")(",
+            "\"",
+            "muscles limit 99999999999",
+            "why",
+            "*",
+            "dot",
+            "paths",
+        ] {
             let _ = parse(text);
         }
     }

@@ -10,18 +10,45 @@ use petgraph::graph::NodeIndex;
 /// A query with every name resolved: what the evaluator runs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Plan {
-    Set { expr: PSet, limit: Option<usize> },
-    Count { expr: PSet, limit: Option<usize> },
+    Set {
+        expr: PSet,
+        limit: Option<usize>,
+    },
+    Count {
+        expr: PSet,
+        limit: Option<usize>,
+    },
     Show(NodeIndex),
-    Path { from: NodeIndex, to: NodeIndex, via: Vec<Relation> },
-    Paths { from: NodeIndex, to: NodeIndex, max: usize, via: Vec<Relation> },
-    Why { subject: NodeIndex, relation: Relation, direction: Direction, star: bool, target: NodeIndex },
-    Around { center: NodeIndex, depth: usize },
+    Path {
+        from: NodeIndex,
+        to: NodeIndex,
+        via: Vec<Relation>,
+    },
+    Paths {
+        from: NodeIndex,
+        to: NodeIndex,
+        max: usize,
+        via: Vec<Relation>,
+    },
+    Why {
+        subject: NodeIndex,
+        relation: Relation,
+        direction: Direction,
+        star: bool,
+        target: NodeIndex,
+    },
+    Around {
+        center: NodeIndex,
+        depth: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum PSet {
-    Select { kinds: KindSet, condition: Option<PCond> },
+    Select {
+        kinds: KindSet,
+        condition: Option<PCond>,
+    },
     And(Box<PSet>, Box<PSet>),
     Or(Box<PSet>, Box<PSet>),
     Except(Box<PSet>, Box<PSet>),
@@ -29,7 +56,12 @@ pub enum PSet {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum PCond {
-    Atom { relation: Relation, direction: Direction, star: bool, target: PTarget },
+    Atom {
+        relation: Relation,
+        direction: Direction,
+        star: bool,
+        target: PTarget,
+    },
     Not(Box<PCond>),
     And(Box<PCond>, Box<PCond>),
     Or(Box<PCond>, Box<PCond>),
@@ -52,10 +84,14 @@ pub const LARGEST_DEPTH: usize = 4;
 pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
     let any = |name: &Name| resolve_name(atlas, name, KindSet::ALL, None);
     Ok(match &query.statement {
-        Statement::Set { expr, limit } => Plan::Set { expr: resolve_set(atlas, expr)?, limit: *limit },
-        Statement::Count { expr, limit } => {
-            Plan::Count { expr: resolve_set(atlas, expr)?, limit: *limit }
-        }
+        Statement::Set { expr, limit } => Plan::Set {
+            expr: resolve_set(atlas, expr)?,
+            limit: *limit,
+        },
+        Statement::Count { expr, limit } => Plan::Count {
+            expr: resolve_set(atlas, expr)?,
+            limit: *limit,
+        },
         Statement::Show(name) => Plan::Show(any(name)?),
         Statement::Path { from, to, via } => Plan::Path {
             from: any(from)?,
@@ -68,10 +104,19 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
             max: max.unwrap_or(DEFAULT_PATHS_MAX).clamp(1, LARGEST_PATHS_MAX),
             via: via.iter().map(|r| r.relation).collect(),
         },
-        Statement::Why { subject, relation, star, target } => {
+        Statement::Why {
+            subject,
+            relation,
+            star,
+            target,
+        } => {
             let (subject_kinds, target_kinds) = sides(relation);
             let subject_node = resolve_name(atlas, subject, subject_kinds, Some(relation))?;
-            let target_kinds = if *star { with_ancestors(target_kinds) } else { target_kinds };
+            let target_kinds = if *star {
+                with_ancestors(target_kinds)
+            } else {
+                target_kinds
+            };
             Plan::Why {
                 subject: subject_node,
                 relation: relation.relation,
@@ -118,10 +163,17 @@ pub fn with_ancestors(kinds: KindSet) -> KindSet {
 
 fn resolve_set(atlas: &Atlas, expr: &SetExpr) -> Result<PSet, QueryError> {
     let pair = |a: &SetExpr, b: &SetExpr| -> Result<(Box<PSet>, Box<PSet>), QueryError> {
-        Ok((Box::new(resolve_set(atlas, a)?), Box::new(resolve_set(atlas, b)?)))
+        Ok((
+            Box::new(resolve_set(atlas, a)?),
+            Box::new(resolve_set(atlas, b)?),
+        ))
     };
     Ok(match expr {
-        SetExpr::Select { selector, span, condition } => {
+        SetExpr::Select {
+            selector,
+            span,
+            condition,
+        } => {
             let kinds = selector.kinds();
             let condition = match condition {
                 Some(c) => Some(resolve_cond(atlas, c, *selector, *span)?),
@@ -152,7 +204,11 @@ fn resolve_cond(
 ) -> Result<PCond, QueryError> {
     let go = |c: &Condition| resolve_cond(atlas, c, selector, selector_span).map(Box::new);
     Ok(match cond {
-        Condition::Atom { relation, star, target } => {
+        Condition::Atom {
+            relation,
+            star,
+            target,
+        } => {
             let (subject_kinds, target_kinds) = sides(relation);
             if !selector.kinds().iter().any(|k| subject_kinds.contains(k)) {
                 return Err(QueryError::NeverRelated {
@@ -162,14 +218,23 @@ fn resolve_cond(
                     expected: subject_kinds,
                 });
             }
-            let target_kinds = if *star { with_ancestors(target_kinds) } else { target_kinds };
+            let target_kinds = if *star {
+                with_ancestors(target_kinds)
+            } else {
+                target_kinds
+            };
             let target = match target {
                 Target::Name(name) => {
                     PTarget::Node(resolve_name(atlas, name, target_kinds, Some(relation))?)
                 }
                 Target::Query(q) => PTarget::Set(Box::new(resolve_set(atlas, q)?)),
             };
-            PCond::Atom { relation: relation.relation, direction: relation.direction, star: *star, target }
+            PCond::Atom {
+                relation: relation.relation,
+                direction: relation.direction,
+                star: *star,
+                target,
+            }
         }
         Condition::Not(c) => PCond::Not(go(c)?),
         Condition::And(a, b) => PCond::And(go(a)?, go(b)?),
@@ -197,8 +262,11 @@ pub fn resolve_name(
     }
     let key = normalize(&name.text);
     let exact = exact_matches(atlas, &key);
-    let fitting: Vec<NodeIndex> =
-        exact.iter().copied().filter(|n| allowed.contains(atlas.node(*n).kind)).collect();
+    let fitting: Vec<NodeIndex> = exact
+        .iter()
+        .copied()
+        .filter(|n| allowed.contains(atlas.node(*n).kind))
+        .collect();
     if !fitting.is_empty() {
         return one_of(atlas, name, fitting);
     }
@@ -214,13 +282,21 @@ pub fn resolve_name(
             name: s.name.clone(),
             kind: s.kind,
             relation: relation.relation.name(relation.direction),
-            expected: if allowed == expected { expected } else { allowed },
+            expected: if allowed == expected {
+                expected
+            } else {
+                allowed
+            },
         });
     }
     Err(QueryError::UnknownName {
         span: name.span,
         name: name.text.clone(),
-        what: if allowed == KindSet::ALL { "name".to_string() } else { allowed.describe_plain() },
+        what: if allowed == KindSet::ALL {
+            "name".to_string()
+        } else {
+            allowed.describe_plain()
+        },
         suggestions: suggestions(atlas, &name.text, allowed),
     })
 }
@@ -249,15 +325,15 @@ fn partial_matches(atlas: &Atlas, key: &str, allowed: KindSet) -> Vec<NodeIndex>
     let mut out: Vec<NodeIndex> = Vec::new();
     for (candidate, nodes) in atlas.name_keys() {
         let mut their: Vec<&str> = candidate.split(' ').collect();
-        let all_found = words.iter().all(|w| {
-            match their.iter().position(|t| t.starts_with(w)) {
+        let all_found = words
+            .iter()
+            .all(|w| match their.iter().position(|t| t.starts_with(w)) {
                 Some(i) => {
                     their.remove(i);
                     true
                 }
                 None => false,
-            }
-        });
+            });
         if all_found {
             for n in nodes {
                 if allowed.contains(atlas.node(*n).kind) && !out.contains(n) {
@@ -295,7 +371,10 @@ fn suggestions(atlas: &Atlas, typed: &str, allowed: KindSet) -> Vec<String> {
         .filter(|(_, nodes)| nodes.iter().any(|n| allowed.contains(atlas.node(*n).kind)))
         .map(|(k, _)| k);
     let typed = normalize(typed);
-    crate::suggest::nearest(&typed, keys, 3).into_iter().map(str::to_string).collect()
+    crate::suggest::nearest(&typed, keys, 3)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 impl KindSet {

@@ -1,0 +1,135 @@
+//! JSON for scripts. The shapes are a public contract (see README): a set is an array
+//! of `{"id","name","kind"}`; a path is `{"nodes":[…],"edges":[{"relation","forward"}…]}`;
+//! `show` is one object with the structure's fields and its facts.
+
+use super::{Render, grouped_facts, reading, root_levels};
+use crate::graph::Atlas;
+use crate::graph::model::{Direction, SourceId};
+use crate::query::Answer;
+use crate::query::eval::Path;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use serde_json::{Value, json};
+use std::io::{self, Write};
+
+pub struct Json;
+
+impl Render for Json {
+    fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()> {
+        let value = to_value(atlas, answer);
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+        writeln!(out)
+    }
+}
+
+/// The answer as a JSON value.
+pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
+    match answer {
+        Answer::Set(set) => Value::Array(set.nodes.iter().map(|n| brief(atlas, *n)).collect()),
+        Answer::Count(n) => json!({ "count": n }),
+        Answer::Show(n) => show(atlas, *n),
+        Answer::Path { path, .. } => path.as_ref().map_or(Value::Null, |p| path_value(atlas, p)),
+        Answer::Paths {
+            paths, truncated, ..
+        } => {
+            let _ = truncated;
+            Value::Array(paths.iter().map(|p| path_value(atlas, p)).collect())
+        }
+        Answer::Why(w) => json!({
+            "subject": brief(atlas, w.subject),
+            "relation": w.relation.name(w.direction),
+            "target": brief(atlas, w.target),
+            "asserted": w.asserted.iter().map(|e| fact(atlas, *e)).collect::<Vec<_>>(),
+            "inferred": w.inferred.as_ref().map(|p| {
+                p.steps.iter().map(|s| fact(atlas, s.edge)).collect::<Vec<_>>()
+            }),
+        }),
+        Answer::Around(g) => json!({
+            "center": g.center.map(|c| brief(atlas, c)),
+            "nodes": g.nodes.iter().map(|n| brief(atlas, *n)).collect::<Vec<_>>(),
+            "edges": g.edges.iter().map(|e| {
+                let (s, o) = atlas.ends(*e);
+                json!({
+                    "subject": atlas.node(s).id,
+                    "relation": atlas.fact(*e).relation.forward_name(),
+                    "object": atlas.node(o).id,
+                })
+            }).collect::<Vec<_>>(),
+            "truncated": g.truncated,
+        }),
+    }
+}
+
+/// `{"id","name","kind"}`.
+pub fn brief(atlas: &Atlas, n: NodeIndex) -> Value {
+    let s = atlas.node(n);
+    json!({ "id": s.id, "name": s.name, "kind": s.kind })
+}
+
+fn path_value(atlas: &Atlas, p: &Path) -> Value {
+    json!({
+        "nodes": p.nodes.iter().map(|n| brief(atlas, *n)).collect::<Vec<_>>(),
+        "edges": p.steps.iter().map(|s| json!({
+            "relation": s.relation.forward_name(),
+            "forward": s.forward,
+            "reads": reading(s.relation, s.forward),
+            "sources": source_ids(atlas, &atlas.fact(s.edge).sources),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn source_ids(atlas: &Atlas, sources: &[SourceId]) -> Vec<String> {
+    sources
+        .iter()
+        .map(|s| atlas.source(*s).id.clone())
+        .collect()
+}
+
+/// One fact with both ends, its attributes, its sources and where it is written.
+fn fact(atlas: &Atlas, e: EdgeIndex) -> Value {
+    let (s, o) = atlas.ends(e);
+    let f = atlas.fact(e);
+    json!({
+        "subject": brief(atlas, s),
+        "relation": f.relation.forward_name(),
+        "object": brief(atlas, o),
+        "roots": root_levels(atlas, f),
+        "sources": source_ids(atlas, &f.sources),
+        "location": f.location.to_string(),
+    })
+}
+
+fn show(atlas: &Atlas, n: NodeIndex) -> Value {
+    let s = atlas.node(n);
+    let mut cited: Vec<SourceId> = s.sources.clone();
+    let mut facts = Vec::new();
+    for (relation, direction, list) in grouped_facts(atlas, n) {
+        for (e, other) in list {
+            let f = atlas.fact(e);
+            for src in &f.sources {
+                if !cited.contains(src) {
+                    cited.push(*src);
+                }
+            }
+            facts.push(json!({
+                "relation": relation.name(direction),
+                "forward": direction == Direction::Forward,
+                "structure": brief(atlas, other),
+                "roots": root_levels(atlas, f),
+                "role": f.role,
+                "note": f.note,
+                "sources": source_ids(atlas, &f.sources),
+            }));
+        }
+    }
+    json!({
+        "id": s.id,
+        "name": s.name,
+        "kind": s.kind,
+        "latin": s.latin,
+        "aliases": s.aliases,
+        "notes": s.notes,
+        "xref": s.xref,
+        "facts": facts,
+        "sources": cited.iter().map(|id| atlas.source(*id)).collect::<Vec<_>>(),
+    })
+}

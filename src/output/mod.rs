@@ -1,0 +1,112 @@
+//! Answers → bytes. Every format implements [`Render`]; nothing here evaluates.
+
+mod dot;
+mod json;
+mod text;
+
+pub use dot::Dot;
+pub use json::Json;
+pub use text::Text;
+
+use crate::graph::Atlas;
+use crate::graph::model::{Direction, Fact, Relation};
+use crate::query::Answer;
+use std::io::{self, Write};
+
+/// A way to write an answer.
+pub trait Render {
+    fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The formats the CLI and REPL offer by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Dot,
+}
+
+impl Format {
+    pub const NAMES: [&'static str; 3] = ["text", "json", "dot"];
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "text" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "dot" => Some(Format::Dot),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Dot => "dot",
+        }
+    }
+
+    pub fn renderer(self) -> Box<dyn Render> {
+        match self {
+            Format::Text => Box::new(Text),
+            Format::Json => Box::new(Json),
+            Format::Dot => Box::new(Dot),
+        }
+    }
+}
+
+/// Renders `answer` in `format` into a string.
+pub fn render_to_string(atlas: &Atlas, answer: &Answer, format: Format) -> String {
+    let mut buf = Vec::new();
+    // writing to a Vec cannot fail
+    let _ = format.renderer().render(atlas, answer, &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// A relation as read from the structure at one end: the forward name from the
+/// subject, the inverse name from the object.
+pub(crate) fn reading(relation: Relation, forward: bool) -> &'static str {
+    relation.name(if forward {
+        Direction::Forward
+    } else {
+        Direction::Inverse
+    })
+}
+
+/// "S1, S2" for a fact's root levels.
+pub(crate) fn root_levels(atlas: &Atlas, fact: &Fact) -> Vec<String> {
+    fact.roots
+        .iter()
+        .map(|r| atlas.node(*r).name.clone())
+        .collect()
+}
+
+/// A structure's facts grouped by relation as read from it: forward relations first
+/// (what it states), then inverse ones (what others state of it), in relation order.
+pub(crate) fn grouped_facts(
+    atlas: &Atlas,
+    node: petgraph::graph::NodeIndex,
+) -> Vec<(
+    Relation,
+    Direction,
+    Vec<(petgraph::graph::EdgeIndex, petgraph::graph::NodeIndex)>,
+)> {
+    let mut groups = Vec::new();
+    for direction in [Direction::Forward, Direction::Inverse] {
+        for relation in Relation::ALL {
+            let mut facts: Vec<_> = atlas.neighbours(node, relation, direction).collect();
+            if facts.is_empty() {
+                continue;
+            }
+            // stable: file order for what the structure states, names for the rest
+            if direction == Direction::Inverse {
+                facts.sort_by_cached_key(|(_, n)| atlas.node(*n).name.to_lowercase());
+            } else {
+                facts.sort_by_key(|(e, _)| *e);
+            }
+            groups.push((relation, direction, facts));
+        }
+    }
+    groups
+}

@@ -1,0 +1,305 @@
+//! Plain text for people: aligned tables, reference cards, one fact per line.
+
+use super::{Render, grouped_facts, reading, root_levels};
+use crate::graph::Atlas;
+use crate::graph::model::{Direction, Role, SourceId};
+use crate::query::Answer;
+use crate::query::eval::{Path, Subgraph, WhyAnswer};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use std::io::{self, Write};
+
+pub struct Text;
+
+impl Render for Text {
+    fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()> {
+        match answer {
+            Answer::Set(set) => {
+                table(atlas, &set.nodes, out)?;
+                match (set.nodes.len(), set.total) {
+                    (0, _) => writeln!(out, "(no structures)"),
+                    (n, total) if n < total => writeln!(out, "({n} of {total} structures)"),
+                    (1, _) => writeln!(out, "(1 structure)"),
+                    (n, _) => writeln!(out, "({n} structures)"),
+                }
+            }
+            Answer::Count(n) => writeln!(out, "{n}"),
+            Answer::Show(n) => card(atlas, *n, out),
+            Answer::Path { from, to, path } => match path {
+                Some(p) => {
+                    path_lines(atlas, p, out)?;
+                    let n = p.steps.len();
+                    writeln!(out, "({n} step{})", if n == 1 { "" } else { "s" })
+                }
+                None => writeln!(
+                    out,
+                    "no path from {} to {}",
+                    atlas.node(*from).name,
+                    atlas.node(*to).name
+                ),
+            },
+            Answer::Paths {
+                from,
+                to,
+                paths,
+                truncated,
+            } => {
+                if paths.is_empty() {
+                    return writeln!(
+                        out,
+                        "no path from {} to {} within the limit",
+                        atlas.node(*from).name,
+                        atlas.node(*to).name
+                    );
+                }
+                for (i, p) in paths.iter().enumerate() {
+                    writeln!(out, "{}. {}", i + 1, one_line(atlas, p))?;
+                }
+                if *truncated {
+                    writeln!(
+                        out,
+                        "(first {} paths; narrow with `max` or `via`)",
+                        paths.len()
+                    )?;
+                }
+                Ok(())
+            }
+            Answer::Why(w) => why(atlas, w, out),
+            Answer::Around(g) => around(atlas, g, out),
+        }
+    }
+}
+
+fn table(atlas: &Atlas, nodes: &[NodeIndex], out: &mut dyn Write) -> io::Result<()> {
+    if nodes.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<(&str, String, &str)> = nodes
+        .iter()
+        .map(|n| {
+            let s = atlas.node(*n);
+            (s.name.as_str(), s.kind.noun().to_string(), s.id.as_str())
+        })
+        .collect();
+    let w0 = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let w1 = rows
+        .iter()
+        .map(|r| r.1.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    writeln!(out, "{:<w0$}  {:<w1$}  id", "name", "kind")?;
+    for (name, kind, id) in rows {
+        writeln!(out, "{name:<w0$}  {kind:<w1$}  {id}")?;
+    }
+    Ok(())
+}
+
+/// A reference card: names, every fact grouped by relation with its sources, notes,
+/// cross-references and the sources cited.
+fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
+    let s = atlas.node(node);
+    let mut cited: Vec<SourceId> = Vec::new();
+    writeln!(out, "{}  ({}, id {})", s.name, s.kind.noun(), s.id)?;
+    if let Some(latin) = &s.latin {
+        writeln!(out, "  Latin: {latin}")?;
+    }
+    if !s.aliases.is_empty() {
+        writeln!(out, "  Also called: {}", s.aliases.join(", "))?;
+    }
+    let mut xrefs = Vec::new();
+    if let Some(v) = &s.xref.fma {
+        xrefs.push(format!("FMA {v}"));
+    }
+    if let Some(v) = &s.xref.uberon {
+        xrefs.push(v.clone());
+    }
+    if let Some(v) = &s.xref.wikidata {
+        xrefs.push(format!("Wikidata {v}"));
+    }
+    if !xrefs.is_empty() {
+        writeln!(out, "  Identifiers: {}", xrefs.join(" · "))?;
+    }
+    for (relation, direction, facts) in grouped_facts(atlas, node) {
+        writeln!(out)?;
+        writeln!(out, "{}", heading(relation.name(direction)))?;
+        let lines: Vec<(String, String)> = facts
+            .iter()
+            .map(|(e, other)| {
+                let fact = atlas.fact(*e);
+                let mut text = atlas.node(*other).name.clone();
+                let roots = root_levels(atlas, fact);
+                if !roots.is_empty() {
+                    text.push_str(&format!(" ({})", roots.join(", ")));
+                }
+                if fact.role == Some(Role::Assisting) {
+                    text.push_str(" — assisting");
+                } else if fact.role == Some(Role::Prime) && direction == Direction::Forward {
+                    text.push_str(" — prime mover");
+                }
+                if let Some(note) = &fact.note {
+                    text.push_str(&format!(" — {note}"));
+                }
+                for src in &fact.sources {
+                    if !cited.contains(src) {
+                        cited.push(*src);
+                    }
+                }
+                (text, source_tags(atlas, &fact.sources))
+            })
+            .collect();
+        let width = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
+        for (text, tags) in lines {
+            writeln!(out, "  {text:<width$}  {tags}")?;
+        }
+    }
+    if !s.notes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Notes")?;
+        for note in &s.notes {
+            writeln!(out, "  - {note}")?;
+        }
+    }
+    for src in &s.sources {
+        if !cited.contains(src) {
+            cited.push(*src);
+        }
+    }
+    if !cited.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Sources")?;
+        for id in cited {
+            let src = atlas.source(id);
+            let url = src
+                .url
+                .as_deref()
+                .map(|u| format!(" <{u}>"))
+                .unwrap_or_default();
+            writeln!(out, "  [{}] {}, {}{url}", src.id, src.title, src.publisher)?;
+        }
+    }
+    Ok(())
+}
+
+fn heading(relation_name: &str) -> String {
+    let words = relation_name.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn source_tags(atlas: &Atlas, sources: &[SourceId]) -> String {
+    let ids: Vec<&str> = sources
+        .iter()
+        .map(|s| atlas.source(*s).id.as_str())
+        .collect();
+    format!("[{}]", ids.join(", "))
+}
+
+fn path_lines(atlas: &Atlas, path: &Path, out: &mut dyn Write) -> io::Result<()> {
+    let Some(first) = path.nodes.first() else {
+        return Ok(());
+    };
+    writeln!(out, "{}", atlas.node(*first).name)?;
+    let width = path
+        .steps
+        .iter()
+        .map(|s| reading(s.relation, s.forward).len())
+        .max()
+        .unwrap_or(0);
+    for (step, node) in path.steps.iter().zip(path.nodes.iter().skip(1)) {
+        writeln!(
+            out,
+            "  {:<width$}  {}",
+            reading(step.relation, step.forward),
+            atlas.node(*node).name
+        )?;
+    }
+    Ok(())
+}
+
+fn one_line(atlas: &Atlas, path: &Path) -> String {
+    let mut line = path
+        .nodes
+        .first()
+        .map(|n| atlas.node(*n).name.clone())
+        .unwrap_or_default();
+    for (step, node) in path.steps.iter().zip(path.nodes.iter().skip(1)) {
+        line.push_str(&format!(
+            " —{}→ {}",
+            reading(step.relation, step.forward),
+            atlas.node(*node).name
+        ));
+    }
+    line
+}
+
+fn fact_line(atlas: &Atlas, edge: EdgeIndex) -> String {
+    let (s, o) = atlas.ends(edge);
+    let fact = atlas.fact(edge);
+    let roots = root_levels(atlas, fact);
+    let roots = if roots.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", roots.join(", "))
+    };
+    format!(
+        "{} {} {}{roots}  {}  ({})",
+        atlas.node(s).name,
+        fact.relation,
+        atlas.node(o).name,
+        source_tags(atlas, &fact.sources),
+        fact.location
+    )
+}
+
+fn why(atlas: &Atlas, w: &WhyAnswer, out: &mut dyn Write) -> io::Result<()> {
+    let claim = format!(
+        "{} {} {}",
+        atlas.node(w.subject).name,
+        w.relation.name(w.direction),
+        atlas.node(w.target).name
+    );
+    if !w.asserted.is_empty() {
+        writeln!(out, "{claim}: asserted")?;
+        for e in &w.asserted {
+            writeln!(out, "  {}", fact_line(atlas, *e))?;
+        }
+        return Ok(());
+    }
+    match &w.inferred {
+        Some(path) => {
+            writeln!(out, "{claim}: inferred through {} facts", path.steps.len())?;
+            for step in &path.steps {
+                writeln!(out, "  {}", fact_line(atlas, step.edge))?;
+            }
+            Ok(())
+        }
+        None => writeln!(out, "{claim}: no such fact, stated or inferred"),
+    }
+}
+
+fn around(atlas: &Atlas, g: &Subgraph, out: &mut dyn Write) -> io::Result<()> {
+    table(atlas, &g.nodes, out)?;
+    writeln!(out)?;
+    for e in &g.edges {
+        let (s, o) = atlas.ends(*e);
+        writeln!(
+            out,
+            "{} {} {}",
+            atlas.node(s).name,
+            atlas.fact(*e).relation,
+            atlas.node(o).name
+        )?;
+    }
+    if g.truncated {
+        writeln!(out, "(stopped at {} structures)", g.nodes.len())?;
+    }
+    Ok(())
+}
