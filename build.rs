@@ -1,32 +1,80 @@
-//! Embeds every `.toml` file under `data/` in the binary, so `fascia` works from any
-//! directory without its source tree.
+//! Embeds the bundled data. Every `.toml` file under `data/` is embedded as text, and
+//! the loader itself (compiled into this script from src/) checks it and stores the
+//! checked graph as a postcard snapshot, so the binary starts without parsing TOML.
+//! Data with problems builds fine: the snapshot is left empty and fascia reports the
+//! problems at run time (`fascia check`).
+
+#![allow(dead_code, unused_imports)]
 
 use std::path::{Path, PathBuf};
 
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/graph/mod.rs"]
+mod graph;
+#[path = "src/query/ast.rs"]
+pub mod query_ast;
+#[path = "src/suggest.rs"]
+mod suggest;
+mod query {
+    pub use super::query_ast as ast;
+}
+
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("data");
-    println!("cargo:rerun-if-changed={}", root.display());
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let root = manifest.join("data");
+    for watched in ["data", "src/graph", "src/error.rs", "src/suggest.rs", "src/query/ast.rs"] {
+        println!("cargo:rerun-if-changed={}", manifest.join(watched).display());
+    }
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
-    let mut out = String::from(
-        "/// `(path under data/, contents)` of every bundled data file.\npub const FILES: &[(&str, &str)] = &[\n",
+
+    let mut listing = String::from(
+        "/// `(path under the crate, contents)` of every bundled data file.\n\
+         pub const FILES: &[(&str, &str)] = &[\n",
     );
+    let mut texts = Vec::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let rel = path.strip_prefix(&root).unwrap_or(path);
         let name = format!("data/{}", rel.display());
-        out.push_str(&format!(
+        listing.push_str(&format!(
             "    ({name:?}, include_str!({:?})),\n",
             path.display().to_string()
         ));
+        match std::fs::read_to_string(path) {
+            Ok(text) => texts.push((name, text)),
+            Err(e) => fail(&format!("cannot read {}: {e}", path.display())),
+        }
     }
-    out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("bundled_files.rs");
-    if let Err(e) = std::fs::write(&dest, out) {
-        println!("cargo:warning=cannot write {}: {e}", dest.display());
-        std::process::exit(1);
+    listing.push_str("];\n");
+
+    let snapshot = match graph::load_files(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())), "bundled data") {
+        Ok(atlas) => postcard::to_allocvec(&atlas.to_snapshot()).unwrap_or_default(),
+        Err(problems) => {
+            println!(
+                "cargo:warning=data/ has {} problem(s); run `cargo run -- check` to list them",
+                problems.0.len()
+            );
+            Vec::new()
+        }
+    };
+
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    write(&out.join("bundled_files.rs"), listing.as_bytes());
+    write(&out.join("bundled.snapshot"), &snapshot);
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    if let Err(e) = std::fs::write(path, bytes) {
+        fail(&format!("cannot write {}: {e}", path.display()));
     }
+}
+
+fn fail(message: &str) -> ! {
+    println!("cargo:warning={message}");
+    std::process::exit(1)
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -36,7 +84,6 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            println!("cargo:rerun-if-changed={}", path.display());
             collect(&path, out);
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);

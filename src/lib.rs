@@ -4,6 +4,11 @@
 //! graph; [`query`] parses a query into a typed AST, resolves names and evaluates it;
 //! [`output`] renders answers as text, JSON or DOT. The CLI and REPL are thin shells.
 
+// User input and data files must never crash fascia: no unwrap, expect or panic
+// outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+mod bundled;
 pub mod error;
 pub mod graph;
 pub mod output;
@@ -11,4 +16,5 @@ pub mod query;
 pub mod suggest;
 
 pub use error::{DataError, DataErrors, LoadError, QueryError};
-pub use graph::{Atlas, bundled, load_dir, load_files};
+pub use bundled::{bundled, bundled_files, check_bundled};
+pub use graph::{Atlas, load_dir, load_files};

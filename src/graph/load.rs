@@ -13,23 +13,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-mod bundled_files {
-    include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
-}
-
-/// The data shipped inside the binary (`data/` at build time).
-pub fn bundled() -> Result<Atlas, DataErrors> {
-    load_files(
-        bundled_files::FILES.iter().map(|(n, t)| (*n, *t)),
-        "bundled data",
-    )
-}
-
-/// Names and sizes of the bundled files, for `:data`.
-pub fn bundled_file_names() -> impl Iterator<Item = &'static str> {
-    bundled_files::FILES.iter().map(|(n, _)| *n)
-}
-
 /// Loads every `.toml` file below `dir`, in sorted path order.
 pub fn load_dir(dir: &Path) -> Result<Atlas, LoadError> {
     let mut paths = Vec::new();

@@ -10,7 +10,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, HashMap};
 
-pub use load::{bundled, load_dir, load_files};
+pub use load::{load_dir, load_files};
 
 /// A loaded, validated graph with its indexes. Immutable once built, so it can be
 /// shared freely; there is no global instance.
@@ -57,7 +57,26 @@ pub fn strip_kind_word(key: &str, kind: Kind) -> Option<&str> {
     })
 }
 
+/// A checked graph in a form serde can store: what build.rs writes for the bundled
+/// data, so that starting fascia does not re-parse and re-check TOML.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Snapshot {
+    graph: DiGraph<Structure, Fact>,
+    sources: Vec<Source>,
+}
+
 impl Atlas {
+    pub fn to_snapshot(&self) -> Snapshot {
+        Snapshot {
+            graph: self.graph.clone(),
+            sources: self.sources.clone(),
+        }
+    }
+
+    pub fn from_snapshot(snapshot: Snapshot, origin: &str) -> Atlas {
+        Atlas::new(snapshot.graph, snapshot.sources, origin.to_string())
+    }
+
     fn new(graph: DiGraph<Structure, Fact>, sources: Vec<Source>, origin: String) -> Atlas {
         let mut by_id = HashMap::with_capacity(graph.node_count());
         let mut by_kind = vec![Vec::new(); Kind::ALL.len()];

@@ -1,11 +1,11 @@
 //! The vocabulary of the graph: kinds of structure, kinds of fact, and their weights.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What a structure is. Data files and queries name kinds by the words below; the
 /// engine only ever compares these enum values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Muscle,
@@ -170,7 +170,7 @@ impl KindSet {
 
 /// The kind of a fact. Each has a forward name (as stated from its subject) and an
 /// inverse name (as read from its object); both are accepted in data files and queries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     OriginatesFrom,
@@ -389,7 +389,7 @@ impl fmt::Display for Relation {
 }
 
 /// Which way a relation is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     Forward,
@@ -414,11 +414,11 @@ impl Direction {
 }
 
 /// Index of a source in [`crate::graph::Atlas::sources`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SourceId(pub u32);
 
 /// A reference work a fact was checked against.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -428,7 +428,7 @@ pub struct Source {
 }
 
 /// Where something was declared in a data file (1-based line and column).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub file: String,
     pub line: usize,
@@ -442,7 +442,7 @@ impl fmt::Display for Location {
 }
 
 /// Identifiers in other anatomy resources, so others can join their data with ours.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Xref {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fma: Option<String>,
@@ -459,7 +459,7 @@ impl Xref {
 }
 
 /// A node: one anatomical structure.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Structure {
     pub id: String,
     pub kind: Kind,
@@ -474,7 +474,7 @@ pub struct Structure {
 }
 
 /// For `performs`: whether the muscle is a prime mover or assists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Prime,
@@ -482,7 +482,7 @@ pub enum Role {
 }
 
 /// An edge: one sourced fact, always stored in its forward direction.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     pub relation: Relation,
     pub sources: Vec<SourceId>,

@@ -1,0 +1,52 @@
+//! The data shipped inside the binary. build.rs checks `data/` when fascia is built and
+//! stores the checked graph as a snapshot, so loading it costs no TOML parsing; the TOML
+//! texts are embedded too, for `fascia check` and for reporting problems.
+
+use crate::error::DataErrors;
+use crate::graph::{Atlas, Snapshot, load_files};
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
+}
+
+const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.snapshot"));
+
+const ORIGIN: &str = "bundled data";
+
+/// The bundled data, from the build-time snapshot.
+pub fn bundled() -> Result<Atlas, DataErrors> {
+    match postcard::from_bytes::<Snapshot>(SNAPSHOT) {
+        Ok(snapshot) => Ok(Atlas::from_snapshot(snapshot, ORIGIN)),
+        // no snapshot: the data did not pass its checks at build time; say why
+        Err(_) => check_bundled(),
+    }
+}
+
+/// Parses and checks the embedded TOML texts from scratch, as `fascia check` does.
+pub fn check_bundled() -> Result<Atlas, DataErrors> {
+    load_files(files::FILES.iter().map(|(n, t)| (*n, *t)), ORIGIN)
+}
+
+/// `(path, text)` of every bundled data file, for `:data` and exports.
+pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
+    files::FILES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_matches_a_fresh_load_of_the_texts() {
+        match (bundled(), check_bundled()) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a.structure_count(), b.structure_count());
+                assert_eq!(a.fact_count(), b.fact_count());
+                assert!(a.graph().node_weights().eq(b.graph().node_weights()));
+                assert!(a.graph().edge_weights().eq(b.graph().edge_weights()));
+            }
+            (Err(a), Err(b)) => assert_eq!(a, b),
+            (a, b) => panic!("snapshot and texts disagree: {:?} / {:?}", a.is_ok(), b.is_ok()),
+        }
+    }
+}

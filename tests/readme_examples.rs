@@ -1,0 +1,90 @@
+//! Runs every example in README.md on the bundled data and compares the output with
+//! what the README shows, so the documentation cannot drift from the program.
+//!
+//! Examples live in ```fascia blocks: a line `> QUERY`, then the exact text output (or
+//! the rendered error). After a deliberate change, `FASCIA_BLESS=1 cargo test --test
+//! readme_examples` rewrites the blocks with the current output; review the diff.
+
+use fascia::output::{Format, render_to_string};
+
+struct Example {
+    query: String,
+    expected: String,
+}
+
+/// The README split into text outside example blocks and the examples inside them.
+enum Part {
+    Text(String),
+    Examples(Vec<Example>),
+}
+
+fn parse_readme(readme: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut lines = readme.split_inclusive('\n');
+    while let Some(line) = lines.next() {
+        if line.trim_end() != "```fascia" {
+            text.push_str(line);
+            continue;
+        }
+        text.push_str(line);
+        parts.push(Part::Text(std::mem::take(&mut text)));
+        let mut examples: Vec<Example> = Vec::new();
+        for line in lines.by_ref() {
+            if line.trim_end() == "```" {
+                text.push_str(line);
+                break;
+            }
+            match line.strip_prefix("> ") {
+                Some(q) => examples.push(Example { query: q.trim_end().to_string(), expected: String::new() }),
+                None => match examples.last_mut() {
+                    Some(e) => e.expected.push_str(line),
+                    None => panic!("README: a ```fascia block must start with `> QUERY`"),
+                },
+            }
+        }
+        parts.push(Part::Examples(examples));
+    }
+    parts.push(Part::Text(text));
+    parts
+}
+
+fn actual(atlas: &fascia::Atlas, query: &str) -> String {
+    match fascia::query::run(atlas, query) {
+        Ok((_, answer)) => render_to_string(atlas, &answer, Format::Text),
+        Err(e) => format!("{}\n", e.render(query)),
+    }
+}
+
+#[test]
+fn every_readme_example_gives_the_output_shown() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let atlas = fascia::bundled().unwrap_or_else(|e| panic!("bundled data: {e}"));
+    let parts = parse_readme(&readme);
+    let bless = std::env::var_os("FASCIA_BLESS").is_some();
+    let mut rewritten = String::new();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for part in &parts {
+        match part {
+            Part::Text(t) => rewritten.push_str(t),
+            Part::Examples(examples) => {
+                for e in examples {
+                    count += 1;
+                    let got = actual(&atlas, &e.query);
+                    if got != e.expected {
+                        failures.push(format!("> {}\n--- README\n{}--- actual\n{}", e.query, e.expected, got));
+                    }
+                    rewritten.push_str(&format!("> {}\n{}", e.query, got));
+                }
+            }
+        }
+    }
+    assert!(count >= 20, "README should hold the language tour ({count} examples found)");
+    if bless {
+        std::fs::write(path, rewritten).expect("write README.md");
+    } else {
+        assert!(failures.is_empty(), "{} README example(s) differ:\n{}", failures.len(), failures.join("\n"));
+    }
+}
