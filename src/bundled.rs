@@ -37,6 +37,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn snapshot_decodes_when_the_build_wrote_one() {
+        if !SNAPSHOT.is_empty() {
+            assert!(postcard::from_bytes::<Snapshot>(SNAPSHOT).is_ok());
+        }
+    }
+
+    #[test]
     fn snapshot_matches_a_fresh_load_of_the_texts() {
         match (bundled(), check_bundled()) {
             (Ok(a), Ok(b)) => {
@@ -46,7 +53,11 @@ mod tests {
                 assert!(a.graph().edge_weights().eq(b.graph().edge_weights()));
             }
             (Err(a), Err(b)) => assert_eq!(a, b),
-            (a, b) => panic!("snapshot and texts disagree: {:?} / {:?}", a.is_ok(), b.is_ok()),
+            (a, b) => panic!(
+                "snapshot and texts disagree: {:?} / {:?}",
+                a.is_ok(),
+                b.is_ok()
+            ),
         }
     }
 }

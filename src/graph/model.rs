@@ -444,11 +444,9 @@ impl fmt::Display for Location {
 /// Identifiers in other anatomy resources, so others can join their data with ours.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Xref {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    // no `skip_serializing_if` here: the build-time snapshot format needs every field
     pub fma: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uberon: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
 }
 

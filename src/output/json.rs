@@ -98,6 +98,17 @@ fn fact(atlas: &Atlas, e: EdgeIndex) -> Value {
     })
 }
 
+/// Cross-reference ids, only those known.
+fn xref(x: &crate::graph::model::Xref) -> Value {
+    let mut map = serde_json::Map::new();
+    for (key, value) in [("fma", &x.fma), ("uberon", &x.uberon), ("wikidata", &x.wikidata)] {
+        if let Some(v) = value {
+            map.insert(key.to_string(), Value::String(v.clone()));
+        }
+    }
+    Value::Object(map)
+}
+
 fn show(atlas: &Atlas, n: NodeIndex) -> Value {
     let s = atlas.node(n);
     let mut cited: Vec<SourceId> = s.sources.clone();
@@ -128,7 +139,7 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
         "latin": s.latin,
         "aliases": s.aliases,
         "notes": s.notes,
-        "xref": s.xref,
+        "xref": xref(&s.xref),
         "facts": facts,
         "sources": cited.iter().map(|id| atlas.source(*id)).collect::<Vec<_>>(),
     })
