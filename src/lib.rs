@@ -6,7 +6,10 @@
 
 // User input and data files must never crash fascia: no unwrap, expect or panic
 // outside tests.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod bundled;
 pub mod error;
@@ -15,6 +18,6 @@ pub mod output;
 pub mod query;
 pub mod suggest;
 
-pub use error::{DataError, DataErrors, LoadError, QueryError};
 pub use bundled::{bundled, bundled_files, check_bundled};
+pub use error::{DataError, DataErrors, LoadError, QueryError};
 pub use graph::{Atlas, load_dir, load_files};

@@ -3,7 +3,7 @@
 
 use super::files::{self, Document, Entry, FactRef, Problem};
 use super::model::{
-    Direction, Fact, Kind, Location, Relation, Role, Source, SourceId, Structure, Xref,
+    Direction, Fact, Kind, Location, Relation, Role, Source, SourceId, Structure, Text, Xref,
 };
 use super::{Atlas, normalize};
 use crate::error::{DataError, DataErrors, LoadError};
@@ -69,7 +69,7 @@ pub fn load_files<'a>(
     loader.check_muscles_complete();
     loader.check_shared_names();
     if loader.errors.is_empty() {
-        Ok(Atlas::new(loader.graph, loader.sources, origin.to_string()))
+        Ok(Atlas::new(loader.graph, loader.sources, origin.to_string(), None))
     } else {
         loader.errors.sort_by(|a, b| {
             (&a.location.file, a.location.line, a.location.column).cmp(&(
@@ -112,7 +112,7 @@ impl FileText {
             .copied()
             .unwrap_or(0);
         Location {
-            file: self.name.clone(),
+            file: self.name.clone().into(),
             line: line.max(1),
             column: offset - start + 1,
         }
@@ -192,11 +192,11 @@ impl Loader {
                 let index = SourceId(self.sources.len() as u32);
                 self.source_ids.insert(id.clone(), index);
                 self.sources.push(Source {
-                    id: id.clone(),
-                    title: s.title.clone(),
-                    publisher: s.publisher.clone(),
-                    url: s.url.clone(),
-                    read: s.read.clone(),
+                    id: id.into(),
+                    title: (&s.title).into(),
+                    publisher: (&s.publisher).into(),
+                    url: s.url.as_ref().map(Text::from),
+                    read: s.read.as_ref().map(Text::from),
                 });
             }
         }
@@ -235,16 +235,16 @@ impl Loader {
                 }
                 let sources = self.source_list(file, &e.sources);
                 let node = self.graph.add_node(Structure {
-                    id: id.clone(),
+                    id: id.into(),
                     kind: *kind,
-                    name: name.get_ref().clone(),
-                    latin: e.latin.clone(),
-                    aliases: e.aliases.iter().map(|a| a.get_ref().clone()).collect(),
-                    notes: e.notes.clone(),
+                    name: name.get_ref().into(),
+                    latin: e.latin.as_ref().map(Text::from),
+                    aliases: e.aliases.iter().map(|a| a.get_ref().into()).collect(),
+                    notes: e.notes.iter().map(Text::from).collect(),
                     xref: Xref {
-                        fma: e.xref.fma.as_ref().map(ToString::to_string),
-                        uberon: e.xref.uberon.as_ref().map(ToString::to_string),
-                        wikidata: e.xref.wikidata.as_ref().map(ToString::to_string),
+                        fma: e.xref.fma.as_ref().map(|v| v.to_string().into()),
+                        uberon: e.xref.uberon.as_ref().map(|v| v.to_string().into()),
+                        wikidata: e.xref.wikidata.as_ref().map(|v| v.to_string().into()),
                     },
                     sources,
                     location: at,
@@ -431,7 +431,7 @@ impl Loader {
                 sources,
                 roots,
                 role,
-                note: target.note.clone(),
+                note: target.note.as_ref().map(Text::from),
                 location: at,
             },
         );

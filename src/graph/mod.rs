@@ -5,7 +5,7 @@ pub mod files;
 pub mod load;
 pub mod model;
 
-use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure};
+use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, HashMap};
@@ -18,11 +18,11 @@ pub use load::{load_dir, load_files};
 pub struct Atlas {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
-    by_id: HashMap<String, NodeIndex>,
+    by_id: HashMap<Text, NodeIndex>,
     by_kind: Vec<Vec<NodeIndex>>,
     /// Normalized name, alias, id or Latin name (with and without a trailing kind word)
-    /// → the structures it names.
-    by_name: BTreeMap<String, Vec<NodeIndex>>,
+    /// → the structures it names; sorted by key for binary search.
+    by_name: Vec<(Text, Vec<NodeIndex>)>,
     /// Spinal root → the innervated-by facts that list it among their root levels.
     root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
     /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
@@ -60,9 +60,11 @@ pub fn strip_kind_word(key: &str, kind: Kind) -> Option<&str> {
 /// A checked graph in a form serde can store: what build.rs writes for the bundled
 /// data, so that starting fascia does not re-parse and re-check TOML.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Snapshot {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
+    names: Vec<(Text, Vec<NodeIndex>)>,
 }
 
 impl Atlas {
@@ -70,29 +72,29 @@ impl Atlas {
         Snapshot {
             graph: self.graph.clone(),
             sources: self.sources.clone(),
+            names: self.by_name.clone(),
         }
     }
 
     pub fn from_snapshot(snapshot: Snapshot, origin: &str) -> Atlas {
-        Atlas::new(snapshot.graph, snapshot.sources, origin.to_string())
+        Atlas::new(snapshot.graph, snapshot.sources, origin.to_string(), Some(snapshot.names))
     }
 
-    fn new(graph: DiGraph<Structure, Fact>, sources: Vec<Source>, origin: String) -> Atlas {
+    /// Builds the indexes; the name index is computed unless a snapshot brings it.
+    fn new(
+        graph: DiGraph<Structure, Fact>,
+        sources: Vec<Source>,
+        origin: String,
+        names: Option<Vec<(Text, Vec<NodeIndex>)>>,
+    ) -> Atlas {
         let mut by_id = HashMap::with_capacity(graph.node_count());
         let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
-        let mut by_name: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
         for idx in graph.node_indices() {
             let s = &graph[idx];
             by_id.insert(s.id.clone(), idx);
             by_kind[s.kind.index()].push(idx);
-            for written in s.names() {
-                let key = normalize(written);
-                if let Some(short) = strip_kind_word(&key, s.kind) {
-                    push_unique(by_name.entry(short.to_string()).or_default(), idx);
-                }
-                push_unique(by_name.entry(key).or_default(), idx);
-            }
         }
+        let by_name = names.unwrap_or_else(|| name_index(&graph));
         let mut root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
         for e in graph.edge_indices() {
             for root in &graph[e].roots {
@@ -136,10 +138,14 @@ impl Atlas {
 
     /// Structures whose normalized name, alias or id is exactly `key`.
     pub fn named(&self, key: &str) -> &[NodeIndex] {
-        self.by_name.get(key).map(Vec::as_slice).unwrap_or(&[])
+        match self.by_name.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(i) => &self.by_name[i].1,
+            Err(_) => &[],
+        }
     }
 
-    /// Every normalized name key, for suggestions and partial matching.
+    /// Every normalized name key, sorted, for completion, suggestions and partial
+    /// matching.
     pub fn name_keys(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
         self.by_name.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
@@ -215,6 +221,22 @@ impl Atlas {
     }
 }
 
+/// Normalized key → structures, sorted by key.
+fn name_index(graph: &DiGraph<Structure, Fact>) -> Vec<(Text, Vec<NodeIndex>)> {
+    let mut by_name: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
+    for idx in graph.node_indices() {
+        let s = &graph[idx];
+        for written in s.names() {
+            let key = normalize(written);
+            if let Some(short) = strip_kind_word(&key, s.kind) {
+                push_unique(by_name.entry(short.to_string()).or_default(), idx);
+            }
+            push_unique(by_name.entry(key).or_default(), idx);
+        }
+    }
+    by_name.into_iter().map(|(k, v)| (Text::from(k), v)).collect()
+}
+
 fn push_unique(list: &mut Vec<NodeIndex>, idx: NodeIndex) {
     if !list.contains(&idx) {
         list.push(idx);
@@ -226,7 +248,7 @@ impl Structure {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.id.as_str())
             .chain(std::iter::once(self.name.as_str()))
-            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.aliases.iter().map(Text::as_str))
             .chain(self.latin.as_deref())
     }
 }

@@ -413,24 +413,117 @@ impl Direction {
     }
 }
 
+/// Text in the graph: borrowed from the build-time snapshot of the bundled data (no
+/// allocation when fascia starts), owned when loaded from files at run time.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Text(std::borrow::Cow<'static, str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(std::borrow::Cow::Owned(s))
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Text {
+        Text(std::borrow::Cow::Owned(s.clone()))
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(s: &'static str) -> Text {
+        Text(std::borrow::Cow::Borrowed(s))
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de: 'static> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        struct V;
+        impl<'de: 'static> serde::de::Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text, E> {
+                Ok(Text(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(std::borrow::Cow::Owned(v.to_string())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 /// Index of a source in [`crate::graph::Atlas::sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SourceId(pub u32);
 
 /// A reference work a fact was checked against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    pub url: Option<String>,
-    pub read: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub publisher: Text,
+    pub url: Option<Text>,
+    pub read: Option<Text>,
 }
 
 /// Where something was declared in a data file (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Location {
-    pub file: String,
+    pub file: Text,
     pub line: usize,
     pub column: usize,
 }
@@ -443,11 +536,12 @@ impl fmt::Display for Location {
 
 /// Identifiers in other anatomy resources, so others can join their data with ours.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Xref {
     // no `skip_serializing_if` here: the build-time snapshot format needs every field
-    pub fma: Option<String>,
-    pub uberon: Option<String>,
-    pub wikidata: Option<String>,
+    pub fma: Option<Text>,
+    pub uberon: Option<Text>,
+    pub wikidata: Option<Text>,
 }
 
 impl Xref {
@@ -458,13 +552,14 @@ impl Xref {
 
 /// A node: one anatomical structure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Structure {
-    pub id: String,
+    pub id: Text,
     pub kind: Kind,
-    pub name: String,
-    pub latin: Option<String>,
-    pub aliases: Vec<String>,
-    pub notes: Vec<String>,
+    pub name: Text,
+    pub latin: Option<Text>,
+    pub aliases: Vec<Text>,
+    pub notes: Vec<Text>,
     pub xref: Xref,
     /// Sources for the descriptive fields (name, Latin name, notes).
     pub sources: Vec<SourceId>,
@@ -481,13 +576,14 @@ pub enum Role {
 
 /// An edge: one sourced fact, always stored in its forward direction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Fact {
     pub relation: Relation,
     pub sources: Vec<SourceId>,
     /// Spinal root levels for innervated-by, as node indexes of roots.
     pub roots: Vec<petgraph::graph::NodeIndex>,
     pub role: Option<Role>,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub location: Location,
 }
 

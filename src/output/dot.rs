@@ -59,7 +59,7 @@ impl Drawing {
                     }
                 }
                 Drawing {
-                    title: atlas.node(*n).name.clone(),
+                    title: atlas.node(*n).name.to_string(),
                     nodes,
                     edges,
                     answer: HashSet::from([*n]),
@@ -204,7 +204,7 @@ impl Drawing {
             let roots: Vec<String> = fact
                 .roots
                 .iter()
-                .map(|r| atlas.node(*r).name.clone())
+                .map(|r| atlas.node(*r).name.to_string())
                 .collect();
             let label = if roots.is_empty() {
                 fact.relation.forward_name().to_string()

@@ -80,7 +80,7 @@ fn path_value(atlas: &Atlas, p: &Path) -> Value {
 fn source_ids(atlas: &Atlas, sources: &[SourceId]) -> Vec<String> {
     sources
         .iter()
-        .map(|s| atlas.source(*s).id.clone())
+        .map(|s| atlas.source(*s).id.to_string())
         .collect()
 }
 
@@ -103,7 +103,7 @@ fn xref(x: &crate::graph::model::Xref) -> Value {
     let mut map = serde_json::Map::new();
     for (key, value) in [("fma", &x.fma), ("uberon", &x.uberon), ("wikidata", &x.wikidata)] {
         if let Some(v) = value {
-            map.insert(key.to_string(), Value::String(v.clone()));
+            map.insert(key.to_string(), Value::String(v.to_string()));
         }
     }
     Value::Object(map)

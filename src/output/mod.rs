@@ -78,7 +78,7 @@ pub(crate) fn reading(relation: Relation, forward: bool) -> &'static str {
 pub(crate) fn root_levels(atlas: &Atlas, fact: &Fact) -> Vec<String> {
     fact.roots
         .iter()
-        .map(|r| atlas.node(*r).name.clone())
+        .map(|r| atlas.node(*r).name.to_string())
         .collect()
 }
 

@@ -116,7 +116,7 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
         xrefs.push(format!("FMA {v}"));
     }
     if let Some(v) = &s.xref.uberon {
-        xrefs.push(v.clone());
+        xrefs.push(v.to_string());
     }
     if let Some(v) = &s.xref.wikidata {
         xrefs.push(format!("Wikidata {v}"));
@@ -131,7 +131,7 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|(e, other)| {
                 let fact = atlas.fact(*e);
-                let mut text = atlas.node(*other).name.clone();
+                let mut text = atlas.node(*other).name.to_string();
                 let roots = root_levels(atlas, fact);
                 if !roots.is_empty() {
                     text.push_str(&format!(" ({})", roots.join(", ")));
@@ -228,7 +228,7 @@ fn one_line(atlas: &Atlas, path: &Path) -> String {
     let mut line = path
         .nodes
         .first()
-        .map(|n| atlas.node(*n).name.clone())
+        .map(|n| atlas.node(*n).name.to_string())
         .unwrap_or_default();
     for (step, node) in path.steps.iter().zip(path.nodes.iter().skip(1)) {
         line.push_str(&format!(

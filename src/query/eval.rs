@@ -138,7 +138,7 @@ fn sorted(atlas: &Atlas, set: &FixedBitSet) -> Vec<NodeIndex> {
     let mut nodes: Vec<NodeIndex> = set.ones().map(NodeIndex::new).collect();
     nodes.sort_by_cached_key(|n| {
         let s = atlas.node(*n);
-        (s.name.to_lowercase(), s.id.clone())
+        (s.name.to_lowercase(), s.id.to_string())
     });
     nodes
 }

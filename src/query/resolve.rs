@@ -279,7 +279,7 @@ pub fn resolve_name(
         let (_, expected) = sides(relation);
         return Err(QueryError::WrongKind {
             span: name.span,
-            name: s.name.clone(),
+            name: s.name.to_string(),
             kind: s.kind,
             relation: relation.relation.name(relation.direction),
             expected: if allowed == expected {
@@ -358,7 +358,7 @@ fn one_of(atlas: &Atlas, name: &Name, mut nodes: Vec<NodeIndex>) -> Result<NodeI
             .take(12)
             .map(|n| {
                 let s = atlas.node(*n);
-                (s.id.clone(), s.name.clone(), s.kind)
+                (s.id.to_string(), s.name.to_string(), s.kind)
             })
             .collect(),
     })

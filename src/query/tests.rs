@@ -19,7 +19,7 @@ static MINI: LazyLock<Atlas> = LazyLock::new(|| {
 /// The ids a set query answers, in answer order.
 fn ids(text: &str) -> Vec<String> {
     match run(&MINI, text) {
-        Ok((_, Answer::Set(set))) => set.nodes.iter().map(|n| MINI.node(*n).id.clone()).collect(),
+        Ok((_, Answer::Set(set))) => set.nodes.iter().map(|n| MINI.node(*n).id.to_string()).collect(),
         other => panic!("{text}: {other:?}"),
     }
 }
