@@ -22,7 +22,7 @@ pub struct Atlas {
     by_kind: Vec<Vec<NodeIndex>>,
     /// Normalized name, alias, id or Latin name (with and without a trailing kind word)
     /// → the structures it names; sorted by key for binary search.
-    by_name: Vec<(Text, Vec<NodeIndex>)>,
+    by_name: NameIndex,
     /// Spinal root → the innervated-by facts that list it among their root levels.
     root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
     /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
@@ -64,7 +64,30 @@ pub fn strip_kind_word(key: &str, kind: Kind) -> Option<&str> {
 pub struct Snapshot {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
-    names: Vec<(Text, Vec<NodeIndex>)>,
+    names: NameIndex,
+}
+
+/// Sorted name keys, each with a range into one flat list of structures (one
+/// allocation for the whole index, not one per key).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+struct NameIndex {
+    keys: Vec<(Text, u32, u32)>,
+    nodes: Vec<NodeIndex>,
+}
+
+impl NameIndex {
+    fn get(&self, key: &str) -> &[NodeIndex] {
+        match self.keys.binary_search_by(|(k, _, _)| k.as_str().cmp(key)) {
+            Ok(i) => self.slice(i),
+            Err(_) => &[],
+        }
+    }
+
+    fn slice(&self, i: usize) -> &[NodeIndex] {
+        let (_, start, end) = &self.keys[i];
+        self.nodes.get(*start as usize..*end as usize).unwrap_or(&[])
+    }
 }
 
 impl Atlas {
@@ -85,7 +108,7 @@ impl Atlas {
         graph: DiGraph<Structure, Fact>,
         sources: Vec<Source>,
         origin: String,
-        names: Option<Vec<(Text, Vec<NodeIndex>)>>,
+        names: Option<NameIndex>,
     ) -> Atlas {
         let mut by_id = HashMap::with_capacity(graph.node_count());
         let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
@@ -138,16 +161,13 @@ impl Atlas {
 
     /// Structures whose normalized name, alias or id is exactly `key`.
     pub fn named(&self, key: &str) -> &[NodeIndex] {
-        match self.by_name.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
-            Ok(i) => &self.by_name[i].1,
-            Err(_) => &[],
-        }
+        self.by_name.get(key)
     }
 
     /// Every normalized name key, sorted, for completion, suggestions and partial
     /// matching.
     pub fn name_keys(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
-        self.by_name.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+        (0..self.by_name.keys.len()).map(|i| (self.by_name.keys[i].0.as_str(), self.by_name.slice(i)))
     }
 
     pub fn sources(&self) -> &[Source] {
@@ -222,7 +242,7 @@ impl Atlas {
 }
 
 /// Normalized key → structures, sorted by key.
-fn name_index(graph: &DiGraph<Structure, Fact>) -> Vec<(Text, Vec<NodeIndex>)> {
+fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
     let mut by_name: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
     for idx in graph.node_indices() {
         let s = &graph[idx];
@@ -234,7 +254,13 @@ fn name_index(graph: &DiGraph<Structure, Fact>) -> Vec<(Text, Vec<NodeIndex>)> {
             push_unique(by_name.entry(key).or_default(), idx);
         }
     }
-    by_name.into_iter().map(|(k, v)| (Text::from(k), v)).collect()
+    let mut index = NameIndex::default();
+    for (key, nodes) in by_name {
+        let start = index.nodes.len() as u32;
+        index.nodes.extend(nodes);
+        index.keys.push((Text::from(key), start, index.nodes.len() as u32));
+    }
+    index
 }
 
 fn push_unique(list: &mut Vec<NodeIndex>, idx: NodeIndex) {
