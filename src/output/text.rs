@@ -124,37 +124,48 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
     if !xrefs.is_empty() {
         writeln!(out, "  Identifiers: {}", xrefs.join(" · "))?;
     }
+    // sources are numbered in order of first citation, as footnotes
+    let number = |src: SourceId, cited: &mut Vec<SourceId>| -> usize {
+        match cited.iter().position(|c| *c == src) {
+            Some(i) => i + 1,
+            None => {
+                cited.push(src);
+                cited.len()
+            }
+        }
+    };
     for (relation, direction, facts) in grouped_facts(atlas, node) {
         writeln!(out)?;
         writeln!(out, "{}", heading(relation.name(direction)))?;
-        let lines: Vec<(String, String)> = facts
-            .iter()
-            .map(|(e, other)| {
-                let fact = atlas.fact(*e);
-                let mut text = atlas.node(*other).name.to_string();
-                let roots = root_levels(atlas, fact);
-                if !roots.is_empty() {
-                    text.push_str(&format!(" ({})", roots.join(", ")));
-                }
-                if fact.role == Some(Role::Assisting) {
-                    text.push_str(" — assisting");
-                } else if fact.role == Some(Role::Prime) && direction == Direction::Forward {
-                    text.push_str(" — prime mover");
-                }
-                if let Some(note) = &fact.note {
-                    text.push_str(&format!(" — {note}"));
-                }
-                for src in &fact.sources {
-                    if !cited.contains(src) {
-                        cited.push(*src);
-                    }
-                }
-                (text, source_tags(atlas, &fact.sources))
-            })
-            .collect();
+        let mut lines: Vec<(String, String, Option<String>)> = Vec::new();
+        for (e, other) in &facts {
+            let fact = atlas.fact(*e);
+            let mut text = atlas.node(*other).name.to_string();
+            let roots = root_levels(atlas, fact);
+            if !roots.is_empty() {
+                text.push_str(&format!(" ({})", roots.join(", ")));
+            }
+            match (fact.role, direction) {
+                (Some(Role::Assisting), _) => text.push_str(", assisting"),
+                (Some(Role::Prime), Direction::Forward) => text.push_str(", prime mover"),
+                _ => {}
+            }
+            let mut marks: Vec<usize> = fact
+                .sources
+                .iter()
+                .map(|src| number(*src, &mut cited))
+                .collect();
+            marks.sort_unstable();
+            let marks: Vec<String> = marks.iter().map(ToString::to_string).collect();
+            let note = fact.note.as_ref().map(ToString::to_string);
+            lines.push((text, format!("[{}]", marks.join(", ")), note));
+        }
         let width = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
-        for (text, tags) in lines {
-            writeln!(out, "  {text:<width$}  {tags}")?;
+        for (text, marks, note) in lines {
+            writeln!(out, "  {text:<width$}  {marks}")?;
+            if let Some(note) = note {
+                writeln!(out, "      {note}")?;
+            }
         }
     }
     if !s.notes.is_empty() {
@@ -165,21 +176,19 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     for src in &s.sources {
-        if !cited.contains(src) {
-            cited.push(*src);
-        }
+        number(*src, &mut cited);
     }
     if !cited.is_empty() {
         writeln!(out)?;
         writeln!(out, "Sources")?;
-        for id in cited {
-            let src = atlas.source(id);
+        for (i, id) in cited.iter().enumerate() {
+            let src = atlas.source(*id);
             let url = src
                 .url
                 .as_deref()
                 .map(|u| format!(" <{u}>"))
                 .unwrap_or_default();
-            writeln!(out, "  [{}] {}, {}{url}", src.id, src.title, src.publisher)?;
+            writeln!(out, "  [{}] {}, {}{url} ({})", i + 1, src.title, src.publisher, src.id)?;
         }
     }
     Ok(())

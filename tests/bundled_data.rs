@@ -1,0 +1,269 @@
+//! Consistency of the bundled data: every muscle complete, every nerve rooted, every
+//! landmark on a bone, every fact sourced, and the whole lower limb present.
+
+use fascia::Atlas;
+use fascia::graph::model::{Direction, Kind, Relation};
+use petgraph::graph::NodeIndex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static ATLAS: LazyLock<Atlas> =
+    LazyLock::new(|| fascia::bundled().unwrap_or_else(|e| panic!("bundled data: {e}")));
+
+fn id(n: NodeIndex) -> String {
+    ATLAS.node(n).id.to_string()
+}
+
+fn node(id: &str) -> NodeIndex {
+    ATLAS.by_id(id).unwrap_or_else(|| panic!("no structure `{id}` in the bundled data"))
+}
+
+/// The heads and parts of a muscle.
+fn parts(m: NodeIndex) -> Vec<NodeIndex> {
+    ATLAS
+        .neighbours(m, Relation::PartOf, Direction::Inverse)
+        .map(|(_, p)| p)
+        .filter(|p| ATLAS.node(*p).kind == Kind::MusclePart)
+        .collect()
+}
+
+/// Whether a muscle states the relation itself or on every one of its parts.
+fn covered(m: NodeIndex, relation: Relation) -> bool {
+    let parts = parts(m);
+    ATLAS.has_fact(m, relation)
+        || (!parts.is_empty() && parts.iter().all(|p| ATLAS.has_fact(*p, relation)))
+}
+
+const REQUIRED: [Relation; 5] = [
+    Relation::OriginatesFrom,
+    Relation::InsertsInto,
+    Relation::InnervatedBy,
+    Relation::SuppliedBy,
+    Relation::Performs,
+];
+
+#[test]
+fn the_embedded_texts_check_clean_and_match_the_snapshot() {
+    let fresh = fascia::check_bundled().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fresh.structure_count(), ATLAS.structure_count());
+    assert_eq!(fresh.fact_count(), ATLAS.fact_count());
+}
+
+#[test]
+fn every_muscle_has_origin_insertion_innervation_supply_and_action() {
+    let mut missing = Vec::new();
+    for m in ATLAS.of_kind(Kind::Muscle) {
+        for r in REQUIRED {
+            if !covered(*m, r) {
+                missing.push(format!("{} lacks {r}", id(*m)));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+#[test]
+fn every_muscle_part_belongs_to_a_muscle() {
+    for p in ATLAS.of_kind(Kind::MusclePart) {
+        assert!(ATLAS.whole_of(*p).is_some(), "{} is part of no muscle", id(*p));
+    }
+}
+
+#[test]
+fn every_nerve_reaches_a_spinal_root() {
+    let mut unrooted = Vec::new();
+    for n in ATLAS.of_kind(Kind::Nerve) {
+        // walk up branch-of, back along continues-as, and look for root-of
+        let mut seen = HashSet::from([*n]);
+        let mut stack = vec![*n];
+        let mut rooted = false;
+        while let Some(at) = stack.pop() {
+            if ATLAS.neighbours(at, Relation::RootOf, Direction::Inverse).next().is_some() {
+                rooted = true;
+                break;
+            }
+            let up = ATLAS
+                .neighbours(at, Relation::BranchOf, Direction::Forward)
+                .chain(ATLAS.neighbours(at, Relation::ContinuesAs, Direction::Inverse));
+            for (_, next) in up {
+                if seen.insert(next) {
+                    stack.push(next);
+                }
+            }
+        }
+        if !rooted {
+            unrooted.push(id(*n));
+        }
+    }
+    assert!(unrooted.is_empty(), "nerves with no path to a root: {unrooted:?}");
+}
+
+#[test]
+fn every_landmark_is_part_of_a_bone() {
+    let mut loose = Vec::new();
+    for l in ATLAS.of_kind(Kind::Landmark) {
+        let mut at = vec![*l];
+        let mut seen = HashSet::new();
+        let mut on_bone = false;
+        while let Some(x) = at.pop() {
+            for (_, up) in ATLAS.neighbours(x, Relation::PartOf, Direction::Forward) {
+                if ATLAS.node(up).kind == Kind::Bone {
+                    on_bone = true;
+                }
+                if seen.insert(up) {
+                    at.push(up);
+                }
+            }
+        }
+        if !on_bone {
+            loose.push(id(*l));
+        }
+    }
+    assert!(loose.is_empty(), "landmarks on no bone: {loose:?}");
+}
+
+#[test]
+fn every_fact_and_every_structure_has_a_source() {
+    let g = ATLAS.graph();
+    for e in g.edge_indices() {
+        let fact = ATLAS.fact(e);
+        assert!(!fact.sources.is_empty(), "unsourced fact at {}", fact.location);
+    }
+    for n in g.node_indices() {
+        assert!(!ATLAS.node(n).sources.is_empty(), "{} has no sources", id(n));
+    }
+    // every source cited is declared with a title, a publisher and an address
+    for s in ATLAS.sources() {
+        assert!(!s.title.is_empty() && !s.publisher.is_empty(), "{}", s.id);
+        assert!(s.url.as_ref().is_some_and(|u| u.starts_with("http")), "{} has no URL", s.id);
+    }
+}
+
+#[test]
+fn the_seed_errors_are_not_in_the_data() {
+    // 002 says soleus shares gastrocnemius's origin on the femur: it does not
+    let soleus = node("soleus");
+    let femur = node("femur");
+    for (_, o) in ATLAS.neighbours(soleus, Relation::OriginatesFrom, Direction::Forward) {
+        let on_femur = ATLAS
+            .neighbours(o, Relation::PartOf, Direction::Forward)
+            .any(|(_, b)| b == femur);
+        assert!(!on_femur && o != femur, "soleus must not originate from the femur ({})", id(o));
+    }
+    // 000 puts plantaris's action under "Insertion": its insertion is a structure, and it
+    // plantarflexes the ankle
+    let plantaris = node("plantaris");
+    let inserts: Vec<String> = ATLAS
+        .neighbours(plantaris, Relation::InsertsInto, Direction::Forward)
+        .map(|(_, n)| id(n))
+        .collect();
+    assert!(inserts.contains(&"calcaneal-tendon".to_string()), "{inserts:?}");
+    assert!(ATLAS
+        .neighbours(plantaris, Relation::Performs, Direction::Forward)
+        .any(|(_, m)| id(m) == "ankle-plantarflexion"));
+}
+
+/// Issue 5: the whole lower limb, each muscle with its facts.
+const LOWER_LIMB_MUSCLES: &[&str] = &[
+    // gluteal region
+    "gluteus-maximus", "gluteus-medius", "gluteus-minimus", "tensor-fasciae-latae",
+    "piriformis", "superior-gemellus", "inferior-gemellus", "obturator-internus",
+    "quadratus-femoris",
+    // iliopsoas
+    "psoas-major", "psoas-minor", "iliacus",
+    // anterior thigh
+    "sartorius", "rectus-femoris", "vastus-lateralis", "vastus-medialis",
+    "vastus-intermedius", "articularis-genus",
+    // medial thigh
+    "pectineus", "adductor-longus", "adductor-brevis", "adductor-magnus", "gracilis",
+    "obturator-externus",
+    // posterior thigh
+    "biceps-femoris", "semitendinosus", "semimembranosus",
+    // anterior leg
+    "tibialis-anterior", "extensor-digitorum-longus", "extensor-hallucis-longus",
+    "fibularis-tertius",
+    // lateral leg
+    "fibularis-longus", "fibularis-brevis",
+    // posterior leg
+    "gastrocnemius", "soleus", "plantaris", "popliteus", "flexor-hallucis-longus",
+    "flexor-digitorum-longus", "tibialis-posterior",
+    // dorsum of foot
+    "extensor-digitorum-brevis", "extensor-hallucis-brevis",
+    // sole, four layers
+    "abductor-hallucis", "flexor-digitorum-brevis", "abductor-digiti-minimi",
+    "quadratus-plantae", "lumbricals-of-foot",
+    "flexor-hallucis-brevis", "adductor-hallucis", "flexor-digiti-minimi-brevis",
+    "plantar-interossei", "dorsal-interossei-of-foot",
+];
+
+#[test]
+fn every_lower_limb_muscle_is_present_with_all_its_facts() {
+    let mut problems = Vec::new();
+    for m in LOWER_LIMB_MUSCLES {
+        match ATLAS.by_id(m) {
+            None => problems.push(format!("{m} is missing")),
+            Some(n) => {
+                if ATLAS.node(n).kind != Kind::Muscle {
+                    problems.push(format!("{m} is not a muscle"));
+                }
+                for r in REQUIRED {
+                    if !covered(n, r) {
+                        problems.push(format!("{m} lacks {r}"));
+                    }
+                }
+                if ATLAS.node(n).latin.is_none() {
+                    problems.push(format!("{m} has no Latin name"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn heads_that_references_distinguish_are_parts() {
+    for (muscle, heads) in [
+        ("gastrocnemius", ["medial-head-of-gastrocnemius", "lateral-head-of-gastrocnemius"]),
+        ("biceps-femoris", ["long-head-of-biceps-femoris", "short-head-of-biceps-femoris"]),
+    ] {
+        let m = node(muscle);
+        let mut got: Vec<String> = parts(m).into_iter().map(id).collect();
+        got.sort();
+        let mut want: Vec<String> = heads.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{muscle}");
+    }
+    assert_eq!(parts(node("adductor-magnus")).len(), 2);
+}
+
+#[test]
+fn the_nerves_arteries_and_veins_of_issue_5_are_present() {
+    for id in [
+        "l1", "l2", "l3", "l4", "l5", "s1", "s2", "s3", "s4",
+        "femoral-nerve", "saphenous-nerve", "obturator-nerve",
+        "anterior-division-of-obturator-nerve", "posterior-division-of-obturator-nerve",
+        "lateral-femoral-cutaneous-nerve", "superior-gluteal-nerve", "inferior-gluteal-nerve",
+        "nerve-to-piriformis", "nerve-to-obturator-internus", "nerve-to-quadratus-femoris",
+        "posterior-femoral-cutaneous-nerve", "sciatic-nerve", "tibial-division-of-sciatic-nerve",
+        "common-fibular-division-of-sciatic-nerve", "tibial-nerve", "common-fibular-nerve",
+        "sural-nerve", "medial-sural-cutaneous-nerve", "lateral-sural-cutaneous-nerve",
+        "deep-fibular-nerve", "superficial-fibular-nerve", "medial-plantar-nerve",
+        "lateral-plantar-nerve",
+        "external-iliac-artery", "femoral-artery", "deep-femoral-artery",
+        "medial-circumflex-femoral-artery", "lateral-circumflex-femoral-artery",
+        "perforating-arteries", "popliteal-artery", "sural-arteries", "anterior-tibial-artery",
+        "dorsalis-pedis-artery", "arcuate-artery", "deep-plantar-artery",
+        "posterior-tibial-artery", "fibular-artery", "medial-plantar-artery",
+        "lateral-plantar-artery", "plantar-arch", "superior-gluteal-artery",
+        "inferior-gluteal-artery", "obturator-artery",
+        "great-saphenous-vein", "small-saphenous-vein", "femoral-vein", "popliteal-vein",
+        "anterior-tibial-veins", "posterior-tibial-veins", "fibular-veins", "soleal-venous-plexus",
+        "hip-bone", "ilium", "ischium", "pubis", "femur", "patella", "tibia", "fibula",
+        "talus", "calcaneus", "navicular", "cuboid", "medial-cuneiform", "intermediate-cuneiform",
+        "lateral-cuneiform", "first-metatarsal", "fifth-metatarsal",
+        "hip-joint", "knee-joint", "ankle-joint", "subtalar-joint", "transverse-tarsal-joint",
+        "metatarsophalangeal-joints", "interphalangeal-joints-of-foot",
+    ] {
+        node(id);
+    }
+}
