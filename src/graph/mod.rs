@@ -74,6 +74,8 @@ pub struct Snapshot {
 struct NameIndex {
     keys: Vec<(Text, u32, u32)>,
     nodes: Vec<NodeIndex>,
+    /// For each entry of `nodes`, how the key names it: see [`Atlas::named_ranked`].
+    ranks: Vec<u8>,
 }
 
 impl NameIndex {
@@ -81,6 +83,13 @@ impl NameIndex {
         match self.keys.binary_search_by(|(k, _, _)| k.as_str().cmp(key)) {
             Ok(i) => self.slice(i),
             Err(_) => &[],
+        }
+    }
+
+    fn range(&self, key: &str) -> std::ops::Range<usize> {
+        match self.keys.binary_search_by(|(k, _, _)| k.as_str().cmp(key)) {
+            Ok(i) => self.keys[i].1 as usize..self.keys[i].2 as usize,
+            Err(_) => 0..0,
         }
     }
 
@@ -164,6 +173,16 @@ impl Atlas {
         self.by_name.get(key)
     }
 
+    /// Structures whose normalized name, alias or id is exactly `key`, each with how
+    /// strongly the key names it: 0 its id or name, 1 an alias or its Latin name, 2 its
+    /// name less the kind word (`tibial` for the tibial nerve), 3 an alias less it.
+    pub fn named_ranked(&self, key: &str) -> impl Iterator<Item = (NodeIndex, u8)> + '_ {
+        let range = self.by_name.range(key);
+        let nodes = self.by_name.nodes.get(range.clone()).unwrap_or(&[]);
+        let ranks = self.by_name.ranks.get(range).unwrap_or(&[]);
+        nodes.iter().copied().zip(ranks.iter().copied())
+    }
+
     /// Every normalized name key, sorted, for completion, suggestions and partial
     /// matching.
     pub fn name_keys(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
@@ -243,29 +262,36 @@ impl Atlas {
 
 /// Normalized key → structures, sorted by key.
 fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
-    let mut by_name: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, Vec<(NodeIndex, u8)>> = BTreeMap::new();
     for idx in graph.node_indices() {
         let s = &graph[idx];
-        for written in s.names() {
+        let proper = [s.id.as_str(), s.name.as_str()].into_iter().map(|w| (w, 0));
+        let other = s.aliases.iter().map(Text::as_str).chain(s.latin.as_deref()).map(|w| (w, 1));
+        for (written, rank) in proper.chain(other) {
             let key = normalize(written);
             if let Some(short) = strip_kind_word(&key, s.kind) {
-                push_unique(by_name.entry(short.to_string()).or_default(), idx);
+                add_ranked(by_name.entry(short.to_string()).or_default(), idx, rank + 2);
             }
-            push_unique(by_name.entry(key).or_default(), idx);
+            add_ranked(by_name.entry(key).or_default(), idx, rank);
         }
     }
     let mut index = NameIndex::default();
     for (key, nodes) in by_name {
         let start = index.nodes.len() as u32;
-        index.nodes.extend(nodes);
+        for (node, rank) in nodes {
+            index.nodes.push(node);
+            index.ranks.push(rank);
+        }
         index.keys.push((Text::from(key), start, index.nodes.len() as u32));
     }
     index
 }
 
-fn push_unique(list: &mut Vec<NodeIndex>, idx: NodeIndex) {
-    if !list.contains(&idx) {
-        list.push(idx);
+/// Adds a node to a key's list, keeping its strongest rank.
+fn add_ranked(list: &mut Vec<(NodeIndex, u8)>, idx: NodeIndex, rank: u8) {
+    match list.iter_mut().find(|(n, _)| *n == idx) {
+        Some(entry) => entry.1 = entry.1.min(rank),
+        None => list.push((idx, rank)),
     }
 }
 

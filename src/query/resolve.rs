@@ -262,19 +262,22 @@ pub fn resolve_name(
     }
     let key = normalize(&name.text);
     let exact = exact_matches(atlas, &key);
-    let fitting: Vec<NodeIndex> = exact
+    let fitting: Vec<(NodeIndex, u8)> = exact
         .iter()
         .copied()
-        .filter(|n| allowed.contains(atlas.node(*n).kind))
+        .filter(|(n, _)| allowed.contains(atlas.node(*n).kind))
         .collect();
-    if !fitting.is_empty() {
-        return one_of(atlas, name, fitting);
+    // the strongest way of naming wins: a name beats an alias beats a name less its
+    // kind word (`sciatic` is the sciatic nerve, not the "sciatic artery")
+    if let Some(best) = fitting.iter().map(|(_, r)| *r).min() {
+        let top = fitting.iter().filter(|(_, r)| *r == best).map(|(n, _)| *n).collect();
+        return one_of(atlas, name, top);
     }
     let partial = partial_matches(atlas, &key, allowed);
     if !partial.is_empty() {
         return one_of(atlas, name, partial);
     }
-    if let (Some(wrong), Some(relation)) = (exact.first(), relation) {
+    if let (Some((wrong, _)), Some(relation)) = (exact.first(), relation) {
         let s = atlas.node(*wrong);
         let (_, expected) = sides(relation);
         return Err(QueryError::WrongKind {
@@ -301,14 +304,15 @@ pub fn resolve_name(
     })
 }
 
-/// Nodes named exactly `key`, or `key` less a trailing kind word.
-fn exact_matches(atlas: &Atlas, key: &str) -> Vec<NodeIndex> {
-    let mut out: Vec<NodeIndex> = atlas.named(key).to_vec();
+/// Nodes named exactly `key` with their rank (see [`Atlas::named_ranked`]); a kind word
+/// the user added (`soleus muscle`) is dropped at the weakest rank.
+fn exact_matches(atlas: &Atlas, key: &str) -> Vec<(NodeIndex, u8)> {
+    let mut out: Vec<(NodeIndex, u8)> = atlas.named_ranked(key).collect();
     for kind in Kind::ALL {
         if let Some(short) = strip_kind_word(key, kind) {
-            for n in atlas.named(short) {
-                if atlas.node(*n).kind == kind && !out.contains(n) {
-                    out.push(*n);
+            for (n, _) in atlas.named_ranked(short) {
+                if atlas.node(n).kind == kind && !out.iter().any(|(m, _)| *m == n) {
+                    out.push((n, 3));
                 }
             }
         }

@@ -136,6 +136,18 @@ fn exact_names_beat_partial_ones() {
 }
 
 #[test]
+fn a_name_beats_an_alias_less_its_kind_word() {
+    // `sciatic` is the sciatic nerve's name less "nerve", and the "sciatic artery" alias
+    // of the inferior gluteal artery less "artery": the name wins
+    let Ok((_, Answer::Show(n))) = run(&MINI, "show sciatic") else { panic!() };
+    assert_eq!(MINI.node(n).id, "sciatic-nerve");
+    let Ok((_, Answer::Show(n))) = run(&MINI, "show sciatic artery") else { panic!() };
+    assert_eq!(MINI.node(n).id, "inferior-gluteal-artery");
+    let Ok((_, Answer::Show(n))) = run(&MINI, "show soleus muscle") else { panic!() };
+    assert_eq!(MINI.node(n).id, "soleus");
+}
+
+#[test]
 fn kind_directs_resolution() {
     // after innervated-by, `tibial` can only be the nerve
     answers! { "muscles innervated-by tibial" => ["long-head-of-biceps-femoris", "soleus"]; }
