@@ -1,6 +1,6 @@
 //! Embeds the bundled data. Every `.toml` file under `data/` is embedded as text, and
 //! the loader itself (compiled into this script from src/) checks it and stores the
-//! checked graph as a postcard snapshot, so the binary starts without parsing TOML.
+//! checked graph as a compact snapshot (src/graph/snapshot.rs), so the binary starts without parsing TOML.
 //! Data with problems builds fine: the snapshot is left empty and fascia reports the
 //! problems at run time (`fascia check`).
 
@@ -23,8 +23,17 @@ mod query {
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let root = manifest.join("data");
-    for watched in ["data", "src/graph", "src/error.rs", "src/suggest.rs", "src/query/ast.rs"] {
-        println!("cargo:rerun-if-changed={}", manifest.join(watched).display());
+    for watched in [
+        "data",
+        "src/graph",
+        "src/error.rs",
+        "src/suggest.rs",
+        "src/query/ast.rs",
+    ] {
+        println!(
+            "cargo:rerun-if-changed={}",
+            manifest.join(watched).display()
+        );
     }
     let mut files = Vec::new();
     collect(&root, &mut files);
@@ -50,8 +59,11 @@ fn main() {
     }
     listing.push_str("];\n");
 
-    let snapshot = match graph::load_files(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())), "bundled data") {
-        Ok(atlas) => postcard::to_allocvec(&atlas.to_snapshot()).unwrap_or_default(),
+    let snapshot = match graph::load_files(
+        texts.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+        "bundled data",
+    ) {
+        Ok(atlas) => graph::snapshot::encode(&atlas),
         Err(problems) => {
             println!(
                 "cargo:warning=data/ has {} problem(s); run `cargo run -- check` to list them",

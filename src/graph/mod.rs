@@ -4,6 +4,7 @@
 pub mod files;
 pub mod load;
 pub mod model;
+pub mod snapshot;
 
 use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -57,20 +58,9 @@ pub fn strip_kind_word(key: &str, kind: Kind) -> Option<&str> {
     })
 }
 
-/// A checked graph in a form serde can store: what build.rs writes for the bundled
-/// data, so that starting fascia does not re-parse and re-check TOML.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
-pub struct Snapshot {
-    graph: DiGraph<Structure, Fact>,
-    sources: Vec<Source>,
-    names: NameIndex,
-}
-
 /// Sorted name keys, each with a range into one flat list of structures (one
 /// allocation for the whole index, not one per key).
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct NameIndex {
     keys: Vec<(Text, u32, u32)>,
     nodes: Vec<NodeIndex>,
@@ -100,18 +90,6 @@ impl NameIndex {
 }
 
 impl Atlas {
-    pub fn to_snapshot(&self) -> Snapshot {
-        Snapshot {
-            graph: self.graph.clone(),
-            sources: self.sources.clone(),
-            names: self.by_name.clone(),
-        }
-    }
-
-    pub fn from_snapshot(snapshot: Snapshot, origin: &str) -> Atlas {
-        Atlas::new(snapshot.graph, snapshot.sources, origin.to_string(), Some(snapshot.names))
-    }
-
     /// Builds the indexes; the name index is computed unless a snapshot brings it.
     fn new(
         graph: DiGraph<Structure, Fact>,

@@ -1,11 +1,11 @@
 //! The vocabulary of the graph: kinds of structure, kinds of fact, and their weights.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// What a structure is. Data files and queries name kinds by the words below; the
 /// engine only ever compares these enum values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Muscle,
@@ -170,7 +170,7 @@ impl KindSet {
 
 /// The kind of a fact. Each has a forward name (as stated from its subject) and an
 /// inverse name (as read from its object); both are accepted in data files and queries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     OriginatesFrom,
@@ -389,7 +389,7 @@ impl fmt::Display for Relation {
 }
 
 /// Which way a relation is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     Forward,
@@ -485,32 +485,12 @@ impl Serialize for Text {
     }
 }
 
-impl<'de: 'static> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        struct V;
-        impl<'de: 'static> serde::de::Visitor<'de> for V {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text, E> {
-                Ok(Text(std::borrow::Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(std::borrow::Cow::Owned(v.to_string())))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
 /// Index of a source in [`crate::graph::Atlas::sources`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct SourceId(pub u32);
 
 /// A reference work a fact was checked against.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     pub id: Text,
     pub title: Text,
@@ -520,8 +500,7 @@ pub struct Source {
 }
 
 /// Where something was declared in a data file (1-based line and column).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
     pub file: Text,
     pub line: usize,
@@ -535,8 +514,7 @@ impl fmt::Display for Location {
 }
 
 /// Identifiers in other anatomy resources, so others can join their data with ours.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Xref {
     // no `skip_serializing_if` here: the build-time snapshot format needs every field
     pub fma: Option<Text>,
@@ -551,8 +529,7 @@ impl Xref {
 }
 
 /// A node: one anatomical structure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Structure {
     pub id: Text,
     pub kind: Kind,
@@ -567,7 +544,7 @@ pub struct Structure {
 }
 
 /// For `performs`: whether the muscle is a prime mover or assists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Prime,
@@ -575,8 +552,7 @@ pub enum Role {
 }
 
 /// An edge: one sourced fact, always stored in its forward direction.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub relation: Relation,
     pub sources: Vec<SourceId>,

@@ -1,0 +1,338 @@
+//! A compact binary form of a checked graph, written by build.rs for the bundled data
+//! and read when fascia starts.
+//!
+//! Every string lives in one text blob that is checked as UTF-8 once; structures and
+//! facts refer to it by offset and length, so reading allocates no strings at all.
+//! Reading is defensive: anything out of place gives `None` (the caller then falls back
+//! to parsing the TOML texts), never a panic.
+
+use super::model::{Fact, Kind, Location, Relation, Role, Source, SourceId, Structure, Text, Xref};
+use super::{Atlas, NameIndex};
+use petgraph::graph::{DiGraph, NodeIndex};
+
+const MAGIC: &[u8; 4] = b"FSC1";
+const NONE: u32 = u32::MAX;
+
+/// Encodes a checked graph.
+pub fn encode(atlas: &Atlas) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.u32(atlas.sources.len() as u32);
+    for s in &atlas.sources {
+        w.text(&s.id);
+        w.text(&s.title);
+        w.text(&s.publisher);
+        w.opt(s.url.as_ref());
+        w.opt(s.read.as_ref());
+    }
+    let g = &atlas.graph;
+    w.u32(g.node_count() as u32);
+    for s in g.node_weights() {
+        w.text(&s.id);
+        w.bytes.push(s.kind.index() as u8);
+        w.text(&s.name);
+        w.opt(s.latin.as_ref());
+        w.texts(&s.aliases);
+        w.texts(&s.notes);
+        w.opt(s.xref.fma.as_ref());
+        w.opt(s.xref.uberon.as_ref());
+        w.opt(s.xref.wikidata.as_ref());
+        w.sources(&s.sources);
+        w.location(&s.location);
+    }
+    w.u32(g.edge_count() as u32);
+    for e in g.raw_edges() {
+        let f = &e.weight;
+        w.u32(e.source().index() as u32);
+        w.u32(e.target().index() as u32);
+        w.bytes.push(relation_index(f.relation));
+        w.sources(&f.sources);
+        w.u32(f.roots.len() as u32);
+        for r in &f.roots {
+            w.u32(r.index() as u32);
+        }
+        w.bytes.push(match f.role {
+            None => 0,
+            Some(Role::Prime) => 1,
+            Some(Role::Assisting) => 2,
+        });
+        w.opt(f.note.as_ref());
+        w.location(&f.location);
+    }
+    let names = &atlas.by_name;
+    w.u32(names.keys.len() as u32);
+    for (key, start, end) in &names.keys {
+        w.text(key);
+        w.u32(*start);
+        w.u32(*end);
+    }
+    w.u32(names.nodes.len() as u32);
+    for (n, rank) in names.nodes.iter().zip(&names.ranks) {
+        w.u32(n.index() as u32);
+        w.bytes.push(*rank);
+    }
+    // the blob goes first so a reader can check it before reading offsets into it
+    let mut out = Vec::with_capacity(w.blob.len() + w.bytes.len() + 8);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(w.blob.len() as u32).to_le_bytes());
+    out.extend_from_slice(w.blob.as_bytes());
+    out.extend_from_slice(&w.bytes);
+    out
+}
+
+/// Decodes what [`encode`] wrote; `None` if the bytes are not such a snapshot.
+pub fn decode(bytes: &'static [u8], origin: &str) -> Option<Atlas> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (len, rest) = rest.split_first_chunk::<4>()?;
+    let len = u32::from_le_bytes(*len) as usize;
+    let blob = std::str::from_utf8(rest.get(..len)?).ok()?;
+    let mut r = Reader {
+        blob,
+        bytes: rest.get(len..)?,
+    };
+
+    let n_sources = r.count()?;
+    let mut sources = Vec::with_capacity(n_sources);
+    for _ in 0..n_sources {
+        sources.push(Source {
+            id: r.text()?,
+            title: r.text()?,
+            publisher: r.text()?,
+            url: r.opt()?,
+            read: r.opt()?,
+        });
+    }
+    let n_nodes = r.count()?;
+    let mut graph = DiGraph::with_capacity(n_nodes, 0);
+    for _ in 0..n_nodes {
+        let id = r.text()?;
+        let kind = *Kind::ALL.get(r.u8()? as usize)?;
+        graph.add_node(Structure {
+            id,
+            kind,
+            name: r.text()?,
+            latin: r.opt()?,
+            aliases: r.texts()?,
+            notes: r.texts()?,
+            xref: Xref {
+                fma: r.opt()?,
+                uberon: r.opt()?,
+                wikidata: r.opt()?,
+            },
+            sources: r.sources(sources.len())?,
+            location: r.location()?,
+        });
+    }
+    let n_edges = r.count()?;
+    graph.reserve_edges(n_edges);
+    for _ in 0..n_edges {
+        let from = r.node(n_nodes)?;
+        let to = r.node(n_nodes)?;
+        let relation = *Relation::ALL.get(r.u8()? as usize)?;
+        let sources = r.sources(sources.len())?;
+        let n_roots = r.count()?;
+        let mut roots = Vec::with_capacity(n_roots);
+        for _ in 0..n_roots {
+            roots.push(r.node(n_nodes)?);
+        }
+        let role = match r.u8()? {
+            0 => None,
+            1 => Some(Role::Prime),
+            2 => Some(Role::Assisting),
+            _ => return None,
+        };
+        let fact = Fact {
+            relation,
+            sources,
+            roots,
+            role,
+            note: r.opt()?,
+            location: r.location()?,
+        };
+        graph.add_edge(from, to, fact);
+    }
+    let n_keys = r.count()?;
+    let mut names = NameIndex::default();
+    names.keys.reserve(n_keys);
+    for _ in 0..n_keys {
+        names.keys.push((r.text()?, r.u32()?, r.u32()?));
+    }
+    let n_entries = r.count()?;
+    names.nodes.reserve(n_entries);
+    names.ranks.reserve(n_entries);
+    for _ in 0..n_entries {
+        names.nodes.push(r.node(n_nodes)?);
+        names.ranks.push(r.u8()?);
+    }
+    let in_range = names
+        .keys
+        .iter()
+        .all(|(_, s, e)| s <= e && *e as usize <= n_entries);
+    if !in_range || !r.bytes.is_empty() {
+        return None;
+    }
+    Some(Atlas::new(graph, sources, origin.to_string(), Some(names)))
+}
+
+fn relation_index(r: Relation) -> u8 {
+    Relation::ALL.iter().position(|x| *x == r).unwrap_or(0) as u8
+}
+
+#[derive(Default)]
+struct Writer {
+    blob: String,
+    bytes: Vec<u8>,
+}
+
+impl Writer {
+    fn u32(&mut self, v: u32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    fn text(&mut self, t: &str) {
+        let start = self.blob.len() as u32;
+        self.blob.push_str(t);
+        self.u32(start);
+        self.u32(t.len() as u32);
+    }
+
+    fn opt(&mut self, t: Option<&Text>) {
+        match t {
+            Some(t) => self.text(t),
+            None => {
+                self.u32(NONE);
+                self.u32(0);
+            }
+        }
+    }
+
+    fn texts(&mut self, ts: &[Text]) {
+        self.u32(ts.len() as u32);
+        for t in ts {
+            self.text(t);
+        }
+    }
+
+    fn sources(&mut self, s: &[SourceId]) {
+        self.u32(s.len() as u32);
+        for id in s {
+            self.u32(id.0);
+        }
+    }
+
+    fn location(&mut self, l: &Location) {
+        self.text(&l.file);
+        self.u32(l.line as u32);
+        self.u32(l.column as u32);
+    }
+}
+
+struct Reader {
+    blob: &'static str,
+    bytes: &'static [u8],
+}
+
+impl Reader {
+    fn u8(&mut self) -> Option<u8> {
+        let (b, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        Some(*b)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        let (b, rest) = self.bytes.split_first_chunk::<4>()?;
+        self.bytes = rest;
+        Some(u32::from_le_bytes(*b))
+    }
+
+    /// A length, bounded by what is left so a corrupt count cannot reserve gigabytes.
+    fn count(&mut self) -> Option<usize> {
+        let n = self.u32()? as usize;
+        (n <= self.bytes.len()).then_some(n)
+    }
+
+    fn node(&mut self, n_nodes: usize) -> Option<NodeIndex> {
+        let i = self.u32()? as usize;
+        (i < n_nodes).then(|| NodeIndex::new(i))
+    }
+
+    fn text(&mut self) -> Option<Text> {
+        self.opt()?
+    }
+
+    fn opt(&mut self) -> Option<Option<Text>> {
+        let start = self.u32()?;
+        let len = self.u32()? as usize;
+        if start == NONE {
+            return Some(None);
+        }
+        let start = start as usize;
+        // `get` also refuses a range that splits a character
+        let s = self.blob.get(start..start.checked_add(len)?)?;
+        Some(Some(Text::from(s)))
+    }
+
+    fn texts(&mut self) -> Option<Vec<Text>> {
+        let n = self.count()?;
+        (0..n).map(|_| self.text()).collect()
+    }
+
+    fn sources(&mut self, n_sources: usize) -> Option<Vec<SourceId>> {
+        let n = self.count()?;
+        (0..n)
+            .map(|_| {
+                let id = self.u32()?;
+                ((id as usize) < n_sources).then_some(SourceId(id))
+            })
+            .collect()
+    }
+
+    fn location(&mut self) -> Option<Location> {
+        Some(Location {
+            file: self.text()?,
+            line: self.u32()? as usize,
+            column: self.u32()? as usize,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mini() -> Atlas {
+        crate::load_files(
+            [("mini.toml", include_str!("../../tests/fixtures/mini/mini.toml"))],
+            "mini",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn round_trips_a_graph() {
+        let atlas = mini();
+        let bytes: &'static [u8] = Box::leak(encode(&atlas).into_boxed_slice());
+        let back = decode(bytes, "mini").unwrap();
+        assert!(atlas.graph.node_weights().eq(back.graph.node_weights()));
+        assert!(atlas.graph.raw_edges().iter().map(|e| (e.source(), e.target(), &e.weight)).eq(
+            back.graph.raw_edges().iter().map(|e| (e.source(), e.target(), &e.weight))
+        ));
+        assert_eq!(atlas.sources, back.sources);
+        assert_eq!(atlas.by_name.keys, back.by_name.keys);
+        assert_eq!(back.named("tibial"), atlas.named("tibial"));
+    }
+
+    #[test]
+    fn refuses_truncated_or_corrupt_bytes_without_panicking() {
+        let bytes = encode(&mini());
+        for cut in [0, 3, 8, bytes.len() / 2, bytes.len() - 1] {
+            let part: &'static [u8] = Box::leak(bytes[..cut].to_vec().into_boxed_slice());
+            assert!(decode(part, "x").is_none(), "cut at {cut}");
+        }
+        for i in (0..bytes.len()).step_by(97) {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0xA5;
+            let bad: &'static [u8] = Box::leak(bad.into_boxed_slice());
+            let _ = decode(bad, "x");
+        }
+    }
+}
