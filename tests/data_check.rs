@@ -6,12 +6,18 @@ use std::path::Path;
 /// Every problem found in a fixture directory, as `file:line:col: message` lines with
 /// the fixture's path prefix removed.
 fn problems(case: &str) -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken").join(case);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/broken")
+        .join(case);
     match fascia::load_dir(&dir) {
         Ok(_) => Vec::new(),
         Err(fascia::LoadError::Invalid(errors)) => {
             let prefix = format!("{}/", dir.display());
-            errors.0.iter().map(|e| e.to_string().replace(&prefix, "")).collect()
+            errors
+                .0
+                .iter()
+                .map(|e| e.to_string().replace(&prefix, ""))
+                .collect()
         }
         Err(other) => vec![other.to_string()],
     }
@@ -26,18 +32,122 @@ macro_rules! check_case {
     };
 }
 
-check_case!(unknown_id, "unknown-id", [
-    "muscles.toml:7:17: unknown id `tibial-nerv`; did you mean `tibial-nerve`?",
-    "muscles.toml:1:1: muscle `soleus` has no innervated-by fact (an innervation)",
-]);
+check_case!(
+    unknown_id,
+    "unknown-id",
+    [
+        "muscles.toml:1:1: muscle `soleus` has no innervated-by fact (an innervation)",
+        "muscles.toml:7:17: unknown id `tibial-nerv`; did you mean `tibial-nerve`?",
+    ]
+);
+
+check_case!(
+    wrong_kind,
+    "wrong-kind",
+    [
+        "muscles.toml:1:1: muscle `soleus` has no innervated-by fact (an innervation)",
+        "muscles.toml:7:17: `calcaneus` is a bone; innervated-by takes a nerve or a spinal root",
+    ]
+);
+
+check_case!(
+    duplicate_id,
+    "duplicate-id",
+    ["more.toml:2:6: duplicate id `calcaneus` (first declared at base.toml:11:1)",]
+);
+
+check_case!(
+    cycle_in_branch_of,
+    "cycle",
+    ["nerves.toml:1:1: cycle in branch-of: a-nerve → b-nerve",]
+);
+
+check_case!(
+    muscle_missing_facts,
+    "missing-facts",
+    [
+        "muscles.toml:1:1: muscle `soleus` has no inserts-into fact (an insertion)",
+        "muscles.toml:1:1: muscle `soleus` has no performs fact (an action)",
+    ]
+);
+
+check_case!(
+    shared_alias,
+    "shared-alias",
+    [
+        "more.toml:1:1: name or alias `Heel Bone` of `talus` is also a name or alias of `calcaneus` (base.toml:11:1)",
+    ]
+);
+
+check_case!(
+    missing_and_unknown_sources,
+    "sources",
+    [
+        "muscles.toml:4:19: fact `soleus originates-from calcaneus` has no source: add `sources` to the entry or to the fact",
+        "muscles.toml:5:16: fact `soleus inserts-into calcaneus` has no source: add `sources` to the entry or to the fact",
+        "muscles.toml:6:51: unknown source `rfe`",
+        "muscles.toml:7:15: fact `soleus supplied-by posterior-tibial-artery` has no source: add `sources` to the entry or to the fact",
+        "muscles.toml:8:12: fact `soleus performs ankle-plantarflexion` has no source: add `sources` to the entry or to the fact",
+    ]
+);
+
+check_case!(
+    toml_syntax_error,
+    "syntax",
+    ["muscles.toml:3:15: invalid basic string, expected `\"`",]
+);
+
+check_case!(
+    unknown_keys_and_tables,
+    "unknown-keys",
+    [
+        "muscles.toml:1:1: muscle `soleus` has no supplied-by fact (an arterial supply)",
+        "muscles.toml:8:1: unknown key `suplied-by`; did you mean `supplied-by`?",
+        "muscles.toml:11:3: unknown table `muscel`; expected one of: source, muscle, muscle-part, bone, landmark, tendon, ligament, nerve, root, artery, vein, compartment, group, joint, movement",
+    ]
+);
+
+check_case!(
+    misplaced_attributes_and_bad_ids,
+    "attributes",
+    [
+        "muscles.toml:6:16: `role` only belongs to performs, not inserts-into",
+        "muscles.toml:7:49: `calcaneus` is a bone, not a spinal root",
+        "muscles.toml:27:6: id `Talus` must be kebab-case: lower-case letters, digits and `-`",
+    ]
+);
 
 #[test]
-#[ignore]
-fn print_all() {
-    for case in ["attributes", "cycle", "duplicate-id", "missing-facts", "shared-alias", "sources", "syntax", "unknown-id", "unknown-keys", "wrong-kind"] {
-        println!("== {case}");
-        for p in problems(case) {
-            println!("{p}");
-        }
+fn the_mini_fixture_and_the_bundled_texts_pass() {
+    let mini = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    assert!(fascia::load_dir(&mini).is_ok());
+    if let Err(e) = fascia::check_bundled() {
+        panic!("bundled data:\n{e}");
+    }
+}
+
+#[test]
+fn a_missing_directory_is_an_io_error_not_a_panic() {
+    let err = fascia::load_dir(Path::new("/nonexistent/fascia-data")).err();
+    assert!(matches!(err, Some(fascia::LoadError::Io { .. })), "{err:?}");
+}
+
+#[test]
+fn garbage_in_a_data_file_is_reported_not_panicked_on() {
+    for text in [
+        "\u{0}\u{1}",
+        "[[muscle]]\nid = 5",
+        "[[muscle]]\n[[muscle]]",
+        "x = [[[",
+        "[[source]]\nid = \"a\"",
+    ] {
+        let got = fascia::load_files([("bad.toml", text)], "test");
+        let err = got.err().unwrap_or_else(|| panic!("{text:?} loaded"));
+        assert!(
+            err.0
+                .iter()
+                .all(|e| e.location.file == "bad.toml" && e.location.line >= 1),
+            "{err}"
+        );
     }
 }
