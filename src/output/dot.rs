@@ -34,7 +34,11 @@ impl Drawing {
             Answer::Set(set) => {
                 let mut nodes = set.nodes.clone();
                 nodes.extend(set.context.iter().copied());
-                Drawing::induced(atlas, "answer", nodes, set.nodes.iter().copied().collect())
+                let title = match set.nodes.len() {
+                    1 => "1 structure".to_string(),
+                    n => format!("{n} structures"),
+                };
+                Drawing::induced(atlas, &title, nodes, set.nodes.iter().copied().collect())
             }
             Answer::Count(n) => Drawing {
                 title: format!("count: {n}"),
@@ -174,7 +178,8 @@ impl Drawing {
                 .map(|(_, c)| c)
                 .next();
             match compartment {
-                Some(c) if atlas.node(*n).kind != Kind::Compartment => {
+                // nerves and vessels run through several regions: only muscles are boxed
+                Some(c) if matches!(atlas.node(*n).kind, Kind::Muscle | Kind::MusclePart) => {
                     clusters.entry(c).or_default().push(*n)
                 }
                 _ => loose.push(*n),
@@ -196,20 +201,33 @@ impl Drawing {
             self.write_node(atlas, *n, "  ", out)?;
         }
 
+        // facts stated more than once between the same two structures (root levels
+        // that references disagree on) are drawn as one edge listing every version
+        let mut merged: BTreeMap<(NodeIndex, NodeIndex, Relation), Vec<String>> = BTreeMap::new();
         let mut used: Vec<Relation> = Vec::new();
         for e in &self.edges {
             let (s, o) = atlas.ends(*e);
             let fact = atlas.fact(*e);
-            let (color, style) = relation_style(fact.relation);
             let roots: Vec<String> = fact
                 .roots
                 .iter()
                 .map(|r| atlas.node(*r).name.to_string())
                 .collect();
-            let label = if roots.is_empty() {
-                fact.relation.forward_name().to_string()
+            let versions = merged.entry((s, o, fact.relation)).or_default();
+            let version = roots.join(", ");
+            if !version.is_empty() && !versions.contains(&version) {
+                versions.push(version);
+            }
+            if !used.contains(&fact.relation) {
+                used.push(fact.relation);
+            }
+        }
+        for ((s, o, relation), versions) in &merged {
+            let (color, style) = relation_style(*relation);
+            let label = if versions.is_empty() {
+                relation.forward_name().to_string()
             } else {
-                format!("{} ({})", fact.relation.forward_name(), roots.join(", "))
+                format!("{} ({})", relation.forward_name(), versions.join(" | "))
             };
             writeln!(
                 out,
@@ -218,9 +236,6 @@ impl Drawing {
                 o.index(),
                 esc(&label)
             )?;
-            if !used.contains(&fact.relation) {
-                used.push(fact.relation);
-            }
         }
 
         if !used.is_empty() {
