@@ -1,25 +1,26 @@
+//! The `fascia` binary: the command line and the REPL over the fascia library.
+
+// Arguments, terminals and files must never crash fascia: no unwrap, expect or panic
+// outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod cli;
+mod repl;
+
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let loaded = match args.as_slice() {
-        [cmd, dir] if cmd == "check" => {
-            fascia::load_dir(std::path::Path::new(dir)).map_err(|e| e.to_string())
-        }
-        _ => fascia::bundled().map_err(|e| e.to_string()),
-    };
-    match loaded {
-        Ok(a) => {
-            println!(
-                "ok: {} structures, {} facts",
-                a.structure_count(),
-                a.fact_count()
-            );
-            ExitCode::SUCCESS
-        }
+    match cli::run() {
+        Ok(code) => code,
+        // the reader of our output went away (`fascia -e muscles | head -1`)
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(2)
+            let _ = writeln!(std::io::stderr(), "fascia: {e}");
+            ExitCode::from(cli::FATAL)
         }
     }
 }

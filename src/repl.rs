@@ -6,7 +6,7 @@ use crate::cli::{self, paint, paint_error};
 use anstyle::{AnsiColor, Style};
 use fascia::Atlas;
 use fascia::graph::model::{Kind, Relation};
-use fascia::graph::normalize;
+use fascia::graph::{normalize, strip_kind_word};
 use fascia::output::Format;
 use fascia::query::ast::Selector;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
@@ -68,8 +68,8 @@ pub fn run(atlas: Atlas, format: Format, color: bool) -> Result<ExitCode, cli::E
                     Outcome::Done | Outcome::Failed => {}
                 }
             }
-            // Ctrl-C abandons the line being edited
-            Err(ReadlineError::Interrupted) => continue,
+            // Ctrl-C abandons the line being edited; a signal (a resize) is no reason to stop
+            Err(ReadlineError::Interrupted | ReadlineError::Signal(_)) => continue,
             Err(ReadlineError::Eof) => {
                 // leave the terminal on a fresh line
                 let _ = writeln!(stdout.lock());
@@ -279,7 +279,15 @@ impl Session {
                 self.atlas = Rc::new(atlas);
                 Ok(Outcome::Loaded)
             }
-            Err(e) => self.error(&format!("{e}\nstill using {}", self.atlas.origin()), out),
+            Err(e) => {
+                let why = match e {
+                    fascia::LoadError::Invalid(problems) => {
+                        format!("{} does not load:\n{problems}", dir.display())
+                    }
+                    other => other.to_string(),
+                };
+                self.error(&format!("{why}\nstill using {}", self.atlas.origin()), out)
+            }
         }
     }
 
@@ -651,99 +659,34 @@ struct Candidate {
     bare: Option<String>,
 }
 
-/// Which sorts of word fit at a place in a query.
-#[derive(Debug, Clone, Copy, Default)]
-struct Want {
-    meta: bool,
-    statements: bool,
-    kinds: bool,
-    relations: bool,
-    stars: bool,
-    operators: bool,
-    names: bool,
-}
+/// Sorts of word, as bits: which fit at a place in a query.
+type Want = u8;
+const META: Want = 1;
+const STATEMENT: Want = 1 << 1;
+const KIND: Want = 1 << 2;
+const RELATION: Want = 1 << 3;
+const STARRED: Want = 1 << 4;
+const OPERATOR: Want = 1 << 5;
+const NAME: Want = 1 << 6;
 
-/// What may follow a token.
+/// What may follow a token (`None`: the start of the line).
 fn wanted_after(prev: Option<(Class, &str)>) -> Want {
-    let all = Want {
-        kinds: true,
-        relations: true,
-        stars: true,
-        operators: true,
-        names: true,
-        ..Want::default()
-    };
     let Some((class, word)) = prev else {
-        return Want {
-            meta: true,
-            statements: true,
-            kinds: true,
-            ..Want::default()
-        };
+        return META | STATEMENT | KIND;
     };
-    let word = word.to_lowercase();
-    match class {
-        Class::Statement => match word.as_str() {
-            "dot" => Want {
-                statements: true,
-                kinds: true,
-                ..Want::default()
-            },
-            "count" => Want {
-                kinds: true,
-                ..Want::default()
-            },
-            _ => Want {
-                names: true,
-                ..Want::default()
-            },
-        },
-        Class::Operator => match word.as_str() {
-            "to" => Want {
-                names: true,
-                ..Want::default()
-            },
-            "via" => Want {
-                relations: true,
-                ..Want::default()
-            },
-            "max" | "limit" | "depth" => Want::default(),
-            _ => Want {
-                kinds: true,
-                relations: true,
-                stars: true,
-                operators: word != "not",
-                ..Want::default()
-            },
-        },
-        Class::Comma => Want {
-            relations: true,
-            ..Want::default()
-        },
-        Class::Kind => Want {
-            relations: true,
-            stars: true,
-            operators: true,
-            ..Want::default()
-        },
-        Class::Relation | Class::Star => Want {
-            names: true,
-            ..Want::default()
-        },
-        Class::Open => Want {
-            kinds: true,
-            relations: true,
-            stars: true,
-            operators: true,
-            ..Want::default()
-        },
-        Class::Name | Class::Quoted { .. } | Class::Close | Class::Number => Want {
-            relations: true,
-            stars: true,
-            operators: true,
-            ..Want::default()
-        },
-        Class::Other => all,
+    match (class, word.to_lowercase().as_str()) {
+        (Class::Statement, "dot") => STATEMENT | KIND,
+        (Class::Statement, "count") => KIND,
+        (Class::Statement, _) | (Class::Operator, "to") => NAME,
+        (Class::Operator, "via") | (Class::Comma, _) => RELATION,
+        (Class::Operator, "max" | "limit" | "depth") => 0,
+        (Class::Operator, "not") => RELATION | STARRED,
+        (Class::Operator, _) | (Class::Open, _) => KIND | RELATION | STARRED | OPERATOR,
+        (Class::Relation | Class::Star, _) => NAME,
+        (Class::Kind | Class::Name | Class::Quoted { .. } | Class::Close | Class::Number, _) => {
+            RELATION | STARRED | OPERATOR
+        }
+        (Class::Other, _) => KIND | RELATION | STARRED | OPERATOR | NAME,
     }
 }
 
@@ -825,29 +768,29 @@ fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Candidate>) {
     let want = wanted_after(prev);
     let stars: Vec<String> = Relation::all_names().map(|r| format!("{r}*")).collect();
     let mut words: Vec<&str> = Vec::new();
-    if want.meta {
+    if want & META != 0 {
         words.extend(META_COMMANDS);
     }
-    if want.statements {
+    if want & STATEMENT != 0 {
         words.extend(STATEMENTS);
     }
-    if want.kinds {
+    if want & KIND != 0 {
         words.extend(Selector::ALL.iter().map(|s| s.word()));
     }
-    if want.operators {
+    if want & OPERATOR != 0 {
         words.extend(OPERATORS);
     }
-    if want.relations {
+    if want & RELATION != 0 {
         // pushed one by one: `extend` would demand `'static` of `stars` too
         for r in Relation::all_names() {
             words.push(r);
         }
     }
-    if want.stars {
+    if want & STARRED != 0 {
         words.extend(stars.iter().map(String::as_str));
     }
     let mut found = by_prefix(words, partial);
-    if want.names {
+    if want & NAME != 0 {
         found.extend(names_matching(atlas, partial, true));
     }
     (start, found)
@@ -893,8 +836,13 @@ fn names_matching(atlas: &Atlas, partial: &str, bare: bool) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
     for idx in atlas.graph().node_indices() {
         let s = atlas.node(idx);
+        let name_key = normalize(&s.name);
         for spelling in std::iter::once(&s.name).chain(&s.aliases) {
-            if !normalize(spelling).starts_with(&key) {
+            let spelled = normalize(spelling);
+            // "flexor hallucis longus muscle" adds nothing to "flexor hallucis longus"
+            let redundant = spelled != name_key
+                && strip_kind_word(&spelled, s.kind).is_some_and(|short| short == name_key);
+            if redundant || !spelled.starts_with(&key) {
                 continue;
             }
             let lower = spelling.to_lowercase();
@@ -1161,6 +1109,13 @@ mod tests {
     fn every_help_example_runs_on_the_bundled_data() {
         let atlas = fascia::bundled().expect("bundled data loads");
         let mut session = Session::new(atlas, Format::Text, false);
+        for example in OVERVIEW
+            .lines()
+            .filter_map(|l| l.strip_prefix("  fascia> "))
+        {
+            let (outcome, text) = run_line(&mut session, example);
+            assert_eq!(outcome, Outcome::Done, "help: {example}\n{text}");
+        }
         for topic in TOPICS {
             let (outcome, text) = run_line(&mut session, &format!("help {}", topic.name));
             assert_eq!(outcome, Outcome::Done, "help {}", topic.name);
@@ -1226,20 +1181,29 @@ mod tests {
         let (outcome, text) = run_line(&mut s, ":data");
         assert_eq!(outcome, Outcome::Done);
         assert!(text.starts_with("data: "), "{text}");
-        assert!(
-            text.contains("  42 structures, 52 facts, 2 sources\n"),
-            "{text}"
+        let counts = format!(
+            "{} structures, {} facts",
+            s.atlas.structure_count(),
+            s.atlas.fact_count()
         );
+        assert!(text.contains(&format!("  {counts}, 2 sources\n")), "{text}");
         let (outcome, text) = run_line(&mut s, ":data /nonexistent/fascia");
         assert_eq!(outcome, Outcome::Failed);
         assert!(
             text.starts_with("error: cannot read /nonexistent/fascia: "),
             "{text}"
         );
+        let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli-broken");
+        let (outcome, text) = run_line(&mut s, &format!(":data {}", broken.display()));
+        assert_eq!(outcome, Outcome::Failed);
+        let expected_start = format!("error: {} does not load:\n", broken.display());
+        assert!(text.starts_with(&expected_start), "{text}");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let expected_end = format!(" problems found\nstill using {}\n", dir.display());
+        assert!(text.ends_with(&expected_end), "{text}");
         let (outcome, text) = run_line(&mut s, &format!(":data \"{}\"", dir.display()));
         assert_eq!(outcome, Outcome::Loaded, "{text}");
-        assert!(text.ends_with(": 42 structures, 52 facts\n"), "{text}");
+        assert!(text.ends_with(&format!(": {counts}\n")), "{text}");
     }
 
     #[test]
@@ -1300,7 +1264,7 @@ mod tests {
         assert_eq!(texts(&at_end(":f").1), [":format"]);
         assert_eq!(
             texts(&at_end("path soleus to sci").1),
-            ["\"sciatic nerve\""]
+            ["\"sciatic artery\"", "\"sciatic nerve\""]
         );
         assert_eq!(
             texts(&at_end("path soleus via branch-of, has-").1),
@@ -1374,6 +1338,50 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let atlas = mini();
+        let lines = [
+            "",
+            " ",
+            "\"",
+            "'",
+            "(",
+            ")",
+            "*",
+            ":",
+            "::",
+            "help ",
+            ":format  ",
+            ":data ",
+            "show \"",
+            "show '’x",
+            "é",
+            "show é",
+            "ŝhow ñ’é \"ü",
+            "muscles innervated-by* (",
+            "count count count",
+            "dot dot",
+            "paths a to b max 99999999999 via ,",
+            "\t\n)(\"",
+            "show \"\"",
+            "show ''",
+            "limit 3",
+            "nerves, ,",
+            "show a\u{301}b",
+        ];
+        for line in lines {
+            let mut session = Session::new(mini(), Format::Text, true);
+            let _ = session.handle(line, &mut Vec::new()).unwrap();
+            assert_eq!(strip_ansi(&highlight(&atlas, line)), line);
+            let _ = is_complete(line);
+            for (pos, _) in line.char_indices().chain([(line.len(), ' ')]) {
+                let _ = complete(&atlas, line, pos);
+                let _ = hint(&atlas, line, pos);
+            }
+        }
     }
 
     #[test]

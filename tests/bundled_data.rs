@@ -15,7 +15,9 @@ fn id(n: NodeIndex) -> String {
 }
 
 fn node(id: &str) -> NodeIndex {
-    ATLAS.by_id(id).unwrap_or_else(|| panic!("no structure `{id}` in the bundled data"))
+    ATLAS
+        .by_id(id)
+        .unwrap_or_else(|| panic!("no structure `{id}` in the bundled data"))
 }
 
 /// The heads and parts of a muscle.
@@ -65,7 +67,11 @@ fn every_muscle_has_origin_insertion_innervation_supply_and_action() {
 #[test]
 fn every_muscle_part_belongs_to_a_muscle() {
     for p in ATLAS.of_kind(Kind::MusclePart) {
-        assert!(ATLAS.whole_of(*p).is_some(), "{} is part of no muscle", id(*p));
+        assert!(
+            ATLAS.whole_of(*p).is_some(),
+            "{} is part of no muscle",
+            id(*p)
+        );
     }
 }
 
@@ -78,7 +84,11 @@ fn every_nerve_reaches_a_spinal_root() {
         let mut stack = vec![*n];
         let mut rooted = false;
         while let Some(at) = stack.pop() {
-            if ATLAS.neighbours(at, Relation::RootOf, Direction::Inverse).next().is_some() {
+            if ATLAS
+                .neighbours(at, Relation::RootOf, Direction::Inverse)
+                .next()
+                .is_some()
+            {
                 rooted = true;
                 break;
             }
@@ -95,7 +105,10 @@ fn every_nerve_reaches_a_spinal_root() {
             unrooted.push(id(*n));
         }
     }
-    assert!(unrooted.is_empty(), "nerves with no path to a root: {unrooted:?}");
+    assert!(
+        unrooted.is_empty(),
+        "nerves with no path to a root: {unrooted:?}"
+    );
 }
 
 #[test]
@@ -127,15 +140,27 @@ fn every_fact_and_every_structure_has_a_source() {
     let g = ATLAS.graph();
     for e in g.edge_indices() {
         let fact = ATLAS.fact(e);
-        assert!(!fact.sources.is_empty(), "unsourced fact at {}", fact.location);
+        assert!(
+            !fact.sources.is_empty(),
+            "unsourced fact at {}",
+            fact.location
+        );
     }
     for n in g.node_indices() {
-        assert!(!ATLAS.node(n).sources.is_empty(), "{} has no sources", id(n));
+        assert!(
+            !ATLAS.node(n).sources.is_empty(),
+            "{} has no sources",
+            id(n)
+        );
     }
     // every source cited is declared with a title, a publisher and an address
     for s in ATLAS.sources() {
         assert!(!s.title.is_empty() && !s.publisher.is_empty(), "{}", s.id);
-        assert!(s.url.as_ref().is_some_and(|u| u.starts_with("http")), "{} has no URL", s.id);
+        assert!(
+            s.url.as_ref().is_some_and(|u| u.starts_with("http")),
+            "{} has no URL",
+            s.id
+        );
     }
 }
 
@@ -148,7 +173,11 @@ fn the_seed_errors_are_not_in_the_data() {
         let on_femur = ATLAS
             .neighbours(o, Relation::PartOf, Direction::Forward)
             .any(|(_, b)| b == femur);
-        assert!(!on_femur && o != femur, "soleus must not originate from the femur ({})", id(o));
+        assert!(
+            !on_femur && o != femur,
+            "soleus must not originate from the femur ({})",
+            id(o)
+        );
     }
     // 000 puts plantaris's action under "Insertion": its insertion is a structure, and it
     // plantarflexes the ankle
@@ -157,43 +186,81 @@ fn the_seed_errors_are_not_in_the_data() {
         .neighbours(plantaris, Relation::InsertsInto, Direction::Forward)
         .map(|(_, n)| id(n))
         .collect();
-    assert!(inserts.contains(&"calcaneal-tendon".to_string()), "{inserts:?}");
-    assert!(ATLAS
-        .neighbours(plantaris, Relation::Performs, Direction::Forward)
-        .any(|(_, m)| id(m) == "ankle-plantarflexion"));
+    assert!(
+        inserts.contains(&"calcaneal-tendon".to_string()),
+        "{inserts:?}"
+    );
+    assert!(
+        ATLAS
+            .neighbours(plantaris, Relation::Performs, Direction::Forward)
+            .any(|(_, m)| id(m) == "ankle-plantarflexion")
+    );
 }
 
 /// Issue 5: the whole lower limb, each muscle with its facts.
 const LOWER_LIMB_MUSCLES: &[&str] = &[
     // gluteal region
-    "gluteus-maximus", "gluteus-medius", "gluteus-minimus", "tensor-fasciae-latae",
-    "piriformis", "superior-gemellus", "inferior-gemellus", "obturator-internus",
+    "gluteus-maximus",
+    "gluteus-medius",
+    "gluteus-minimus",
+    "tensor-fasciae-latae",
+    "piriformis",
+    "superior-gemellus",
+    "inferior-gemellus",
+    "obturator-internus",
     "quadratus-femoris",
     // iliopsoas
-    "psoas-major", "psoas-minor", "iliacus",
+    "psoas-major",
+    "psoas-minor",
+    "iliacus",
     // anterior thigh
-    "sartorius", "rectus-femoris", "vastus-lateralis", "vastus-medialis",
-    "vastus-intermedius", "articularis-genus",
+    "sartorius",
+    "rectus-femoris",
+    "vastus-lateralis",
+    "vastus-medialis",
+    "vastus-intermedius",
+    "articularis-genus",
     // medial thigh
-    "pectineus", "adductor-longus", "adductor-brevis", "adductor-magnus", "gracilis",
+    "pectineus",
+    "adductor-longus",
+    "adductor-brevis",
+    "adductor-magnus",
+    "gracilis",
     "obturator-externus",
     // posterior thigh
-    "biceps-femoris", "semitendinosus", "semimembranosus",
+    "biceps-femoris",
+    "semitendinosus",
+    "semimembranosus",
     // anterior leg
-    "tibialis-anterior", "extensor-digitorum-longus", "extensor-hallucis-longus",
+    "tibialis-anterior",
+    "extensor-digitorum-longus",
+    "extensor-hallucis-longus",
     "fibularis-tertius",
     // lateral leg
-    "fibularis-longus", "fibularis-brevis",
+    "fibularis-longus",
+    "fibularis-brevis",
     // posterior leg
-    "gastrocnemius", "soleus", "plantaris", "popliteus", "flexor-hallucis-longus",
-    "flexor-digitorum-longus", "tibialis-posterior",
+    "gastrocnemius",
+    "soleus",
+    "plantaris",
+    "popliteus",
+    "flexor-hallucis-longus",
+    "flexor-digitorum-longus",
+    "tibialis-posterior",
     // dorsum of foot
-    "extensor-digitorum-brevis", "extensor-hallucis-brevis",
+    "extensor-digitorum-brevis",
+    "extensor-hallucis-brevis",
     // sole, four layers
-    "abductor-hallucis", "flexor-digitorum-brevis", "abductor-digiti-minimi",
-    "quadratus-plantae", "lumbricals-of-foot",
-    "flexor-hallucis-brevis", "adductor-hallucis", "flexor-digiti-minimi-brevis",
-    "plantar-interossei", "dorsal-interossei-of-foot",
+    "abductor-hallucis",
+    "flexor-digitorum-brevis",
+    "abductor-digiti-minimi",
+    "quadratus-plantae",
+    "lumbricals-of-foot",
+    "flexor-hallucis-brevis",
+    "adductor-hallucis",
+    "flexor-digiti-minimi-brevis",
+    "plantar-interossei",
+    "dorsal-interossei-of-foot",
 ];
 
 #[test]
@@ -223,8 +290,20 @@ fn every_lower_limb_muscle_is_present_with_all_its_facts() {
 #[test]
 fn heads_that_references_distinguish_are_parts() {
     for (muscle, heads) in [
-        ("gastrocnemius", ["medial-head-of-gastrocnemius", "lateral-head-of-gastrocnemius"]),
-        ("biceps-femoris", ["long-head-of-biceps-femoris", "short-head-of-biceps-femoris"]),
+        (
+            "gastrocnemius",
+            [
+                "medial-head-of-gastrocnemius",
+                "lateral-head-of-gastrocnemius",
+            ],
+        ),
+        (
+            "biceps-femoris",
+            [
+                "long-head-of-biceps-femoris",
+                "short-head-of-biceps-femoris",
+            ],
+        ),
     ] {
         let m = node(muscle);
         let mut got: Vec<String> = parts(m).into_iter().map(id).collect();
@@ -239,30 +318,91 @@ fn heads_that_references_distinguish_are_parts() {
 #[test]
 fn the_nerves_arteries_and_veins_of_issue_5_are_present() {
     for id in [
-        "l1", "l2", "l3", "l4", "l5", "s1", "s2", "s3", "s4",
-        "femoral-nerve", "saphenous-nerve", "obturator-nerve",
-        "anterior-division-of-obturator-nerve", "posterior-division-of-obturator-nerve",
-        "lateral-femoral-cutaneous-nerve", "superior-gluteal-nerve", "inferior-gluteal-nerve",
-        "nerve-to-piriformis", "nerve-to-obturator-internus", "nerve-to-quadratus-femoris",
-        "posterior-femoral-cutaneous-nerve", "sciatic-nerve", "tibial-division-of-sciatic-nerve",
-        "common-fibular-division-of-sciatic-nerve", "tibial-nerve", "common-fibular-nerve",
-        "sural-nerve", "medial-sural-cutaneous-nerve", "lateral-sural-cutaneous-nerve",
-        "deep-fibular-nerve", "superficial-fibular-nerve", "medial-plantar-nerve",
+        "l1",
+        "l2",
+        "l3",
+        "l4",
+        "l5",
+        "s1",
+        "s2",
+        "s3",
+        "s4",
+        "femoral-nerve",
+        "saphenous-nerve",
+        "obturator-nerve",
+        "anterior-division-of-obturator-nerve",
+        "posterior-division-of-obturator-nerve",
+        "lateral-femoral-cutaneous-nerve",
+        "superior-gluteal-nerve",
+        "inferior-gluteal-nerve",
+        "nerve-to-piriformis",
+        "nerve-to-obturator-internus",
+        "nerve-to-quadratus-femoris",
+        "posterior-femoral-cutaneous-nerve",
+        "sciatic-nerve",
+        "tibial-division-of-sciatic-nerve",
+        "common-fibular-division-of-sciatic-nerve",
+        "tibial-nerve",
+        "common-fibular-nerve",
+        "sural-nerve",
+        "medial-sural-cutaneous-nerve",
+        "lateral-sural-cutaneous-nerve",
+        "deep-fibular-nerve",
+        "superficial-fibular-nerve",
+        "medial-plantar-nerve",
         "lateral-plantar-nerve",
-        "external-iliac-artery", "femoral-artery", "deep-femoral-artery",
-        "medial-circumflex-femoral-artery", "lateral-circumflex-femoral-artery",
-        "perforating-arteries", "popliteal-artery", "sural-arteries", "anterior-tibial-artery",
-        "dorsalis-pedis-artery", "arcuate-artery", "deep-plantar-artery",
-        "posterior-tibial-artery", "fibular-artery", "medial-plantar-artery",
-        "lateral-plantar-artery", "plantar-arch", "superior-gluteal-artery",
-        "inferior-gluteal-artery", "obturator-artery",
-        "great-saphenous-vein", "small-saphenous-vein", "femoral-vein", "popliteal-vein",
-        "anterior-tibial-veins", "posterior-tibial-veins", "fibular-veins", "soleal-venous-plexus",
-        "hip-bone", "ilium", "ischium", "pubis", "femur", "patella", "tibia", "fibula",
-        "talus", "calcaneus", "navicular", "cuboid", "medial-cuneiform", "intermediate-cuneiform",
-        "lateral-cuneiform", "first-metatarsal", "fifth-metatarsal",
-        "hip-joint", "knee-joint", "ankle-joint", "subtalar-joint", "transverse-tarsal-joint",
-        "metatarsophalangeal-joints", "interphalangeal-joints-of-foot",
+        "external-iliac-artery",
+        "femoral-artery",
+        "deep-femoral-artery",
+        "medial-circumflex-femoral-artery",
+        "lateral-circumflex-femoral-artery",
+        "perforating-arteries",
+        "popliteal-artery",
+        "sural-arteries",
+        "anterior-tibial-artery",
+        "dorsalis-pedis-artery",
+        "arcuate-artery",
+        "deep-plantar-artery",
+        "posterior-tibial-artery",
+        "fibular-artery",
+        "medial-plantar-artery",
+        "lateral-plantar-artery",
+        "plantar-arch",
+        "superior-gluteal-artery",
+        "inferior-gluteal-artery",
+        "obturator-artery",
+        "great-saphenous-vein",
+        "small-saphenous-vein",
+        "femoral-vein",
+        "popliteal-vein",
+        "anterior-tibial-veins",
+        "posterior-tibial-veins",
+        "fibular-veins",
+        "soleal-venous-plexus",
+        "hip-bone",
+        "ilium",
+        "ischium",
+        "pubis",
+        "femur",
+        "patella",
+        "tibia",
+        "fibula",
+        "talus",
+        "calcaneus",
+        "navicular",
+        "cuboid",
+        "medial-cuneiform",
+        "intermediate-cuneiform",
+        "lateral-cuneiform",
+        "first-metatarsal",
+        "fifth-metatarsal",
+        "hip-joint",
+        "knee-joint",
+        "ankle-joint",
+        "subtalar-joint",
+        "transverse-tarsal-joint",
+        "metatarsophalangeal-joints",
+        "interphalangeal-joints-of-foot",
     ] {
         node(id);
     }

@@ -8,7 +8,8 @@ use std::process::{Command, Stdio};
 
 fn dot_of(query: &str) -> String {
     let atlas = fascia::bundled().unwrap_or_else(|e| panic!("{e}"));
-    let (_, answer) = fascia::query::run(&atlas, query).unwrap_or_else(|e| panic!("{}", e.render(query)));
+    let (_, answer) =
+        fascia::query::run(&atlas, query).unwrap_or_else(|e| panic!("{}", e.render(query)));
     render_to_string(&atlas, &answer, Format::Dot)
 }
 
@@ -18,7 +19,11 @@ fn declared_and_used(dot: &str) -> (HashSet<String>, Vec<(String, String)>) {
     let mut edges = Vec::new();
     for line in dot.lines().map(str::trim) {
         if let Some((from, rest)) = line.split_once(" -> ") {
-            let to = rest.split_whitespace().next().unwrap_or_default().to_string();
+            let to = rest
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string();
             edges.push((from.to_string(), to));
         } else if let Some((id, _)) = line.split_once(" [") {
             declared.insert(id.to_string());
@@ -54,14 +59,27 @@ fn every_answer_kind_draws_as_valid_graphviz() {
         "count muscles",
     ] {
         let dot = dot_of(query);
-        assert!(dot.starts_with("digraph fascia {") && dot.trim_end().ends_with('}'), "{query}");
-        assert_eq!(dot.matches('{').count(), dot.matches('}').count(), "{query}: braces");
+        assert!(
+            dot.starts_with("digraph fascia {") && dot.trim_end().ends_with('}'),
+            "{query}"
+        );
+        assert_eq!(
+            dot.matches('{').count(),
+            dot.matches('}').count(),
+            "{query}: braces"
+        );
         let (declared, edges) = declared_and_used(&dot);
         for (from, to) in &edges {
-            assert!(declared.contains(from) && declared.contains(to), "{query}: {from} -> {to} undeclared");
+            assert!(
+                declared.contains(from) && declared.contains(to),
+                "{query}: {from} -> {to} undeclared"
+            );
         }
         if edges.iter().any(|(f, _)| f.starts_with('n')) {
-            assert!(dot.contains("subgraph cluster_legend"), "{query}: no legend");
+            assert!(
+                dot.contains("subgraph cluster_legend"),
+                "{query}: no legend"
+            );
         }
         if let Some(ok) = graphviz_accepts(&dot) {
             assert!(ok, "Graphviz rejects the DOT of `{query}`:\n{dot}");
@@ -80,14 +98,23 @@ fn a_set_is_drawn_with_its_target_clustered_by_compartment() {
         .split("subgraph cluster_")
         .find(|c| c.contains("label=\"Superficial posterior compartment of leg\""))
         .unwrap_or_else(|| panic!("no compartment cluster:\n{dot}"));
-    assert!(cluster.contains("label=\"Soleus\"") && cluster.contains("penwidth=2.5"), "{cluster}");
+    assert!(
+        cluster.contains("label=\"Soleus\"") && cluster.contains("penwidth=2.5"),
+        "{cluster}"
+    );
 }
 
 #[test]
 fn star_answers_draw_the_chain_up_to_the_target() {
     let dot = dot_of("muscles innervated-by* sciatic");
     for nerve in ["Sciatic nerve", "Tibial nerve", "Medial plantar nerve"] {
-        assert!(dot.contains(&format!("label=\"{nerve}\"")), "{nerve} missing");
+        assert!(
+            dot.contains(&format!("label=\"{nerve}\"")),
+            "{nerve} missing"
+        );
     }
-    assert!(dot.contains("label=\"branch-of\""), "branch-of edges missing");
+    assert!(
+        dot.contains("label=\"branch-of\""),
+        "branch-of edges missing"
+    );
 }

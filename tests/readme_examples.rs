@@ -36,7 +36,10 @@ fn parse_readme(readme: &str) -> Vec<Part> {
                 break;
             }
             match line.strip_prefix("> ") {
-                Some(q) => examples.push(Example { query: q.trim_end().to_string(), expected: String::new() }),
+                Some(q) => examples.push(Example {
+                    query: q.trim_end().to_string(),
+                    expected: String::new(),
+                }),
                 None => match examples.last_mut() {
                     Some(e) => e.expected.push_str(line),
                     None => panic!("README: a ```fascia block must start with `> QUERY`"),
@@ -74,17 +77,28 @@ fn every_readme_example_gives_the_output_shown() {
                     count += 1;
                     let got = actual(&atlas, &e.query);
                     if got != e.expected {
-                        failures.push(format!("> {}\n--- README\n{}--- actual\n{}", e.query, e.expected, got));
+                        failures.push(format!(
+                            "> {}\n--- README\n{}--- actual\n{}",
+                            e.query, e.expected, got
+                        ));
                     }
                     rewritten.push_str(&format!("> {}\n{}", e.query, got));
                 }
             }
         }
     }
-    assert!(count >= 20, "README should hold the language tour ({count} examples found)");
+    assert!(
+        count >= 20,
+        "README should hold the language tour ({count} examples found)"
+    );
     if bless {
         std::fs::write(path, rewritten).expect("write README.md");
     } else {
-        assert!(failures.is_empty(), "{} README example(s) differ:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} README example(s) differ:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }

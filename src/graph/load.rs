@@ -69,7 +69,12 @@ pub fn load_files<'a>(
     loader.check_muscles_complete();
     loader.check_shared_names();
     if loader.errors.is_empty() {
-        Ok(Atlas::new(loader.graph, loader.sources, origin.to_string(), None))
+        Ok(Atlas::new(
+            loader.graph,
+            loader.sources,
+            origin.to_string(),
+            None,
+        ))
     } else {
         loader.errors.sort_by(|a, b| {
             (&a.location.file, a.location.line, a.location.column).cmp(&(

@@ -85,7 +85,9 @@ impl NameIndex {
 
     fn slice(&self, i: usize) -> &[NodeIndex] {
         let (_, start, end) = &self.keys[i];
-        self.nodes.get(*start as usize..*end as usize).unwrap_or(&[])
+        self.nodes
+            .get(*start as usize..*end as usize)
+            .unwrap_or(&[])
     }
 }
 
@@ -164,7 +166,8 @@ impl Atlas {
     /// Every normalized name key, sorted, for completion, suggestions and partial
     /// matching.
     pub fn name_keys(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
-        (0..self.by_name.keys.len()).map(|i| (self.by_name.keys[i].0.as_str(), self.by_name.slice(i)))
+        (0..self.by_name.keys.len())
+            .map(|i| (self.by_name.keys[i].0.as_str(), self.by_name.slice(i)))
     }
 
     pub fn sources(&self) -> &[Source] {
@@ -244,7 +247,12 @@ fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
     for idx in graph.node_indices() {
         let s = &graph[idx];
         let proper = [s.id.as_str(), s.name.as_str()].into_iter().map(|w| (w, 0));
-        let other = s.aliases.iter().map(Text::as_str).chain(s.latin.as_deref()).map(|w| (w, 1));
+        let other = s
+            .aliases
+            .iter()
+            .map(Text::as_str)
+            .chain(s.latin.as_deref())
+            .map(|w| (w, 1));
         for (written, rank) in proper.chain(other) {
             let key = normalize(written);
             if let Some(short) = strip_kind_word(&key, s.kind) {
@@ -260,7 +268,9 @@ fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
             index.nodes.push(node);
             index.ranks.push(rank);
         }
-        index.keys.push((Text::from(key), start, index.nodes.len() as u32));
+        index
+            .keys
+            .push((Text::from(key), start, index.nodes.len() as u32));
     }
     index
 }

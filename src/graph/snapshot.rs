@@ -301,7 +301,10 @@ mod tests {
 
     fn mini() -> Atlas {
         crate::load_files(
-            [("mini.toml", include_str!("../../tests/fixtures/mini/mini.toml"))],
+            [(
+                "mini.toml",
+                include_str!("../../tests/fixtures/mini/mini.toml"),
+            )],
             "mini",
         )
         .unwrap()
@@ -313,9 +316,18 @@ mod tests {
         let bytes: &'static [u8] = Box::leak(encode(&atlas).into_boxed_slice());
         let back = decode(bytes, "mini").unwrap();
         assert!(atlas.graph.node_weights().eq(back.graph.node_weights()));
-        assert!(atlas.graph.raw_edges().iter().map(|e| (e.source(), e.target(), &e.weight)).eq(
-            back.graph.raw_edges().iter().map(|e| (e.source(), e.target(), &e.weight))
-        ));
+        assert!(
+            atlas
+                .graph
+                .raw_edges()
+                .iter()
+                .map(|e| (e.source(), e.target(), &e.weight))
+                .eq(back
+                    .graph
+                    .raw_edges()
+                    .iter()
+                    .map(|e| (e.source(), e.target(), &e.weight)))
+        );
         assert_eq!(atlas.sources, back.sources);
         assert_eq!(atlas.by_name.keys, back.by_name.keys);
         assert_eq!(back.named("tibial"), atlas.named("tibial"));

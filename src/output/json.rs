@@ -101,7 +101,11 @@ fn fact(atlas: &Atlas, e: EdgeIndex) -> Value {
 /// Cross-reference ids, only those known.
 fn xref(x: &crate::graph::model::Xref) -> Value {
     let mut map = serde_json::Map::new();
-    for (key, value) in [("fma", &x.fma), ("uberon", &x.uberon), ("wikidata", &x.wikidata)] {
+    for (key, value) in [
+        ("fma", &x.fma),
+        ("uberon", &x.uberon),
+        ("wikidata", &x.wikidata),
+    ] {
         if let Some(v) = value {
             map.insert(key.to_string(), Value::String(v.to_string()));
         }

@@ -82,16 +82,17 @@ pub(crate) fn root_levels(atlas: &Atlas, fact: &Fact) -> Vec<String> {
         .collect()
 }
 
-/// A structure's facts grouped by relation as read from it: forward relations first
-/// (what it states), then inverse ones (what others state of it), in relation order.
-pub(crate) fn grouped_facts(
-    atlas: &Atlas,
-    node: petgraph::graph::NodeIndex,
-) -> Vec<(
+/// The facts of one relation read one way from a structure: each fact with the
+/// structure at its other end.
+pub(crate) type FactGroup = (
     Relation,
     Direction,
     Vec<(petgraph::graph::EdgeIndex, petgraph::graph::NodeIndex)>,
-)> {
+);
+
+/// A structure's facts grouped by relation as read from it: forward relations first
+/// (what it states), then inverse ones (what others state of it), in relation order.
+pub(crate) fn grouped_facts(atlas: &Atlas, node: petgraph::graph::NodeIndex) -> Vec<FactGroup> {
     let mut groups = Vec::new();
     for direction in [Direction::Forward, Direction::Inverse] {
         for relation in Relation::ALL {

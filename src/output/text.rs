@@ -188,7 +188,14 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
                 .as_deref()
                 .map(|u| format!(" <{u}>"))
                 .unwrap_or_default();
-            writeln!(out, "  [{}] {}, {}{url} ({})", i + 1, src.title, src.publisher, src.id)?;
+            writeln!(
+                out,
+                "  [{}] {}, {}{url} ({})",
+                i + 1,
+                src.title,
+                src.publisher,
+                src.id
+            )?;
         }
     }
     Ok(())

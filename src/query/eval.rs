@@ -156,7 +156,7 @@ pub fn descent_steps(
 
 /// Everything under `top` (itself included), each with the fact that led to it from
 /// the structure above it.
-fn descend(atlas: &Atlas, top: NodeIndex) -> HashMap<NodeIndex, Option<(NodeIndex, EdgeIndex)>> {
+fn descend(atlas: &Atlas, top: NodeIndex) -> Closure {
     let mut seen = HashMap::new();
     seen.insert(top, None);
     let mut queue = VecDeque::from([top]);
@@ -171,13 +171,14 @@ fn descend(atlas: &Atlas, top: NodeIndex) -> HashMap<NodeIndex, Option<(NodeInde
     seen
 }
 
+/// Everything under a structure, each with the structure above it and the fact
+/// between them (`None` for the top).
+type Closure = HashMap<NodeIndex, Option<(NodeIndex, EdgeIndex)>>;
+
 struct Evaluator<'a> {
     atlas: &'a Atlas,
     /// Named targets and the `*` closures met while evaluating, for pictures.
-    context: Vec<(
-        NodeIndex,
-        HashMap<NodeIndex, Option<(NodeIndex, EdgeIndex)>>,
-    )>,
+    context: Vec<(NodeIndex, Closure)>,
 }
 
 impl Evaluator<'_> {
@@ -559,17 +560,17 @@ fn around(atlas: &Atlas, center: NodeIndex, depth: usize) -> Subgraph {
     let mut queue = VecDeque::from([center]);
     let mut truncated = false;
     'bfs: while let Some(n) = queue.pop_front() {
-        let d = dist[&n];
+        let d = dist.get(&n).copied().unwrap_or(depth);
         if d == depth {
             continue;
         }
         for (_, next) in walk(atlas, n, &[]) {
-            if !dist.contains_key(&next) {
+            if let std::collections::hash_map::Entry::Vacant(v) = dist.entry(next) {
                 if order.len() == AROUND_LIMIT {
                     truncated = true;
                     break 'bfs;
                 }
-                dist.insert(next, d + 1);
+                v.insert(d + 1);
                 order.push(next);
                 queue.push_back(next);
             }

@@ -270,7 +270,11 @@ pub fn resolve_name(
     // the strongest way of naming wins: a name beats an alias beats a name less its
     // kind word (`sciatic` is the sciatic nerve, not the "sciatic artery")
     if let Some(best) = fitting.iter().map(|(_, r)| *r).min() {
-        let top = fitting.iter().filter(|(_, r)| *r == best).map(|(n, _)| *n).collect();
+        let top = fitting
+            .iter()
+            .filter(|(_, r)| *r == best)
+            .map(|(n, _)| *n)
+            .collect();
         return one_of(atlas, name, top);
     }
     let partial = partial_matches(atlas, &key, allowed);

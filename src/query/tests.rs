@@ -19,7 +19,11 @@ static MINI: LazyLock<Atlas> = LazyLock::new(|| {
 /// The ids a set query answers, in answer order.
 fn ids(text: &str) -> Vec<String> {
     match run(&MINI, text) {
-        Ok((_, Answer::Set(set))) => set.nodes.iter().map(|n| MINI.node(*n).id.to_string()).collect(),
+        Ok((_, Answer::Set(set))) => set
+            .nodes
+            .iter()
+            .map(|n| MINI.node(*n).id.to_string())
+            .collect(),
         other => panic!("{text}: {other:?}"),
     }
 }
@@ -139,11 +143,17 @@ fn exact_names_beat_partial_ones() {
 fn a_name_beats_an_alias_less_its_kind_word() {
     // `sciatic` is the sciatic nerve's name less "nerve", and the "sciatic artery" alias
     // of the inferior gluteal artery less "artery": the name wins
-    let Ok((_, Answer::Show(n))) = run(&MINI, "show sciatic") else { panic!() };
+    let Ok((_, Answer::Show(n))) = run(&MINI, "show sciatic") else {
+        panic!()
+    };
     assert_eq!(MINI.node(n).id, "sciatic-nerve");
-    let Ok((_, Answer::Show(n))) = run(&MINI, "show sciatic artery") else { panic!() };
+    let Ok((_, Answer::Show(n))) = run(&MINI, "show sciatic artery") else {
+        panic!()
+    };
     assert_eq!(MINI.node(n).id, "inferior-gluteal-artery");
-    let Ok((_, Answer::Show(n))) = run(&MINI, "show soleus muscle") else { panic!() };
+    let Ok((_, Answer::Show(n))) = run(&MINI, "show soleus muscle") else {
+        panic!()
+    };
     assert_eq!(MINI.node(n).id, "soleus");
 }
 

@@ -20,11 +20,19 @@ fn queries(c: &mut Criterion) {
         ("one-hop", "muscles innervated-by tibial"),
         ("star", "muscles innervated-by* sciatic"),
         ("path", "path soleus to sciatic"),
-        ("boolean", "muscles innervated-by* sciatic and not located-in* posterior-compartment-of-leg"),
-        ("parse only", "muscles innervated-by tibial and originates-from* fibula"),
+        (
+            "boolean",
+            "muscles innervated-by* sciatic and not located-in* posterior-compartment-of-leg",
+        ),
+        (
+            "parse only",
+            "muscles innervated-by tibial and originates-from* fibula",
+        ),
     ] {
         if name == "parse only" {
-            group.bench_function(name, |b| b.iter(|| fascia::query::parse(black_box(text)).is_ok()));
+            group.bench_function(name, |b| {
+                b.iter(|| fascia::query::parse(black_box(text)).is_ok())
+            });
         } else {
             group.bench_function(name, |b| {
                 b.iter(|| fascia::query::run(&atlas, black_box(text)).is_ok())

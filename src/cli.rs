@@ -1,0 +1,566 @@
+//! The command line: arguments, the one-shot and script runs, `check`, exit codes, and
+//! the drawing of errors (shared with the REPL).
+
+use crate::repl;
+use anstyle::{AnsiColor, Style};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use fascia::Atlas;
+use fascia::output::Format;
+use std::fs;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Every query answered.
+pub const SUCCESS: u8 = 0;
+/// At least one query failed (parse, resolution or type error); the others still ran.
+pub const QUERY_FAILED: u8 = 1;
+/// Bad arguments, unreadable input, or data that does not load.
+pub const FATAL: u8 = 2;
+
+const EXAMPLES: &str = "\
+Examples:
+  fascia                                      the interactive shell (on a terminal)
+  fascia -e 'show soleus'                     one query
+  fascia -e 'muscles innervated-by tibial' --format json
+  fascia -e 'count muscles' -e 'dot around soleus' -o answers.txt
+  fascia -f queries.fa                        one query per line; # starts a comment
+  echo 'why soleus inserts-into* calcaneus' | fascia
+  fascia check data/                          validate a data directory
+
+Exit status: 0 when every query was answered, 1 when a query failed (the others still
+run), 2 for usage errors and data that does not load.";
+
+/// A knowledge graph of human anatomy with its own query language.
+#[derive(Debug, Parser)]
+#[command(
+    name = "fascia",
+    version,
+    about,
+    after_help = EXAMPLES,
+    disable_help_subcommand = true
+)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Run QUERY (repeatable; runs in order with -f)
+    #[arg(short = 'e', long = "query", value_name = "QUERY")]
+    queries: Vec<String>,
+
+    /// Run the queries in FILE, one per line (`-` reads standard input; repeatable)
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// How to write answers (`dot …` queries are always DOT)
+    #[arg(long, value_name = "FORMAT", default_value = "text",
+          value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
+    format: String,
+
+    /// Load the data files below DIR instead of the bundled data
+    #[arg(long, value_name = "DIR", global = true)]
+    data: Option<PathBuf>,
+
+    /// Write answers to FILE, replaced only when every query succeeded
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// When to colour errors and the REPL
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate a data directory (or --data, or the bundled data) and list every problem
+    Check {
+        /// The directory to check
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set
+    Auto,
+    /// Even when writing to a file or a pipe
+    Always,
+    /// Never
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && !no_color(),
+        }
+    }
+}
+
+/// <https://no-color.org>: set and not empty.
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// What stops a run before or between queries. Query errors are not here: they are
+/// reported as they happen and only change the exit status.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{context}: {source}")]
+    Io { context: String, source: io::Error },
+    /// Writing answers failed; a closed pipe lands here and is not reported.
+    #[error("cannot write output: {0}")]
+    Output(#[source] io::Error),
+}
+
+impl Error {
+    /// `fascia -e muscles | head -1`: the reader left, which is not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Parses the arguments and runs what they ask for.
+pub fn run() -> Result<ExitCode, Error> {
+    let matches = match Args::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            // --help and --version land here too, with status 0
+            let _ = e.print();
+            return Ok(ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(FATAL)));
+        }
+    };
+    let args = match Args::from_arg_matches(&matches) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return Ok(ExitCode::from(FATAL));
+        }
+    };
+    let err_color = args.color.enabled(io::stderr().is_terminal());
+    if let Some(Command::Check { dir }) = &args.command {
+        if !args.queries.is_empty() || !args.files.is_empty() || args.output.is_some() {
+            return Err(Error::Usage(
+                "check takes a directory, not queries (-e, -f) or -o".to_string(),
+            ));
+        }
+        return check(dir.as_deref().or(args.data.as_deref()));
+    }
+    let format = Format::from_name(&args.format).unwrap_or_default();
+    let mut inputs = inputs_in_order(&matches, &args);
+    if inputs.is_empty() {
+        if io::stdin().is_terminal() {
+            if args.output.is_some() {
+                return Err(Error::Usage(
+                    "-o needs queries: give -e, -f or standard input".to_string(),
+                ));
+            }
+            let atlas = match load(args.data.as_deref(), err_color) {
+                Some(a) => a,
+                None => return Ok(ExitCode::from(FATAL)),
+            };
+            let color = args.color.enabled(io::stdout().is_terminal());
+            return repl::run(atlas, format, color);
+        }
+        inputs.push(Input::File(PathBuf::from("-")));
+    }
+    let atlas = match load(args.data.as_deref(), err_color) {
+        Some(a) => a,
+        None => return Ok(ExitCode::from(FATAL)),
+    };
+    let several = inputs.len() > 1 || inputs.iter().any(|i| matches!(i, Input::File(_)));
+    let mut runner = Runner {
+        atlas: &atlas,
+        format,
+        color: err_color,
+        several,
+        answered: 0,
+        failed: 0,
+        last_json: false,
+    };
+    match &args.output {
+        None => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            runner.run_all(&inputs, &mut out)?;
+            out.flush().map_err(Error::Output)?;
+        }
+        Some(target) => {
+            let mut file = AtomicFile::create(target)?;
+            runner.run_all(&inputs, file.writer())?;
+            if runner.failed == 0 {
+                file.commit()?;
+            } else {
+                let _ = writeln!(
+                    io::stderr(),
+                    "fascia: {} left unchanged: {} quer{} failed",
+                    target.display(),
+                    runner.failed,
+                    if runner.failed == 1 { "y" } else { "ies" }
+                );
+            }
+        }
+    }
+    Ok(ExitCode::from(if runner.failed == 0 {
+        SUCCESS
+    } else {
+        QUERY_FAILED
+    }))
+}
+
+/// `fascia check [DIR]`: "ok: N structures, M facts", or every problem and status 2.
+fn check(dir: Option<&Path>) -> Result<ExitCode, Error> {
+    match load_quietly(dir) {
+        Ok(atlas) => {
+            let mut out = io::stdout().lock();
+            writeln!(
+                out,
+                "ok: {} structures, {} facts",
+                atlas.structure_count(),
+                atlas.fact_count()
+            )
+            .map_err(Error::Output)?;
+            Ok(ExitCode::from(SUCCESS))
+        }
+        Err(NotLoaded::Problems(problems)) => {
+            let _ = writeln!(io::stderr(), "{problems}");
+            Ok(ExitCode::from(FATAL))
+        }
+        Err(NotLoaded::Unreadable(why)) => {
+            let _ = writeln!(io::stderr(), "error: {why}");
+            Ok(ExitCode::from(FATAL))
+        }
+    }
+}
+
+/// Why data did not load, as text: a list of problems, or why nothing could be read.
+enum NotLoaded {
+    Problems(String),
+    Unreadable(String),
+}
+
+fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
+    match dir {
+        Some(dir) => fascia::load_dir(dir).map_err(|e| match e {
+            fascia::LoadError::Invalid(problems) => NotLoaded::Problems(problems.to_string()),
+            other => NotLoaded::Unreadable(other.to_string()),
+        }),
+        None => fascia::bundled().map_err(|e| NotLoaded::Problems(e.to_string())),
+    }
+}
+
+/// The bundled data or `--data DIR`; on failure the problems are on stderr.
+fn load(dir: Option<&Path>, color: bool) -> Option<Atlas> {
+    let message = match load_quietly(dir) {
+        Ok(atlas) => return Some(atlas),
+        Err(NotLoaded::Unreadable(why)) => format!("error: {why}"),
+        Err(NotLoaded::Problems(problems)) => {
+            let origin = dir.map_or("the bundled data".to_string(), |d| d.display().to_string());
+            format!("error: {origin} does not load:\n{problems}")
+        }
+    };
+    let _ = writeln!(io::stderr(), "{}", paint_error(&message, color));
+    None
+}
+
+/// Where queries come from, in the order given on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Input {
+    /// The n-th `-e` (1-based) and its text.
+    Query(usize, String),
+    /// `-f FILE`; `-` is standard input.
+    File(PathBuf),
+}
+
+fn inputs_in_order(matches: &ArgMatches, args: &Args) -> Vec<Input> {
+    let mut indexed: Vec<(usize, Input)> = Vec::new();
+    let query_indices = matches.indices_of("queries").into_iter().flatten();
+    for (n, (i, text)) in query_indices.zip(&args.queries).enumerate() {
+        indexed.push((i, Input::Query(n + 1, text.clone())));
+    }
+    let file_indices = matches.indices_of("files").into_iter().flatten();
+    for (i, path) in file_indices.zip(&args.files) {
+        indexed.push((i, Input::File(path.clone())));
+    }
+    indexed.sort_by_key(|(i, _)| *i);
+    indexed.into_iter().map(|(_, input)| input).collect()
+}
+
+/// Runs queries one after the other, writing answers and reporting failures.
+struct Runner<'a> {
+    atlas: &'a Atlas,
+    format: Format,
+    color: bool,
+    /// Whether errors need to say which query failed.
+    several: bool,
+    answered: usize,
+    failed: usize,
+    last_json: bool,
+}
+
+impl Runner<'_> {
+    fn run_all(&mut self, inputs: &[Input], out: &mut dyn Write) -> Result<(), Error> {
+        for input in inputs {
+            match input {
+                Input::Query(n, text) => {
+                    let label = self.several.then(|| format!("-e {n}"));
+                    self.one(label.as_deref(), text, out)?;
+                }
+                Input::File(path) if path.as_os_str() == "-" => {
+                    // streamed, so a program can feed queries and read answers
+                    let stdin = io::stdin();
+                    self.script("<stdin>", stdin.lock(), out)?;
+                }
+                Input::File(path) => {
+                    let file = fs::File::open(path).map_err(|source| Error::Io {
+                        context: format!("cannot read {}", path.display()),
+                        source,
+                    })?;
+                    self.script(&path.display().to_string(), io::BufReader::new(file), out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One query per line; blank lines and `#` comments are skipped.
+    fn script(
+        &mut self,
+        name: &str,
+        reader: impl BufRead,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
+        for (i, line) in reader.lines().enumerate() {
+            let line = line.map_err(|source| Error::Io {
+                context: format!("cannot read {name}"),
+                source,
+            })?;
+            let text = strip_comment(&line);
+            if text.trim().is_empty() {
+                continue;
+            }
+            self.one(Some(&format!("{name}:{}", i + 1)), text, out)?;
+        }
+        Ok(())
+    }
+
+    fn one(&mut self, label: Option<&str>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
+        match fascia::query::run(self.atlas, text) {
+            Ok((query, answer)) => {
+                let format = if query.dot { Format::Dot } else { self.format };
+                let json = format == Format::Json;
+                // JSON documents follow each other as they are; other answers get a
+                // blank line between them
+                if self.answered > 0 && !(json && self.last_json) {
+                    writeln!(out).map_err(Error::Output)?;
+                }
+                format
+                    .renderer()
+                    .render(self.atlas, &answer, out)
+                    .map_err(Error::Output)?;
+                out.flush().map_err(Error::Output)?;
+                self.answered += 1;
+                self.last_json = json;
+            }
+            Err(e) => {
+                self.failed += 1;
+                let mut drawn = paint_error(&e.render(text), self.color);
+                if let Some(label) = label {
+                    drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
+                }
+                let _ = writeln!(io::stderr(), "{drawn}");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The query part of a script line: everything before a `#` outside quotes.
+fn strip_comment(line: &str) -> &str {
+    let mut quote = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '#') => return &line[..i],
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+    }
+    line
+}
+
+/// `-o FILE`: answers go to a temporary file beside the target, renamed over it only
+/// when the run succeeds, so the target is never half-written.
+struct AtomicFile {
+    target: PathBuf,
+    temp: BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    fn create(target: &Path) -> Result<AtomicFile, Error> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let io_error = |source| Error::Io {
+            context: format!("cannot write {}", target.display()),
+            source,
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".fascia-").suffix(".tmp");
+        // the result should get the permissions a plain create would give, not the
+        // temporary file's private 0600
+        #[cfg(unix)]
+        let permissions = match fs::metadata(target) {
+            Ok(meta) => meta.permissions(),
+            Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
+        };
+        #[cfg(unix)]
+        builder.permissions(permissions);
+        let temp = builder.tempfile_in(dir).map_err(io_error)?;
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            temp: BufWriter::new(temp),
+        })
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        &mut self.temp
+    }
+
+    fn commit(self) -> Result<(), Error> {
+        let io_error = |source| Error::Io {
+            context: format!("cannot write {}", self.target.display()),
+            source,
+        };
+        let temp = self
+            .temp
+            .into_inner()
+            .map_err(|e| io_error(e.into_error()))?;
+        temp.as_file().sync_all().map_err(io_error)?;
+        temp.persist(&self.target).map_err(|e| io_error(e.error))?;
+        Ok(())
+    }
+}
+
+const BOLD: Style = Style::new().bold();
+const RED: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+const BLUE: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Blue)));
+
+/// `text` in `style`, or plain.
+pub fn paint(style: &Style, text: &str, color: bool) -> String {
+    if color {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Colours a rendered error (see `QueryError::render`): the `error:` word, the gutter,
+/// the carets and the help marks. Plain text passes through unchanged.
+pub fn paint_error(rendered: &str, color: bool) -> String {
+    if !color {
+        return rendered.to_string();
+    }
+    let mut lines = Vec::new();
+    for (i, line) in rendered.lines().enumerate() {
+        let drawn = if i == 0 {
+            match line.strip_prefix("error:") {
+                Some(rest) => format!(
+                    "{}{}",
+                    paint(&RED, "error:", true),
+                    paint(&BOLD, rest, true)
+                ),
+                None => line.to_string(),
+            }
+        } else if let Some(rest) = line.strip_prefix("  | ") {
+            let carets = !rest.trim().is_empty() && rest.chars().all(|c| c == ' ' || c == '^');
+            let rest = if carets {
+                paint(&RED, rest, true)
+            } else {
+                rest.to_string()
+            };
+            format!("  {} {rest}", paint(&BLUE, "|", true))
+        } else if let Some(rest) = line.strip_prefix("  = ") {
+            format!("  {} {rest}", paint(&BLUE, "=", true))
+        } else {
+            line.to_string()
+        };
+        lines.push(drawn);
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_end_a_line_outside_quotes() {
+        assert_eq!(strip_comment("show soleus # the calf"), "show soleus ");
+        assert_eq!(strip_comment("# only a comment"), "");
+        assert_eq!(strip_comment("show \"a#b\" # c"), "show \"a#b\" ");
+        assert_eq!(strip_comment("show 'it\"s' # c"), "show 'it\"s' ");
+    }
+
+    #[test]
+    fn plain_errors_pass_through_and_coloured_ones_keep_their_text() {
+        let rendered = "error: unknown name `x`\n  | show x\n  |      ^\n  = did you mean `y`?";
+        assert_eq!(paint_error(rendered, false), rendered);
+        let coloured = paint_error(rendered, true);
+        assert!(coloured.contains("\u{1b}["));
+        let stripped: String = strip_ansi(&coloured);
+        assert_eq!(stripped, rendered);
+    }
+
+    fn strip_ansi(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn colour_follows_the_choice() {
+        assert!(ColorChoice::Always.enabled(false));
+        assert!(!ColorChoice::Never.enabled(true));
+        assert!(!ColorChoice::Auto.enabled(false));
+    }
+
+    #[test]
+    fn arguments_parse_and_keep_their_order() {
+        let cmd = Args::command();
+        cmd.clone().debug_assert();
+        let matches = cmd
+            .try_get_matches_from(["fascia", "-e", "a", "-f", "q.fa", "-e", "b"])
+            .unwrap();
+        let args = Args::from_arg_matches(&matches).unwrap();
+        assert_eq!(
+            inputs_in_order(&matches, &args),
+            vec![
+                Input::Query(1, "a".into()),
+                Input::File("q.fa".into()),
+                Input::Query(2, "b".into()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! The REPL driven through a pseudo-terminal, as a person would: completion, history
+//! across sessions, Ctrl-C, Ctrl-D, errors. Every wait is on output, never on time; the
+//! timeout only ends a hung test.
+
+#![cfg(unix)]
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+use std::path::Path;
+use std::process::Command;
+
+const PROMPT: &str = "fascia> ";
+/// Generous: CI is a loaded two-core machine.
+const TIMEOUT_MS: u64 = 90_000;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A shell on the mini fixture, its history in `history`, waiting at its first prompt.
+fn start(history: &Path, extra: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.current_dir(root())
+        .args(["--data", "tests/fixtures/mini"])
+        .args(extra)
+        .env("FASCIA_HISTORY", history)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
+    let atlas = fascia::load_dir(&root().join("tests/fixtures/mini")).expect("fixture loads");
+    let welcome = format!(
+        "fascia {}: {} structures and {} facts from tests/fixtures/mini. Type `help` for help",
+        env!("CARGO_PKG_VERSION"),
+        atlas.structure_count(),
+        atlas.fact_count()
+    );
+    p.exp_string(&welcome).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    p
+}
+
+/// Types `keys` (no Enter) as a person would.
+fn send(p: &mut PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+/// Ctrl-D on an empty line: the shell ends with status 0.
+fn leave(mut p: PtySession) {
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+    let status = p.process().wait().unwrap();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+}
+
+/// The card of `show tibialis anterior`, which the typed line never contains.
+const TA_CARD: &str = "Tibialis anterior  (muscle, id tibialis-anterior)";
+
+#[test]
+fn tab_completes_a_partial_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(&dir.path().join("history"), &[]);
+    // `abd` is only the start of "Abductor hallucis": Tab writes the quoted name
+    send(&mut p, "show abd\t");
+    p.exp_string("show \"abductor hallucis\" ").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("Abductor hallucis  (muscle, id abductor-hallucis)")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // two words towards one name, then a relation completed after a kind
+    send(&mut p, "count muscles innervated-b\t");
+    p.exp_string("innervated-by").unwrap();
+    send(&mut p, " deep fib\t");
+    p.exp_string("\"deep fibular nerve\" ").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("\n1\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
+
+#[test]
+fn history_carries_over_to_the_next_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("fascia").join("history");
+    let mut p = start(&history, &[]);
+    send(&mut p, "show tibialis anterior\r");
+    p.exp_string(TA_CARD).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+    let saved = std::fs::read_to_string(&history).expect("history file written");
+    assert!(
+        saved.lines().any(|l| l == "show tibialis anterior"),
+        "{saved}"
+    );
+
+    // Up recalls the last session's line
+    let mut p = start(&history, &[]);
+    send(&mut p, "\x1b[A");
+    p.exp_string("show tibialis anterior").unwrap();
+    send(&mut p, "\r");
+    p.exp_string(TA_CARD).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
+
+#[test]
+fn ctrl_c_clears_the_line_and_ctrl_d_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(&dir.path().join("history"), &[]);
+    send(&mut p, "show nothing-like-this");
+    // seen on screen, so typed before the Ctrl-C
+    p.exp_string("show nothing-like-this").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "show tibialis anterior\r");
+    // had the first line survived, this would be a syntax error
+    let before = p.exp_string(TA_CARD).unwrap();
+    assert!(!before.contains("error"), "{before}");
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
+
+#[test]
+fn a_bad_query_then_a_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(&dir.path().join("history"), &[]);
+    send(&mut p, "show tibail\r");
+    p.exp_string("error: unknown name `tibail`").unwrap();
+    p.exp_string("= did you mean `tibial`, `tibia` or `tibial nerve`?")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "show tibialis anterior\r");
+    p.exp_string(TA_CARD).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
+
+#[test]
+fn an_open_parenthesis_continues_on_the_next_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(&dir.path().join("history"), &[]);
+    send(&mut p, "count muscles innervated-by (nerves branch-of\r");
+    send(&mut p, "sciatic nerve)\r");
+    // soleus and the long head (tibial nerve), the short head (common fibular nerve)
+    p.exp_string("\n3\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
+
+#[test]
+fn meta_commands_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(&dir.path().join("history"), &["--format", "json"]);
+    send(&mut p, "count muscles\r");
+    p.exp_string("\"count\": 6").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, ":format text\r");
+    p.exp_string("format: text").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "help path\r");
+    p.exp_string("Examples:").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, ":data\r");
+    p.exp_string("structures, ").unwrap();
+    p.exp_string(" facts, 2 sources").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, ":quit\r");
+    p.exp_eof().unwrap();
+    let status = p.process().wait().unwrap();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+}
+
+#[test]
+fn an_unwritable_history_file_warns_and_the_shell_works() {
+    let dir = tempfile::tempdir().unwrap();
+    // a file where the history's directory should be
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "").unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.current_dir(root())
+        .args(["--data", "tests/fixtures/mini"])
+        .env("FASCIA_HISTORY", blocker.join("history"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
+    p.exp_string("fascia: warning: history file ").unwrap();
+    p.exp_string("history will not be saved").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "show tibialis anterior\r");
+    p.exp_string(TA_CARD).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
+
+#[test]
+fn colour_and_hints_on_a_terminal_unless_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.current_dir(root())
+        .args(["--data", "tests/fixtures/mini"])
+        .env("FASCIA_HISTORY", dir.path().join("history"))
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // a dimmed hint finishes the name
+    send(&mut p, "show tibialis a");
+    p.exp_string("\x1b[2mnterior").unwrap();
+    send(&mut p, "\x1b[C\r");
+    p.exp_string(TA_CARD).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
+
+#[test]
+fn on_a_terminal_without_queries_output_and_broken_data_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, message) in [
+        (
+            &["--data", "tests/fixtures/mini", "-o", "answers.txt"][..],
+            "fascia: -o needs queries: give -e, -f or standard input",
+        ),
+        (
+            &["--data", "tests/fixtures/cli-broken"][..],
+            "error: tests/fixtures/cli-broken does not load:",
+        ),
+    ] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
+        cmd.current_dir(root())
+            .args(args)
+            .env("FASCIA_HISTORY", dir.path().join("history"))
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm");
+        let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
+        let before = p.exp_string(message).unwrap();
+        assert!(!before.contains(PROMPT), "{before}");
+        p.exp_eof().unwrap();
+        let status = p.process().wait().unwrap();
+        assert!(matches!(status, WaitStatus::Exited(_, 2)), "{status:?}");
+    }
+    assert!(!root().join("answers.txt").exists());
+}
