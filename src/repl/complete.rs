@@ -1,0 +1,331 @@
+//! Completion and hints: the words that fit where the cursor is.
+
+use super::META_COMMANDS;
+use super::help::TOPICS;
+use super::lex::{Class, OPERATORS, STATEMENTS, is_word_char, lex};
+use fascia::Atlas;
+use fascia::graph::model::Relation;
+use fascia::graph::{normalize, strip_kind_word};
+use fascia::output::Format;
+use fascia::query::ast::Selector;
+
+/// One completion: what is inserted and, for names, the unquoted spelling that a hint
+/// may continue when the user typed it bare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Candidate {
+    pub(super) text: String,
+    pub(super) bare: Option<String>,
+}
+
+/// Sorts of word, as bits: which fit at a place in a query.
+type Want = u8;
+const META: Want = 1;
+const STATEMENT: Want = 1 << 1;
+const KIND: Want = 1 << 2;
+const RELATION: Want = 1 << 3;
+const STARRED: Want = 1 << 4;
+const OPERATOR: Want = 1 << 5;
+const NAME: Want = 1 << 6;
+
+/// What may follow a token (`None`: the start of the line).
+fn wanted_after(prev: Option<(Class, &str)>) -> Want {
+    let Some((class, word)) = prev else {
+        return META | STATEMENT | KIND;
+    };
+    match (class, word.to_lowercase().as_str()) {
+        (Class::Statement, "dot") => STATEMENT | KIND,
+        (Class::Statement, "count") => KIND,
+        (Class::Statement, _) | (Class::Operator, "to") => NAME,
+        (Class::Operator, "via") | (Class::Comma, _) => RELATION,
+        (Class::Operator, "max" | "limit" | "depth") => 0,
+        (Class::Operator, "not") => RELATION | STARRED,
+        (Class::Operator, _) | (Class::Open, _) => KIND | RELATION | STARRED | OPERATOR,
+        (Class::Relation | Class::Star, _) => NAME,
+        (Class::Kind | Class::Name | Class::Quoted { .. } | Class::Close | Class::Number, _) => {
+            RELATION | STARRED | OPERATOR
+        }
+        (Class::Other, _) => KIND | RELATION | STARRED | OPERATOR | NAME,
+    }
+}
+
+/// Whether a name must be quoted to parse as one name.
+fn needs_quotes(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        let lower = w.to_lowercase();
+        OPERATORS.contains(&lower.as_str()) || Relation::from_name(&lower).is_some()
+    }) || !name.chars().all(|c| is_word_char(c) || c == ' ')
+        || !name.starts_with(char::is_alphanumeric)
+}
+
+fn quote(name: &str) -> String {
+    if name.contains('"') {
+        format!("'{name}'")
+    } else {
+        format!("\"{name}\"")
+    }
+}
+
+/// Completes the word before `pos`; returns where the replaced text starts.
+pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Candidate>) {
+    let Some(before) = line.get(..pos) else {
+        return (pos, Vec::new());
+    };
+    let head = before.trim_start();
+    let lead = before.len() - head.len();
+    for (command, words) in [
+        ("help ", topic_names()),
+        (":help ", topic_names()),
+        (":format ", Format::NAMES.to_vec()),
+    ] {
+        if let Some(rest) = head.strip_prefix(command) {
+            let start = pos - rest.len();
+            let partial = rest.trim_start();
+            let start = start + (rest.len() - partial.len());
+            return (start, by_prefix(words, partial));
+        }
+    }
+    if head.starts_with(':') && !head.contains(char::is_whitespace) {
+        return (lead, by_prefix(META_COMMANDS.to_vec(), head));
+    }
+    let tokens = lex(before);
+    // inside an open quote: the whole quoted text is being typed
+    if let Some(t) = tokens.last() {
+        if t.class == (Class::Quoted { closed: false }) {
+            return (
+                t.start,
+                names_matching(atlas, &before[t.start + 1..], false),
+            );
+        }
+    }
+    let typing = tokens
+        .last()
+        .filter(|t| t.end == pos && is_word_class(t.class));
+    let (start, partial, done) = match typing {
+        Some(t) => (t.start, &before[t.start..], &tokens[..tokens.len() - 1]),
+        None => (pos, "", &tokens[..]),
+    };
+    // bare words typed so far may be the start of one long name
+    let run_start = done
+        .iter()
+        .rev()
+        .take_while(|t| t.class == Class::Name)
+        .last()
+        .map(|t| t.start);
+    if let Some(run_start) = run_start {
+        let run = &before[run_start..];
+        // after a whole name and a space, what follows a name is wanted instead
+        let whole = partial.is_empty() && !atlas.named(&normalize(run)).is_empty();
+        if !whole {
+            let found = names_matching(atlas, run, true);
+            if !found.is_empty() {
+                return (run_start, found);
+            }
+        }
+    }
+    let prev = done.last().map(|t| (t.class, &before[t.start..t.end]));
+    let want = wanted_after(prev);
+    let stars: Vec<String> = Relation::all_names().map(|r| format!("{r}*")).collect();
+    let mut words: Vec<&str> = Vec::new();
+    if want & META != 0 {
+        words.extend(META_COMMANDS);
+    }
+    if want & STATEMENT != 0 {
+        words.extend(STATEMENTS);
+    }
+    if want & KIND != 0 {
+        words.extend(Selector::ALL.iter().map(|s| s.word()));
+    }
+    if want & OPERATOR != 0 {
+        words.extend(OPERATORS);
+    }
+    if want & RELATION != 0 {
+        // pushed one by one: `extend` would demand `'static` of `stars` too
+        for r in Relation::all_names() {
+            words.push(r);
+        }
+    }
+    if want & STARRED != 0 {
+        words.extend(stars.iter().map(String::as_str));
+    }
+    let mut found = by_prefix(words, partial);
+    if want & NAME != 0 {
+        found.extend(names_matching(atlas, partial, true));
+    }
+    (start, found)
+}
+
+fn is_word_class(class: Class) -> bool {
+    matches!(
+        class,
+        Class::Name
+            | Class::Kind
+            | Class::Statement
+            | Class::Operator
+            | Class::Relation
+            | Class::Number
+    )
+}
+
+fn topic_names() -> Vec<&'static str> {
+    TOPICS.iter().map(|t| t.name).collect()
+}
+
+fn by_prefix(words: Vec<&str>, partial: &str) -> Vec<Candidate> {
+    let mut words: Vec<&str> = words;
+    words.sort_unstable();
+    words.dedup();
+    words
+        .into_iter()
+        .filter(|w| {
+            w.get(..partial.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(partial))
+        })
+        .map(|w| Candidate {
+            text: w.to_string(),
+            bare: None,
+        })
+        .collect()
+}
+
+/// Names and aliases that start with `partial` (compared as normalized keys), quoted
+/// where needed. With `bare`, a plain single word stays unquoted.
+fn names_matching(atlas: &Atlas, partial: &str, bare: bool) -> Vec<Candidate> {
+    let key = normalize(partial);
+    let mut found: Vec<Candidate> = Vec::new();
+    for idx in atlas.graph().node_indices() {
+        let s = atlas.node(idx);
+        let name_key = normalize(&s.name);
+        for spelling in std::iter::once(&s.name).chain(&s.aliases) {
+            let spelled = normalize(spelling);
+            // "flexor hallucis longus muscle" adds nothing to "flexor hallucis longus"
+            let redundant = spelled != name_key
+                && strip_kind_word(&spelled, s.kind).is_some_and(|short| short == name_key);
+            if redundant || !spelled.starts_with(&key) {
+                continue;
+            }
+            let lower = spelling.to_lowercase();
+            let plain = !needs_quotes(&lower);
+            let text = if bare && plain && !lower.contains(' ') {
+                lower.clone()
+            } else {
+                quote(&lower)
+            };
+            found.push(Candidate {
+                text,
+                bare: plain.then_some(lower),
+            });
+        }
+    }
+    found.sort_by(|a, b| a.text.cmp(&b.text));
+    found.dedup_by(|a, b| a.text == b.text);
+    found
+}
+
+/// The hint for a line: the rest of the shortest candidate that continues what was
+/// typed, spelled as typed (quoted or bare).
+pub(super) fn hint(atlas: &Atlas, line: &str, pos: usize) -> Option<String> {
+    if pos != line.len() || line.trim().is_empty() || line.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let (start, candidates) = complete(atlas, line, pos);
+    let typed = line.get(start..pos)?;
+    candidates
+        .iter()
+        .flat_map(|c| [Some(c.text.as_str()), c.bare.as_deref()])
+        .flatten()
+        .filter(|c| c.len() > typed.len())
+        .filter(|c| {
+            c.get(..typed.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(typed))
+        })
+        .min_by_key(|c| (c.len(), *c))
+        .and_then(|c| c.get(typed.len()..))
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repl::tests::mini;
+
+    fn texts(candidates: &[Candidate]) -> Vec<&str> {
+        candidates.iter().map(|c| c.text.as_str()).collect()
+    }
+    #[test]
+    fn completes_by_place_in_the_query() {
+        let atlas = mini();
+        let at_end = |line: &str| complete(&atlas, line, line.len());
+        assert_eq!(
+            at_end("sh"),
+            (
+                0,
+                vec![Candidate {
+                    text: "show".into(),
+                    bare: None
+                }]
+            )
+        );
+        assert_eq!(texts(&at_end("mus").1), ["muscles"]);
+        assert_eq!(
+            texts(&at_end("muscles innervated-b").1),
+            ["innervated-by", "innervated-by*"]
+        );
+        assert_eq!(texts(&at_end("show abd").1), ["\"abductor hallucis\""]);
+        assert_eq!(at_end("show abd").0, 5);
+        // two bare words typed towards one long name
+        let (start, found) = at_end("show biceps femoris s");
+        assert_eq!(
+            (start, texts(&found)),
+            (5, vec!["\"biceps femoris, short head\""])
+        );
+        let (start, found) = at_end("muscles innervated-by deep fib");
+        assert_eq!((start, texts(&found)), (22, vec!["\"deep fibular nerve\""]));
+        // inside an open quote
+        let (start, found) = at_end("show \"tibialis");
+        assert_eq!((start, texts(&found)), (5, vec!["\"tibialis anterior\""]));
+        // a single plain word stays bare
+        assert_eq!(
+            texts(&at_end("show sol").1),
+            ["\"soleal line of tibia\"", "soleus"]
+        );
+        assert_eq!(texts(&at_end("help rel").1), ["relations"]);
+        assert_eq!(texts(&at_end(":format j").1), ["json"]);
+        assert_eq!(texts(&at_end(":f").1), [":format"]);
+        assert_eq!(
+            texts(&at_end("path soleus to sci").1),
+            ["\"sciatic artery\"", "\"sciatic nerve\""]
+        );
+        assert_eq!(
+            texts(&at_end("path soleus via branch-of, has-").1),
+            ["has-branch", "has-member", "has-part", "has-root"]
+        );
+        assert!(at_end("muscles limit ").1.is_empty());
+    }
+
+    #[test]
+    fn names_with_keywords_are_quoted() {
+        let atlas = mini();
+        let (_, found) = complete(&atlas, "show nerve t", 12);
+        assert_eq!(texts(&found), ["\"nerve to obturator internus\""]);
+        assert_eq!(found[0].bare, None);
+    }
+
+    #[test]
+    fn hints_continue_what_was_typed() {
+        let atlas = mini();
+        assert_eq!(
+            hint(&atlas, "show tibialis a", 15).as_deref(),
+            Some("nterior")
+        );
+        assert_eq!(
+            hint(&atlas, "show \"tibialis a", 16).as_deref(),
+            Some("nterior\"")
+        );
+        assert_eq!(
+            hint(&atlas, "muscles innervated-b", 20).as_deref(),
+            Some("y")
+        );
+        assert_eq!(hint(&atlas, "show soleus ", 12), None);
+        assert_eq!(hint(&atlas, "", 0), None);
+    }
+}

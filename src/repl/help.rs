@@ -1,0 +1,260 @@
+//! Help: the overview, the topics with their examples, and the tables of relations and kinds.
+
+use super::{Outcome, PROMPT, Session};
+use fascia::graph::model::{Kind, Relation};
+use fascia::query::ast::Selector;
+use std::io::{self, Write};
+
+impl Session {
+    pub(super) fn help(&self, topic: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        let topic = topic.trim().to_lowercase();
+        if topic.is_empty() {
+            write!(out, "{OVERVIEW}")?;
+            writeln!(out, "\nTopics (help TOPIC):")?;
+            for t in TOPICS {
+                writeln!(out, "  {:<10} {}", t.name, t.summary)?;
+            }
+            return Ok(Outcome::Done);
+        }
+        let Some(t) = TOPICS.iter().find(|t| t.name == topic) else {
+            let names = TOPICS.iter().map(|t| t.name);
+            let hint = match fascia::suggest::closest(&topic, names) {
+                Some(s) => format!("did you mean `help {s}`? "),
+                None => String::new(),
+            };
+            let all: Vec<&str> = TOPICS.iter().map(|t| t.name).collect();
+            return self.error(
+                &format!("no help on `{topic}`; {hint}topics: {}", all.join(", ")),
+                out,
+            );
+        };
+        write!(out, "{}", t.text)?;
+        match t.name {
+            "relations" => relation_table(out)?,
+            "kinds" => self.kind_table(out)?,
+            _ => {}
+        }
+        if !t.examples.is_empty() {
+            writeln!(out, "\nExamples:")?;
+            for e in t.examples {
+                writeln!(out, "  {PROMPT}{e}")?;
+            }
+        }
+        Ok(Outcome::Done)
+    }
+
+    fn kind_table(&self, out: &mut dyn Write) -> io::Result<()> {
+        for s in Selector::ALL {
+            let n: usize = s.kinds().iter().map(|k| self.atlas.of_kind(k).len()).sum();
+            writeln!(out, "  {:<14} {n:>5}", s.word())?;
+        }
+        Ok(())
+    }
+}
+
+fn relation_table(out: &mut dyn Write) -> io::Result<()> {
+    let nouns = |kinds: fascia::graph::model::KindSet| {
+        kinds.iter().map(Kind::noun).collect::<Vec<_>>().join(", ")
+    };
+    for r in Relation::ALL {
+        writeln!(
+            out,
+            "  {:<32} {} → {}",
+            format!("{} / {}", r.forward_name(), r.inverse_name()),
+            nouns(r.domain()),
+            nouns(r.range())
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) struct Topic {
+    pub(super) name: &'static str,
+    summary: &'static str,
+    text: &'static str,
+    /// Lines that run as written on the bundled data (a test checks).
+    examples: &'static [&'static str],
+}
+
+const OVERVIEW: &str = "\
+Ask the anatomy graph questions. A query is one line (a parenthesis or quote left open
+continues it on the next). For example:
+  fascia> show soleus
+  fascia> muscles innervated-by tibial nerve
+  fascia> why soleus inserts-into* calcaneus
+
+Commands:
+  help [TOPIC]            this text, or help on one topic
+  :format text|json|dot   how answers are written
+  :data [DIR]             where the data came from; load another directory
+  :quit, :q, quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
+Tab completes keywords, kinds, relations and names; → accepts a hint.
+";
+
+pub(super) const TOPICS: &[Topic] = &[
+    Topic {
+        name: "queries",
+        summary: "sets of structures: kinds, conditions, and, or, not, except",
+        text: "\
+A set query starts with a kind and may add conditions on it:
+  KIND [RELATION[*] TARGET] [and|or|except|not …] [limit N]
+A target is a structure name or a query in parentheses. RELATION* also follows
+hierarchies under the target (branches of a nerve, parts of a bone, tendons on a
+landmark). Whole sets combine with and, or, except; `not` negates a condition.
+Other statements: show, path, paths, why, around, count (see their topics).
+",
+        examples: &[
+            "muscles innervated-by tibial nerve",
+            "muscles innervated-by* sciatic nerve and located-in \"lateral compartment of leg\"",
+            "muscles performs plantarflexion and not innervated-by tibial nerve",
+            "muscles innervated-by (nerves branch-of* common fibular nerve) limit 5",
+            "count muscles innervated-by* sciatic nerve",
+        ],
+    },
+    Topic {
+        name: "relations",
+        summary: "the kinds of fact, forward and inverse",
+        text: "\
+Each fact reads two ways: `soleus innervated-by tibial nerve` is also `tibial nerve
+innervates soleus`. Both names work in queries. Add * to follow the hierarchy under the
+target: muscles innervated-by* sciatic nerve includes its branches.
+  forward / inverse                from → to
+",
+        examples: &[
+            "muscles inserts-into* calcaneus",
+            "nerves has-root l5",
+            "nerves branch-of* sciatic nerve",
+        ],
+    },
+    Topic {
+        name: "kinds",
+        summary: "the kinds of structure and how many are loaded",
+        text: "\
+A set query starts with one of these words (singular works too; `muscles` includes
+heads and parts, `parts` or `heads` only those):
+",
+        examples: &["joints", "count muscles", "groups"],
+    },
+    Topic {
+        name: "names",
+        summary: "how to name a structure",
+        text: "\
+A structure is named by its name, an alias, its id or its Latin name, in any case:
+`flexor hallucis longus`, `FHL`, `flexor-hallucis-longus`. The kind word may be left
+out (`tibial` for the tibial nerve). Quote a name that contains a keyword such as
+`to` or `and`: \"nerve to piriformis\". A name that fits several structures is an error
+that lists them; use the id to choose.
+",
+        examples: &["show FHL", "show achilles tendon", "show tibial"],
+    },
+    Topic {
+        name: "show",
+        summary: "everything about one structure",
+        text: "\
+show NAME prints a reference card: names, every fact grouped by relation (with the
+sources behind each), notes and identifiers.
+",
+        examples: &["show soleus", "show \"flexor hallucis longus\""],
+    },
+    Topic {
+        name: "path",
+        summary: "how two structures are connected",
+        text: "\
+path A to B [via RELATION, …] finds one shortest chain of facts from A to B;
+paths A to B [max N] [via …] lists every simple chain up to N facts long.
+",
+        examples: &[
+            "path soleus to sciatic nerve",
+            "path soleus to sciatic nerve via innervated-by, branch-of",
+            "paths soleus to calcaneus max 3",
+        ],
+    },
+    Topic {
+        name: "why",
+        summary: "the facts behind an answer",
+        text: "\
+why A RELATION[*] B shows the facts that make A RELATION B true: stated directly, or
+through a chain (an insertion on a tendon attached to the bone).
+",
+        examples: &[
+            "why soleus inserts-into* calcaneus",
+            "why soleus innervated-by tibial nerve",
+        ],
+    },
+    Topic {
+        name: "around",
+        summary: "a structure's neighbourhood",
+        text: "\
+around NAME [depth N] lists the structures within N facts (1 by default) and the facts
+between them; `dot around …` draws it.
+",
+        examples: &["around soleus", "around tibial nerve depth 2"],
+    },
+    Topic {
+        name: "count",
+        summary: "how many structures a set query finds",
+        text: "\
+count QUERY prints the number of structures a set query finds.
+",
+        examples: &["count muscles", "count nerves branch-of* sciatic nerve"],
+    },
+    Topic {
+        name: "output",
+        summary: "text, JSON and DOT",
+        text: "\
+Answers are text by default. :format json switches to JSON (one document per answer),
+:format dot to Graphviz; a query starting with `dot` is drawn whatever the format.
+On the command line: fascia --format json -e QUERY, and -o FILE to write a file.
+",
+        examples: &[
+            ":format json",
+            "muscles innervated-by tibial nerve limit 2",
+            ":format text",
+            "dot muscles innervated-by tibial nerve",
+        ],
+    },
+    Topic {
+        name: "data",
+        summary: "where the facts come from",
+        text: "\
+The bundled data is built into fascia. :data shows where the loaded data came from and
+its size; :data DIR loads every .toml file below DIR instead (if it has problems they
+are listed and the current data stays). `fascia check DIR` validates a directory.
+",
+        examples: &[":data"],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repl::tests::run_line;
+    use fascia::output::Format;
+
+    #[test]
+    fn every_help_example_runs_on_the_bundled_data() {
+        let atlas = fascia::bundled().expect("bundled data loads");
+        let mut session = Session::new(atlas, Format::Text, false);
+        for example in OVERVIEW
+            .lines()
+            .filter_map(|l| l.strip_prefix("  fascia> "))
+        {
+            let (outcome, text) = run_line(&mut session, example);
+            assert_eq!(outcome, Outcome::Done, "help: {example}\n{text}");
+        }
+        for topic in TOPICS {
+            let (outcome, text) = run_line(&mut session, &format!("help {}", topic.name));
+            assert_eq!(outcome, Outcome::Done, "help {}", topic.name);
+            assert!(text.contains(topic.examples.first().copied().unwrap_or("")));
+            for example in topic.examples {
+                let (outcome, text) = run_line(&mut session, example);
+                assert_eq!(
+                    outcome,
+                    Outcome::Done,
+                    "help {}: {example}\n{text}",
+                    topic.name
+                );
+            }
+        }
+    }
+}

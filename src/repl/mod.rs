@@ -1,0 +1,418 @@
+//! The interactive shell: a rustyline loop over the library, with completion, hints,
+//! highlighting, continuation lines, meta-commands and help. [`Session`] does the work
+//! and writes to any `Write`, so it is tested without a terminal.
+
+mod complete;
+mod help;
+mod helper;
+mod lex;
+
+use crate::cli::{self, paint_error};
+use fascia::Atlas;
+use fascia::output::Format;
+use helper::LineHelper;
+use rustyline::error::ReadlineError;
+use rustyline::history::{FileHistory, History as _};
+use rustyline::{ColorMode, CompletionType, Config, Editor};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::rc::Rc;
+
+const PROMPT: &str = "fascia> ";
+
+/// Runs the shell until `:quit` or Ctrl-D.
+pub fn run(atlas: Atlas, format: Format, color: bool) -> Result<ExitCode, cli::Error> {
+    let mut session = Session::new(atlas, format, color);
+    let config = Config::builder()
+        .completion_type(CompletionType::List)
+        .completion_show_all_if_ambiguous(true)
+        .auto_add_history(false)
+        .color_mode(if color {
+            ColorMode::Enabled
+        } else {
+            ColorMode::Disabled
+        })
+        .build();
+    let readline_error = |e: ReadlineError| cli::Error::Io {
+        context: "cannot read the terminal".to_string(),
+        source: io::Error::other(e),
+    };
+    let mut editor: Editor<LineHelper, FileHistory> =
+        Editor::with_config(config).map_err(readline_error)?;
+    editor.set_helper(Some(LineHelper::new(session.atlas.clone(), color)));
+    let _ = editor.history_mut().ignore_dups(true);
+    let mut history = HistoryFile::open(history_path(), &mut editor);
+
+    let stdout = io::stdout();
+    writeln!(stdout.lock(), "{}", session.welcome()).map_err(cli::Error::Output)?;
+    loop {
+        match editor.readline(PROMPT) {
+            Ok(line) => {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let _ = editor.add_history_entry(line.as_str());
+                history.append(&mut editor);
+                let mut out = stdout.lock();
+                let outcome = session.handle(&line, &mut out);
+                out.flush().map_err(cli::Error::Output)?;
+                match outcome.map_err(cli::Error::Output)? {
+                    Outcome::Quit => break,
+                    Outcome::Loaded => {
+                        editor.set_helper(Some(LineHelper::new(session.atlas.clone(), color)));
+                    }
+                    Outcome::Done | Outcome::Failed => {}
+                }
+            }
+            // Ctrl-C abandons the line being edited; a signal (a resize) is no reason to stop
+            Err(ReadlineError::Interrupted | ReadlineError::Signal(_)) => continue,
+            Err(ReadlineError::Eof) => {
+                // leave the terminal on a fresh line
+                let _ = writeln!(stdout.lock());
+                break;
+            }
+            Err(e) => return Err(readline_error(e)),
+        }
+    }
+    Ok(ExitCode::from(cli::SUCCESS))
+}
+
+/// `FASCIA_HISTORY` (empty: no history), else `<data dir>/fascia/history`.
+fn history_path() -> Option<PathBuf> {
+    match std::env::var_os("FASCIA_HISTORY") {
+        Some(p) if p.is_empty() => None,
+        Some(p) => Some(PathBuf::from(p)),
+        None => dirs::data_dir().map(|d| d.join("fascia").join("history")),
+    }
+}
+
+/// The history file; trouble with it is worth one warning, never a failure.
+struct HistoryFile {
+    path: Option<PathBuf>,
+    warned: bool,
+}
+
+impl HistoryFile {
+    fn open(path: Option<PathBuf>, editor: &mut Editor<LineHelper, FileHistory>) -> HistoryFile {
+        let mut file = HistoryFile {
+            path,
+            warned: false,
+        };
+        let Some(path) = file.path.clone() else {
+            return file;
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                file.warn(&e.to_string());
+                return file;
+            }
+        }
+        match editor.load_history(&path) {
+            Ok(()) => {}
+            Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => file.warn(&e.to_string()),
+        }
+        file
+    }
+
+    fn append(&mut self, editor: &mut Editor<LineHelper, FileHistory>) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        if let Err(e) = editor.append_history(&path) {
+            self.warn(&e.to_string());
+        }
+    }
+
+    fn warn(&mut self, why: &str) {
+        if self.warned {
+            return;
+        }
+        self.warned = true;
+        let path = self.path.as_deref().unwrap_or(Path::new(""));
+        let _ = writeln!(
+            io::stderr(),
+            "fascia: warning: history file {}: {why}; history will not be saved",
+            path.display()
+        );
+    }
+}
+
+/// What a line did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// A query or command that failed; its error was written.
+    Failed,
+    /// `:data DIR` replaced the data.
+    Loaded,
+    Quit,
+}
+
+/// Meta-commands offered by completion at the start of a line.
+const META_COMMANDS: &[&str] = &[
+    "help", ":help", ":format", ":data", ":quit", ":q", "quit", "exit",
+];
+
+/// The state of one shell: the data, the output format, and whether to colour.
+pub struct Session {
+    atlas: Rc<Atlas>,
+    format: Format,
+    color: bool,
+}
+
+impl Session {
+    pub fn new(atlas: Atlas, format: Format, color: bool) -> Session {
+        Session {
+            atlas: Rc::new(atlas),
+            format,
+            color,
+        }
+    }
+
+    pub fn welcome(&self) -> String {
+        format!(
+            "fascia {}: {} structures and {} facts from {}. Type `help` for help, Ctrl-D to leave.",
+            env!("CARGO_PKG_VERSION"),
+            self.atlas.structure_count(),
+            self.atlas.fact_count(),
+            self.atlas.origin()
+        )
+    }
+
+    /// Runs one entered line: a meta-command or a query.
+    pub fn handle(&mut self, line: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        let trimmed = line.trim();
+        let (command, rest) = match trimmed.split_once(char::is_whitespace) {
+            Some((c, r)) => (c, r.trim()),
+            None => (trimmed, ""),
+        };
+        match command {
+            "quit" | "exit" if rest.is_empty() => Ok(Outcome::Quit),
+            ":quit" | ":q" | ":exit" => Ok(Outcome::Quit),
+            "help" | ":help" | "?" => self.help(rest, out),
+            ":format" => self.set_format(rest, out),
+            ":data" => self.data(rest, out),
+            c if c.starts_with(':') => {
+                let commands = META_COMMANDS.iter().filter(|m| m.starts_with(':'));
+                let hint = match fascia::suggest::closest(c, commands.copied()) {
+                    Some(s) => format!("did you mean `{s}`? "),
+                    None => String::new(),
+                };
+                self.error(&format!("unknown command `{c}`; {hint}see `help`"), out)
+            }
+            _ => self.query(line, out),
+        }
+    }
+
+    fn query(&self, text: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        match fascia::query::run(&self.atlas, text) {
+            Ok((query, answer)) => {
+                let format = if query.dot { Format::Dot } else { self.format };
+                format.renderer().render(&self.atlas, &answer, out)?;
+                Ok(Outcome::Done)
+            }
+            Err(e) => {
+                writeln!(out, "{}", paint_error(&e.render(text), self.color))?;
+                Ok(Outcome::Failed)
+            }
+        }
+    }
+
+    fn error(&self, message: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        writeln!(
+            out,
+            "{}",
+            paint_error(&format!("error: {message}"), self.color)
+        )?;
+        Ok(Outcome::Failed)
+    }
+
+    fn set_format(&mut self, name: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        if name.is_empty() {
+            writeln!(
+                out,
+                "format: {} (choose with :format {})",
+                self.format.name(),
+                Format::NAMES.join("|")
+            )?;
+            return Ok(Outcome::Done);
+        }
+        match Format::from_name(name) {
+            Some(format) => {
+                self.format = format;
+                writeln!(out, "format: {}", format.name())?;
+                Ok(Outcome::Done)
+            }
+            None => self.error(
+                &format!(
+                    "unknown format `{name}`; choose {}",
+                    Format::NAMES.join(", ")
+                ),
+                out,
+            ),
+        }
+    }
+
+    fn data(&mut self, dir: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        if dir.is_empty() {
+            writeln!(out, "data: {}", self.atlas.origin())?;
+            writeln!(
+                out,
+                "  {} structures, {} facts, {} sources",
+                self.atlas.structure_count(),
+                self.atlas.fact_count(),
+                self.atlas.sources().len()
+            )?;
+            writeln!(out, "  load another directory with :data DIR")?;
+            return Ok(Outcome::Done);
+        }
+        let dir = expand_home(unquote(dir));
+        match fascia::load_dir(&dir) {
+            Ok(atlas) => {
+                writeln!(
+                    out,
+                    "loaded {}: {} structures, {} facts",
+                    atlas.origin(),
+                    atlas.structure_count(),
+                    atlas.fact_count()
+                )?;
+                self.atlas = Rc::new(atlas);
+                Ok(Outcome::Loaded)
+            }
+            Err(e) => {
+                let why = match e {
+                    fascia::LoadError::Invalid(problems) => {
+                        format!("{} does not load:\n{problems}", dir.display())
+                    }
+                    other => other.to_string(),
+                };
+                self.error(&format!("{why}\nstill using {}", self.atlas.origin()), out)
+            }
+        }
+    }
+}
+
+fn unquote(text: &str) -> &str {
+    let t = text.trim();
+    for q in ['"', '\''] {
+        if let Some(inner) = t.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    t
+}
+
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), dirs::home_dir()) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) fn mini() -> Atlas {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        fascia::load_dir(&dir).expect("the mini fixture loads")
+    }
+
+    pub(super) fn run_line(session: &mut Session, line: &str) -> (Outcome, String) {
+        let mut out = Vec::new();
+        let outcome = session.handle(line, &mut out).unwrap();
+        (outcome, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn meta_commands() {
+        let mut s = Session::new(mini(), Format::Text, false);
+        assert_eq!(run_line(&mut s, ":q").0, Outcome::Quit);
+        assert_eq!(run_line(&mut s, "  exit ").0, Outcome::Quit);
+        assert_eq!(
+            run_line(&mut s, ":format"),
+            (
+                Outcome::Done,
+                "format: text (choose with :format text|json|dot)\n".to_string()
+            )
+        );
+        assert_eq!(
+            run_line(&mut s, ":format json"),
+            (Outcome::Done, "format: json\n".to_string())
+        );
+        let (outcome, text) = run_line(&mut s, "count muscles");
+        assert_eq!(
+            (outcome, text.as_str()),
+            (Outcome::Done, "{\n  \"count\": 6\n}\n")
+        );
+        assert_eq!(
+            run_line(&mut s, ":format xml"),
+            (
+                Outcome::Failed,
+                "error: unknown format `xml`; choose text, json, dot\n".to_string()
+            )
+        );
+        assert_eq!(
+            run_line(&mut s, ":fromat json"),
+            (
+                Outcome::Failed,
+                "error: unknown command `:fromat`; did you mean `:format`? see `help`\n"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            run_line(&mut s, "help relatoins").1,
+            "error: no help on `relatoins`; did you mean `help relations`? topics: queries, \
+             relations, kinds, names, show, path, why, around, count, output, data\n"
+        );
+    }
+
+    #[test]
+    fn data_command_reports_and_reloads() {
+        let mut s = Session::new(mini(), Format::Text, false);
+        let (outcome, text) = run_line(&mut s, ":data");
+        assert_eq!(outcome, Outcome::Done);
+        assert!(text.starts_with("data: "), "{text}");
+        let counts = format!(
+            "{} structures, {} facts",
+            s.atlas.structure_count(),
+            s.atlas.fact_count()
+        );
+        assert!(text.contains(&format!("  {counts}, 2 sources\n")), "{text}");
+        let (outcome, text) = run_line(&mut s, ":data /nonexistent/fascia");
+        assert_eq!(outcome, Outcome::Failed);
+        assert!(
+            text.starts_with("error: cannot read /nonexistent/fascia: "),
+            "{text}"
+        );
+        let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli-broken");
+        let (outcome, text) = run_line(&mut s, &format!(":data {}", broken.display()));
+        assert_eq!(outcome, Outcome::Failed);
+        let expected_start = format!("error: {} does not load:\n", broken.display());
+        assert!(text.starts_with(&expected_start), "{text}");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let expected_end = format!(" problems found\nstill using {}\n", dir.display());
+        assert!(text.ends_with(&expected_end), "{text}");
+        let (outcome, text) = run_line(&mut s, &format!(":data \"{}\"", dir.display()));
+        assert_eq!(outcome, Outcome::Loaded, "{text}");
+        assert!(text.ends_with(&format!(": {counts}\n")), "{text}");
+    }
+
+    #[test]
+    fn a_bad_query_renders_its_error_and_the_session_goes_on() {
+        let mut s = Session::new(mini(), Format::Text, false);
+        let (outcome, text) = run_line(&mut s, "show solues");
+        assert_eq!(outcome, Outcome::Failed);
+        assert_eq!(
+            text,
+            "error: unknown name `solues`\n  | show solues\n  |      ^^^^^^\n  = did you mean `soleus`?\n"
+        );
+        let (outcome, text) = run_line(
+            &mut s,
+            "count muscles located-in \"posterior compartment of leg\"",
+        );
+        assert_eq!((outcome, text.as_str()), (Outcome::Done, "1\n"));
+    }
+}
