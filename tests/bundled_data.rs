@@ -253,12 +253,12 @@ const LOWER_LIMB_MUSCLES: &[&str] = &[
     // sole, four layers
     "abductor-hallucis",
     "flexor-digitorum-brevis",
-    "abductor-digiti-minimi",
+    "abductor-digiti-minimi-of-foot",
     "quadratus-plantae",
     "lumbricals-of-foot",
     "flexor-hallucis-brevis",
     "adductor-hallucis",
-    "flexor-digiti-minimi-brevis",
+    "flexor-digiti-minimi-brevis-of-foot",
     "plantar-interossei",
     "dorsal-interossei-of-foot",
 ];
