@@ -153,6 +153,10 @@ impl KindSet {
         KindSet(self.0 | other.0)
     }
 
+    pub fn intersect(self, other: KindSet) -> KindSet {
+        KindSet(self.0 & other.0)
+    }
+
     pub fn iter(self) -> impl Iterator<Item = Kind> {
         Kind::ALL.into_iter().filter(move |k| self.contains(*k))
     }
@@ -361,6 +365,14 @@ impl Relation {
         matches!(
             self,
             Relation::BranchOf | Relation::PartOf | Relation::TributaryOf | Relation::ContinuesAs
+        )
+    }
+
+    /// Whether both ends are always of the same kind (a nerve's branch is a nerve).
+    pub fn same_kind_only(self) -> bool {
+        matches!(
+            self,
+            Relation::BranchOf | Relation::ContinuesAs | Relation::TributaryOf
         )
     }
 

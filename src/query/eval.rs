@@ -576,6 +576,8 @@ fn around(atlas: &Atlas, center: NodeIndex, depth: usize) -> Subgraph {
             }
         }
     }
+    // the centre first, then the rest by name, as in every other listing
+    order[1..].sort_by_cached_key(|n| atlas.node(*n).name.to_lowercase());
     let members: HashSet<NodeIndex> = order.iter().copied().collect();
     let mut edges: Vec<EdgeIndex> = order
         .iter()

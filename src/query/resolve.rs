@@ -218,6 +218,19 @@ fn resolve_cond(
                     expected: subject_kinds,
                 });
             }
+            // branch-of, continues-as and tributary-of join structures of one kind:
+            // `nerves branch-of lateral-plantar` names the nerve, not the artery
+            let target_kinds = match relation.relation.same_kind_only() {
+                true => {
+                    let narrowed = target_kinds.intersect(selector.kinds());
+                    if narrowed == KindSet::EMPTY {
+                        target_kinds
+                    } else {
+                        narrowed
+                    }
+                }
+                false => target_kinds,
+            };
             let target_kinds = if *star {
                 with_ancestors(target_kinds)
             } else {

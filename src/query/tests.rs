@@ -158,6 +158,13 @@ fn a_name_beats_an_alias_less_its_kind_word() {
 }
 
 #[test]
+fn same_kind_relations_take_the_selectors_kind() {
+    // `popliteal` alone could be any popliteal structure; after `arteries branch-of`
+    // it is the artery
+    answers! { "arteries branch-of popliteal" => ["anterior-tibial-artery", "posterior-tibial-artery"]; }
+}
+
+#[test]
 fn kind_directs_resolution() {
     // after innervated-by, `tibial` can only be the nerve
     answers! { "muscles innervated-by tibial" => ["long-head-of-biceps-femoris", "soleus"]; }
