@@ -151,7 +151,16 @@ pub fn descent_steps(
     Relation::ALL
         .into_iter()
         .filter_map(|r| r.descent().map(|d| (r, d)))
-        .flat_map(move |(relation, direction)| atlas.neighbours(node, relation, direction))
+        .flat_map(move |(relation, direction)| {
+            atlas
+                .neighbours(node, relation, direction)
+                // a tendon carries its muscle to the bone; a ligament spans two bones
+                // and belongs to neither, so a muscle arising from the sacrotuberous
+                // ligament does not arise from the ischial tuberosity
+                .filter(move |(_, child)| {
+                    relation != Relation::AttachesTo || atlas.node(*child).kind == Kind::Tendon
+                })
+        })
 }
 
 /// Everything under `top` (itself included), each with the fact that led to it from

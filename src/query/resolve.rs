@@ -146,7 +146,7 @@ fn sides(relation: &RelationRef) -> (KindSet, KindSet) {
 pub fn with_ancestors(kinds: KindSet) -> KindSet {
     let above = |k: Kind| match k {
         Kind::Landmark => KindSet::of(&[Kind::Landmark, Kind::Bone]),
-        Kind::Tendon | Kind::Ligament => KindSet::of(&[Kind::Landmark, Kind::Bone]),
+        Kind::Tendon => KindSet::of(&[Kind::Landmark, Kind::Bone]),
         Kind::MusclePart => KindSet::of(&[Kind::Muscle]),
         Kind::Movement => KindSet::of(&[Kind::Joint]),
         other => KindSet::of(&[other]),

@@ -63,6 +63,8 @@ fn star_follows_branches_parts_tendons_and_continuations() {
         "muscles innervated-by* tibial" => ["abductor-hallucis", "long-head-of-biceps-femoris", "soleus"];
         "muscles inserts-into* calcaneus" => ["abductor-hallucis", "soleus"];
         "muscles originates-from* calcaneus" => ["abductor-hallucis"];
+        // through a tendon, not through a ligament
+        "muscles originates-from long-plantar-ligament" => ["long-head-of-biceps-femoris"];
         "muscles supplied-by* femoral-artery" => ["abductor-hallucis", "biceps-femoris", "soleus", "tibialis-anterior"];
         "muscles performs* ankle-joint" => ["abductor-hallucis", "soleus", "tibialis-anterior"];
         "nerves branch-of* sciatic" => ["common-fibular-nerve", "deep-fibular-nerve", "medial-plantar-nerve", "nerve-to-obturator-internus", "tibial-nerve"];

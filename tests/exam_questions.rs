@@ -1,0 +1,188 @@
+//! Answer sets for typical exam questions on the bundled data: the muscles of each
+//! nerve (directly and through its branches), of each compartment, attached to each
+//! major bone, and performing each main movement. Each expected set was checked
+//! against the references the data cites; where references disagree the data keeps
+//! both versions, and the sets below include the sourced alternative (noted inline).
+
+use std::sync::LazyLock;
+
+static ATLAS: LazyLock<fascia::Atlas> =
+    LazyLock::new(|| fascia::bundled().unwrap_or_else(|e| panic!("{e}")));
+
+fn ids(query: &str) -> Vec<String> {
+    match fascia::query::run(&ATLAS, query) {
+        Ok((_, fascia::query::Answer::Set(set))) => set
+            .nodes
+            .iter()
+            .map(|n| ATLAS.node(*n).id.to_string())
+            .collect(),
+        Ok((_, other)) => panic!("{query}: not a set: {other:?}"),
+        Err(e) => panic!("{}", e.render(query)),
+    }
+}
+
+macro_rules! exam {
+    ($($name:ident: $query:literal => [$($id:literal),* $(,)?];)*) => {
+        $(
+            #[test]
+            fn $name() {
+                let mut want: Vec<String> = vec![$($id.to_string()),*];
+                want.sort();
+                let mut got = ids($query);
+                got.sort();
+                assert_eq!(got, want, "{}", $query);
+            }
+        )*
+    };
+}
+
+exam! {
+    // ---- nerves, directly
+    femoral_nerve: "muscles innervated-by femoral" => [
+        "articularis-genus", "iliacus", "pectineus", "rectus-femoris", "sartorius",
+        "vastus-intermedius", "vastus-lateralis", "vastus-medialis",
+    ];
+    superior_gluteal_nerve: "muscles innervated-by superior-gluteal" => [
+        "gluteus-medius", "gluteus-minimus", "tensor-fasciae-latae",
+    ];
+    inferior_gluteal_nerve: "muscles innervated-by inferior-gluteal" => ["gluteus-maximus"];
+    nerve_to_obturator_internus: "muscles innervated-by nerve-to-obturator-internus" => [
+        "obturator-internus", "superior-gemellus",
+    ];
+    nerve_to_quadratus_femoris: "muscles innervated-by nerve-to-quadratus-femoris" => [
+        "inferior-gemellus", "quadratus-femoris",
+    ];
+    tibial_division_of_sciatic: "muscles innervated-by tibial-division-of-sciatic-nerve" => [
+        "hamstring-part-of-adductor-magnus", "long-head-of-biceps-femoris",
+        "semimembranosus", "semitendinosus",
+    ];
+    common_fibular_division_of_sciatic: "muscles innervated-by common-fibular-division-of-sciatic-nerve" => [
+        "short-head-of-biceps-femoris",
+    ];
+    tibial_nerve: "muscles innervated-by tibial" => [
+        "flexor-digitorum-longus", "flexor-hallucis-longus", "gastrocnemius", "plantaris",
+        "popliteus", "soleus", "tibialis-posterior",
+    ];
+    deep_fibular_nerve: "muscles innervated-by deep-fibular" => [
+        "extensor-digitorum-brevis", "extensor-digitorum-longus", "extensor-hallucis-brevis",
+        "extensor-hallucis-longus", "fibularis-tertius", "tibialis-anterior",
+        // a twig to the first and second dorsal interossei (Wikipedia)
+        "dorsal-interossei-of-foot",
+    ];
+    superficial_fibular_nerve: "muscles innervated-by superficial-fibular" => [
+        "fibularis-brevis", "fibularis-longus",
+    ];
+    medial_plantar_nerve: "muscles innervated-by medial-plantar" => [
+        "abductor-hallucis", "first-lumbrical-of-foot", "flexor-digitorum-brevis",
+        "flexor-hallucis-brevis-medial-head",
+        // English Wikipedia; Kenhub and German Wikipedia give the lateral plantar nerve
+        "flexor-hallucis-brevis-lateral-head",
+    ];
+
+    // ---- nerves, through their branches
+    obturator_nerve_and_divisions: "muscles innervated-by* obturator" => [
+        "adductor-brevis", "adductor-longus", "adductor-part-of-adductor-magnus", "gracilis",
+        "obturator-externus",
+        // dual supply in some people (Wikipedia, IMAIOS, Radiopaedia)
+        "pectineus",
+    ];
+    lateral_plantar_nerve_and_branches: "muscles innervated-by* lateral-plantar" => [
+        "abductor-digiti-minimi-of-foot", "adductor-hallucis", "dorsal-interossei-of-foot",
+        "flexor-digiti-minimi-brevis-of-foot", "plantar-interossei", "quadratus-plantae",
+        "second-to-fourth-lumbricals-of-foot", "flexor-hallucis-brevis-lateral-head",
+    ];
+    common_fibular_nerve_and_branches: "muscles innervated-by* common-fibular" => [
+        "extensor-digitorum-brevis", "extensor-digitorum-longus", "extensor-hallucis-brevis",
+        "extensor-hallucis-longus", "fibularis-brevis", "fibularis-longus", "fibularis-tertius",
+        "tibialis-anterior", "dorsal-interossei-of-foot",
+    ];
+    foot_drop_muscles: "muscles innervated-by* common-fibular and performs ankle-dorsiflexion" => [
+        "extensor-digitorum-longus", "extensor-hallucis-longus", "fibularis-tertius",
+        "tibialis-anterior",
+    ];
+
+    // ---- compartments
+    anterior_thigh: "muscles located-in anterior-compartment-of-thigh" => [
+        "articularis-genus", "pectineus", "rectus-femoris", "sartorius", "vastus-intermedius",
+        "vastus-lateralis", "vastus-medialis",
+    ];
+    posterior_thigh: "muscles located-in posterior-compartment-of-thigh" => [
+        "biceps-femoris", "hamstring-part-of-adductor-magnus", "semimembranosus",
+        "semitendinosus",
+    ];
+    anterior_leg: "muscles located-in anterior-compartment-of-leg" => [
+        "extensor-digitorum-longus", "extensor-hallucis-longus", "fibularis-tertius",
+        "tibialis-anterior",
+    ];
+    lateral_leg: "muscles located-in lateral-compartment-of-leg" => [
+        "fibularis-brevis", "fibularis-longus",
+    ];
+    superficial_posterior_leg: "muscles located-in superficial-posterior-compartment-of-leg" => [
+        "gastrocnemius", "plantaris", "soleus",
+    ];
+    deep_posterior_leg: "muscles located-in deep-posterior-compartment-of-leg" => [
+        "flexor-digitorum-longus", "flexor-hallucis-longus", "popliteus", "tibialis-posterior",
+    ];
+    whole_posterior_leg: "muscles located-in* posterior-compartment-of-leg" => [
+        "flexor-digitorum-longus", "flexor-hallucis-longus", "gastrocnemius", "plantaris",
+        "popliteus", "soleus", "tibialis-posterior",
+    ];
+    dorsum_of_foot: "muscles located-in dorsum-of-foot" => [
+        "extensor-digitorum-brevis", "extensor-hallucis-brevis",
+    ];
+
+    // ---- bones
+    inserting_on_the_calcaneus: "muscles inserts-into* calcaneus" => [
+        "gastrocnemius", "plantaris", "soleus",
+        // a slip to the sustentaculum tali
+        "tibialis-posterior",
+    ];
+    inserting_on_the_fibula: "muscles inserts-into* fibula" => ["biceps-femoris"];
+    inserting_on_the_greater_trochanter: "muscles inserts-into* greater-trochanter" => [
+        "gluteus-medius", "gluteus-minimus", "inferior-gemellus", "obturator-externus",
+        "obturator-internus", "piriformis", "superior-gemellus",
+    ];
+    inserting_on_the_lesser_trochanter: "muscles inserts-into* lesser-trochanter" => [
+        "iliacus", "psoas-major",
+    ];
+    arising_from_the_ischial_tuberosity: "muscles originates-from* ischial-tuberosity" => [
+        "hamstring-part-of-adductor-magnus", "inferior-gemellus", "long-head-of-biceps-femoris",
+        "quadratus-femoris", "semimembranosus", "semitendinosus",
+    ];
+    arising_from_the_fibula: "muscles originates-from* fibula" => [
+        "extensor-digitorum-longus", "extensor-hallucis-longus", "fibularis-brevis",
+        "fibularis-longus", "fibularis-tertius", "flexor-hallucis-longus", "soleus",
+        "tibialis-posterior",
+    ];
+    inserting_on_the_first_metatarsal: "muscles inserts-into* first-metatarsal" => [
+        "fibularis-longus", "tibialis-anterior",
+    ];
+
+    // ---- movements
+    dorsiflexors: "muscles performs ankle-dorsiflexion" => [
+        "extensor-digitorum-longus", "extensor-hallucis-longus", "fibularis-tertius",
+        "tibialis-anterior",
+    ];
+    plantarflexors: "muscles performs ankle-plantarflexion" => [
+        "fibularis-brevis", "fibularis-longus", "flexor-digitorum-longus",
+        "flexor-hallucis-longus", "gastrocnemius", "plantaris", "soleus", "tibialis-posterior",
+    ];
+    evertors: "muscles performs foot-eversion" => [
+        "extensor-digitorum-longus", "fibularis-brevis", "fibularis-longus", "fibularis-tertius",
+    ];
+    knee_extensors: "muscles performs knee-extension" => [
+        "rectus-femoris", "vastus-intermedius", "vastus-lateralis", "vastus-medialis",
+        // assisting: it only draws the suprapatellar bursa up
+        "articularis-genus",
+    ];
+    knee_flexors: "muscles performs knee-flexion" => [
+        "biceps-femoris", "gastrocnemius", "gracilis", "plantaris", "popliteus", "sartorius",
+        "semimembranosus", "semitendinosus",
+    ];
+    hip_extensors: "muscles performs hip-extension" => [
+        "gluteus-maximus", "hamstring-part-of-adductor-magnus", "long-head-of-biceps-femoris",
+        "semimembranosus", "semitendinosus",
+        // posterior fibres, assisting
+        "gluteus-medius",
+    ];
+}
