@@ -5,8 +5,13 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 fn load(c: &mut Criterion) {
+    // what fascia does at start-up: decode the build-time snapshot
     c.bench_function("load bundled data", |b| {
         b.iter(|| black_box(fascia::bundled()).is_ok())
+    });
+    // what `fascia check` and `--data DIR` do: parse and check every TOML file
+    c.bench_function("parse and check bundled TOML", |b| {
+        b.iter(|| black_box(fascia::check_bundled()).is_ok())
     });
 }
 
