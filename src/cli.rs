@@ -500,6 +500,25 @@ pub fn paint_error(rendered: &str, color: bool) -> String {
     lines.join("\n")
 }
 
+/// Text without its ANSI colour codes, for tests that compare coloured output.
+#[cfg(test)]
+pub(crate) fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,23 +539,6 @@ mod tests {
         assert!(coloured.contains("\u{1b}["));
         let stripped: String = strip_ansi(&coloured);
         assert_eq!(stripped, rendered);
-    }
-
-    fn strip_ansi(s: &str) -> String {
-        let mut out = String::new();
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            if c == '\u{1b}' {
-                for c in chars.by_ref() {
-                    if c == 'm' {
-                        break;
-                    }
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
     }
 
     #[test]

@@ -226,6 +226,20 @@ impl Atlas {
             .unwrap_or((NodeIndex::end(), NodeIndex::end()))
     }
 
+    /// Every fact whose two ends are both among `nodes`, in edge order.
+    pub fn facts_among(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
+        let members: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
+        let mut edges: Vec<EdgeIndex> = nodes
+            .iter()
+            .flat_map(|n| self.graph.edges_directed(*n, petgraph::Direction::Outgoing))
+            .filter(|e| members.contains(&e.target()))
+            .map(|e| e.id())
+            .collect();
+        edges.sort();
+        edges.dedup();
+        edges
+    }
+
     /// Whether `node` states at least one fact of `relation` in its forward direction.
     pub fn has_fact(&self, node: NodeIndex, relation: Relation) -> bool {
         self.neighbours(node, relation, Direction::Forward)

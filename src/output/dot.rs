@@ -119,17 +119,7 @@ impl Drawing {
         answer: HashSet<NodeIndex>,
     ) -> Drawing {
         dedup(&mut nodes);
-        let members: HashSet<NodeIndex> = nodes.iter().copied().collect();
-        let edges = nodes
-            .iter()
-            .flat_map(|n| {
-                atlas
-                    .graph()
-                    .edges_directed(*n, petgraph::Direction::Outgoing)
-            })
-            .filter(|e| members.contains(&e.target()))
-            .map(|e| e.id())
-            .collect();
+        let edges = atlas.facts_among(&nodes);
         Drawing {
             title: title.to_string(),
             nodes,

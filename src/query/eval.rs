@@ -587,19 +587,7 @@ fn around(atlas: &Atlas, center: NodeIndex, depth: usize) -> Subgraph {
     }
     // the centre first, then the rest by name, as in every other listing
     order[1..].sort_by_cached_key(|n| atlas.node(*n).name.to_lowercase());
-    let members: HashSet<NodeIndex> = order.iter().copied().collect();
-    let mut edges: Vec<EdgeIndex> = order
-        .iter()
-        .flat_map(|n| {
-            atlas
-                .graph()
-                .edges_directed(*n, petgraph::Direction::Outgoing)
-        })
-        .filter(|e| members.contains(&e.target()))
-        .map(|e| e.id())
-        .collect();
-    edges.sort();
-    edges.dedup();
+    let edges = atlas.facts_among(&order);
     Subgraph {
         center: Some(center),
         nodes: order,

@@ -217,6 +217,7 @@ impl Validator for LineHelper {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::strip_ansi;
     use crate::repl::Session;
     use crate::repl::tests::mini;
     use fascia::output::Format;
@@ -242,23 +243,6 @@ mod tests {
             "tibial nerve",
             true
         )));
-    }
-
-    fn strip_ansi(s: &str) -> String {
-        let mut out = String::new();
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            if c == '\u{1b}' {
-                for c in chars.by_ref() {
-                    if c == 'm' {
-                        break;
-                    }
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
     }
 
     #[test]
