@@ -5,6 +5,7 @@ use crate::repl;
 use anstyle::{AnsiColor, Style};
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fascia::Atlas;
+use fascia::export::{ExportFormat, Selection};
 use fascia::output::Format;
 use std::fs;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
@@ -27,6 +28,8 @@ Examples:
   fascia -f queries.fa                        one query per line; # starts a comment
   echo 'why soleus inserts-into* calcaneus' | fascia
   fascia check data/                          validate a data directory
+  fascia export --format turtle -o fascia.ttl the whole graph as RDF
+  fascia export --format graphml 'muscles innervated-by* sciatic'
 
 Exit status: 0 when every query was answered, 1 when a query failed (the others still
 run), 2 for usage errors and data that does not load.";
@@ -57,8 +60,8 @@ pub struct Args {
           value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     format: String,
 
-    /// Load the data files below DIR instead of the bundled data
-    #[arg(long, value_name = "DIR", global = true)]
+    /// Load the data files below DIR (or an exported .nt or .json file) instead of the bundled data
+    #[arg(long, value_name = "DIR|FILE", global = true)]
     data: Option<PathBuf>,
 
     /// Write answers to FILE, replaced only when every query succeeded
@@ -77,6 +80,24 @@ enum Command {
         /// The directory to check
         dir: Option<PathBuf>,
     },
+    /// Write the whole graph, or the part a query's answer shows, for other tools
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// turtle or ntriples (RDF), graphml, json (a dump --data can load), neo4j (CSV files)
+    #[arg(long, value_name = "FORMAT",
+          value_parser = clap::builder::PossibleValuesParser::new(ExportFormat::NAMES))]
+    format: String,
+
+    /// Write to FILE (a directory for neo4j) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE|DIR")]
+    output: Option<PathBuf>,
+
+    /// Export only what the answer to QUERY shows (its structures and the facts among them)
+    #[arg(value_name = "QUERY", num_args = 0.., trailing_var_arg = true)]
+    query: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,6 +171,18 @@ pub fn run() -> Result<ExitCode, Error> {
             ));
         }
         return check(dir.as_deref().or(args.data.as_deref()));
+    }
+    if let Some(Command::Export(export_args)) = &args.command {
+        if !args.queries.is_empty() || !args.files.is_empty() || args.output.is_some() {
+            return Err(Error::Usage(
+                "export takes its query and -o after `export`, not -e, -f or -o before it"
+                    .to_string(),
+            ));
+        }
+        let Some(atlas) = load(args.data.as_deref(), err_color) else {
+            return Ok(ExitCode::from(FATAL));
+        };
+        return export(&atlas, export_args, err_color);
     }
     let format = Format::from_name(&args.format).unwrap_or_default();
     let mut inputs = inputs_in_order(&matches, &args);
@@ -238,6 +271,52 @@ fn check(dir: Option<&Path>) -> Result<ExitCode, Error> {
     }
 }
 
+/// `fascia export`: the selection in the format asked for, to standard output, a file
+/// (replaced whole) or, for neo4j, a directory.
+fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Error> {
+    let format = ExportFormat::from_name(&args.format)
+        .ok_or_else(|| Error::Usage(format!("unknown export format `{}`", args.format)))?;
+    let query = args.query.join(" ");
+    let selection = if query.trim().is_empty() {
+        Selection::whole(atlas)
+    } else {
+        match fascia::query::run(atlas, &query) {
+            Ok((_, answer)) => Selection::of_answer(atlas, &answer),
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "{}", paint_error(&e.render(&query), color));
+                return Ok(ExitCode::from(QUERY_FAILED));
+            }
+        }
+    };
+    let io_error = |target: &Path| {
+        let context = format!("cannot write {}", target.display());
+        move |source| Error::Io { context, source }
+    };
+    match (&args.output, format.is_directory()) {
+        (None, true) => {
+            return Err(Error::Usage(
+                "the neo4j export is two CSV files: give a directory with -o".to_string(),
+            ));
+        }
+        (Some(dir), true) => {
+            fascia::export::write_dir(atlas, &selection, format, dir).map_err(io_error(dir))?
+        }
+        (Some(file), false) => {
+            let mut target = AtomicFile::create(file)?;
+            fascia::export::write(atlas, &selection, format, target.writer())
+                .map_err(io_error(file))?;
+            target.commit()?;
+        }
+        (None, false) => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            fascia::export::write(atlas, &selection, format, &mut out).map_err(Error::Output)?;
+            out.flush().map_err(Error::Output)?;
+        }
+    }
+    Ok(ExitCode::from(SUCCESS))
+}
+
 /// Why data did not load, as text: a list of problems, or why nothing could be read.
 enum NotLoaded {
     Problems(String),
@@ -246,12 +325,31 @@ enum NotLoaded {
 
 fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
     match dir {
+        Some(file) if file.is_file() => load_file(file),
         Some(dir) => fascia::load_dir(dir).map_err(|e| match e {
             fascia::LoadError::Invalid(problems) => NotLoaded::Problems(problems.to_string()),
             other => NotLoaded::Unreadable(other.to_string()),
         }),
         None => fascia::bundled().map_err(|e| NotLoaded::Problems(e.to_string())),
     }
+}
+
+/// `--data FILE`: N-Triples as `fascia export --format ntriples` writes them (`.nt`),
+/// or a JSON dump (`.json`).
+fn load_file(file: &Path) -> Result<Atlas, NotLoaded> {
+    let text = fs::read_to_string(file)
+        .map_err(|e| NotLoaded::Unreadable(format!("cannot read {}: {e}", file.display())))?;
+    let name = file.display().to_string();
+    let loaded = match file.extension().and_then(|e| e.to_str()) {
+        Some("nt") => fascia::export::rdf::read(&name, &text),
+        Some("json") => fascia::export::dump::load(&name, &text),
+        _ => {
+            return Err(NotLoaded::Unreadable(format!(
+                "{name}: --data takes a directory of .toml files, an .nt file or a .json dump"
+            )));
+        }
+    };
+    loaded.map_err(|problems| NotLoaded::Problems(problems.to_string()))
 }
 
 /// The bundled data or `--data DIR`; on failure the problems are on stderr.
@@ -361,7 +459,7 @@ impl Runner<'_> {
                 }
                 format
                     .renderer()
-                    .render(self.atlas, &answer, out)
+                    .render_query(self.atlas, &query, &answer, out)
                     .map_err(Error::Output)?;
                 out.flush().map_err(Error::Output)?;
                 self.answered += 1;

@@ -13,6 +13,7 @@
 
 mod bundled;
 pub mod error;
+pub mod export;
 pub mod graph;
 pub mod output;
 pub mod query;

@@ -156,7 +156,7 @@ fn dot_format_and_dot_queries_draw_graphs() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
         r.stdout
-            .starts_with("digraph fascia {\n  label=\"count: 6\";\n"),
+            .starts_with("digraph fascia {\n  label=\"count muscles\\ncount: 6\";\n"),
         "{}",
         r.stdout
     );

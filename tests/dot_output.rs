@@ -1,16 +1,16 @@
 //! DOT output is valid Graphviz: checked structurally always, and by Graphviz itself
 //! where `dot` is installed (CI installs it).
 
-use fascia::output::{Format, render_to_string};
+use fascia::output::{Format, render_query_to_string};
 use std::collections::HashSet;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn dot_of(query: &str) -> String {
     let atlas = fascia::bundled().unwrap_or_else(|e| panic!("{e}"));
-    let (_, answer) =
+    let (parsed, answer) =
         fascia::query::run(&atlas, query).unwrap_or_else(|e| panic!("{}", e.render(query)));
-    render_to_string(&atlas, &answer, Format::Dot)
+    render_query_to_string(&atlas, &parsed, &answer, Format::Dot)
 }
 
 /// Node ids declared (`n12 [label=…]`) and used in edges (`n12 -> n3`).
@@ -90,9 +90,24 @@ fn every_answer_kind_draws_as_valid_graphviz() {
 #[test]
 fn a_set_is_drawn_with_its_target_clustered_by_compartment() {
     let dot = dot_of("muscles innervated-by tibial");
-    // the target nerve is drawn, and the answer's edges to it are labelled
+    // the query is the title, what it found the second line
+    assert!(
+        dot.contains("label=\"muscles innervated-by tibial\\n7 structures\";"),
+        "{dot}"
+    );
+    // the target nerve is drawn above the muscles; the colour says innervated-by, so
+    // only the root levels are written on the line
     assert!(dot.contains("label=\"Tibial nerve\""), "{dot}");
-    assert!(dot.contains("label=\"innervated-by (S1, S2)\""), "{dot}");
+    let plantaris = dot
+        .lines()
+        .find(|l| l.contains("-> n") && l.contains("label=\"S1, S2\""))
+        .unwrap_or_else(|| panic!("no line labelled with plantaris's levels:\n{dot}"));
+    assert!(plantaris.contains("dir=back"), "{plantaris}");
+    assert!(
+        !dot.lines()
+            .any(|l| l.trim_start().starts_with('n') && l.contains("label=\"innervated-by")),
+        "{dot}"
+    );
     // soleus sits in its compartment's cluster, drawn bold as part of the answer
     let cluster = dot
         .split("subgraph cluster_")
@@ -105,6 +120,74 @@ fn a_set_is_drawn_with_its_target_clustered_by_compartment() {
 }
 
 #[test]
+fn root_levels_are_merged_per_pair_and_explained() {
+    let dot = dot_of("show soleus");
+    // three references, three versions: one line, the shared levels plain, the others
+    // in brackets, and the legend says what brackets mean
+    let lines: Vec<&str> = dot
+        .lines()
+        .filter(|l| l.contains("tooltip=\"innervated-by\""))
+        .collect();
+    assert_eq!(lines.len(), 1, "{dot}");
+    assert!(
+        lines[0].contains("label=\"[L4], [L5], S1, S2\""),
+        "{}",
+        lines[0]
+    );
+    assert!(!dot.contains(" | "), "{dot}");
+    assert!(dot.contains("given by only some references"), "{dot}");
+}
+
+#[test]
+fn the_legend_explains_kinds_answers_and_lines() {
+    let dot = dot_of("muscles innervated-by tibial");
+    let legend = dot
+        .split("subgraph cluster_legend")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no legend:\n{dot}"));
+    for entry in [
+        "label=\"muscle\"",
+        "label=\"nerve\"",
+        "label=\"the answer\", shape=box, penwidth=2.5",
+        "label=\"innervated-by\"",
+    ] {
+        assert!(legend.contains(entry), "{entry} missing from\n{legend}");
+    }
+}
+
+#[test]
+fn heads_sit_inside_their_muscles_box() {
+    let dot = dot_of("muscles member-of hamstrings");
+    let muscle_box = dot
+        .split("subgraph cluster_")
+        .find(|c| c.contains("label=\"Adductor magnus\";"))
+        .unwrap_or_else(|| panic!("no box for adductor magnus:\n{dot}"));
+    assert!(
+        muscle_box.contains("label=\"Adductor magnus, hamstring part\""),
+        "{muscle_box}"
+    );
+}
+
+#[test]
+fn around_draws_each_fact_once_and_a_compartment_once() {
+    let dot = dot_of("around soleus");
+    let (declared, edges) = declared_and_used(&dot);
+    let mut pairs: Vec<&(String, String)> =
+        edges.iter().filter(|(f, _)| f.starts_with('n')).collect();
+    let before = pairs.len();
+    pairs.sort();
+    pairs.dedup();
+    assert_eq!(pairs.len(), before, "a pair drawn twice:\n{dot}");
+    // the compartment is the box around soleus, not a node beside it
+    assert!(dot.contains("label=\"Superficial posterior compartment of leg\";"));
+    assert!(
+        !dot.contains("label=\"Superficial posterior compartment of leg\", shape"),
+        "{dot}"
+    );
+    assert!(declared.iter().any(|d| d.starts_with("legend_")));
+}
+
+#[test]
 fn star_answers_draw_the_chain_up_to_the_target() {
     let dot = dot_of("muscles innervated-by* sciatic");
     for nerve in ["Sciatic nerve", "Tibial nerve", "Medial plantar nerve"] {
@@ -113,8 +196,11 @@ fn star_answers_draw_the_chain_up_to_the_target() {
             "{nerve} missing"
         );
     }
-    assert!(
-        dot.contains("label=\"branch-of\""),
-        "branch-of edges missing"
-    );
+    // branches hang below their nerve: drawn from the nerve, the arrow backwards
+    let branch = dot
+        .lines()
+        .find(|l| l.contains("tooltip=\"branch-of\""))
+        .unwrap_or_else(|| panic!("branch-of lines missing:\n{dot}"));
+    assert!(branch.contains("dir=back"), "{branch}");
+    assert!(dot.contains("rankdir=TB"), "{dot}");
 }

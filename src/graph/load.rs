@@ -65,27 +65,7 @@ pub fn load_files<'a>(
     loader.declare_sources(&parsed);
     let pending = loader.declare_structures(&parsed);
     loader.add_facts(&parsed, &pending);
-    loader.check_hierarchies();
-    loader.check_muscles_complete();
-    loader.check_shared_names();
-    if loader.errors.is_empty() {
-        Ok(Atlas::new(
-            loader.graph,
-            loader.sources,
-            origin.to_string(),
-            None,
-        ))
-    } else {
-        loader.errors.sort_by(|a, b| {
-            (&a.location.file, a.location.line, a.location.column).cmp(&(
-                &b.location.file,
-                b.location.line,
-                b.location.column,
-            ))
-        });
-        loader.errors.dedup();
-        Err(DataErrors(loader.errors))
-    }
+    loader.finish(origin, true)
 }
 
 /// A file's name and the byte offsets where its lines start, to turn spans into
@@ -131,8 +111,10 @@ struct Pending {
     node: NodeIndex,
 }
 
+/// Builds the graph and collects every problem; the TOML reader here and the other
+/// readers (through [`super::build::Builder`]) share its checks.
 #[derive(Default)]
-struct Loader {
+pub(super) struct Loader {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
     source_ids: HashMap<String, SourceId>,
@@ -141,7 +123,35 @@ struct Loader {
 }
 
 impl Loader {
-    fn error(&mut self, location: Location, message: impl Into<String>) {
+    /// Runs the checks that need the whole graph and builds the [`Atlas`], or returns
+    /// every problem found. `curated` adds the checks meant for the bundled data's
+    /// authors (every muscle complete), which an imported graph need not pass.
+    pub(super) fn finish(mut self, origin: &str, curated: bool) -> Result<Atlas, DataErrors> {
+        self.check_hierarchies();
+        if curated {
+            self.check_muscles_complete();
+        }
+        self.check_shared_names();
+        if self.errors.is_empty() {
+            return Ok(Atlas::new(
+                self.graph,
+                self.sources,
+                origin.to_string(),
+                None,
+            ));
+        }
+        self.errors.sort_by(|a, b| {
+            (&a.location.file, a.location.line, a.location.column).cmp(&(
+                &b.location.file,
+                b.location.line,
+                b.location.column,
+            ))
+        });
+        self.errors.dedup();
+        Err(DataErrors(self.errors))
+    }
+
+    pub(super) fn error(&mut self, location: Location, message: impl Into<String>) {
         self.errors.push(DataError {
             location,
             message: message.into(),
@@ -180,31 +190,35 @@ impl Loader {
             for s in &doc.sources {
                 let span = s.span();
                 let s = s.get_ref();
-                let id = s.id.get_ref();
-                if self.source_ids.contains_key(id) {
-                    self.error(
-                        file.locate(s.id.span().start),
-                        format!("duplicate source id `{id}`"),
-                    );
-                    continue;
-                }
-                if s.title.trim().is_empty() || s.publisher.trim().is_empty() {
-                    self.error(
-                        file.locate(span.start),
-                        format!("source `{id}` needs a title and a publisher"),
-                    );
-                }
-                let index = SourceId(self.sources.len() as u32);
-                self.source_ids.insert(id.clone(), index);
-                self.sources.push(Source {
-                    id: id.into(),
+                let source = Source {
+                    id: s.id.get_ref().into(),
                     title: (&s.title).into(),
                     publisher: (&s.publisher).into(),
                     url: s.url.as_ref().map(Text::from),
                     read: s.read.as_ref().map(Text::from),
-                });
+                };
+                self.declare_source(
+                    source,
+                    file.locate(s.id.span().start),
+                    file.locate(span.start),
+                );
             }
         }
+    }
+
+    /// Adds a source unless its id is taken; `id_at` and `at` locate its id and entry.
+    pub(super) fn declare_source(&mut self, source: Source, id_at: Location, at: Location) {
+        let id = source.id.to_string();
+        if self.source_ids.contains_key(&id) {
+            self.error(id_at, format!("duplicate source id `{id}`"));
+            return;
+        }
+        if source.title.trim().is_empty() || source.publisher.trim().is_empty() {
+            self.error(at, format!("source `{id}` needs a title and a publisher"));
+        }
+        let index = SourceId(self.sources.len() as u32);
+        self.source_ids.insert(id, index);
+        self.sources.push(source);
     }
 
     fn declare_structures(&mut self, parsed: &[(FileText, Document)]) -> Vec<Pending> {
@@ -230,16 +244,11 @@ impl Loader {
                     self.error(at, format!("`{id}` has no `name`"));
                     continue;
                 };
-                if let Some(first) = self.node_ids.get(id) {
-                    let first = self.graph[*first].location.clone();
-                    self.error(
-                        id_at,
-                        format!("duplicate id `{id}` (first declared at {first})"),
-                    );
+                if !self.is_new_id(id, id_at) {
                     continue;
                 }
                 let sources = self.source_list(file, &e.sources);
-                let node = self.graph.add_node(Structure {
+                let node = self.declare_structure(Structure {
                     id: id.into(),
                     kind: *kind,
                     name: name.get_ref().into(),
@@ -254,7 +263,6 @@ impl Loader {
                     sources,
                     location: at,
                 });
-                self.node_ids.insert(id.clone(), node);
                 pending.push(Pending {
                     file: fi,
                     entry: ei,
@@ -265,27 +273,51 @@ impl Loader {
         pending
     }
 
+    /// Whether `id` is well formed and not yet declared; reports it when not.
+    pub(super) fn is_new_id(&mut self, id: &str, id_at: Location) -> bool {
+        if !is_valid_id(id) {
+            self.error(
+                id_at,
+                format!("id `{id}` must be kebab-case: lower-case letters, digits and `-`"),
+            );
+            return false;
+        }
+        if let Some(first) = self.node_ids.get(id) {
+            let first = self.graph[*first].location.clone();
+            self.error(
+                id_at,
+                format!("duplicate id `{id}` (first declared at {first})"),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Adds a structure whose id [`Loader::is_new_id`] accepted.
+    pub(super) fn declare_structure(&mut self, structure: Structure) -> NodeIndex {
+        let id = structure.id.to_string();
+        let node = self.graph.add_node(structure);
+        self.node_ids.insert(id, node);
+        node
+    }
+
     /// Resolves source ids, reporting the unknown ones.
     fn source_list(&mut self, file: &FileText, ids: &[toml::Spanned<String>]) -> Vec<SourceId> {
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            match self.source_ids.get(id.get_ref()) {
-                Some(s) => out.push(*s),
-                None => {
-                    let hint = crate::suggest::closest(
-                        id.get_ref(),
-                        self.source_ids.keys().map(String::as_str),
-                    )
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                    self.error(
-                        file.locate(id.span().start),
-                        format!("unknown source `{}`{hint}", id.get_ref()),
-                    );
-                }
-            }
+        ids.iter()
+            .filter_map(|id| self.source(id.get_ref(), file.locate(id.span().start)))
+            .collect()
+    }
+
+    /// One source by id, or an error at `at` with the nearest known id.
+    pub(super) fn source(&mut self, id: &str, at: Location) -> Option<SourceId> {
+        if let Some(s) = self.source_ids.get(id) {
+            return Some(*s);
         }
-        out
+        let hint = crate::suggest::closest(id, self.source_ids.keys().map(String::as_str))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        self.error(at, format!("unknown source `{id}`{hint}"));
+        None
     }
 
     fn add_facts(&mut self, parsed: &[(FileText, Document)], pending: &[Pending]) {
@@ -329,57 +361,10 @@ impl Loader {
             Direction::Forward => (subject, object),
             Direction::Inverse => (object, subject),
         };
-        let (from_kind, to_kind) = (self.graph[from].kind, self.graph[to].kind);
+        if !self.check_ends(from, to, relation, direction, &at) {
+            return;
+        }
         let name = relation.name(direction);
-        if !relation.domain().contains(from_kind) {
-            let (who, expected) = match direction {
-                Direction::Forward => (from, relation.domain()),
-                Direction::Inverse => (from, relation.domain()),
-            };
-            let s = &self.graph[who];
-            let message = match direction {
-                Direction::Forward => format!(
-                    "`{}` is {}, but {name} is stated of {}",
-                    s.id,
-                    s.kind.with_article(),
-                    expected.describe()
-                ),
-                Direction::Inverse => format!(
-                    "`{}` is {}; {name} takes {}",
-                    s.id,
-                    s.kind.with_article(),
-                    expected.describe()
-                ),
-            };
-            self.error(at, message);
-            return;
-        }
-        if !relation.range().contains(to_kind) {
-            let s = &self.graph[to];
-            let message = match direction {
-                Direction::Forward => format!(
-                    "`{}` is {}; {name} takes {}",
-                    s.id,
-                    s.kind.with_article(),
-                    relation.range().describe()
-                ),
-                Direction::Inverse => format!(
-                    "`{}` is {}, but {name} is stated of {}",
-                    s.id,
-                    s.kind.with_article(),
-                    relation.range().describe()
-                ),
-            };
-            self.error(at, message);
-            return;
-        }
-        if from == to {
-            self.error(
-                at,
-                format!("`{}` cannot be {name} itself", self.graph[from].id),
-            );
-            return;
-        }
         let sources = if target.sources.is_empty() {
             self.source_list(file, &entry.sources)
         } else {
@@ -404,17 +389,8 @@ impl Loader {
         for root in &target.roots {
             let root_at = file.locate(root.span().start);
             let key = root.get_ref().to_ascii_lowercase();
-            match self.lookup(&key, &root_at) {
-                Some(r) if self.graph[r].kind == Kind::Root => roots.push(r),
-                Some(r) => self.error(
-                    root_at,
-                    format!(
-                        "`{}` is {}, not a spinal root",
-                        key,
-                        self.graph[r].kind.with_article()
-                    ),
-                ),
-                None => {}
+            if let Some(r) = self.root(&key, root_at) {
+                roots.push(r);
             }
         }
         let role = match (relation, target.role) {
@@ -428,7 +404,7 @@ impl Loader {
             }
             (_, None) => None,
         };
-        self.graph.add_edge(
+        self.add_edge(
             from,
             to,
             Fact {
@@ -440,6 +416,89 @@ impl Loader {
                 location: at,
             },
         );
+    }
+
+    /// A spinal root by id, or an error at `at`.
+    pub(super) fn root(&mut self, id: &str, at: Location) -> Option<NodeIndex> {
+        match self.lookup(id, &at) {
+            Some(r) if self.graph[r].kind == Kind::Root => Some(r),
+            Some(r) => {
+                let kind = self.graph[r].kind.with_article();
+                self.error(at, format!("`{id}` is {kind}, not a spinal root"));
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Adds a fact stated forward whose ends [`Loader::check_ends`] accepted.
+    pub(super) fn add_edge(&mut self, from: NodeIndex, to: NodeIndex, fact: Fact) {
+        self.graph.add_edge(from, to, fact);
+    }
+
+    /// Whether the subject and object kinds fit the relation and differ; reports why
+    /// not, worded for the direction the fact was written in.
+    pub(super) fn check_ends(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        relation: Relation,
+        direction: Direction,
+        at: &Location,
+    ) -> bool {
+        let at = at.clone();
+        let (from_kind, to_kind) = (self.graph[from].kind, self.graph[to].kind);
+        let name = relation.name(direction);
+        if !relation.domain().contains(from_kind) {
+            let (who, expected) = match direction {
+                Direction::Forward => (from, relation.domain()),
+                Direction::Inverse => (from, relation.domain()),
+            };
+            let s = &self.graph[who];
+            let message = match direction {
+                Direction::Forward => format!(
+                    "`{}` is {}, but {name} is stated of {}",
+                    s.id,
+                    s.kind.with_article(),
+                    expected.describe()
+                ),
+                Direction::Inverse => format!(
+                    "`{}` is {}; {name} takes {}",
+                    s.id,
+                    s.kind.with_article(),
+                    expected.describe()
+                ),
+            };
+            self.error(at, message);
+            return false;
+        }
+        if !relation.range().contains(to_kind) {
+            let s = &self.graph[to];
+            let message = match direction {
+                Direction::Forward => format!(
+                    "`{}` is {}; {name} takes {}",
+                    s.id,
+                    s.kind.with_article(),
+                    relation.range().describe()
+                ),
+                Direction::Inverse => format!(
+                    "`{}` is {}, but {name} is stated of {}",
+                    s.id,
+                    s.kind.with_article(),
+                    relation.range().describe()
+                ),
+            };
+            self.error(at, message);
+            return false;
+        }
+        if from == to {
+            self.error(
+                at,
+                format!("`{}` cannot be {name} itself", self.graph[from].id),
+            );
+            return false;
+        }
+        true
     }
 
     /// Whether every source named for this fact resolved (so a missing-source error
@@ -455,7 +514,7 @@ impl Loader {
             .all(|s| self.source_ids.contains_key(s.get_ref()))
     }
 
-    fn lookup(&mut self, id: &str, at: &Location) -> Option<NodeIndex> {
+    pub(super) fn lookup(&mut self, id: &str, at: &Location) -> Option<NodeIndex> {
         if let Some(n) = self.node_ids.get(id) {
             return Some(*n);
         }

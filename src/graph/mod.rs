@@ -1,6 +1,7 @@
 //! The anatomy graph: structures as nodes, sourced facts as typed edges, and the
 //! indexes (by id, by kind, by name) that queries start from.
 
+pub mod build;
 pub mod files;
 pub mod load;
 pub mod model;

@@ -1,288 +1,247 @@
-//! Graphviz DOT: the answer's structures, the facts among them, one style per
-//! relation with a legend, a shape and colour per kind, clusters per compartment.
+//! Graphviz DOT: the query as title, the answer's structures and the facts among them,
+//! one colour and line style per relation, a shape and fill per kind, muscles boxed by
+//! compartment and heads by muscle, and a legend for all of it.
 
 use super::Render;
+use super::picture::{Line, Picture};
+use super::scene::Scene;
 use crate::graph::Atlas;
-use crate::graph::model::{Direction, Kind, Relation};
-use crate::query::Answer;
-use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
-use std::collections::{BTreeMap, HashSet};
+use crate::graph::model::{Kind, Relation};
+use crate::query::{Answer, Query};
+use petgraph::graph::NodeIndex;
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 pub struct Dot;
 
 impl Render for Dot {
     fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()> {
-        let drawing = Drawing::of(atlas, answer);
-        drawing.write(atlas, out)
-    }
-}
-
-/// What to draw: structures, the facts between them, and which structures are the
-/// answer itself (drawn bold).
-struct Drawing {
-    title: String,
-    nodes: Vec<NodeIndex>,
-    edges: Vec<EdgeIndex>,
-    answer: HashSet<NodeIndex>,
-}
-
-impl Drawing {
-    fn of(atlas: &Atlas, answer: &Answer) -> Drawing {
-        match answer {
-            Answer::Set(set) => {
-                let mut nodes = set.nodes.clone();
-                nodes.extend(set.context.iter().copied());
-                let title = match set.nodes.len() {
-                    1 => "1 structure".to_string(),
-                    n => format!("{n} structures"),
-                };
-                Drawing::induced(atlas, &title, nodes, set.nodes.iter().copied().collect())
-            }
-            Answer::Count(n) => Drawing {
-                title: format!("count: {n}"),
-                nodes: Vec::new(),
-                edges: Vec::new(),
-                answer: HashSet::new(),
-            },
-            Answer::Show(n) => {
-                let g = atlas.graph();
-                let edges: Vec<EdgeIndex> = g
-                    .edges_directed(*n, petgraph::Direction::Outgoing)
-                    .chain(g.edges_directed(*n, petgraph::Direction::Incoming))
-                    .map(|e| e.id())
-                    .collect();
-                let mut nodes = vec![*n];
-                for e in &edges {
-                    let (s, o) = atlas.ends(*e);
-                    for x in [s, o] {
-                        if !nodes.contains(&x) {
-                            nodes.push(x);
-                        }
-                    }
-                }
-                Drawing {
-                    title: atlas.node(*n).name.to_string(),
-                    nodes,
-                    edges,
-                    answer: HashSet::from([*n]),
-                }
-            }
-            Answer::Path { path, from, to } => {
-                let paths: Vec<_> = path.iter().cloned().collect();
-                Drawing::paths(atlas, *from, *to, &paths)
-            }
-            Answer::Paths {
-                paths, from, to, ..
-            } => Drawing::paths(atlas, *from, *to, paths),
-            Answer::Why(w) => {
-                let mut edges: Vec<EdgeIndex> = w.asserted.clone();
-                if let Some(p) = &w.inferred {
-                    edges.extend(p.steps.iter().map(|s| s.edge));
-                }
-                let mut nodes = vec![w.subject, w.target];
-                for e in &edges {
-                    let (s, o) = atlas.ends(*e);
-                    nodes.extend([s, o]);
-                }
-                dedup(&mut nodes);
-                Drawing {
-                    title: format!(
-                        "why {} {} {}",
-                        atlas.node(w.subject).name,
-                        w.relation.name(w.direction),
-                        atlas.node(w.target).name
-                    ),
-                    nodes,
-                    edges,
-                    answer: HashSet::from([w.subject, w.target]),
-                }
-            }
-            Answer::Around(g) => Drawing {
-                title: g
-                    .center
-                    .map(|c| format!("around {}", atlas.node(c).name))
-                    .unwrap_or_default(),
-                nodes: g.nodes.clone(),
-                edges: g.edges.clone(),
-                answer: g.center.into_iter().collect(),
-            },
-        }
+        let picture = Picture::of(atlas, Scene::of(atlas, answer, None), true);
+        write_dot(atlas, &picture, out)
     }
 
-    /// The given structures and every fact among them.
-    fn induced(
-        atlas: &Atlas,
-        title: &str,
-        mut nodes: Vec<NodeIndex>,
-        answer: HashSet<NodeIndex>,
-    ) -> Drawing {
-        dedup(&mut nodes);
-        let edges = atlas.facts_among(&nodes);
-        Drawing {
-            title: title.to_string(),
-            nodes,
-            edges,
-            answer,
-        }
-    }
-
-    fn paths(
-        atlas: &Atlas,
-        from: NodeIndex,
-        to: NodeIndex,
-        paths: &[crate::query::eval::Path],
-    ) -> Drawing {
-        let mut nodes = vec![from, to];
-        let mut edges = Vec::new();
-        for p in paths {
-            nodes.extend(p.nodes.iter().copied());
-            edges.extend(p.steps.iter().map(|s| s.edge));
-        }
-        dedup(&mut nodes);
-        edges.sort();
-        edges.dedup();
-        Drawing {
-            title: format!("{} to {}", atlas.node(from).name, atlas.node(to).name),
-            nodes,
-            edges,
-            answer: HashSet::from([from, to]),
-        }
-    }
-
-    fn write(&self, atlas: &Atlas, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "digraph fascia {{")?;
-        writeln!(out, "  label=\"{}\";", esc(&self.title))?;
-        writeln!(out, "  labelloc=t;")?;
-        writeln!(out, "  rankdir=LR;")?;
-        writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
-        writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
-
-        // cluster structures by the compartment they are located in
-        let mut clusters: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
-        let mut loose = Vec::new();
-        for n in &self.nodes {
-            let compartment = atlas
-                .neighbours(*n, Relation::LocatedIn, Direction::Forward)
-                .map(|(_, c)| c)
-                .next();
-            match compartment {
-                // nerves and vessels run through several regions: only muscles are boxed
-                Some(c) if matches!(atlas.node(*n).kind, Kind::Muscle | Kind::MusclePart) => {
-                    clusters.entry(c).or_default().push(*n)
-                }
-                _ => loose.push(*n),
-            }
-        }
-        for (c, members) in &clusters {
-            writeln!(out, "  subgraph cluster_{} {{", c.index())?;
-            writeln!(out, "    label=\"{}\";", esc(&atlas.node(*c).name))?;
-            writeln!(
-                out,
-                "    style=rounded; color=\"#999999\"; fontcolor=\"#555555\";"
-            )?;
-            for n in members {
-                self.write_node(atlas, *n, "    ", out)?;
-            }
-            writeln!(out, "  }}")?;
-        }
-        for n in &loose {
-            self.write_node(atlas, *n, "  ", out)?;
-        }
-
-        // facts stated more than once between the same two structures (root levels
-        // that references disagree on) are drawn as one edge listing every version
-        let mut merged: BTreeMap<(NodeIndex, NodeIndex, Relation), Vec<String>> = BTreeMap::new();
-        let mut used: Vec<Relation> = Vec::new();
-        for e in &self.edges {
-            let (s, o) = atlas.ends(*e);
-            let fact = atlas.fact(*e);
-            let roots: Vec<String> = fact
-                .roots
-                .iter()
-                .map(|r| atlas.node(*r).name.to_string())
-                .collect();
-            let versions = merged.entry((s, o, fact.relation)).or_default();
-            let version = roots.join(", ");
-            if !version.is_empty() && !versions.contains(&version) {
-                versions.push(version);
-            }
-            if !used.contains(&fact.relation) {
-                used.push(fact.relation);
-            }
-        }
-        for ((s, o, relation), versions) in &merged {
-            let (color, style) = relation_style(*relation);
-            let label = if versions.is_empty() {
-                relation.forward_name().to_string()
-            } else {
-                format!("{} ({})", relation.forward_name(), versions.join(" | "))
-            };
-            writeln!(
-                out,
-                "  n{} -> n{} [label=\"{}\", color=\"{color}\", fontcolor=\"{color}\", style={style}];",
-                s.index(),
-                o.index(),
-                esc(&label)
-            )?;
-        }
-
-        if !used.is_empty() {
-            writeln!(out, "  subgraph cluster_legend {{")?;
-            writeln!(
-                out,
-                "    label=\"legend\"; style=dashed; color=\"#bbbbbb\";"
-            )?;
-            for (i, r) in used.iter().enumerate() {
-                let (color, style) = relation_style(*r);
-                writeln!(
-                    out,
-                    "    legend_a{i} [shape=point, width=0.05, label=\"\"];"
-                )?;
-                writeln!(
-                    out,
-                    "    legend_b{i} [shape=point, width=0.05, label=\"\"];"
-                )?;
-                writeln!(
-                    out,
-                    "    legend_a{i} -> legend_b{i} [label=\"{}\", color=\"{color}\", fontcolor=\"{color}\", style={style}];",
-                    r.forward_name()
-                )?;
-            }
-            writeln!(out, "  }}")?;
-        }
-        writeln!(out, "}}")
-    }
-
-    fn write_node(
+    fn render_query(
         &self,
         atlas: &Atlas,
-        n: NodeIndex,
-        indent: &str,
+        query: &Query,
+        answer: &Answer,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let s = atlas.node(n);
-        let (shape, fill) = kind_style(s.kind);
-        let pen = if self.answer.contains(&n) {
-            ", penwidth=2.5"
+        let title = query.statement.to_string();
+        let picture = Picture::of(atlas, Scene::of(atlas, answer, Some(&title)), true);
+        write_dot(atlas, &picture, out)
+    }
+}
+
+/// Writes a picture as a DOT digraph.
+pub(crate) fn write_dot(atlas: &Atlas, picture: &Picture, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "digraph fascia {{")?;
+    let title = match &picture.subtitle {
+        Some(sub) => format!("{}\\n{}", esc(&picture.title), esc(sub)),
+        None => esc(&picture.title),
+    };
+    writeln!(out, "  label=\"{title}\";")?;
+    writeln!(out, "  labelloc=t; fontname=\"Helvetica\"; fontsize=14;")?;
+    // trees (a nerve and its branches, a muscle's supply) read top to bottom
+    writeln!(
+        out,
+        "  rankdir=TB; newrank=true; compound=true; nodesep=0.25; ranksep=0.5;"
+    )?;
+    writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
+    writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
+    let mut drawn: HashSet<NodeIndex> = HashSet::new();
+    for cluster in &picture.clusters {
+        let c = cluster.compartment;
+        writeln!(out, "  subgraph cluster_{} {{", c.index())?;
+        writeln!(out, "    label=\"{}\";", esc(&atlas.node(c).name))?;
+        let pen = if picture.answer.contains(&c) {
+            " penwidth=2.5;"
         } else {
             ""
         };
         writeln!(
             out,
-            "{indent}n{} [label=\"{}\", shape={shape}, style=\"filled\", fillcolor=\"{fill}\", tooltip=\"{} ({})\"{pen}];",
-            n.index(),
-            esc(&s.name),
-            esc(&s.id),
-            s.kind.noun()
-        )
+            "    style=\"rounded,filled\"; fillcolor=\"#f4f4fc\"; color=\"#9999bb\"; fontcolor=\"#555577\";{pen}"
+        )?;
+        for n in &cluster.members {
+            if drawn.insert(*n) {
+                write_node(atlas, picture, *n, "    ", out)?;
+            }
+        }
+        for (whole, heads) in &cluster.muscles {
+            writeln!(
+                out,
+                "    subgraph cluster_{}_{} {{",
+                c.index(),
+                whole.index()
+            )?;
+            writeln!(out, "      label=\"{}\";", esc(&atlas.node(*whole).name))?;
+            writeln!(
+                out,
+                "      style=\"rounded,filled\"; fillcolor=\"#fdf0f0\"; color=\"#cc9999\"; fontcolor=\"#885555\";"
+            )?;
+            if picture.is_drawn_whole(*whole) && drawn.insert(*whole) {
+                write_node(atlas, picture, *whole, "      ", out)?;
+            }
+            for n in heads {
+                if drawn.insert(*n) {
+                    write_node(atlas, picture, *n, "      ", out)?;
+                }
+            }
+            writeln!(out, "    }}")?;
+        }
+        writeln!(out, "  }}")?;
     }
+    for n in &picture.loose {
+        if drawn.insert(*n) {
+            write_node(atlas, picture, *n, "  ", out)?;
+        }
+    }
+    // a line to a compartment drawn as a box ends at the box's edge, through one of
+    // the structures inside it
+    let mut anchors: std::collections::HashMap<NodeIndex, NodeIndex> = Default::default();
+    for cluster in &picture.clusters {
+        let first = picture
+            .drawn_nodes_of(cluster)
+            .into_iter()
+            .find(|n| drawn.contains(n));
+        if let (true, Some(member)) = (picture.boxed.contains(&cluster.compartment), first) {
+            anchors.insert(cluster.compartment, member);
+        }
+    }
+    for line in &picture.lines {
+        write_line(line, &drawn, &anchors, out)?;
+    }
+    write_legend(picture, out)?;
+    writeln!(out, "}}")
 }
 
-fn dedup(nodes: &mut Vec<NodeIndex>) {
-    let mut seen = HashSet::new();
-    nodes.retain(|n| seen.insert(*n));
+fn write_line(
+    line: &Line,
+    drawn: &HashSet<NodeIndex>,
+    anchors: &std::collections::HashMap<NodeIndex, NodeIndex>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // (node to draw from or to, the box it stands for)
+    let end = |n: NodeIndex| match anchors.get(&n) {
+        Some(member) if !drawn.contains(&n) => Some((*member, Some(n))),
+        _ => drawn.contains(&n).then_some((n, None)),
+    };
+    let (Some(subject), Some(object)) = (end(line.subject), end(line.object)) else {
+        return Ok(());
+    };
+    let (color, style) = relation_style(line.relation);
+    let label = line
+        .label
+        .as_deref()
+        .map(|l| format!(", label=\"{}\", fontcolor=\"{color}\"", esc(l)))
+        .unwrap_or_default();
+    // the object drawn above: write the edge upwards and draw its arrow backwards
+    let (a, b, dir) = if line.object_above() {
+        (object, subject, ", dir=back")
+    } else {
+        (subject, object, "")
+    };
+    let clip = |(_, boxed): (NodeIndex, Option<NodeIndex>), end: &str| {
+        boxed
+            .map(|c| format!(", {end}=cluster_{}", c.index()))
+            .unwrap_or_default()
+    };
+    writeln!(
+        out,
+        "  n{} -> n{} [color=\"{color}\", style={style}{dir}{label}{}{}, tooltip=\"{}\"];",
+        a.0.index(),
+        b.0.index(),
+        clip(a, "ltail"),
+        clip(b, "lhead"),
+        line.relation.forward_name()
+    )
+}
+
+fn write_node(
+    atlas: &Atlas,
+    picture: &Picture,
+    n: NodeIndex,
+    indent: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let s = atlas.node(n);
+    let (shape, fill) = kind_style(s.kind);
+    let pen = if picture.answer.contains(&n) {
+        ", penwidth=2.5"
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "{indent}n{} [label=\"{}\", shape={shape}, style=\"filled\", fillcolor=\"{fill}\", tooltip=\"{} ({})\"{pen}];",
+        n.index(),
+        esc(&s.name),
+        esc(&s.id),
+        s.kind.noun()
+    )
+}
+
+/// Node kinds (shape and fill), the answer's bold border, each relation's line, and
+/// what brackets around a root level mean.
+fn write_legend(picture: &Picture, out: &mut dyn Write) -> io::Result<()> {
+    if picture.kinds.is_empty() && picture.relations.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  subgraph cluster_legend {{")?;
+    writeln!(
+        out,
+        "    label=\"legend\"; style=dashed; color=\"#bbbbbb\"; fontsize=11;"
+    )?;
+    writeln!(out, "    node [fontsize=9, height=0.25];")?;
+    for (i, kind) in picture.kinds.iter().enumerate() {
+        let (shape, fill) = kind_style(*kind);
+        writeln!(
+            out,
+            "    legend_k{i} [label=\"{}\", shape={shape}, style=\"filled\", fillcolor=\"{fill}\"];",
+            kind.noun()
+        )?;
+    }
+    if !picture.answer.is_empty() {
+        writeln!(
+            out,
+            "    legend_answer [label=\"the answer\", shape=box, penwidth=2.5];"
+        )?;
+    }
+    for (i, r) in picture.relations.iter().enumerate() {
+        let (color, style) = relation_style(*r);
+        writeln!(
+            out,
+            "    legend_a{i} [shape=point, width=0.05, label=\"\"];"
+        )?;
+        writeln!(
+            out,
+            "    legend_b{i} [label=\"{}\", shape=plaintext, fontcolor=\"{color}\"];",
+            r.forward_name()
+        )?;
+        writeln!(
+            out,
+            "    legend_a{i} -> legend_b{i} [color=\"{color}\", style={style}];"
+        )?;
+    }
+    if picture.partial_roots {
+        writeln!(
+            out,
+            "    legend_roots [label=\"L4, L5, [S1]: spinal root levels;\\l[S1]: given by only some references\\l\", shape=plaintext];"
+        )?;
+    }
+    // the legend's entries stacked in one column
+    let mut ids: Vec<String> = (0..picture.kinds.len())
+        .map(|i| format!("legend_k{i}"))
+        .collect();
+    if !picture.answer.is_empty() {
+        ids.push("legend_answer".to_string());
+    }
+    ids.extend((0..picture.relations.len()).map(|i| format!("legend_a{i}")));
+    for pair in ids.windows(2) {
+        writeln!(out, "    {} -> {} [style=invis];", pair[0], pair[1])?;
+    }
+    writeln!(out, "  }}")
 }
 
 /// Escapes a string for a double-quoted DOT id or label.
@@ -292,7 +251,7 @@ fn esc(text: &str) -> String {
         .replace('\n', "\\n")
 }
 
-fn kind_style(kind: Kind) -> (&'static str, &'static str) {
+pub(crate) fn kind_style(kind: Kind) -> (&'static str, &'static str) {
     match kind {
         Kind::Muscle => ("box", "#f4b6b6"),
         Kind::MusclePart => ("box", "#f9d7d7"),
@@ -311,7 +270,7 @@ fn kind_style(kind: Kind) -> (&'static str, &'static str) {
     }
 }
 
-fn relation_style(relation: Relation) -> (&'static str, &'static str) {
+pub(crate) fn relation_style(relation: Relation) -> (&'static str, &'static str) {
     match relation {
         Relation::OriginatesFrom => ("#7f6000", "solid"),
         Relation::InsertsInto => ("#b45f06", "solid"),

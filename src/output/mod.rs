@@ -2,20 +2,37 @@
 
 mod dot;
 mod json;
+mod picture;
+mod scene;
+mod svg;
 mod text;
 
 pub use dot::Dot;
 pub use json::Json;
+pub use scene::Scene;
+pub use svg::Svg;
 pub use text::Text;
 
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, Fact, Relation};
-use crate::query::Answer;
+use crate::query::{Answer, Query};
 use std::io::{self, Write};
 
 /// A way to write an answer.
 pub trait Render {
     fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Renders the answer to `query`; pictures take the query as their title.
+    fn render_query(
+        &self,
+        atlas: &Atlas,
+        query: &Query,
+        answer: &Answer,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let _ = query;
+        self.render(atlas, answer, out)
+    }
 }
 
 /// The formats the CLI and REPL offer by name.
@@ -25,16 +42,18 @@ pub enum Format {
     Text,
     Json,
     Dot,
+    Svg,
 }
 
 impl Format {
-    pub const NAMES: [&'static str; 3] = ["text", "json", "dot"];
+    pub const NAMES: [&'static str; 4] = ["text", "json", "dot", "svg"];
 
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "text" => Some(Format::Text),
             "json" => Some(Format::Json),
             "dot" => Some(Format::Dot),
+            "svg" => Some(Format::Svg),
             _ => None,
         }
     }
@@ -44,6 +63,7 @@ impl Format {
             Format::Text => "text",
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Svg => "svg",
         }
     }
 
@@ -52,6 +72,7 @@ impl Format {
             Format::Text => Box::new(Text),
             Format::Json => Box::new(Json),
             Format::Dot => Box::new(Dot),
+            Format::Svg => Box::new(Svg::default()),
         }
     }
 }
@@ -61,6 +82,21 @@ pub fn render_to_string(atlas: &Atlas, answer: &Answer, format: Format) -> Strin
     let mut buf = Vec::new();
     // writing to a Vec cannot fail
     let _ = format.renderer().render(atlas, answer, &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// Renders the answer to `query` in `format` into a string.
+pub fn render_query_to_string(
+    atlas: &Atlas,
+    query: &Query,
+    answer: &Answer,
+    format: Format,
+) -> String {
+    let mut buf = Vec::new();
+    // writing to a Vec cannot fail
+    let _ = format
+        .renderer()
+        .render_query(atlas, query, answer, &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
 }
 

@@ -85,7 +85,7 @@ continues it on the next). For example:
 
 Commands:
   help [TOPIC]            this text, or help on one topic
-  :format text|json|dot   how answers are written
+  :format FORMAT          text, json, dot or svg: how answers are written
   :data [DIR]             where the data came from; load another directory
   :quit, :q, quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
 Tab completes keywords, kinds, relations and names; → accepts a hint.
@@ -200,11 +200,13 @@ count QUERY prints the number of structures a set query finds.
     },
     Topic {
         name: "output",
-        summary: "text, JSON and DOT",
+        summary: "text, JSON, DOT and SVG",
         text: "\
 Answers are text by default. :format json switches to JSON (one document per answer),
-:format dot to Graphviz; a query starting with `dot` is drawn whatever the format.
-On the command line: fascia --format json -e QUERY, and -o FILE to write a file.
+:format dot to Graphviz, :format svg to a picture that needs nothing installed; a
+query starting with `dot` is drawn whatever the format. On the command line:
+fascia --format json -e QUERY, -o FILE to write a file, and fascia export for the
+whole graph as RDF, GraphML, Neo4j CSV or a JSON dump.
 ",
         examples: &[
             ":format json",

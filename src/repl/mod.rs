@@ -210,7 +210,9 @@ impl Session {
         match fascia::query::run(&self.atlas, text) {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
-                format.renderer().render(&self.atlas, &answer, out)?;
+                format
+                    .renderer()
+                    .render_query(&self.atlas, &query, &answer, out)?;
                 Ok(Outcome::Done)
             }
             Err(e) => {
@@ -335,7 +337,7 @@ mod tests {
             run_line(&mut s, ":format"),
             (
                 Outcome::Done,
-                "format: text (choose with :format text|json|dot)\n".to_string()
+                "format: text (choose with :format text|json|dot|svg)\n".to_string()
             )
         );
         assert_eq!(
@@ -351,7 +353,7 @@ mod tests {
             run_line(&mut s, ":format xml"),
             (
                 Outcome::Failed,
-                "error: unknown format `xml`; choose text, json, dot\n".to_string()
+                "error: unknown format `xml`; choose text, json, dot, svg\n".to_string()
             )
         );
         assert_eq!(

@@ -1,0 +1,259 @@
+//! fascia's own JSON dump: every source, structure and fact with all their fields and
+//! the file positions they were read from, so that dump → load → dump gives the same
+//! bytes. `--data FILE.json` loads one.
+
+use super::Selection;
+use crate::error::{DataError, DataErrors};
+use crate::graph::Atlas;
+use crate::graph::build::{Builder, FactSpec, StructureSpec};
+use crate::graph::model::{Kind, Location, Relation, Role, Source, Text, Xref};
+use serde::{Deserialize, Serialize};
+use std::io::{self, Write};
+
+/// What the `format` field holds; a later, incompatible layout gets a new version.
+pub const FORMAT: &str = "fascia-dump-1";
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dump {
+    format: String,
+    sources: Vec<DumpSource>,
+    structures: Vec<DumpStructure>,
+    facts: Vec<DumpFact>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DumpSource {
+    id: String,
+    title: String,
+    publisher: String,
+    url: Option<String>,
+    read: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DumpStructure {
+    id: String,
+    kind: String,
+    name: String,
+    latin: Option<String>,
+    aliases: Vec<String>,
+    notes: Vec<String>,
+    fma: Option<String>,
+    uberon: Option<String>,
+    wikidata: Option<String>,
+    sources: Vec<String>,
+    at: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DumpFact {
+    subject: String,
+    relation: String,
+    object: String,
+    roots: Vec<String>,
+    role: Option<String>,
+    note: Option<String>,
+    sources: Vec<String>,
+    at: String,
+}
+
+fn text(t: &Option<Text>) -> Option<String> {
+    t.as_ref().map(ToString::to_string)
+}
+
+pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::Result<()> {
+    let sources = selection
+        .sources(atlas)
+        .into_iter()
+        .map(|id| {
+            let s = atlas.source(id);
+            DumpSource {
+                id: s.id.to_string(),
+                title: s.title.to_string(),
+                publisher: s.publisher.to_string(),
+                url: text(&s.url),
+                read: text(&s.read),
+            }
+        })
+        .collect();
+    let source_ids = |ids: &[crate::graph::model::SourceId]| {
+        ids.iter()
+            .map(|s| atlas.source(*s).id.to_string())
+            .collect::<Vec<_>>()
+    };
+    let structures = selection
+        .nodes
+        .iter()
+        .map(|n| {
+            let s = atlas.node(*n);
+            DumpStructure {
+                id: s.id.to_string(),
+                kind: s.kind.data_key().to_string(),
+                name: s.name.to_string(),
+                latin: text(&s.latin),
+                aliases: s.aliases.iter().map(ToString::to_string).collect(),
+                notes: s.notes.iter().map(ToString::to_string).collect(),
+                fma: text(&s.xref.fma),
+                uberon: text(&s.xref.uberon),
+                wikidata: text(&s.xref.wikidata),
+                sources: source_ids(&s.sources),
+                at: s.location.to_string(),
+            }
+        })
+        .collect();
+    let facts = selection
+        .edges
+        .iter()
+        .map(|e| {
+            let (s, o) = atlas.ends(*e);
+            let f = atlas.fact(*e);
+            DumpFact {
+                subject: atlas.node(s).id.to_string(),
+                relation: f.relation.forward_name().to_string(),
+                object: atlas.node(o).id.to_string(),
+                roots: f
+                    .roots
+                    .iter()
+                    .map(|r| atlas.node(*r).id.to_string())
+                    .collect(),
+                role: f.role.map(|r| match r {
+                    Role::Prime => "prime".to_string(),
+                    Role::Assisting => "assisting".to_string(),
+                }),
+                note: text(&f.note),
+                sources: source_ids(&f.sources),
+                at: f.location.to_string(),
+            }
+        })
+        .collect();
+    let dump = Dump {
+        format: FORMAT.to_string(),
+        sources,
+        structures,
+        facts,
+    };
+    serde_json::to_writer_pretty(&mut *out, &dump)?;
+    writeln!(out)
+}
+
+/// `file:line:column`, as [`Location`] prints it; the file name may hold colons.
+fn location(text: &str, fallback: &Location) -> Location {
+    let mut parts = text.rsplitn(3, ':');
+    let column = parts.next().and_then(|c| c.parse().ok());
+    let line = parts.next().and_then(|l| l.parse().ok());
+    match (parts.next(), line, column) {
+        (Some(file), Some(line), Some(column)) => Location {
+            file: Text::from(file.to_string()),
+            line,
+            column,
+        },
+        _ => fallback.clone(),
+    }
+}
+
+/// Loads a dump written by [`write`].
+pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
+    let whole_file = Location {
+        file: Text::from(name.to_string()),
+        line: 1,
+        column: 1,
+    };
+    let fail =
+        |location: Location, message: String| DataErrors(vec![DataError { location, message }]);
+    let dump: Dump = serde_json::from_str(json).map_err(|e| {
+        let at = Location {
+            file: Text::from(name.to_string()),
+            line: e.line(),
+            column: e.column(),
+        };
+        fail(at, format!("not a fascia JSON dump: {e}"))
+    })?;
+    if dump.format != FORMAT {
+        let message = format!("format `{}` is not `{FORMAT}`", dump.format);
+        return Err(fail(whole_file, message));
+    }
+    let mut builder = Builder::new();
+    for s in dump.sources {
+        let source = Source {
+            id: s.id.into(),
+            title: s.title.into(),
+            publisher: s.publisher.into(),
+            url: s.url.map(Text::from),
+            read: s.read.map(Text::from),
+        };
+        builder.source(source, whole_file.clone());
+    }
+    let mut errors = Vec::new();
+    for s in dump.structures {
+        let at = location(&s.at, &whole_file);
+        let Some(kind) = Kind::from_data_key(&s.kind) else {
+            errors.push(DataError {
+                location: at,
+                message: format!("unknown kind `{}`", s.kind),
+            });
+            continue;
+        };
+        builder.structure(StructureSpec {
+            id: s.id,
+            kind,
+            name: s.name,
+            latin: s.latin,
+            aliases: s.aliases,
+            notes: s.notes,
+            xref: Xref {
+                fma: s.fma.map(Text::from),
+                uberon: s.uberon.map(Text::from),
+                wikidata: s.wikidata.map(Text::from),
+            },
+            sources: s.sources,
+            location: at,
+        });
+    }
+    for f in dump.facts {
+        let at = location(&f.at, &whole_file);
+        let relation = match Relation::from_name(&f.relation) {
+            Some((r, crate::graph::model::Direction::Forward)) => r,
+            _ => {
+                errors.push(DataError {
+                    location: at,
+                    message: format!("unknown relation `{}`", f.relation),
+                });
+                continue;
+            }
+        };
+        let role = match f.role.as_deref() {
+            None => None,
+            Some("prime") => Some(Role::Prime),
+            Some("assisting") => Some(Role::Assisting),
+            Some(other) => {
+                errors.push(DataError {
+                    location: at,
+                    message: format!("unknown role `{other}`"),
+                });
+                continue;
+            }
+        };
+        builder.fact(FactSpec {
+            subject: f.subject,
+            relation,
+            object: f.object,
+            sources: f.sources,
+            roots: f.roots,
+            role,
+            note: f.note,
+            location: at,
+        });
+    }
+    match builder.finish(name) {
+        Ok(atlas) if errors.is_empty() => Ok(atlas),
+        Ok(_) => Err(DataErrors(errors)),
+        Err(mut e) => {
+            e.0.extend(errors);
+            Err(e)
+        }
+    }
+}

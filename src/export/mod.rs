@@ -1,0 +1,127 @@
+//! The graph, or the part of it a query's answer shows, in the formats other tools
+//! read: RDF (Turtle, N-Triples), GraphML, Neo4j's bulk-import CSV files, and a JSON
+//! dump that loads back. [`rdf`] also reads N-Triples back into an [`Atlas`].
+
+pub mod dump;
+pub mod graphml;
+pub mod neo4j;
+pub mod rdf;
+
+use crate::graph::Atlas;
+use crate::graph::model::SourceId;
+use crate::query::Answer;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The export formats by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Turtle,
+    NTriples,
+    GraphMl,
+    Json,
+    Neo4j,
+}
+
+impl ExportFormat {
+    pub const NAMES: [&'static str; 5] = ["turtle", "ntriples", "graphml", "json", "neo4j"];
+
+    pub fn from_name(name: &str) -> Option<ExportFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "turtle" | "ttl" => Some(ExportFormat::Turtle),
+            "ntriples" | "nt" => Some(ExportFormat::NTriples),
+            "graphml" => Some(ExportFormat::GraphMl),
+            "json" => Some(ExportFormat::Json),
+            "neo4j" => Some(ExportFormat::Neo4j),
+            _ => None,
+        }
+    }
+
+    /// Whether the format is several files, written into a directory.
+    pub fn is_directory(self) -> bool {
+        self == ExportFormat::Neo4j
+    }
+}
+
+/// What to export: structures and the facts among them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Selection {
+    pub nodes: Vec<NodeIndex>,
+    pub edges: Vec<EdgeIndex>,
+}
+
+impl Selection {
+    /// Every structure and every fact.
+    pub fn whole(atlas: &Atlas) -> Selection {
+        Selection {
+            nodes: atlas.graph().node_indices().collect(),
+            edges: atlas.graph().edge_indices().collect(),
+        }
+    }
+
+    /// What a picture of the answer shows (see [`crate::output::Scene`]), plus the
+    /// spinal roots its innervation facts list, so that the export stands alone.
+    pub fn of_answer(atlas: &Atlas, answer: &Answer) -> Selection {
+        let scene = crate::output::Scene::of(atlas, answer, None);
+        let mut nodes: BTreeSet<NodeIndex> = scene.nodes.iter().copied().collect();
+        let mut edges = scene.edges;
+        edges.sort();
+        edges.dedup();
+        for e in &edges {
+            nodes.extend(atlas.fact(*e).roots.iter().copied());
+        }
+        Selection {
+            nodes: nodes.into_iter().collect(),
+            edges,
+        }
+    }
+
+    /// The sources cited by the selected structures and facts, in source order.
+    pub fn sources(&self, atlas: &Atlas) -> Vec<SourceId> {
+        let mut ids: BTreeSet<SourceId> = BTreeSet::new();
+        for n in &self.nodes {
+            ids.extend(atlas.node(*n).sources.iter().copied());
+        }
+        for e in &self.edges {
+            ids.extend(atlas.fact(*e).sources.iter().copied());
+        }
+        ids.into_iter().collect()
+    }
+}
+
+/// Writes `selection` in a single-file format.
+pub fn write(
+    atlas: &Atlas,
+    selection: &Selection,
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        ExportFormat::Turtle => rdf::write(atlas, selection, rdf::Syntax::Turtle, out),
+        ExportFormat::NTriples => rdf::write(atlas, selection, rdf::Syntax::NTriples, out),
+        ExportFormat::GraphMl => graphml::write(atlas, selection, out),
+        ExportFormat::Json => dump::write(atlas, selection, out),
+        ExportFormat::Neo4j => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the neo4j export is a directory of CSV files",
+        )),
+    }
+}
+
+/// Writes `selection` in a directory format (neo4j) into `dir`.
+pub fn write_dir(
+    atlas: &Atlas,
+    selection: &Selection,
+    format: ExportFormat,
+    dir: &Path,
+) -> io::Result<()> {
+    match format {
+        ExportFormat::Neo4j => neo4j::write_dir(atlas, selection, dir),
+        _ => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "only the neo4j export is a directory",
+        )),
+    }
+}

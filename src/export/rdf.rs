@@ -1,0 +1,554 @@
+//! RDF: the graph as Turtle or N-Triples (written by oxttl), and N-Triples in that form
+//! read back into an [`Atlas`].
+//!
+//! Identifiers live under `https://w3id.org/fascia/`: structures at `structure/{id}`,
+//! sources at `source/{id}`, facts at `fact/{subject}/{relation}/{object}/{n}`, and
+//! fascia's own classes and predicates at `vocab#…` (`vocab#Muscle`,
+//! `vocab#innervated-by`). Every fact is stated twice over: as a plain triple with
+//! fascia's predicate (and, where the OBO Relation Ontology or BFO has the relation,
+//! with that predicate too), and as an `rdf:Statement` that carries its sources
+//! (`dcterms:source`), root levels, role and note. Reification is plain RDF 1.1, so
+//! any store and N-Triples keep it, and the statements alone rebuild the graph.
+
+use super::Selection;
+use crate::error::{DataError, DataErrors};
+use crate::graph::Atlas;
+use crate::graph::build::{Builder, FactSpec, StructureSpec};
+use crate::graph::model::{Kind, Location, Relation, Role, Source, Text, Xref};
+use oxrdf::vocab::{rdf, rdfs, xsd};
+use oxrdf::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use oxttl::{NTriplesParser, NTriplesSerializer, TurtleSerializer};
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+/// The namespace of everything fascia names.
+pub const BASE: &str = "https://w3id.org/fascia/";
+/// fascia's classes and predicates.
+pub const VOCAB: &str = "https://w3id.org/fascia/vocab#";
+const OBO: &str = "http://purl.obolibrary.org/obo/";
+const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+const DCTERMS: &str = "http://purl.org/dc/terms/";
+
+/// Which RDF syntax to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Turtle,
+    NTriples,
+}
+
+/// The public predicate for a relation, if there is one, and whether it reads the
+/// other way (`artery supplies muscle` for `muscle supplied-by artery`).
+pub fn public_predicate(relation: Relation) -> Option<(&'static str, bool)> {
+    let mapped = match relation {
+        Relation::OriginatesFrom => ("RO_0002372", false), // has muscle origin
+        Relation::InsertsInto => ("RO_0002373", false),    // has muscle insertion
+        Relation::InnervatedBy => ("RO_0002005", false),   // innervated by
+        Relation::SuppliedBy => ("RO_0002178", true),      // supplies
+        Relation::DrainedBy => ("RO_0002179", true),       // drains
+        Relation::BranchOf => ("RO_0002380", false),       // branching part of
+        Relation::TributaryOf => ("RO_0002376", false),    // tributary of
+        Relation::PartOf => ("BFO_0000050", false),        // part of
+        Relation::AttachesTo => ("RO_0002371", false),     // attached to
+        Relation::LocatedIn => ("RO_0001025", false),      // located in
+        Relation::MemberOf => ("RO_0002350", false),       // member of
+        Relation::ContinuesAs
+        | Relation::RootOf
+        | Relation::Performs
+        | Relation::OccursAt
+        | Relation::Articulates => return None,
+    };
+    Some(mapped)
+}
+
+/// `vocab#MusclePart` for muscle parts, and so on.
+pub fn class_name(kind: Kind) -> String {
+    kind.data_key()
+        .split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn iri(text: String) -> NamedNode {
+    NamedNode::new_unchecked(text)
+}
+
+fn vocab(term: &str) -> NamedNode {
+    iri(format!("{VOCAB}{term}"))
+}
+
+/// A structure's IRI; ids are kebab-case, so they need no escaping.
+pub fn structure_iri(id: &str) -> NamedNode {
+    iri(format!("{BASE}structure/{}", encode(id)))
+}
+
+fn source_iri(id: &str) -> NamedNode {
+    iri(format!("{BASE}source/{}", encode(id)))
+}
+
+/// Percent-encodes anything but unreserved characters, so any id makes an IRI.
+fn encode(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn text(value: &str) -> Term {
+    Literal::new_simple_literal(value).into()
+}
+
+/// Every triple of the selection, in a stable order: sources, then each structure,
+/// then each fact.
+pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
+    let mut out = Vec::new();
+    let mut add = |s: &NamedNode, p: NamedNode, o: Term| {
+        out.push(Triple::new(s.clone(), p, o));
+    };
+    for id in selection.sources(atlas) {
+        let src = atlas.source(id);
+        let node = source_iri(&src.id);
+        add(&node, rdf::TYPE.into(), vocab("Source").into());
+        add(&node, iri(format!("{DCTERMS}title")), text(&src.title));
+        add(
+            &node,
+            iri(format!("{DCTERMS}publisher")),
+            text(&src.publisher),
+        );
+        if let Some(url) = &src.url {
+            let url = Literal::new_typed_literal(url.as_str(), xsd::ANY_URI);
+            add(&node, vocab("url"), url.into());
+        }
+        if let Some(read) = &src.read {
+            add(&node, vocab("read"), text(read));
+        }
+    }
+    for n in &selection.nodes {
+        let s = atlas.node(*n);
+        let node = structure_iri(&s.id);
+        add(&node, rdf::TYPE.into(), vocab(&class_name(s.kind)).into());
+        add(&node, vocab("id"), text(&s.id));
+        add(&node, rdfs::LABEL.into(), text(&s.name));
+        if let Some(latin) = &s.latin {
+            let latin = Literal::new_language_tagged_literal_unchecked(latin.as_str(), "la");
+            add(&node, vocab("latin"), latin.into());
+        }
+        for alias in &s.aliases {
+            add(&node, iri(format!("{SKOS}altLabel")), text(alias));
+        }
+        for note in &s.notes {
+            add(&node, rdfs::COMMENT.into(), text(note));
+        }
+        for (key, value, link) in xrefs(&s.xref) {
+            add(&node, vocab(key), text(value));
+            if let Some(link) = link {
+                add(&node, iri(format!("{SKOS}exactMatch")), iri(link).into());
+            }
+        }
+        for src in &s.sources {
+            add(
+                &node,
+                iri(format!("{DCTERMS}source")),
+                source_iri(&atlas.source(*src).id).into(),
+            );
+        }
+    }
+    facts(atlas, selection, &mut add);
+    out
+}
+
+/// Each fact once as a plain triple (per distinct subject, relation and object) and
+/// once as a reified statement with its attributes.
+fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, NamedNode, Term)) {
+    let mut versions: HashMap<(String, Relation, String), usize> = HashMap::new();
+    for e in &selection.edges {
+        let (s, o) = atlas.ends(*e);
+        let fact = atlas.fact(*e);
+        let (sid, oid) = (atlas.node(s).id.to_string(), atlas.node(o).id.to_string());
+        let (subject, object) = (structure_iri(&sid), structure_iri(&oid));
+        let name = fact.relation.forward_name();
+        let count = versions
+            .entry((sid.clone(), fact.relation, oid.clone()))
+            .or_default();
+        *count += 1;
+        if *count == 1 {
+            add(&subject, vocab(name), object.clone().into());
+            if let Some((term, reversed)) = public_predicate(fact.relation) {
+                let p = iri(format!("{OBO}{term}"));
+                match reversed {
+                    false => add(&subject, p, object.clone().into()),
+                    true => add(&object, p, subject.clone().into()),
+                }
+            }
+        }
+        let statement = iri(format!(
+            "{BASE}fact/{}/{name}/{}/{count}",
+            encode(&sid),
+            encode(&oid)
+        ));
+        add(&statement, rdf::TYPE.into(), rdf::STATEMENT.into());
+        add(&statement, rdf::SUBJECT.into(), subject.into());
+        add(&statement, rdf::PREDICATE.into(), vocab(name).into());
+        add(&statement, rdf::OBJECT.into(), object.into());
+        for r in &fact.roots {
+            add(
+                &statement,
+                vocab("root"),
+                structure_iri(&atlas.node(*r).id).into(),
+            );
+        }
+        if let Some(role) = fact.role {
+            add(&statement, vocab("role"), text(role_name(role)));
+        }
+        if let Some(note) = &fact.note {
+            add(&statement, rdfs::COMMENT.into(), text(note));
+        }
+        for src in &fact.sources {
+            let src = source_iri(&atlas.source(*src).id);
+            add(&statement, iri(format!("{DCTERMS}source")), src.into());
+        }
+    }
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Prime => "prime",
+        Role::Assisting => "assisting",
+    }
+}
+
+/// `(predicate, value, link)` for each cross-reference id; the link is the id's IRI
+/// in its own resource.
+fn xrefs(x: &Xref) -> Vec<(&'static str, &str, Option<String>)> {
+    let mut out = Vec::new();
+    if let Some(fma) = &x.fma {
+        let digits = fma.trim_start_matches("FMA:").trim_start_matches("fma");
+        out.push((
+            "fma",
+            fma.as_str(),
+            Some(format!("http://purl.org/sig/ont/fma/fma{digits}")),
+        ));
+    }
+    if let Some(uberon) = &x.uberon {
+        let link = uberon
+            .strip_prefix("UBERON:")
+            .map(|n| format!("{OBO}UBERON_{n}"));
+        out.push(("uberon", uberon.as_str(), link));
+    }
+    if let Some(q) = &x.wikidata {
+        let link = q
+            .starts_with('Q')
+            .then(|| format!("http://www.wikidata.org/entity/{q}"));
+        out.push(("wikidata", q.as_str(), link));
+    }
+    out
+}
+
+/// Writes the selection as Turtle (with prefixes) or N-Triples.
+pub fn write(
+    atlas: &Atlas,
+    selection: &Selection,
+    syntax: Syntax,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let all = triples(atlas, selection);
+    match syntax {
+        Syntax::NTriples => {
+            let mut w = NTriplesSerializer::new().for_writer(out);
+            for t in &all {
+                w.serialize_triple(t)?;
+            }
+            w.finish();
+        }
+        Syntax::Turtle => {
+            let prefixes = [
+                ("fascia", VOCAB.to_string()),
+                ("structure", format!("{BASE}structure/")),
+                ("source", format!("{BASE}source/")),
+                ("obo", OBO.to_string()),
+                ("rdfs", "http://www.w3.org/2000/01/rdf-schema#".to_string()),
+                ("skos", SKOS.to_string()),
+                ("dcterms", DCTERMS.to_string()),
+            ];
+            let mut serializer = TurtleSerializer::new();
+            for (name, ns) in prefixes {
+                serializer = serializer
+                    .with_prefix(name, ns)
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+            }
+            let mut w = serializer.for_writer(out);
+            for t in &all {
+                w.serialize_triple(t)?;
+            }
+            w.finish()?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads N-Triples in the form [`write`] produces into an [`Atlas`]: sources,
+/// structures and the reified facts; the plain fact triples and public predicates are
+/// derived, so they are not needed. Problems are located at `name:line:1`.
+pub fn read(name: &str, text: &str) -> Result<Atlas, DataErrors> {
+    let mut reader = Reader::new(name);
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let at = reader.at(i + 1);
+        for parsed in NTriplesParser::new().for_slice(line) {
+            match parsed {
+                Ok(t) => reader.triple(t, at.clone()),
+                Err(e) => reader.errors.push(DataError {
+                    location: at.clone(),
+                    message: format!("not N-Triples: {}", e.message()),
+                }),
+            }
+        }
+    }
+    reader.finish(name)
+}
+
+/// What the triples say about one subject, in the order read.
+#[derive(Default)]
+struct Subject {
+    at: Option<Location>,
+    values: Vec<(String, Term)>,
+}
+
+impl Subject {
+    fn all(&self, predicate: &str) -> impl Iterator<Item = &Term> {
+        self.values
+            .iter()
+            .filter(move |(p, _)| p == predicate)
+            .map(|(_, o)| o)
+    }
+
+    fn first(&self, predicate: &str) -> Option<&Term> {
+        self.all(predicate).next()
+    }
+
+    fn literal(&self, predicate: &str) -> Option<String> {
+        match self.first(predicate) {
+            Some(Term::Literal(l)) => Some(l.value().to_string()),
+            _ => None,
+        }
+    }
+
+    fn literals(&self, predicate: &str) -> Vec<String> {
+        self.all(predicate)
+            .filter_map(|t| match t {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+struct Reader {
+    file: String,
+    subjects: HashMap<String, Subject>,
+    /// Subjects in the order their type was read.
+    typed: Vec<(String, String)>,
+    errors: Vec<DataError>,
+}
+
+impl Reader {
+    fn new(file: &str) -> Reader {
+        Reader {
+            file: file.to_string(),
+            subjects: HashMap::new(),
+            typed: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn at(&self, line: usize) -> Location {
+        Location {
+            file: Text::from(self.file.clone()),
+            line,
+            column: 1,
+        }
+    }
+
+    fn triple(&mut self, t: Triple, at: Location) {
+        let NamedOrBlankNode::NamedNode(subject) = t.subject else {
+            return;
+        };
+        let subject = subject.into_string();
+        let predicate = t.predicate.into_string();
+        let entry = self.subjects.entry(subject.clone()).or_default();
+        entry.at.get_or_insert(at);
+        if predicate == rdf::TYPE.as_str() {
+            if let Term::NamedNode(class) = &t.object {
+                self.typed.push((subject, class.as_str().to_string()));
+            }
+        }
+        entry.values.push((predicate, t.object));
+    }
+
+    fn finish(mut self, origin: &str) -> Result<Atlas, DataErrors> {
+        let mut builder = Builder::new();
+        let source_class = format!("{VOCAB}Source");
+        let source_prefix = format!("{BASE}source/");
+        let structure_prefix = format!("{BASE}structure/");
+        let dc = |p: &str| format!("{DCTERMS}{p}");
+        let v = |p: &str| format!("{VOCAB}{p}");
+        for (subject, class) in &self.typed {
+            let Some(s) = self.subjects.get(subject) else {
+                continue;
+            };
+            let at = s.at.clone().unwrap_or_else(|| self.at(0));
+            if *class == source_class {
+                let Some(id) = subject.strip_prefix(&source_prefix).and_then(decode) else {
+                    self.errors.push(DataError {
+                        location: at,
+                        message: format!("source <{subject}> is not under {source_prefix}"),
+                    });
+                    continue;
+                };
+                let source = Source {
+                    id: id.into(),
+                    title: s.literal(&dc("title")).unwrap_or_default().into(),
+                    publisher: s.literal(&dc("publisher")).unwrap_or_default().into(),
+                    url: s.literal(&v("url")).map(Text::from),
+                    read: s.literal(&v("read")).map(Text::from),
+                };
+                builder.source(source, at);
+            } else if class == rdf::STATEMENT.as_str() {
+                match fact(s, &structure_prefix, at.clone()) {
+                    Ok(f) => builder.fact(f),
+                    Err(message) => self.errors.push(DataError {
+                        location: at,
+                        message,
+                    }),
+                }
+            } else if let Some(kind) = class
+                .strip_prefix(VOCAB)
+                .and_then(|c| Kind::ALL.into_iter().find(|k| class_name(*k) == c))
+            {
+                let id = subject.strip_prefix(&structure_prefix).and_then(decode);
+                let id = s.literal(&v("id")).or(id).unwrap_or_default();
+                builder.structure(StructureSpec {
+                    id,
+                    kind,
+                    name: s.literal(rdfs::LABEL.as_str()).unwrap_or_default(),
+                    latin: s.literal(&v("latin")),
+                    aliases: s.literals(&format!("{SKOS}altLabel")),
+                    notes: s.literals(rdfs::COMMENT.as_str()),
+                    xref: Xref {
+                        fma: s.literal(&v("fma")).map(Text::from),
+                        uberon: s.literal(&v("uberon")).map(Text::from),
+                        wikidata: s.literal(&v("wikidata")).map(Text::from),
+                    },
+                    sources: ids_under(s.all(&dc("source")), &source_prefix),
+                    location: at,
+                });
+            }
+        }
+        let built = builder.finish(origin);
+        match (built, self.errors.is_empty()) {
+            (Ok(atlas), true) => Ok(atlas),
+            (Ok(_), false) => Err(DataErrors(self.errors)),
+            (Err(mut e), _) => {
+                e.0.extend(self.errors);
+                Err(e)
+            }
+        }
+    }
+}
+
+fn ids_under<'a>(terms: impl Iterator<Item = &'a Term>, prefix: &str) -> Vec<String> {
+    terms
+        .filter_map(|t| match t {
+            Term::NamedNode(n) => n.as_str().strip_prefix(prefix).and_then(decode),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A reified statement back into a fact.
+fn fact(s: &Subject, structure_prefix: &str, at: Location) -> Result<FactSpec, String> {
+    let end = |p: NamedNode| {
+        ids_under(s.first(p.as_str()).into_iter(), structure_prefix)
+            .into_iter()
+            .next()
+    };
+    let predicate = match s.first(rdf::PREDICATE.as_str()) {
+        Some(Term::NamedNode(p)) => p.as_str().strip_prefix(VOCAB).map(str::to_string),
+        _ => None,
+    };
+    let relation = predicate
+        .as_deref()
+        .and_then(Relation::from_name)
+        .filter(|(_, d)| *d == crate::graph::model::Direction::Forward)
+        .map(|(r, _)| r)
+        .ok_or_else(|| "a statement without a fascia relation as rdf:predicate".to_string())?;
+    let (Some(subject), Some(object)) = (end(rdf::SUBJECT.into()), end(rdf::OBJECT.into())) else {
+        return Err("a statement without a structure as rdf:subject and rdf:object".to_string());
+    };
+    let role = match s.literal(&format!("{VOCAB}role")).as_deref() {
+        None => None,
+        Some("prime") => Some(Role::Prime),
+        Some("assisting") => Some(Role::Assisting),
+        Some(other) => return Err(format!("unknown role `{other}`")),
+    };
+    Ok(FactSpec {
+        subject,
+        relation,
+        object,
+        sources: ids_under(
+            s.all(&format!("{DCTERMS}source")),
+            &format!("{BASE}source/"),
+        ),
+        roots: ids_under(s.all(&format!("{VOCAB}root")), structure_prefix),
+        role,
+        note: s.literal(rdfs::COMMENT.as_str()),
+        location: at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_encode_and_decode() {
+        for id in ["soleus", "wp-de-musculus", "a b/c%", "ü"] {
+            assert_eq!(decode(&encode(id)).as_deref(), Some(id));
+        }
+        assert_eq!(encode("l5"), "l5");
+    }
+
+    #[test]
+    fn class_names_are_camel_case() {
+        assert_eq!(class_name(Kind::MusclePart), "MusclePart");
+        assert_eq!(class_name(Kind::Nerve), "Nerve");
+    }
+}

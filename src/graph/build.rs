@@ -1,0 +1,160 @@
+//! Building an [`Atlas`] from readers other than the TOML files (N-Triples, a JSON
+//! dump): structures, sources and facts named by id, in any order, checked by the same
+//! code that checks the data files.
+
+use super::Atlas;
+use super::load::Loader;
+use super::model::{
+    Direction, Fact, Kind, Location, Relation, Role, Source, Structure, Text, Xref,
+};
+use crate::error::DataErrors;
+
+/// A structure as a reader found it; sources are ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructureSpec {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    pub latin: Option<String>,
+    pub aliases: Vec<String>,
+    pub notes: Vec<String>,
+    pub xref: Xref,
+    pub sources: Vec<String>,
+    pub location: Location,
+}
+
+/// A fact stated forward, its ends, roots and sources named by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactSpec {
+    pub subject: String,
+    pub relation: Relation,
+    pub object: String,
+    pub sources: Vec<String>,
+    pub roots: Vec<String>,
+    pub role: Option<Role>,
+    pub note: Option<String>,
+    pub location: Location,
+}
+
+/// Collects sources, structures and facts, then checks them all at once in
+/// [`Builder::finish`]; facts may name structures declared after them.
+#[derive(Default)]
+pub struct Builder {
+    sources: Vec<(Source, Location)>,
+    structures: Vec<StructureSpec>,
+    facts: Vec<FactSpec>,
+}
+
+impl Builder {
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    pub fn source(&mut self, source: Source, location: Location) {
+        self.sources.push((source, location));
+    }
+
+    pub fn structure(&mut self, structure: StructureSpec) {
+        self.structures.push(structure);
+    }
+
+    pub fn fact(&mut self, fact: FactSpec) {
+        self.facts.push(fact);
+    }
+
+    /// The checked graph, or every problem found. An imported graph is not held to
+    /// the bundled data's completeness rules (every muscle with an origin …), so that
+    /// a query's subgraph can be exported and loaded again.
+    pub fn finish(self, origin: &str) -> Result<Atlas, DataErrors> {
+        let mut loader = Loader::default();
+        for (source, at) in self.sources {
+            loader.declare_source(source, at.clone(), at);
+        }
+        for s in self.structures {
+            if !loader.is_new_id(&s.id, s.location.clone()) {
+                continue;
+            }
+            if s.name.trim().is_empty() {
+                loader.error(s.location, format!("`{}` has no `name`", s.id));
+                continue;
+            }
+            let sources = s
+                .sources
+                .iter()
+                .filter_map(|id| loader.source(id, s.location.clone()))
+                .collect();
+            loader.declare_structure(Structure {
+                id: s.id.into(),
+                kind: s.kind,
+                name: s.name.into(),
+                latin: s.latin.map(Text::from),
+                aliases: s.aliases.into_iter().map(Text::from).collect(),
+                notes: s.notes.into_iter().map(Text::from).collect(),
+                xref: s.xref,
+                sources,
+                location: s.location,
+            });
+        }
+        for f in self.facts {
+            add_fact(&mut loader, f);
+        }
+        loader.finish(origin, false)
+    }
+}
+
+fn add_fact(loader: &mut Loader, f: FactSpec) {
+    let at = f.location;
+    let (Some(from), Some(to)) = (
+        loader.lookup(&f.subject, &at),
+        loader.lookup(&f.object, &at),
+    ) else {
+        return;
+    };
+    if !loader.check_ends(from, to, f.relation, Direction::Forward, &at) {
+        return;
+    }
+    let sources: Vec<_> = f
+        .sources
+        .iter()
+        .filter_map(|id| loader.source(id, at.clone()))
+        .collect();
+    if f.sources.is_empty() {
+        loader.error(
+            at.clone(),
+            format!(
+                "fact `{} {} {}` has no source",
+                f.subject, f.relation, f.object
+            ),
+        );
+    }
+    if !f.roots.is_empty() && f.relation != Relation::InnervatedBy {
+        let message = format!("`roots` only belong to innervated-by, not {}", f.relation);
+        loader.error(at.clone(), message);
+    }
+    let roots = f
+        .roots
+        .iter()
+        .filter_map(|id| loader.root(id, at.clone()))
+        .collect();
+    let role = match (f.relation, f.role) {
+        (Relation::Performs, role) => Some(role.unwrap_or(Role::Prime)),
+        (_, Some(_)) => {
+            let message = format!("`role` only belongs to performs, not {}", f.relation);
+            loader.error(at.clone(), message);
+            None
+        }
+        (_, None) => None,
+    };
+    loader.add_edge(
+        from,
+        to,
+        Fact {
+            relation: f.relation,
+            sources,
+            roots,
+            role,
+            note: f.note.map(Text::from),
+            location: at,
+        },
+    );
+}

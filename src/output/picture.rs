@@ -1,0 +1,289 @@
+//! A [`Scene`] arranged for drawing, shared by DOT and SVG: facts between the same two
+//! structures merged into one line, root levels merged and marked where references
+//! differ, muscles boxed by compartment and heads by their muscle, and which way each
+//! line should point so that trees read top to bottom.
+
+use super::Scene;
+use crate::graph::Atlas;
+use crate::graph::model::{Direction, Kind, Relation};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use std::collections::{BTreeMap, HashSet};
+
+/// One line between two structures: every fact of one relation between them.
+pub struct Line {
+    pub subject: NodeIndex,
+    pub object: NodeIndex,
+    pub relation: Relation,
+    /// What the colour cannot say: root levels, a muscle's assisting role.
+    pub label: Option<String>,
+}
+
+impl Line {
+    /// Whether the object is drawn above the subject: a nerve above its branches and
+    /// the muscles it supplies, a bone above its landmarks, a compartment above what
+    /// it contains.
+    pub fn object_above(&self) -> bool {
+        matches!(
+            self.relation,
+            Relation::BranchOf
+                | Relation::PartOf
+                | Relation::TributaryOf
+                | Relation::InnervatedBy
+                | Relation::SuppliedBy
+                | Relation::DrainedBy
+                | Relation::LocatedIn
+                | Relation::MemberOf
+        )
+    }
+}
+
+/// A compartment's box: its muscles, each muscle with its heads in a box of its own.
+pub struct Cluster {
+    pub compartment: NodeIndex,
+    /// Structures in the compartment that are not heads of a boxed muscle.
+    pub members: Vec<NodeIndex>,
+    /// A muscle (drawn when it is in the scene) and its heads in the scene.
+    pub muscles: BTreeMap<NodeIndex, Vec<NodeIndex>>,
+}
+
+pub struct Picture {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub clusters: Vec<Cluster>,
+    /// Structures in no box.
+    pub loose: Vec<NodeIndex>,
+    pub lines: Vec<Line>,
+    pub answer: HashSet<NodeIndex>,
+    /// Whether the compartment of a cluster is also in the scene (then the box stands
+    /// for it and it is not drawn again as a node).
+    pub boxed: HashSet<NodeIndex>,
+    /// Kinds and relations drawn, for the legend, in their usual order.
+    pub kinds: Vec<Kind>,
+    pub relations: Vec<Relation>,
+    /// Whether some line lists a root level that only some references give.
+    pub partial_roots: bool,
+    shown: HashSet<NodeIndex>,
+}
+
+impl Picture {
+    /// `boxes`: whether the drawing can box structures (DOT can, layout-rs cannot).
+    pub fn of(atlas: &Atlas, scene: Scene, boxes: bool) -> Picture {
+        let in_scene: HashSet<NodeIndex> = scene.nodes.iter().copied().collect();
+        let (clusters, loose, boxed) = if boxes {
+            arrange(atlas, &scene.nodes, &in_scene)
+        } else {
+            (Vec::new(), scene.nodes.clone(), HashSet::new())
+        };
+        let shown_by_box = |s: NodeIndex, o: NodeIndex, relation: Relation| {
+            // a box says "located in" and "head of" already
+            (relation == Relation::LocatedIn && boxed.contains(&o) && in_box(&clusters, o, s))
+                || (relation == Relation::PartOf
+                    && atlas.node(s).kind == Kind::MusclePart
+                    && clusters
+                        .iter()
+                        .any(|c| c.muscles.get(&o).is_some_and(|heads| heads.contains(&s))))
+        };
+        let mut grouped: BTreeMap<(NodeIndex, NodeIndex, Relation), Vec<EdgeIndex>> =
+            BTreeMap::new();
+        for e in &scene.edges {
+            let (s, o) = atlas.ends(*e);
+            let relation = atlas.fact(*e).relation;
+            if !shown_by_box(s, o, relation) {
+                grouped.entry((s, o, relation)).or_default().push(*e);
+            }
+        }
+        let mut partial_roots = false;
+        let lines: Vec<Line> = grouped
+            .into_iter()
+            .map(|((subject, object, relation), facts)| {
+                let (label, partial) = line_label(atlas, &facts);
+                partial_roots |= partial;
+                Line {
+                    subject,
+                    object,
+                    relation,
+                    label,
+                }
+            })
+            .collect();
+        let mut kinds: Vec<Kind> = scene
+            .nodes
+            .iter()
+            .filter(|n| !boxed.contains(n))
+            .map(|n| atlas.node(*n).kind)
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        let mut relations: Vec<Relation> = lines.iter().map(|l| l.relation).collect();
+        relations.sort();
+        relations.dedup();
+        Picture {
+            title: scene.title,
+            subtitle: scene.subtitle,
+            clusters,
+            loose,
+            lines,
+            answer: scene.answer,
+            boxed,
+            kinds,
+            relations,
+            partial_roots,
+            shown: in_scene,
+        }
+    }
+
+    /// Every structure drawn as a node, boxed or not.
+    pub fn drawn_nodes(&self) -> Vec<NodeIndex> {
+        let mut out = Vec::new();
+        for c in &self.clusters {
+            out.extend(c.members.iter().copied());
+            for (whole, heads) in &c.muscles {
+                if self.is_drawn_whole(*whole) {
+                    out.push(*whole);
+                }
+                out.extend(heads.iter().copied());
+            }
+        }
+        out.extend(self.loose.iter().copied());
+        out
+    }
+
+    /// The structures drawn inside one box.
+    pub fn drawn_nodes_of(&self, cluster: &Cluster) -> Vec<NodeIndex> {
+        let mut out = cluster.members.clone();
+        for (whole, heads) in &cluster.muscles {
+            if self.is_drawn_whole(*whole) {
+                out.push(*whole);
+            }
+            out.extend(heads.iter().copied());
+        }
+        out
+    }
+
+    /// A muscle with heads is drawn inside its box only when it is in the scene.
+    pub fn is_drawn_whole(&self, whole: NodeIndex) -> bool {
+        self.shown.contains(&whole)
+    }
+}
+
+fn in_box(clusters: &[Cluster], compartment: NodeIndex, n: NodeIndex) -> bool {
+    clusters.iter().any(|c| {
+        c.compartment == compartment
+            && (c.members.contains(&n)
+                || c.muscles.contains_key(&n)
+                || c.muscles.values().any(|heads| heads.contains(&n)))
+    })
+}
+
+/// Muscles by compartment (heads by their muscle's, when they state none), and
+/// anything else located in a compartment that is itself in the scene.
+fn arrange(
+    atlas: &Atlas,
+    nodes: &[NodeIndex],
+    in_scene: &HashSet<NodeIndex>,
+) -> (Vec<Cluster>, Vec<NodeIndex>, HashSet<NodeIndex>) {
+    let compartment_of = |n: NodeIndex| {
+        atlas
+            .neighbours(n, Relation::LocatedIn, Direction::Forward)
+            .map(|(_, c)| c)
+            .next()
+    };
+    let mut by_compartment: BTreeMap<NodeIndex, Cluster> = BTreeMap::new();
+    let mut loose = Vec::new();
+    for &n in nodes {
+        let kind = atlas.node(n).kind;
+        let whole = (kind == Kind::MusclePart)
+            .then(|| atlas.whole_of(n))
+            .flatten();
+        let compartment = compartment_of(n).or_else(|| whole.and_then(compartment_of));
+        let boxed = match compartment {
+            Some(c) if matches!(kind, Kind::Muscle | Kind::MusclePart) => Some(c),
+            // nerves and vessels run through several regions: boxed only when the
+            // compartment is itself drawn, where the box stands for it
+            Some(c) if in_scene.contains(&c) && c != n => Some(c),
+            _ => None,
+        };
+        let Some(c) = boxed else {
+            loose.push(n);
+            continue;
+        };
+        let cluster = by_compartment.entry(c).or_insert_with(|| Cluster {
+            compartment: c,
+            members: Vec::new(),
+            muscles: BTreeMap::new(),
+        });
+        match whole {
+            Some(w) => cluster.muscles.entry(w).or_default().push(n),
+            None => cluster.members.push(n),
+        }
+    }
+    // a muscle whose heads are boxed is drawn in its heads' box
+    for cluster in by_compartment.values_mut() {
+        let wholes: Vec<NodeIndex> = cluster.muscles.keys().copied().collect();
+        cluster.members.retain(|m| !wholes.contains(m));
+    }
+    let boxed: HashSet<NodeIndex> = by_compartment
+        .keys()
+        .copied()
+        .filter(|c| in_scene.contains(c))
+        .collect();
+    let wholes: HashSet<NodeIndex> = by_compartment
+        .values()
+        .flat_map(|c| c.muscles.keys().copied())
+        .collect();
+    loose.retain(|n| !boxed.contains(n) && !wholes.contains(n));
+    (by_compartment.into_values().collect(), loose, boxed)
+}
+
+/// Root levels of every innervation fact on the line: the levels all references give,
+/// then in brackets those only some give; `assisting` for an assisting action.
+fn line_label(atlas: &Atlas, facts: &[EdgeIndex]) -> (Option<String>, bool) {
+    let versions: Vec<&[NodeIndex]> = facts
+        .iter()
+        .map(|e| atlas.fact(*e).roots.as_slice())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let mut words = Vec::new();
+    let mut partial = false;
+    if !versions.is_empty() {
+        let mut all: Vec<NodeIndex> = versions.iter().flat_map(|v| v.iter().copied()).collect();
+        all.sort_by_key(|r| atlas.node(*r).id.to_string());
+        all.sort_by_key(|r| root_order(atlas.node(*r).id.as_str()));
+        all.dedup();
+        let levels: Vec<String> = all
+            .iter()
+            .map(|r| {
+                let name = atlas.node(*r).name.to_string();
+                if versions.iter().all(|v| v.contains(r)) {
+                    name
+                } else {
+                    partial = true;
+                    format!("[{name}]")
+                }
+            })
+            .collect();
+        words.push(levels.join(", "));
+    }
+    let assisting = facts
+        .iter()
+        .all(|e| atlas.fact(*e).role == Some(crate::graph::model::Role::Assisting));
+    if assisting {
+        words.push("assisting".to_string());
+    }
+    ((!words.is_empty()).then(|| words.join(" ")), partial)
+}
+
+/// Spinal levels in body order: L1 … L5 before S1 … S4.
+fn root_order(id: &str) -> (u8, u32) {
+    let region = match id.chars().next() {
+        Some('c') => 0,
+        Some('t') => 1,
+        Some('l') => 2,
+        Some('s') => 3,
+        _ => 4,
+    };
+    (
+        region,
+        id.get(1..).and_then(|n| n.parse().ok()).unwrap_or(0),
+    )
+}

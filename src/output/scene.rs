@@ -1,0 +1,167 @@
+//! What a picture of an answer shows: the structures, the facts among them, which
+//! structures are the answer itself, and a title. DOT, SVG and the exports of a
+//! query's subgraph all start here.
+
+use crate::graph::Atlas;
+use crate::query::Answer;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::HashSet;
+
+/// What to draw: structures, the facts between them, and which structures are the
+/// answer itself (drawn bold).
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// The query when known, else what the answer is ("33 structures").
+    pub title: String,
+    /// What the answer is, when the title is the query.
+    pub subtitle: Option<String>,
+    pub nodes: Vec<NodeIndex>,
+    pub edges: Vec<EdgeIndex>,
+    pub answer: HashSet<NodeIndex>,
+}
+
+impl Scene {
+    /// The scene of `answer`, titled with `query` when given.
+    pub fn of(atlas: &Atlas, answer: &Answer, query: Option<&str>) -> Scene {
+        let mut scene = Scene::described(atlas, answer);
+        if let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) {
+            let summary = std::mem::replace(&mut scene.title, q.to_string());
+            scene.subtitle = Some(summary).filter(|s| !s.is_empty() && s != q);
+        }
+        scene
+    }
+
+    fn described(atlas: &Atlas, answer: &Answer) -> Scene {
+        match answer {
+            Answer::Set(set) => {
+                let mut nodes = set.nodes.clone();
+                nodes.extend(set.context.iter().copied());
+                let title = match set.nodes.len() {
+                    1 => "1 structure".to_string(),
+                    n => format!("{n} structures"),
+                };
+                Scene::induced(atlas, &title, nodes, set.nodes.iter().copied().collect())
+            }
+            Answer::Count(n) => Scene {
+                title: format!("count: {n}"),
+                subtitle: None,
+                nodes: Vec::new(),
+                edges: Vec::new(),
+                answer: HashSet::new(),
+            },
+            Answer::Show(n) => {
+                let g = atlas.graph();
+                let edges: Vec<EdgeIndex> = g
+                    .edges_directed(*n, petgraph::Direction::Outgoing)
+                    .chain(g.edges_directed(*n, petgraph::Direction::Incoming))
+                    .map(|e| e.id())
+                    .collect();
+                let mut nodes = vec![*n];
+                for e in &edges {
+                    let (s, o) = atlas.ends(*e);
+                    for x in [s, o] {
+                        if !nodes.contains(&x) {
+                            nodes.push(x);
+                        }
+                    }
+                }
+                Scene {
+                    title: atlas.node(*n).name.to_string(),
+                    subtitle: None,
+                    nodes,
+                    edges,
+                    answer: HashSet::from([*n]),
+                }
+            }
+            Answer::Path { path, from, to } => {
+                let paths: Vec<_> = path.iter().cloned().collect();
+                Scene::paths(atlas, *from, *to, &paths)
+            }
+            Answer::Paths {
+                paths, from, to, ..
+            } => Scene::paths(atlas, *from, *to, paths),
+            Answer::Why(w) => {
+                let mut edges: Vec<EdgeIndex> = w.asserted.clone();
+                if let Some(p) = &w.inferred {
+                    edges.extend(p.steps.iter().map(|s| s.edge));
+                }
+                let mut nodes = vec![w.subject, w.target];
+                for e in &edges {
+                    let (s, o) = atlas.ends(*e);
+                    nodes.extend([s, o]);
+                }
+                dedup(&mut nodes);
+                Scene {
+                    subtitle: None,
+                    title: format!(
+                        "why {} {} {}",
+                        atlas.node(w.subject).name,
+                        w.relation.name(w.direction),
+                        atlas.node(w.target).name
+                    ),
+                    nodes,
+                    edges,
+                    answer: HashSet::from([w.subject, w.target]),
+                }
+            }
+            Answer::Around(g) => Scene {
+                subtitle: None,
+                title: g
+                    .center
+                    .map(|c| format!("around {}", atlas.node(c).name))
+                    .unwrap_or_default(),
+                nodes: g.nodes.clone(),
+                edges: g.edges.clone(),
+                answer: g.center.into_iter().collect(),
+            },
+        }
+    }
+
+    /// The given structures and every fact among them.
+    fn induced(
+        atlas: &Atlas,
+        title: &str,
+        mut nodes: Vec<NodeIndex>,
+        answer: HashSet<NodeIndex>,
+    ) -> Scene {
+        dedup(&mut nodes);
+        let edges = atlas.facts_among(&nodes);
+        Scene {
+            title: title.to_string(),
+            subtitle: None,
+            nodes,
+            edges,
+            answer,
+        }
+    }
+
+    fn paths(
+        atlas: &Atlas,
+        from: NodeIndex,
+        to: NodeIndex,
+        paths: &[crate::query::eval::Path],
+    ) -> Scene {
+        let mut nodes = vec![from, to];
+        let mut edges = Vec::new();
+        for p in paths {
+            nodes.extend(p.nodes.iter().copied());
+            edges.extend(p.steps.iter().map(|s| s.edge));
+        }
+        dedup(&mut nodes);
+        edges.sort();
+        edges.dedup();
+        Scene {
+            title: format!("{} to {}", atlas.node(from).name, atlas.node(to).name),
+            subtitle: None,
+            nodes,
+            edges,
+            answer: HashSet::from([from, to]),
+        }
+    }
+}
+
+fn dedup(nodes: &mut Vec<NodeIndex>) {
+    let mut seen = HashSet::new();
+    nodes.retain(|n| seen.insert(*n));
+}

@@ -1,0 +1,330 @@
+//! SVG pictures that need nothing installed: the answer laid out in layers by the
+//! layout-rs crate, under the query as title and above a legend drawn here. Where
+//! Graphviz's `dot` is installed it draws the DOT picture instead (it can box
+//! structures by compartment, which layout-rs cannot), unless `FASCIA_SVG=builtin`.
+
+use super::Render;
+use super::dot::{kind_style, relation_style, write_dot};
+use super::picture::Picture;
+use super::scene::Scene;
+use crate::graph::Atlas;
+use crate::query::{Answer, Query};
+use layout::backends::svg::SVGWriter;
+use layout::core::base::Orientation;
+use layout::core::color::Color;
+use layout::core::style::{LineStyleKind, StyleAttr};
+use layout::std_shapes::render::get_shape_size;
+use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
+use layout::topo::layout::VisualGraph;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::process::{Command, Stdio};
+
+/// Who lays the picture out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// Graphviz when `dot` runs, else the built-in layout; `FASCIA_SVG=builtin`
+    /// forces the built-in one.
+    #[default]
+    Auto,
+    /// layout-rs, always.
+    Builtin,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Svg {
+    pub engine: Engine,
+}
+
+impl Render for Svg {
+    fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()> {
+        self.draw(atlas, Scene::of(atlas, answer, None), out)
+    }
+
+    fn render_query(
+        &self,
+        atlas: &Atlas,
+        query: &Query,
+        answer: &Answer,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let title = query.statement.to_string();
+        self.draw(atlas, Scene::of(atlas, answer, Some(&title)), out)
+    }
+}
+
+impl Svg {
+    fn draw(&self, atlas: &Atlas, scene: Scene, out: &mut dyn Write) -> io::Result<()> {
+        let forced = std::env::var("FASCIA_SVG").is_ok_and(|v| v == "builtin");
+        if self.engine == Engine::Auto && !forced {
+            let mut dot = Vec::new();
+            write_dot(atlas, &Picture::of(atlas, scene.clone(), true), &mut dot)?;
+            if let Some(svg) = graphviz(&dot) {
+                return out.write_all(&svg);
+            }
+        }
+        let picture = Picture::of(atlas, scene, false);
+        out.write_all(builtin(atlas, &picture)?.as_bytes())
+    }
+}
+
+/// `dot -Tsvg`, if Graphviz is installed and accepts the picture.
+fn graphviz(dot: &[u8]) -> Option<Vec<u8>> {
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(dot).ok()?;
+    let done = child.wait_with_output().ok()?;
+    (done.status.success() && !done.stdout.is_empty()).then_some(done.stdout)
+}
+
+const FONT: usize = 13;
+const TITLE_HEIGHT: f64 = 56.0;
+const MARGIN: f64 = 16.0;
+const LEGEND_ROW: f64 = 20.0;
+
+/// The picture laid out by layout-rs, framed by a title and a legend.
+fn builtin(atlas: &Atlas, picture: &Picture) -> io::Result<String> {
+    let nodes = picture.drawn_nodes();
+    let (graph, width, height) = if nodes.is_empty() {
+        (String::new(), 0.0, 0.0)
+    } else {
+        layered(atlas, picture, &nodes)?
+    };
+    let legend_rows = picture.kinds.len()
+        + usize::from(!picture.answer.is_empty())
+        + picture.relations.len()
+        + usize::from(picture.partial_roots);
+    let legend_height = if legend_rows == 0 {
+        0.0
+    } else {
+        legend_rows as f64 * LEGEND_ROW + 2.0 * MARGIN
+    };
+    let title_width = 8.0 * picture.title.chars().count() as f64;
+    let total_w = (width.max(320.0).max(title_width) + 2.0 * MARGIN).ceil();
+    let total_h = (TITLE_HEIGHT + height + legend_height + MARGIN).ceil();
+    let mut svg = String::new();
+    let _ = writeln!(svg, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{total_w}" height="{total_h}" viewBox="0 0 {total_w} {total_h}" font-family="Helvetica, Arial, sans-serif">"#
+    );
+    let _ = writeln!(svg, r#"<title>{}</title>"#, xml(&picture.title));
+    let _ = writeln!(
+        svg,
+        r##"<rect x="0" y="0" width="{total_w}" height="{total_h}" fill="#ffffff"/>"##
+    );
+    let _ = writeln!(
+        svg,
+        r#"<text x="{MARGIN}" y="26" font-size="16" font-weight="bold">{}</text>"#,
+        xml(&picture.title)
+    );
+    if let Some(sub) = &picture.subtitle {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{MARGIN}" y="46" font-size="12" fill="#555555">{}</text>"##,
+            xml(sub)
+        );
+    }
+    if !graph.is_empty() {
+        let _ = writeln!(
+            svg,
+            r#"<svg x="{MARGIN}" y="{TITLE_HEIGHT}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">"#
+        );
+        svg.push_str(&graph);
+        svg.push_str("</svg>\n");
+    }
+    legend(&mut svg, picture, TITLE_HEIGHT + height + MARGIN);
+    svg.push_str("</svg>\n");
+    Ok(svg)
+}
+
+/// layout-rs's drawing of the structures and lines (without its XML declaration and
+/// outer element), with its width and height.
+fn layered(
+    atlas: &Atlas,
+    picture: &Picture,
+    nodes: &[petgraph::graph::NodeIndex],
+) -> io::Result<(String, f64, f64)> {
+    let dir = Orientation::TopToBottom;
+    let mut graph = VisualGraph::new(dir);
+    let mut handles = HashMap::new();
+    for n in nodes {
+        if handles.contains_key(n) {
+            continue;
+        }
+        let s = atlas.node(*n);
+        let (_, fill) = kind_style(s.kind);
+        let answer = picture.answer.contains(n);
+        let shape = ShapeKind::new_box(&wrap(&s.name, 20));
+        let look = StyleAttr::new(
+            Color::fast(if answer { "#000000" } else { "#666666" }),
+            if answer { 3 } else { 1 },
+            Some(Color::fast(fill)),
+            if matches!(s.kind, crate::graph::model::Kind::Nerve) {
+                12
+            } else {
+                4
+            },
+            FONT,
+        );
+        let size = get_shape_size(dir, &shape, FONT, false);
+        handles.insert(*n, graph.add_node(Element::create(shape, look, dir, size)));
+    }
+    for line in &picture.lines {
+        let (Some(&s), Some(&o)) = (handles.get(&line.subject), handles.get(&line.object)) else {
+            continue;
+        };
+        let (color, style) = relation_style(line.relation);
+        let look = StyleAttr::new(
+            Color::fast(color),
+            if style == "bold" { 2 } else { 1 },
+            None,
+            0,
+            FONT - 2,
+        );
+        let line_style = match style {
+            "dashed" => LineStyleKind::Dashed,
+            "dotted" => LineStyleKind::Dotted,
+            _ => LineStyleKind::Normal,
+        };
+        let text = line.label.as_deref().unwrap_or("");
+        // as in DOT: the object above, the arrow still pointing at it
+        let (from, to, start, end) = if line.object_above() {
+            (o, s, LineEndKind::Arrow, LineEndKind::None)
+        } else {
+            (s, o, LineEndKind::None, LineEndKind::Arrow)
+        };
+        let arrow = Arrow::new(start, end, line_style, text, &look, &None, &None);
+        graph.add_edge(arrow, from, to);
+    }
+    let mut writer = SVGWriter::new();
+    // layout-rs asserts its own invariants; a failure there must not take fascia down
+    let laid_out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        graph.do_it(false, false, false, &mut writer);
+        writer.finalize()
+    }))
+    .map_err(|_| io::Error::other("the built-in layout failed on this picture"))?;
+    Ok(inner_svg(&laid_out))
+}
+
+/// The body of layout-rs's SVG document and its size.
+fn inner_svg(doc: &str) -> (String, f64, f64) {
+    let attr = |name: &str| {
+        doc.split_once(&format!("{name}=\""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .and_then(|(v, _)| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let (width, height) = (attr("width"), attr("height"));
+    let body = doc
+        .split_once("<svg")
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .map(|(_, body)| body)
+        .unwrap_or("");
+    let body = body.strip_suffix("</svg>").unwrap_or(body);
+    (body.to_string(), width, height)
+}
+
+/// Kinds as filled boxes, the answer's thick border, each relation's line, and what
+/// brackets around a root level mean.
+fn legend(svg: &mut String, picture: &Picture, top: f64) {
+    let mut y = top + MARGIN;
+    let x = MARGIN;
+    if picture.kinds.is_empty() && picture.relations.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        svg,
+        r##"<text x="{x}" y="{}" font-size="12" font-weight="bold" fill="#555555">legend</text>"##,
+        y - 4.0
+    );
+    for kind in &picture.kinds {
+        let (_, fill) = kind_style(*kind);
+        let _ = writeln!(
+            svg,
+            r##"<rect x="{x}" y="{}" width="28" height="14" rx="3" fill="{fill}" stroke="#666666"/><text x="{}" y="{}" font-size="11">{}</text>"##,
+            y + 2.0,
+            x + 36.0,
+            y + 13.0,
+            kind.noun()
+        );
+        y += LEGEND_ROW;
+    }
+    if !picture.answer.is_empty() {
+        let _ = writeln!(
+            svg,
+            r##"<rect x="{x}" y="{}" width="28" height="14" rx="3" fill="#ffffff" stroke="#000000" stroke-width="3"/><text x="{}" y="{}" font-size="11">the answer</text>"##,
+            y + 2.0,
+            x + 36.0,
+            y + 13.0
+        );
+        y += LEGEND_ROW;
+    }
+    for relation in &picture.relations {
+        let (color, style) = relation_style(*relation);
+        let dash = match style {
+            "dashed" => r#" stroke-dasharray="6,3""#,
+            "dotted" => r#" stroke-dasharray="2,3""#,
+            _ => "",
+        };
+        let width = if style == "bold" { 2 } else { 1 };
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{x}" y1="{}" x2="{}" y2="{}" stroke="{color}" stroke-width="{width}"{dash}/><text x="{}" y="{}" font-size="11" fill="{color}">{}</text>"#,
+            y + 9.0,
+            x + 28.0,
+            y + 9.0,
+            x + 36.0,
+            y + 13.0,
+            relation.forward_name()
+        );
+        y += LEGEND_ROW;
+    }
+    if picture.partial_roots {
+        let _ = writeln!(
+            svg,
+            r#"<text x="{x}" y="{}" font-size="11">L4, L5, [S1]: spinal root levels; [S1]: given by only some references</text>"#,
+            y + 13.0
+        );
+    }
+}
+
+/// Breaks a long name into lines of about `width` characters, so that a row of
+/// answers stays narrow.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split(' ') {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
+}
+
+/// Escapes text for XML content and attributes.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
