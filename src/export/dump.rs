@@ -67,10 +67,10 @@ fn text(t: &Option<Text>) -> Option<String> {
 
 pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::Result<()> {
     let sources = selection
-        .sources(atlas)
-        .into_iter()
+        .sources
+        .iter()
         .map(|id| {
-            let s = atlas.source(id);
+            let s = atlas.source(*id);
             DumpSource {
                 id: s.id.to_string(),
                 title: s.title.to_string(),

@@ -50,6 +50,9 @@ impl ExportFormat {
 pub struct Selection {
     pub nodes: Vec<NodeIndex>,
     pub edges: Vec<EdgeIndex>,
+    /// Every source for the whole graph (so that a dump loads back the same), else
+    /// those the selection cites.
+    pub sources: Vec<SourceId>,
 }
 
 impl Selection {
@@ -58,6 +61,7 @@ impl Selection {
         Selection {
             nodes: atlas.graph().node_indices().collect(),
             edges: atlas.graph().edge_indices().collect(),
+            sources: (0..atlas.sources().len() as u32).map(SourceId).collect(),
         }
     }
 
@@ -72,22 +76,18 @@ impl Selection {
         for e in &edges {
             nodes.extend(atlas.fact(*e).roots.iter().copied());
         }
+        let mut sources: BTreeSet<SourceId> = BTreeSet::new();
+        for n in &nodes {
+            sources.extend(atlas.node(*n).sources.iter().copied());
+        }
+        for e in &edges {
+            sources.extend(atlas.fact(*e).sources.iter().copied());
+        }
         Selection {
             nodes: nodes.into_iter().collect(),
             edges,
+            sources: sources.into_iter().collect(),
         }
-    }
-
-    /// The sources cited by the selected structures and facts, in source order.
-    pub fn sources(&self, atlas: &Atlas) -> Vec<SourceId> {
-        let mut ids: BTreeSet<SourceId> = BTreeSet::new();
-        for n in &self.nodes {
-            ids.extend(atlas.node(*n).sources.iter().copied());
-        }
-        for e in &self.edges {
-            ids.extend(atlas.fact(*e).sources.iter().copied());
-        }
-        ids.into_iter().collect()
     }
 }
 

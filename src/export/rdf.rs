@@ -131,7 +131,7 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
     let mut add = |s: &NamedNode, p: NamedNode, o: Term| {
         out.push(Triple::new(s.clone(), p, o));
     };
-    for id in selection.sources(atlas) {
+    for id in selection.sources.iter().copied() {
         let src = atlas.source(id);
         let node = source_iri(&src.id);
         add(&node, rdf::TYPE.into(), vocab("Source").into());

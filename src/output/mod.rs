@@ -10,7 +10,7 @@ mod text;
 pub use dot::Dot;
 pub use json::Json;
 pub use scene::Scene;
-pub use svg::Svg;
+pub use svg::{Engine, Svg};
 pub use text::Text;
 
 use crate::graph::Atlas;

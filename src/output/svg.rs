@@ -151,6 +151,36 @@ fn layered(
     picture: &Picture,
     nodes: &[petgraph::graph::NodeIndex],
 ) -> io::Result<(String, f64, f64)> {
+    // layout-rs asserts its own invariants, and its crossing reduction trips some of
+    // them on a few graphs: try again without it, and never let it take fascia down
+    // (its panic message would only confuse, so it is silenced while it runs)
+    let reporter = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let mut laid_out = None;
+    for disable_optimizations in [false, true] {
+        let mut graph = visual_graph(atlas, picture, nodes);
+        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            let mut writer = SVGWriter::new();
+            graph.do_it(false, disable_optimizations, false, &mut writer);
+            writer.finalize()
+        }));
+        if let Ok(doc) = attempt {
+            laid_out = Some(doc);
+            break;
+        }
+    }
+    std::panic::set_hook(reporter);
+    laid_out
+        .map(|doc| inner_svg(&doc))
+        .ok_or_else(|| io::Error::other("the built-in layout failed on this picture"))
+}
+
+/// The structures as boxes and the lines between them, for layout-rs.
+fn visual_graph(
+    atlas: &Atlas,
+    picture: &Picture,
+    nodes: &[petgraph::graph::NodeIndex],
+) -> VisualGraph {
     let dir = Orientation::TopToBottom;
     let mut graph = VisualGraph::new(dir);
     let mut handles = HashMap::new();
@@ -203,14 +233,7 @@ fn layered(
         let arrow = Arrow::new(start, end, line_style, text, &look, &None, &None);
         graph.add_edge(arrow, from, to);
     }
-    let mut writer = SVGWriter::new();
-    // layout-rs asserts its own invariants; a failure there must not take fascia down
-    let laid_out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-        graph.do_it(false, false, false, &mut writer);
-        writer.finalize()
-    }))
-    .map_err(|_| io::Error::other("the built-in layout failed on this picture"))?;
-    Ok(inner_svg(&laid_out))
+    graph
 }
 
 /// The body of layout-rs's SVG document and its size.

@@ -1,0 +1,408 @@
+//! Exports read by real parsers and stores: RDF by oxttl and an in-memory oxigraph
+//! store (with a SPARQL query that must agree with fascia), GraphML and SVG by an XML
+//! parser, the Neo4j CSV files by a CSV reader; the JSON dump and N-Triples loaded back
+//! must answer as the original does.
+
+use fascia::Atlas;
+use fascia::export::{ExportFormat, Selection, dump, rdf};
+use fascia::graph::model::Relation;
+use fascia::output::{Format, Render, render_to_string};
+use oxigraph::io::RdfFormat;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::collections::{BTreeSet, HashSet};
+use std::process::{Command, Stdio};
+
+fn bundled() -> Atlas {
+    fascia::bundled().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn export(atlas: &Atlas, selection: &Selection, format: ExportFormat) -> String {
+    let mut out = Vec::new();
+    fascia::export::write(atlas, selection, format, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn distinct<T: std::hash::Hash + Eq>(items: impl IntoIterator<Item = T>) -> usize {
+    items.into_iter().collect::<HashSet<_>>().len()
+}
+
+/// The triples the graph should give, counted from the graph itself (see the module
+/// docs of `fascia::export::rdf` for the shape).
+fn expected_triples(atlas: &Atlas) -> usize {
+    let g = atlas.graph();
+    let mut n = 0;
+    for s in atlas.sources() {
+        n += 3 + usize::from(s.url.is_some()) + usize::from(s.read.is_some());
+    }
+    for s in g.node_weights() {
+        n += 3 + usize::from(s.latin.is_some());
+        n += distinct(s.aliases.iter()) + distinct(s.notes.iter()) + distinct(s.sources.iter());
+        n += s.xref.fma.as_ref().map_or(0, |_| 2);
+        n += s
+            .xref
+            .uberon
+            .as_ref()
+            .map_or(0, |u| 1 + usize::from(u.starts_with("UBERON:")));
+        n += s
+            .xref
+            .wikidata
+            .as_ref()
+            .map_or(0, |q| 1 + usize::from(q.starts_with('Q')));
+    }
+    let mut pairs = HashSet::new();
+    for e in g.edge_indices() {
+        let (s, o) = atlas.ends(e);
+        let f = atlas.fact(e);
+        if pairs.insert((s, f.relation, o)) {
+            n += 1 + usize::from(rdf::public_predicate(f.relation).is_some());
+        }
+        n += 4 + distinct(f.roots.iter()) + distinct(f.sources.iter());
+        n += usize::from(f.role.is_some()) + usize::from(f.note.is_some());
+    }
+    n
+}
+
+#[test]
+fn turtle_and_ntriples_parse_with_every_triple_of_the_graph() {
+    let atlas = bundled();
+    let all = Selection::whole(&atlas);
+    let expected = expected_triples(&atlas);
+    let nt = export(&atlas, &all, ExportFormat::NTriples);
+    let triples: HashSet<_> = oxttl::NTriplesParser::new()
+        .for_slice(&nt)
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("N-Triples do not parse: {e}"));
+    assert_eq!(triples.len(), expected);
+    let ttl = export(&atlas, &all, ExportFormat::Turtle);
+    let from_turtle: HashSet<_> = oxttl::TurtleParser::new()
+        .for_slice(&ttl)
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("Turtle does not parse: {e}"));
+    assert_eq!(from_turtle, triples);
+    // and a store agrees
+    let store = Store::new().unwrap();
+    store.load_from_slice(RdfFormat::Turtle, &ttl).unwrap();
+    assert_eq!(store.len().unwrap(), expected);
+}
+
+/// `muscles innervated-by* sciatic` in SPARQL, with the OBO Relation Ontology's
+/// predicates, as the README shows it.
+const SPARQL: &str = r#"
+PREFIX obo: <http://purl.obolibrary.org/obo/>
+PREFIX fascia: <https://w3id.org/fascia/vocab#>
+PREFIX structure: <https://w3id.org/fascia/structure/>
+SELECT DISTINCT ?id WHERE {
+  structure:sciatic-nerve (^obo:RO_0002380|fascia:continues-as)* ?nerve .
+  ?muscle obo:RO_0002005 ?nerve ;
+          fascia:id ?id .
+  { ?muscle a fascia:Muscle } UNION { ?muscle a fascia:MusclePart }
+}
+"#;
+
+#[test]
+fn sparql_over_the_export_gives_fascias_answer() {
+    let atlas = bundled();
+    let nt = export(&atlas, &Selection::whole(&atlas), ExportFormat::NTriples);
+    let store = Store::new().unwrap();
+    store.load_from_slice(RdfFormat::NTriples, &nt).unwrap();
+    let results = SparqlEvaluator::new()
+        .parse_query(SPARQL)
+        .unwrap()
+        .on_store(&store)
+        .execute()
+        .unwrap();
+    let QueryResults::Solutions(solutions) = results else {
+        panic!("a SELECT gives solutions");
+    };
+    let mut from_sparql = BTreeSet::new();
+    for solution in solutions {
+        let solution = solution.unwrap();
+        match solution.get("id") {
+            Some(oxigraph::model::Term::Literal(l)) => from_sparql.insert(l.value().to_string()),
+            other => panic!("unexpected {other:?}"),
+        };
+    }
+    let (_, answer) = fascia::query::run(&atlas, "muscles innervated-by* sciatic").unwrap();
+    let fascia::query::Answer::Set(set) = answer else {
+        panic!("a set query gives a set");
+    };
+    let from_fascia: BTreeSet<String> = set
+        .nodes
+        .iter()
+        .map(|n| atlas.node(*n).id.to_string())
+        .collect();
+    assert_eq!(from_fascia.len(), 33);
+    assert_eq!(from_sparql, from_fascia);
+}
+
+#[test]
+fn graphml_parses_with_the_graphs_nodes_and_edges() {
+    let atlas = bundled();
+    let xml = export(&atlas, &Selection::whole(&atlas), ExportFormat::GraphMl);
+    let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("not XML: {e}"));
+    let count = |tag: &str| {
+        doc.descendants()
+            .filter(|n| n.has_tag_name(("http://graphml.graphdrawing.org/xmlns", tag)))
+            .count()
+    };
+    assert_eq!(count("node"), atlas.structure_count());
+    assert_eq!(count("edge"), atlas.fact_count());
+    let soleus = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("soleus"))
+        .expect("soleus is a node");
+    let values: Vec<&str> = soleus.children().filter_map(|d| d.text()).collect();
+    assert!(
+        values.contains(&"Soleus") && values.contains(&"muscle"),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn neo4j_csv_files_hold_every_node_and_relationship() {
+    let atlas = bundled();
+    let dir = tempfile::tempdir().unwrap();
+    fascia::export::write_dir(
+        &atlas,
+        &Selection::whole(&atlas),
+        ExportFormat::Neo4j,
+        dir.path(),
+    )
+    .unwrap();
+    let rows = |file: &str| -> Vec<csv::StringRecord> {
+        csv::Reader::from_path(dir.path().join(file))
+            .unwrap()
+            .records()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let nodes = rows("nodes.csv");
+    assert_eq!(nodes.len(), atlas.structure_count());
+    assert!(
+        nodes
+            .iter()
+            .any(|r| &r[0] == "soleus" && &r[8] == "Structure;Muscle")
+    );
+    let relationships = rows("relationships.csv");
+    assert_eq!(relationships.len(), atlas.fact_count());
+    assert!(
+        relationships
+            .iter()
+            .any(|r| &r[0] == "soleus" && &r[1] == "tibial-nerve" && &r[2] == "INNERVATED_BY")
+    );
+    assert_eq!(
+        fascia::export::neo4j::relationship_type(Relation::BranchOf),
+        "BRANCH_OF"
+    );
+}
+
+#[test]
+fn json_dump_loads_and_dumps_the_same_bytes() {
+    let atlas = bundled();
+    let first = export(&atlas, &Selection::whole(&atlas), ExportFormat::Json);
+    let loaded = dump::load("dump.json", &first).unwrap_or_else(|e| panic!("{e}"));
+    let second = export(&loaded, &Selection::whole(&loaded), ExportFormat::Json);
+    assert!(first == second, "dump → load → dump changed the dump");
+    assert!(
+        loaded
+            .graph()
+            .node_weights()
+            .eq(atlas.graph().node_weights())
+    );
+    assert!(
+        loaded
+            .graph()
+            .edge_weights()
+            .eq(atlas.graph().edge_weights())
+    );
+}
+
+/// Queries of every kind whose answers print no file positions.
+const QUERIES: &[&str] = &[
+    "muscles innervated-by tibial",
+    "count muscles innervated-by* sciatic",
+    "muscles inserts-into* calcaneus",
+    "muscles performs* knee-joint limit 5",
+    "roots innervates \"tibialis anterior\"",
+    "count muscles innervated-by s2",
+    "muscles innervated-by* common-fibular except located-in* anterior-compartment-of-leg",
+    "muscles innervated-by (nerves branch-of lateral-plantar)",
+    "show plantaris",
+    "show peroneus longus",
+    "path soleus to sciatic",
+    "paths soleus to sciatic max 3",
+    "around calcaneal-tendon",
+    "nerves innervates soleus",
+];
+
+fn answers(atlas: &Atlas, format: Format) -> Vec<String> {
+    QUERIES
+        .iter()
+        .map(|q| {
+            let (_, answer) = fascia::query::run(atlas, q).unwrap_or_else(|e| panic!("{q}: {e}"));
+            render_to_string(atlas, &answer, format)
+        })
+        .collect()
+}
+
+#[test]
+fn ntriples_loaded_back_answer_as_the_original() {
+    let atlas = bundled();
+    let nt = export(&atlas, &Selection::whole(&atlas), ExportFormat::NTriples);
+    let loaded = rdf::read("fascia.nt", &nt).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.structure_count(), atlas.structure_count());
+    assert_eq!(loaded.fact_count(), atlas.fact_count());
+    for format in [Format::Text, Format::Json, Format::Dot] {
+        assert_eq!(answers(&loaded, format), answers(&atlas, format));
+    }
+    // the same structures and facts, but for where each was read from
+    let strip = |a: &Atlas| {
+        let nodes: Vec<_> = a
+            .graph()
+            .node_weights()
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    s.name.clone(),
+                    s.aliases.clone(),
+                    s.notes.clone(),
+                    s.sources.len(),
+                )
+            })
+            .collect();
+        let facts: Vec<_> = a
+            .graph()
+            .edge_indices()
+            .map(|e| {
+                (
+                    a.ends(e),
+                    a.fact(e).relation,
+                    a.fact(e).roots.clone(),
+                    a.fact(e).note.clone(),
+                )
+            })
+            .collect();
+        (nodes, facts)
+    };
+    assert!(strip(&loaded) == strip(&atlas));
+}
+
+#[test]
+fn a_querys_subgraph_exports_and_loads_on_its_own() {
+    let atlas = bundled();
+    let (_, answer) = fascia::query::run(&atlas, "muscles innervated-by tibial").unwrap();
+    let selection = Selection::of_answer(&atlas, &answer);
+    let nt = export(&atlas, &selection, ExportFormat::NTriples);
+    let part = rdf::read("part.nt", &nt).unwrap_or_else(|e| panic!("{e}"));
+    // the 7 muscles, the nerve and the root levels their innervation lists
+    assert!(part.by_id("soleus").is_some() && part.by_id("tibial-nerve").is_some());
+    assert!(part.by_id("l5").is_some());
+    let (_, again) = fascia::query::run(&part, "muscles innervated-by tibial").unwrap();
+    assert_eq!(
+        render_to_string(&part, &again, Format::Text),
+        render_to_string(&atlas, &answer, Format::Text)
+    );
+}
+
+#[test]
+fn broken_ntriples_are_reported_by_line() {
+    let text = "<https://w3id.org/fascia/structure/a> <https://w3id.org/fascia/vocab#id> \"a\" .\nthis is not a triple\n";
+    let errors = rdf::read("bad.nt", text).unwrap_err();
+    assert!(errors.0.iter().any(|e| e.location.line == 2), "{errors}");
+}
+
+fn texts(svg: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"));
+    doc.descendants()
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn svg_is_drawn_without_graphviz_as_xml_with_the_labels() {
+    let atlas = bundled();
+    let svg = fascia::output::Svg {
+        engine: fascia::output::Engine::Builtin,
+    };
+    for query in [
+        "muscles innervated-by tibial",
+        "muscles innervated-by* sciatic",
+        "show soleus",
+        "path soleus to sciatic",
+        "why soleus inserts-into* calcaneus",
+        "around calcaneal-tendon depth 2",
+        "count muscles",
+    ] {
+        let (parsed, answer) = fascia::query::run(&atlas, query).unwrap();
+        let mut out = Vec::new();
+        svg.render_query(&atlas, &parsed, &answer, &mut out)
+            .unwrap();
+        let text = texts(&String::from_utf8(out).unwrap());
+        assert!(
+            text.contains(&parsed.statement.to_string()),
+            "{query}: no title"
+        );
+    }
+    let (parsed, answer) = fascia::query::run(&atlas, "muscles innervated-by tibial").unwrap();
+    let mut out = Vec::new();
+    svg.render_query(&atlas, &parsed, &answer, &mut out)
+        .unwrap();
+    let text = texts(&String::from_utf8(out).unwrap());
+    for label in [
+        "Soleus",
+        "Tibial nerve",
+        "Plantaris",
+        "muscle",
+        "innervated-by",
+        "the answer",
+    ] {
+        assert!(text.contains(label), "{label} missing from {text}");
+    }
+}
+
+#[test]
+fn the_binary_draws_svg_with_no_graphviz_on_the_path() {
+    let out = Command::new(env!("CARGO_BIN_EXE_fascia"))
+        .args(["--format", "svg", "-e", "muscles innervated-by* tibial"])
+        .env("PATH", "")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = texts(&String::from_utf8(out.stdout).unwrap());
+    assert!(
+        text.contains("Flexor hallucis longus") || text.contains("Flexor hallucis"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_binary_exports_and_loads_its_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let nt = dir.path().join("fascia.nt");
+    let bin = env!("CARGO_BIN_EXE_fascia");
+    let status = Command::new(bin)
+        .args(["export", "--format", "ntriples", "-o"])
+        .arg(&nt)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = Command::new(bin)
+        .arg("--data")
+        .arg(&nt)
+        .args(["-e", "count muscles innervated-by* sciatic"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "33\n");
+    let neo4j = Command::new(bin)
+        .args(["export", "--format", "neo4j"])
+        .output()
+        .unwrap();
+    assert_eq!(neo4j.status.code(), Some(2), "neo4j needs -o DIR");
+}
