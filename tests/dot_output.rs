@@ -149,7 +149,8 @@ fn the_legend_explains_kinds_answers_and_lines() {
         "label=\"muscle\"",
         "label=\"nerve\"",
         "label=\"the answer\", shape=box, penwidth=2.5",
-        "label=\"innervated-by\"",
+        "innervated-by</font>",
+        "given by only some references",
     ] {
         assert!(legend.contains(entry), "{entry} missing from\n{legend}");
     }

@@ -406,3 +406,27 @@ fn the_binary_exports_and_loads_its_export() {
         .unwrap();
     assert_eq!(neo4j.status.code(), Some(2), "neo4j needs -o DIR");
 }
+
+#[test]
+fn the_readme_picture_is_what_fascia_draws() {
+    let atlas = bundled();
+    let query = "nerves branch-of* sciatic";
+    let (parsed, answer) = fascia::query::run(&atlas, query).unwrap();
+    let svg = fascia::output::Svg {
+        engine: fascia::output::Engine::Builtin,
+    };
+    let mut out = Vec::new();
+    svg.render_query(&atlas, &parsed, &answer, &mut out)
+        .unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/pictures/sciatic-nerve-tree.svg"
+    );
+    let committed = std::fs::read(path).unwrap();
+    assert!(
+        committed == out,
+        "the README picture is out of date; redraw it with\n  \
+         FASCIA_SVG=builtin cargo run -- --format svg -e '{query}' \
+         -o tests/pictures/sciatic-nerve-tree.svg"
+    );
+}

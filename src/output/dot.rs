@@ -182,8 +182,9 @@ fn write_node(
     )
 }
 
-/// Node kinds (shape and fill), the answer's bold border, each relation's line, and
-/// what brackets around a root level mean.
+/// Node kinds (shape and fill) and the answer's bold border in a row of sample
+/// nodes; under them a table of each relation's line and what brackets around a root
+/// level mean.
 fn write_legend(picture: &Picture, out: &mut dyn Write) -> io::Result<()> {
     if picture.kinds.is_empty() && picture.relations.is_empty() {
         return Ok(());
@@ -194,6 +195,7 @@ fn write_legend(picture: &Picture, out: &mut dyn Write) -> io::Result<()> {
         "    label=\"legend\"; style=dashed; color=\"#bbbbbb\"; fontsize=11;"
     )?;
     writeln!(out, "    node [fontsize=9, height=0.25];")?;
+    let mut row = Vec::new();
     for (i, kind) in picture.kinds.iter().enumerate() {
         let (shape, fill) = kind_style(*kind);
         writeln!(
@@ -201,45 +203,46 @@ fn write_legend(picture: &Picture, out: &mut dyn Write) -> io::Result<()> {
             "    legend_k{i} [label=\"{}\", shape={shape}, style=\"filled\", fillcolor=\"{fill}\"];",
             kind.noun()
         )?;
+        row.push(format!("legend_k{i}"));
     }
     if !picture.answer.is_empty() {
         writeln!(
             out,
             "    legend_answer [label=\"the answer\", shape=box, penwidth=2.5];"
         )?;
+        row.push("legend_answer".to_string());
     }
-    for (i, r) in picture.relations.iter().enumerate() {
+    if row.len() > 1 {
+        writeln!(out, "    {{ rank=same; {}; }}", row.join("; "))?;
+    }
+    let mut cells = String::new();
+    for r in &picture.relations {
         let (color, style) = relation_style(*r);
-        writeln!(
-            out,
-            "    legend_a{i} [shape=point, width=0.05, label=\"\"];"
-        )?;
-        writeln!(
-            out,
-            "    legend_b{i} [label=\"{}\", shape=plaintext, fontcolor=\"{color}\"];",
+        // a line drawn in characters: heavy for bold, broken for dashed and dotted
+        let line = match style {
+            "bold" => "\u{2501}\u{2501}\u{2501}",
+            "dashed" => "\u{2505}\u{2505}\u{2505}",
+            "dotted" => "\u{2509}\u{2509}\u{2509}",
+            _ => "\u{2500}\u{2500}\u{2500}",
+        };
+        cells.push_str(&format!(
+            "<tr><td align=\"left\"><font color=\"{color}\">{line}&#9654; {}</font></td></tr>",
             r.forward_name()
-        )?;
-        writeln!(
-            out,
-            "    legend_a{i} -> legend_b{i} [color=\"{color}\", style={style}];"
-        )?;
+        ));
     }
     if picture.partial_roots {
+        cells.push_str(
+            "<tr><td align=\"left\">L4, L5, [S1]: spinal root levels;<br align=\"left\"/>[S1]: given by only some references<br align=\"left\"/></td></tr>",
+        );
+    }
+    if !cells.is_empty() {
         writeln!(
             out,
-            "    legend_roots [label=\"L4, L5, [S1]: spinal root levels;\\l[S1]: given by only some references\\l\", shape=plaintext];"
+            "    legend_lines [shape=plaintext, label=<<table border=\"0\" cellspacing=\"0\" cellpadding=\"2\">{cells}</table>>];"
         )?;
-    }
-    // the legend's entries stacked in one column
-    let mut ids: Vec<String> = (0..picture.kinds.len())
-        .map(|i| format!("legend_k{i}"))
-        .collect();
-    if !picture.answer.is_empty() {
-        ids.push("legend_answer".to_string());
-    }
-    ids.extend((0..picture.relations.len()).map(|i| format!("legend_a{i}")));
-    for pair in ids.windows(2) {
-        writeln!(out, "    {} -> {} [style=invis];", pair[0], pair[1])?;
+        if let Some(first) = row.first() {
+            writeln!(out, "    {first} -> legend_lines [style=invis];")?;
+        }
     }
     writeln!(out, "  }}")
 }

@@ -251,7 +251,21 @@ fn inner_svg(doc: &str) -> (String, f64, f64) {
         .map(|(_, body)| body)
         .unwrap_or("");
     let body = body.strip_suffix("</svg>").unwrap_or(body);
-    (body.to_string(), width, height)
+    (sorted_styles(body), width, height)
+}
+
+/// layout-rs writes its font classes in hash order; sorted, the same picture is the
+/// same bytes every time.
+fn sorted_styles(body: &str) -> String {
+    let Some((before, rest)) = body.split_once("<style>\n") else {
+        return body.to_string();
+    };
+    let Some((styles, after)) = rest.split_once("</style>") else {
+        return body.to_string();
+    };
+    let mut lines: Vec<&str> = styles.lines().collect();
+    lines.sort_unstable();
+    format!("{before}<style>\n{}\n</style>{after}", lines.join("\n"))
 }
 
 /// Kinds as filled boxes, the answer's thick border, each relation's line, and what
