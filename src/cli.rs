@@ -325,31 +325,12 @@ enum NotLoaded {
 
 fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
     match dir {
-        Some(file) if file.is_file() => load_file(file),
-        Some(dir) => fascia::load_dir(dir).map_err(|e| match e {
+        Some(path) => fascia::load_path(path).map_err(|e| match e {
             fascia::LoadError::Invalid(problems) => NotLoaded::Problems(problems.to_string()),
             other => NotLoaded::Unreadable(other.to_string()),
         }),
         None => fascia::bundled().map_err(|e| NotLoaded::Problems(e.to_string())),
     }
-}
-
-/// `--data FILE`: N-Triples as `fascia export --format ntriples` writes them (`.nt`),
-/// or a JSON dump (`.json`).
-fn load_file(file: &Path) -> Result<Atlas, NotLoaded> {
-    let text = fs::read_to_string(file)
-        .map_err(|e| NotLoaded::Unreadable(format!("cannot read {}: {e}", file.display())))?;
-    let name = file.display().to_string();
-    let loaded = match file.extension().and_then(|e| e.to_str()) {
-        Some("nt") => fascia::export::rdf::read(&name, &text),
-        Some("json") => fascia::export::dump::load(&name, &text),
-        _ => {
-            return Err(NotLoaded::Unreadable(format!(
-                "{name}: --data takes a directory of .toml files, an .nt file or a .json dump"
-            )));
-        }
-    };
-    loaded.map_err(|problems| NotLoaded::Problems(problems.to_string()))
 }
 
 /// The bundled data or `--data DIR`; on failure the problems are on stderr.

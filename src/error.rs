@@ -47,6 +47,9 @@ pub enum LoadError {
     /// `--data` pointing at a directory with no `.toml` files.
     #[error("no .toml data files in {}", .0.display())]
     NoFiles(PathBuf),
+    /// `--data notes.txt`: a file that is neither N-Triples (`.nt`) nor a JSON dump.
+    #[error("{}: not a data directory, an .nt file or a .json dump", .0.display())]
+    NotData(PathBuf),
     #[error("{0}")]
     Invalid(#[from] DataErrors),
 }

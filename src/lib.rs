@@ -2,7 +2,9 @@
 //!
 //! Layers, each with one job: [`graph`] loads data files into a checked petgraph
 //! graph; [`query`] parses a query into a typed AST, resolves names and evaluates it;
-//! [`output`] renders answers as text, JSON or DOT. The CLI and REPL are thin shells.
+//! [`output`] renders answers as text, JSON, DOT or SVG; [`export`] writes the graph
+//! for other tools (RDF, GraphML, Neo4j, a JSON dump) and reads RDF and dumps back.
+//! The CLI and REPL are thin shells.
 
 // User input and data files must never crash fascia: no unwrap, expect or panic
 // outside tests.
@@ -21,4 +23,5 @@ pub mod suggest;
 
 pub use bundled::{bundled, bundled_files, check_bundled};
 pub use error::{DataError, DataErrors, LoadError, QueryError};
+pub use export::load_path;
 pub use graph::{Atlas, load_dir, load_files};

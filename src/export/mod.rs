@@ -7,6 +7,7 @@ pub mod graphml;
 pub mod neo4j;
 pub mod rdf;
 
+use crate::error::LoadError;
 use crate::graph::Atlas;
 use crate::graph::model::SourceId;
 use crate::query::Answer;
@@ -123,5 +124,27 @@ pub fn write_dir(
             io::ErrorKind::InvalidInput,
             "only the neo4j export is a directory",
         )),
+    }
+}
+
+/// Loads a data directory (`.toml` files), or a file fascia exported: N-Triples (`.nt`)
+/// or a JSON dump (`.json`).
+pub fn load_path(path: &Path) -> Result<Atlas, LoadError> {
+    if path.is_dir() {
+        return crate::load_dir(path);
+    }
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let name = path.display().to_string();
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("nt") => Ok(rdf::read(&name, &read(path)?)?),
+        Some("json") => Ok(dump::load(&name, &read(path)?)?),
+        _ if path.exists() => Err(LoadError::NotData(path.to_path_buf())),
+        // as for a directory: "cannot read …: No such file or directory"
+        _ => crate::load_dir(path),
     }
 }

@@ -162,17 +162,28 @@ fn layered(
         let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
             let mut writer = SVGWriter::new();
             graph.do_it(false, disable_optimizations, false, &mut writer);
-            writer.finalize()
+            // layout-rs's canvas reserves room below the last row; the boxes end here
+            let bottom = graph
+                .iter_nodes()
+                .map(|n| graph.pos(n).bbox(false).1.y)
+                .fold(0.0, f64::max);
+            (writer.finalize(), bottom)
         }));
-        if let Ok(doc) = attempt {
-            laid_out = Some(doc);
+        if let Ok(done) = attempt {
+            laid_out = Some(done);
             break;
         }
     }
     std::panic::set_hook(reporter);
-    laid_out
-        .map(|doc| inner_svg(&doc))
-        .ok_or_else(|| io::Error::other("the built-in layout failed on this picture"))
+    let (doc, bottom) =
+        laid_out.ok_or_else(|| io::Error::other("the built-in layout failed on this picture"))?;
+    let (body, width, height) = inner_svg(&doc);
+    let height = if bottom > 0.0 {
+        height.min(bottom + 2.0 * MARGIN)
+    } else {
+        height
+    };
+    Ok((body, width, height))
 }
 
 /// The structures as boxes and the lines between them, for layout-rs.

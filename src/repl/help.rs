@@ -86,7 +86,7 @@ continues it on the next). For example:
 Commands:
   help [TOPIC]            this text, or help on one topic
   :format FORMAT          text, json, dot or svg: how answers are written
-  :data [DIR]             where the data came from; load another directory
+  :data [PATH]            where the data came from; load a directory, .nt or .json
   :quit, :q, quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
 Tab completes keywords, kinds, relations and names; → accepts a hint.
 ";

@@ -267,11 +267,14 @@ impl Session {
                 self.atlas.fact_count(),
                 self.atlas.sources().len()
             )?;
-            writeln!(out, "  load another directory with :data DIR")?;
+            writeln!(
+                out,
+                "  load another directory (or an exported .nt or .json file) with :data PATH"
+            )?;
             return Ok(Outcome::Done);
         }
         let dir = expand_home(unquote(dir));
-        match fascia::load_dir(&dir) {
+        match fascia::load_path(&dir) {
             Ok(atlas) => {
                 writeln!(
                     out,
