@@ -10,13 +10,14 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::{self, Write};
 
 /// `(id, for, name)` of every attribute declared.
-const KEYS: [(&str, &str, &str); 11] = [
+const KEYS: [(&str, &str, &str); 12] = [
     ("name", "node", "name"),
     ("kind", "node", "kind"),
     ("latin", "node", "latin"),
     ("aliases", "node", "aliases"),
     ("fma", "node", "fma"),
     ("uberon", "node", "uberon"),
+    ("wikidata", "node", "wikidata"),
     ("relation", "edge", "relation"),
     ("roots", "edge", "roots"),
     ("role", "edge", "role"),
@@ -84,6 +85,9 @@ fn node(atlas: &Atlas, n: petgraph::graph::NodeIndex, w: &mut Xml) -> io::Result
             }
             if let Some(uberon) = &s.xref.uberon {
                 data(w, "uberon", uberon)?;
+            }
+            if let Some(q) = &s.xref.wikidata {
+                data(w, "wikidata", q)?;
             }
             Ok(())
         })?;

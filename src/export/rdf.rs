@@ -416,64 +416,33 @@ impl Reader {
     fn finish(mut self, origin: &str) -> Result<Atlas, DataErrors> {
         let mut builder = Builder::new();
         let source_class = format!("{VOCAB}Source");
-        let source_prefix = format!("{BASE}source/");
-        let structure_prefix = format!("{BASE}structure/");
-        let dc = |p: &str| format!("{DCTERMS}{p}");
-        let v = |p: &str| format!("{VOCAB}{p}");
         for (subject, class) in &self.typed {
             let Some(s) = self.subjects.get(subject) else {
                 continue;
             };
             let at = s.at.clone().unwrap_or_else(|| self.at(0));
-            if *class == source_class {
-                let Some(id) = subject.strip_prefix(&source_prefix).and_then(decode) else {
-                    self.errors.push(DataError {
-                        location: at,
-                        message: format!("source <{subject}> is not under {source_prefix}"),
-                    });
-                    continue;
-                };
-                let source = Source {
-                    id: id.into(),
-                    title: s.literal(&dc("title")).unwrap_or_default().into(),
-                    publisher: s.literal(&dc("publisher")).unwrap_or_default().into(),
-                    url: s.literal(&v("url")).map(Text::from),
-                    read: s.literal(&v("read")).map(Text::from),
-                };
-                builder.source(source, at);
+            let read = if *class == source_class {
+                source(subject, s).map(|src| builder.source(src, at.clone()))
             } else if class == rdf::STATEMENT.as_str() {
-                match fact(s, &structure_prefix, at.clone()) {
-                    Ok(f) => builder.fact(f),
-                    Err(message) => self.errors.push(DataError {
-                        location: at,
-                        message,
-                    }),
-                }
+                fact(s, at.clone()).map(|f| builder.fact(f))
             } else if let Some(kind) = class
                 .strip_prefix(VOCAB)
                 .and_then(|c| Kind::ALL.into_iter().find(|k| class_name(*k) == c))
             {
-                let id = subject.strip_prefix(&structure_prefix).and_then(decode);
-                let id = s.literal(&v("id")).or(id).unwrap_or_default();
-                builder.structure(StructureSpec {
-                    id,
-                    kind,
-                    name: s.literal(rdfs::LABEL.as_str()).unwrap_or_default(),
-                    latin: s.literal(&v("latin")),
-                    aliases: s.literals(&format!("{SKOS}altLabel")),
-                    notes: s.literals(rdfs::COMMENT.as_str()),
-                    xref: Xref {
-                        fma: s.literal(&v("fma")).map(Text::from),
-                        uberon: s.literal(&v("uberon")).map(Text::from),
-                        wikidata: s.literal(&v("wikidata")).map(Text::from),
-                    },
-                    sources: ids_under(s.all(&dc("source")), &source_prefix),
+                builder.structure(structure(subject, s, kind, at.clone()));
+                Ok(())
+            } else {
+                // other classes (from other vocabularies) are not fascia's to read
+                Ok(())
+            };
+            if let Err(message) = read {
+                self.errors.push(DataError {
                     location: at,
+                    message,
                 });
             }
         }
-        let built = builder.finish(origin);
-        match (built, self.errors.is_empty()) {
+        match (builder.finish(origin), self.errors.is_empty()) {
             (Ok(atlas), true) => Ok(atlas),
             (Ok(_), false) => Err(DataErrors(self.errors)),
             (Err(mut e), _) => {
@@ -481,6 +450,52 @@ impl Reader {
                 Err(e)
             }
         }
+    }
+}
+
+fn source(subject: &str, s: &Subject) -> Result<Source, String> {
+    let prefix = format!("{BASE}source/");
+    let id = subject
+        .strip_prefix(&prefix)
+        .and_then(decode)
+        .ok_or_else(|| format!("source <{subject}> is not under {prefix}"))?;
+    Ok(Source {
+        id: id.into(),
+        title: s
+            .literal(&format!("{DCTERMS}title"))
+            .unwrap_or_default()
+            .into(),
+        publisher: s
+            .literal(&format!("{DCTERMS}publisher"))
+            .unwrap_or_default()
+            .into(),
+        url: s.literal(&format!("{VOCAB}url")).map(Text::from),
+        read: s.literal(&format!("{VOCAB}read")).map(Text::from),
+    })
+}
+
+fn structure(subject: &str, s: &Subject, kind: Kind, at: Location) -> StructureSpec {
+    let v = |p: &str| format!("{VOCAB}{p}");
+    let from_iri = subject
+        .strip_prefix(&format!("{BASE}structure/"))
+        .and_then(decode);
+    StructureSpec {
+        id: s.literal(&v("id")).or(from_iri).unwrap_or_default(),
+        kind,
+        name: s.literal(rdfs::LABEL.as_str()).unwrap_or_default(),
+        latin: s.literal(&v("latin")),
+        aliases: s.literals(&format!("{SKOS}altLabel")),
+        notes: s.literals(rdfs::COMMENT.as_str()),
+        xref: Xref {
+            fma: s.literal(&v("fma")).map(Text::from),
+            uberon: s.literal(&v("uberon")).map(Text::from),
+            wikidata: s.literal(&v("wikidata")).map(Text::from),
+        },
+        sources: ids_under(
+            s.all(&format!("{DCTERMS}source")),
+            &format!("{BASE}source/"),
+        ),
+        location: at,
     }
 }
 
@@ -494,7 +509,8 @@ fn ids_under<'a>(terms: impl Iterator<Item = &'a Term>, prefix: &str) -> Vec<Str
 }
 
 /// A reified statement back into a fact.
-fn fact(s: &Subject, structure_prefix: &str, at: Location) -> Result<FactSpec, String> {
+fn fact(s: &Subject, at: Location) -> Result<FactSpec, String> {
+    let structure_prefix = &format!("{BASE}structure/");
     let end = |p: NamedNode| {
         ids_under(s.first(p.as_str()).into_iter(), structure_prefix)
             .into_iter()
