@@ -405,6 +405,13 @@ fn the_binary_exports_and_loads_its_export() {
         .output()
         .unwrap();
     assert_eq!(neo4j.status.code(), Some(2), "neo4j needs -o DIR");
+    let bad_query = Command::new(bin)
+        .args(["export", "--format", "json", "muscles innervated-by femur"])
+        .output()
+        .unwrap();
+    assert_eq!(bad_query.status.code(), Some(1));
+    assert!(bad_query.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&bad_query.stderr).contains("is a bone"));
 }
 
 #[test]

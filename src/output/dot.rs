@@ -213,7 +213,11 @@ fn write_legend(picture: &Picture, out: &mut dyn Write) -> io::Result<()> {
         row.push("legend_answer".to_string());
     }
     if row.len() > 1 {
+        // one row, in kind order
         writeln!(out, "    {{ rank=same; {}; }}", row.join("; "))?;
+        for pair in row.windows(2) {
+            writeln!(out, "    {} -> {} [style=invis];", pair[0], pair[1])?;
+        }
     }
     let mut cells = String::new();
     for r in &picture.relations {
