@@ -155,7 +155,7 @@ fn location(text: &str, fallback: &Location) -> Location {
     }
 }
 
-/// Loads a dump written by [`write`].
+/// Loads a dump written by [`write()`].
 pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
     let whole_file = Location {
         file: Text::from(name.to_string()),

@@ -312,7 +312,7 @@ pub fn write(
     Ok(())
 }
 
-/// Reads N-Triples in the form [`write`] produces into an [`Atlas`]: sources,
+/// Reads N-Triples in the form [`write()`] produces into an [`Atlas`]: sources,
 /// structures and the reified facts; the plain fact triples and public predicates are
 /// derived, so they are not needed. Problems are located at `name:line:1`.
 pub fn read(name: &str, text: &str) -> Result<Atlas, DataErrors> {
