@@ -80,6 +80,16 @@ fn turtle_and_ntriples_parse_with_every_triple_of_the_graph() {
         .collect::<Result<_, _>>()
         .unwrap_or_else(|e| panic!("Turtle does not parse: {e}"));
     assert_eq!(from_turtle, triples);
+    // labels, aliases, cross-references and the public predicates are there
+    for line in [
+        "<https://w3id.org/fascia/structure/plantaris> <http://www.w3.org/2000/01/rdf-schema#label> \"Plantaris\" .",
+        "<https://w3id.org/fascia/structure/plantaris> <http://www.w3.org/2004/02/skos/core#exactMatch> <http://purl.org/sig/ont/fma/fma22543> .",
+        "<https://w3id.org/fascia/structure/fibularis-longus> <http://www.w3.org/2004/02/skos/core#altLabel> \"peroneus longus\" .",
+        "<https://w3id.org/fascia/structure/soleus> <http://purl.obolibrary.org/obo/RO_0002005> <https://w3id.org/fascia/structure/tibial-nerve> .",
+        "<https://w3id.org/fascia/structure/popliteal-artery> <http://purl.obolibrary.org/obo/RO_0002178> <https://w3id.org/fascia/structure/plantaris> .",
+    ] {
+        assert!(nt.lines().any(|l| l == line), "missing: {line}");
+    }
     // and a store agrees
     let store = Store::new().unwrap();
     store.load_from_slice(RdfFormat::Turtle, &ttl).unwrap();

@@ -158,3 +158,98 @@ fn add_fact(loader: &mut Loader, f: FactSpec) {
         },
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: usize) -> Location {
+        Location {
+            file: "t.nt".into(),
+            line,
+            column: 1,
+        }
+    }
+
+    fn structure(id: &str, kind: Kind, line: usize) -> StructureSpec {
+        StructureSpec {
+            id: id.to_string(),
+            kind,
+            name: id.to_uppercase(),
+            latin: None,
+            aliases: Vec::new(),
+            notes: Vec::new(),
+            xref: Xref::default(),
+            sources: vec!["s".to_string()],
+            location: at(line),
+        }
+    }
+
+    fn fact(subject: &str, relation: Relation, object: &str, line: usize) -> FactSpec {
+        FactSpec {
+            subject: subject.to_string(),
+            relation,
+            object: object.to_string(),
+            sources: vec!["s".to_string()],
+            roots: Vec::new(),
+            role: None,
+            note: None,
+            location: at(line),
+        }
+    }
+
+    fn builder() -> Builder {
+        let mut b = Builder::new();
+        let source = Source {
+            id: "s".into(),
+            title: "Source".into(),
+            publisher: "Tests".into(),
+            url: None,
+            read: None,
+        };
+        b.source(source, at(1));
+        b.structure(structure("soleus", Kind::Muscle, 2));
+        b.structure(structure("tibial-nerve", Kind::Nerve, 3));
+        b.structure(structure("femur", Kind::Bone, 4));
+        b
+    }
+
+    #[test]
+    fn builds_a_graph_whose_facts_come_before_their_structures() {
+        let mut b = Builder::new();
+        b.fact(fact("soleus", Relation::InnervatedBy, "tibial-nerve", 9));
+        let mut rest = builder();
+        rest.facts.append(&mut b.facts);
+        let atlas = rest.finish("test").unwrap();
+        assert_eq!((atlas.structure_count(), atlas.fact_count()), (3, 1));
+        // an imported muscle need not state an origin, an insertion …
+        assert!(atlas.by_id("soleus").is_some());
+    }
+
+    #[test]
+    fn checks_as_data_files_are_checked() {
+        let mut b = builder();
+        b.structure(structure("soleus", Kind::Muscle, 5));
+        b.fact(fact("soleus", Relation::InnervatedBy, "femur", 6));
+        b.fact(fact("soleus", Relation::InnervatedBy, "tibial", 7));
+        let mut unsourced = fact("femur", Relation::BranchOf, "femur", 8);
+        unsourced.sources.clear();
+        b.fact(unsourced);
+        let errors: Vec<String> = b
+            .finish("test")
+            .unwrap_err()
+            .0
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "t.nt:5:1: duplicate id `soleus` (first declared at t.nt:2:1)",
+                "t.nt:6:1: `femur` is a bone; innervated-by takes a nerve or a spinal root",
+                "t.nt:7:1: unknown id `tibial`; did you mean `tibial-nerve`?",
+                "t.nt:8:1: `femur` is a bone, but branch-of is stated of a nerve or an artery",
+            ]
+        );
+    }
+}
