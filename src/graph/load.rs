@@ -70,12 +70,10 @@ pub fn load_files<'a>(
     loader.check_muscles_complete();
     loader.check_shared_names();
     if loader.errors.is_empty() {
-        Ok(Atlas::new(
-            loader.graph,
-            loader.sources,
-            origin.to_string(),
-            None,
-        ))
+        let mut atlas = Atlas::new(loader.graph, loader.sources, origin.to_string(), None);
+        let warnings = root_level_warnings(&atlas);
+        atlas.set_warnings(warnings);
+        Ok(atlas)
     } else {
         loader.errors.sort_by(|a, b| {
             (&a.location.file, a.location.line, a.location.column).cmp(&(
@@ -87,6 +85,37 @@ pub fn load_files<'a>(
         loader.errors.dedup();
         Err(DataErrors(loader.errors))
     }
+}
+
+/// Muscles given root levels that their nerve does not have.
+fn root_level_warnings(atlas: &Atlas) -> Vec<DataError> {
+    let found = super::agreement::levels_outside_nerves(atlas.graph(), atlas.agreement());
+    let mut out: Vec<DataError> = found
+        .into_iter()
+        .map(|p| {
+            let (subject, _) = atlas.ends(p.edge);
+            DataError {
+                location: atlas.fact(p.edge).location.clone(),
+                message: format!(
+                    "`{}` is given root level {} ({}) by this innervated-by fact, but the \
+                     roots of `{}` (its own has-root, or its nearest ancestor's) do not include it",
+                    atlas.node(subject).id,
+                    atlas.node(p.root).name,
+                    if p.standard { "standard" } else { "minority" },
+                    atlas.node(p.nerve).id,
+                ),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.location.file, a.location.line, a.location.column).cmp(&(
+            &b.location.file,
+            b.location.line,
+            b.location.column,
+        ))
+    });
+    out.dedup();
+    out
 }
 
 /// A file's name and the byte offsets where its lines start, to turn spans into

@@ -29,10 +29,13 @@ pub struct Query {
 pub enum Statement {
     Set {
         expr: SetExpr,
+        /// `including disputed`: minority, variant and single-source facts count too.
+        disputed: bool,
         limit: Option<usize>,
     },
     Count {
         expr: SetExpr,
+        disputed: bool,
         limit: Option<usize>,
     },
     Show(Name),
@@ -246,12 +249,22 @@ impl fmt::Display for Query {
 impl fmt::Display for Statement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Statement::Set { expr, limit } => {
+            Statement::Set {
+                expr,
+                disputed,
+                limit,
+            } => {
                 write!(f, "{expr}")?;
+                write_disputed(f, *disputed)?;
                 write_limit(f, *limit)
             }
-            Statement::Count { expr, limit } => {
+            Statement::Count {
+                expr,
+                disputed,
+                limit,
+            } => {
                 write!(f, "count {expr}")?;
+                write_disputed(f, *disputed)?;
                 write_limit(f, *limit)
             }
             Statement::Show(name) => write!(f, "show {name}"),
@@ -285,6 +298,13 @@ impl fmt::Display for Statement {
             }
         }
     }
+}
+
+fn write_disputed(f: &mut fmt::Formatter<'_>, disputed: bool) -> fmt::Result {
+    if disputed {
+        f.write_str(" including disputed")?;
+    }
+    Ok(())
 }
 
 fn write_limit(f: &mut fmt::Formatter<'_>, limit: Option<usize>) -> fmt::Result {

@@ -345,7 +345,7 @@ mod tests {
         let (outcome, text) = run_line(&mut s, "count muscles");
         assert_eq!(
             (outcome, text.as_str()),
-            (Outcome::Done, "{\n  \"count\": 6\n}\n")
+            (Outcome::Done, "{\n  \"count\": 5\n}\n")
         );
         assert_eq!(
             run_line(&mut s, ":format xml"),
@@ -380,7 +380,7 @@ mod tests {
             s.atlas.structure_count(),
             s.atlas.fact_count()
         );
-        assert!(text.contains(&format!("  {counts}, 2 sources\n")), "{text}");
+        assert!(text.contains(&format!("  {counts}, 3 sources\n")), "{text}");
         let (outcome, text) = run_line(&mut s, ":data /nonexistent/fascia");
         assert_eq!(outcome, Outcome::Failed);
         assert!(
