@@ -79,7 +79,7 @@ fn every_muscle_part_belongs_to_a_muscle() {
 fn every_nerve_reaches_a_spinal_root() {
     let mut unrooted = Vec::new();
     for n in ATLAS.of_kind(Kind::Nerve) {
-        // walk up branch-of, back along continues-as, and look for root-of
+        // walk up branch-of and part-of, back along continues-as, and look for root-of
         let mut seen = HashSet::from([*n]);
         let mut stack = vec![*n];
         let mut rooted = false;
@@ -94,6 +94,7 @@ fn every_nerve_reaches_a_spinal_root() {
             }
             let up = ATLAS
                 .neighbours(at, Relation::BranchOf, Direction::Forward)
+                .chain(ATLAS.neighbours(at, Relation::PartOf, Direction::Forward))
                 .chain(ATLAS.neighbours(at, Relation::ContinuesAs, Direction::Inverse));
             for (_, next) in up {
                 if seen.insert(next) {

@@ -82,15 +82,49 @@ exam! {
         "lumbricals-of-foot",
     ];
 
-    // ---- nerves, through their branches
-    obturator_nerve_and_divisions: "muscles innervated-by* obturator" => [
+    // ---- nerves with their divisions and unnamed branches, asked directly
+    obturator_nerve_directly: "muscles innervated-by \"obturator nerve\"" => [
+        "adductor-brevis", "adductor-longus", "adductor-magnus", "gracilis",
+        "obturator-externus",
+    ];
+    // pectineus's obturator supply is a variation
+    obturator_nerve_including_disputed: "muscles innervated-by obturator including disputed" => [
         "adductor-brevis", "adductor-longus", "adductor-magnus", "gracilis",
         "obturator-externus", "pectineus",
     ];
+    lateral_plantar_nerve_directly: "muscles innervated-by \"lateral plantar nerve\"" => [
+        "abductor-digiti-minimi-of-foot", "adductor-hallucis", "dorsal-interossei-of-foot",
+        "flexor-digiti-minimi-brevis-of-foot", "lumbricals-of-foot", "plantar-interossei",
+        "quadratus-plantae",
+    ];
+    sciatic_nerve_directly: "muscles innervated-by sciatic" => [
+        "adductor-magnus", "biceps-femoris", "semimembranosus", "semitendinosus",
+    ];
+    nerves_of_biceps_femoris: "nerves innervates \"biceps femoris\"" => [
+        "common-fibular-division-of-sciatic-nerve", "tibial-division-of-sciatic-nerve",
+    ];
+    nerve_of_its_short_head: "nerves innervates \"biceps femoris, short head\"" => [
+        "common-fibular-division-of-sciatic-nerve",
+    ];
+    origins_of_gastrocnemius: "landmarks origin-of gastrocnemius" => [
+        "lateral-condyle-of-femur", "medial-condyle-of-femur",
+    ];
+    posterior_compartment_of_leg: "muscles located-in \"posterior compartment of leg\"" => [
+        "flexor-digitorum-longus", "flexor-hallucis-longus", "gastrocnemius", "plantaris",
+        "popliteus", "soleus", "tibialis-posterior",
+    ];
+    // the S2 myotome: standard levels only, not a nerve's range copied onto its muscles
+    s2_myotome_excludes_the_anterior_leg: "muscles innervated-by s2 and located-in* \"anterior compartment of leg\"" => [];
+
+    // ---- nerves, through their branches
+    obturator_nerve_and_divisions: "muscles innervated-by* obturator" => [
+        "adductor-brevis", "adductor-longus", "adductor-magnus", "gracilis",
+        "obturator-externus",
+    ];
     lateral_plantar_nerve_and_branches: "muscles innervated-by* lateral-plantar" => [
         "abductor-digiti-minimi-of-foot", "adductor-hallucis", "dorsal-interossei-of-foot",
-        "flexor-digiti-minimi-brevis-of-foot", "flexor-hallucis-brevis", "lumbricals-of-foot",
-        "plantar-interossei", "quadratus-plantae",
+        "flexor-digiti-minimi-brevis-of-foot", "lumbricals-of-foot", "plantar-interossei",
+        "quadratus-plantae",
     ];
     common_fibular_nerve_and_branches: "muscles innervated-by* common-fibular" => [
         "extensor-digitorum-brevis", "extensor-digitorum-longus", "extensor-hallucis-brevis",
@@ -172,15 +206,13 @@ exam! {
     ];
     knee_extensors: "muscles performs knee-extension" => [
         "rectus-femoris", "vastus-intermedius", "vastus-lateralis", "vastus-medialis",
-        // assisting: it only draws the suprapatellar bursa up
-        "articularis-genus",
     ];
     knee_flexors: "muscles performs knee-flexion" => [
         "biceps-femoris", "gastrocnemius", "gracilis", "plantaris", "popliteus", "sartorius",
         "semimembranosus", "semitendinosus",
     ];
     hip_extensors: "muscles performs hip-extension" => [
-        "adductor-magnus", "biceps-femoris", "gluteus-maximus", "semimembranosus",
-        "semitendinosus",
+        "adductor-magnus", "biceps-femoris", "gluteus-maximus", "gluteus-medius",
+        "semimembranosus", "semitendinosus",
     ];
 }

@@ -71,9 +71,14 @@ pub fn load_files<'a>(
     loader.check_shared_names();
     if loader.errors.is_empty() {
         let mut atlas = Atlas::new(loader.graph, loader.sources, origin.to_string(), None);
-        let warnings = root_level_warnings(&atlas);
-        atlas.set_warnings(warnings);
-        Ok(atlas)
+        // a standard level outside the nerve's roots is an error; a minority one is kept
+        // with its sources, and only warned about
+        let (errors, warnings) = levels_outside_nerves(&atlas);
+        if errors.is_empty() {
+            atlas.set_warnings(warnings);
+            return Ok(atlas);
+        }
+        Err(DataErrors(errors))
     } else {
         loader.errors.sort_by(|a, b| {
             (&a.location.file, a.location.line, a.location.column).cmp(&(
@@ -87,9 +92,15 @@ pub fn load_files<'a>(
     }
 }
 
-/// Muscles given root levels that their nerve does not have.
-fn root_level_warnings(atlas: &Atlas) -> Vec<DataError> {
+/// Muscles given root levels that their nerve does not have: standard levels, then
+/// minority ones.
+fn levels_outside_nerves(atlas: &Atlas) -> (Vec<DataError>, Vec<DataError>) {
     let found = super::agreement::levels_outside_nerves(atlas.graph(), atlas.agreement());
+    let (standard, minority): (Vec<_>, Vec<_>) = found.into_iter().partition(|p| p.standard);
+    (level_errors(atlas, standard), level_errors(atlas, minority))
+}
+
+fn level_errors(atlas: &Atlas, found: Vec<super::agreement::LevelOutsideNerve>) -> Vec<DataError> {
     let mut out: Vec<DataError> = found
         .into_iter()
         .map(|p| {

@@ -32,7 +32,11 @@ pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
                     let mut v = brief(atlas, *n);
                     let via = set.via.get(i).map(Vec::as_slice).unwrap_or(&[]);
                     if let (Value::Object(map), false) = (&mut v, via.is_empty()) {
-                        let parts = via.iter().map(|p| brief(atlas, *p)).collect();
+                        let mut parts: Vec<NodeIndex> =
+                            via.iter().flat_map(|t| t.nodes()).collect();
+                        parts.sort_by_cached_key(|p| atlas.node(*p).name.to_lowercase());
+                        parts.dedup();
+                        let parts = parts.into_iter().map(|p| brief(atlas, p)).collect();
                         map.insert("via".to_string(), Value::Array(parts));
                     }
                     v

@@ -5,7 +5,7 @@ use crate::graph::Atlas;
 use crate::graph::agreement::Standing;
 use crate::graph::model::{Direction, Role, SourceId};
 use crate::query::Answer;
-use crate::query::eval::{Path, Subgraph, WhyAnswer};
+use crate::query::eval::{Path, Subgraph, Through, WhyAnswer};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
 
@@ -85,7 +85,7 @@ impl Render for Text {
 fn table(
     atlas: &Atlas,
     nodes: &[NodeIndex],
-    via: &[Vec<NodeIndex>],
+    via: &[Vec<Through>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if nodes.is_empty() {
@@ -124,16 +124,26 @@ fn table_with_via(
     atlas: &Atlas,
     rows: &[(&str, String, &str)],
     nodes: &[NodeIndex],
-    via: &[Vec<NodeIndex>],
+    via: &[Vec<Through>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let through: Vec<String> = nodes
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let parts = via.get(i).map(Vec::as_slice).unwrap_or(&[]);
-            let names: Vec<&str> = parts.iter().map(|p| part_name(atlas, *n, *p)).collect();
-            names.join(", ")
+            let ways = via.get(i).map(Vec::as_slice).unwrap_or(&[]);
+            let ways: Vec<String> = ways
+                .iter()
+                .map(|t| match (t.part, t.reaching) {
+                    (Some(p), Some(r)) => {
+                        format!("{} → {}", part_name(atlas, *n, p), atlas.node(r).name)
+                    }
+                    (Some(p), None) => part_name(atlas, *n, p).to_string(),
+                    (None, Some(r)) => atlas.node(r).name.to_string(),
+                    (None, None) => String::new(),
+                })
+                .collect();
+            ways.join("; ")
         })
         .collect();
     let width =

@@ -39,9 +39,9 @@ pub enum Answer {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAnswer {
     pub nodes: Vec<NodeIndex>,
-    /// For each node: the parts through which it answers, when it answers only through
-    /// them (a muscle through its head, a nerve's division under the nerve asked about).
-    pub via: Vec<Vec<NodeIndex>>,
+    /// For each node: how it answers when it answers only through parts (a muscle
+    /// through its head, a fact stated on a division of the nerve asked about).
+    pub via: Vec<Vec<Through>>,
     /// How many matched before `limit`.
     pub total: usize,
     /// The named targets and the structures a `*` passed through on the way to them.
@@ -50,6 +50,22 @@ pub struct SetAnswer {
     pub more_disputed: usize,
     /// For an empty answer: a query close to it that does answer, and its count.
     pub hint: Option<(String, usize)>,
+}
+
+/// One way a structure answers through parts: the part of the answer that states the
+/// fact (`None`: the answer itself) and the part of the target the fact reaches
+/// (`None`: the target itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Through {
+    pub part: Option<NodeIndex>,
+    pub reaching: Option<NodeIndex>,
+}
+
+impl Through {
+    /// The structures named, part first.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeIndex> {
+        self.part.into_iter().chain(self.reaching)
+    }
 }
 
 /// One step of a path: the fact used and which way it was walked.
@@ -220,7 +236,7 @@ struct Evaluator<'a> {
     /// Named targets and the `*` closures met while evaluating, for pictures.
     context: Vec<(NodeIndex, Closure)>,
     /// Structures that answered only through parts, with those parts.
-    via: HashMap<NodeIndex, Vec<NodeIndex>>,
+    via: HashMap<NodeIndex, Vec<Through>>,
     /// Structures that answered through a fact of their own about the target itself.
     direct: HashSet<NodeIndex>,
 }
@@ -302,12 +318,13 @@ impl Evaluator<'_> {
     }
 
     /// The parts through which `n` answered, if it did not answer directly.
-    fn via_of(&self, n: NodeIndex) -> Vec<NodeIndex> {
+    fn via_of(&self, n: NodeIndex) -> Vec<Through> {
         if self.direct.contains(&n) {
             return Vec::new();
         }
         let mut via = self.via.get(&n).cloned().unwrap_or_default();
-        via.sort_by_cached_key(|p| self.atlas.node(*p).name.to_lowercase());
+        let name = |n: Option<NodeIndex>| n.map(|n| self.atlas.node(n).name.to_lowercase());
+        via.sort_by_cached_key(|t| (name(t.part), name(t.reaching)));
         via.dedup();
         via
     }
@@ -446,13 +463,10 @@ impl Evaluator<'_> {
                 self.direct.insert(y);
                 continue;
             }
-            let via = self.via.entry(y).or_default();
-            if y != x {
-                via.push(x);
-            }
-            if t != top {
-                via.push(t);
-            }
+            self.via.entry(y).or_default().push(Through {
+                part: (y != x).then_some(x),
+                reaching: (t != top).then_some(t),
+            });
         }
     }
 
