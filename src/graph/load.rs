@@ -3,7 +3,8 @@
 
 use super::files::{self, Document, Entry, FactRef, Problem};
 use super::model::{
-    Direction, Fact, Kind, Location, Relation, Role, Source, SourceId, Structure, Text, Xref,
+    Direction, Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure,
+    Text, Xref,
 };
 use super::{Atlas, normalize};
 use crate::error::{DataError, DataErrors, LoadError};
@@ -202,6 +203,7 @@ impl Loader {
                     publisher: (&s.publisher).into(),
                     url: s.url.as_ref().map(Text::from),
                     read: s.read.as_ref().map(Text::from),
+                    quality: s.quality.map(Quality::from).unwrap_or_default(),
                 });
             }
         }
@@ -373,6 +375,19 @@ impl Loader {
             self.error(at, message);
             return;
         }
+        if !relation.joins(from_kind, to_kind) {
+            self.error(
+                at,
+                format!(
+                    "`{}` is {} and `{}` is {}: {name} joins a part to a whole of its own kind",
+                    self.graph[from].id,
+                    from_kind.with_article(),
+                    self.graph[to].id,
+                    to_kind.with_article()
+                ),
+            );
+            return;
+        }
         if from == to {
             self.error(
                 at,
@@ -395,10 +410,12 @@ impl Loader {
             );
         }
         let mut roots = Vec::new();
-        if !target.roots.is_empty() && relation != Relation::InnervatedBy {
+        if !target.roots.is_empty()
+            && !matches!(relation, Relation::InnervatedBy | Relation::MediatedBy)
+        {
             self.error(
                 at.clone(),
-                format!("`roots` only belong to innervated-by, not {name}"),
+                format!("`roots` only belong to innervated-by and mediated-by, not {name}"),
             );
         }
         for root in &target.roots {
@@ -437,6 +454,7 @@ impl Loader {
                 roots,
                 role,
                 note: target.note.as_ref().map(Text::from),
+                status: target.status.map(Status::from),
                 location: at,
             },
         );

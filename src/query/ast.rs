@@ -126,10 +126,14 @@ pub enum Selector {
     Groups,
     Joints,
     Movements,
+    SkinAreas,
+    Dermatomes,
+    Reflexes,
+    Regions,
 }
 
 impl Selector {
-    pub const ALL: [Selector; 15] = [
+    pub const ALL: [Selector; 19] = [
         Selector::Structures,
         Selector::Muscles,
         Selector::Parts,
@@ -145,6 +149,10 @@ impl Selector {
         Selector::Groups,
         Selector::Joints,
         Selector::Movements,
+        Selector::SkinAreas,
+        Selector::Dermatomes,
+        Selector::Reflexes,
+        Selector::Regions,
     ];
 
     /// The canonical (plural) spelling.
@@ -165,6 +173,10 @@ impl Selector {
             Selector::Groups => "groups",
             Selector::Joints => "joints",
             Selector::Movements => "movements",
+            Selector::SkinAreas => "skin-areas",
+            Selector::Dermatomes => "dermatomes",
+            Selector::Reflexes => "reflexes",
+            Selector::Regions => "regions",
         }
     }
 
@@ -188,6 +200,10 @@ impl Selector {
             "groups" | "group" => Selector::Groups,
             "joints" | "joint" => Selector::Joints,
             "movements" | "movement" => Selector::Movements,
+            "skin-areas" | "skin-area" | "skin" => Selector::SkinAreas,
+            "dermatomes" | "dermatome" => Selector::Dermatomes,
+            "reflexes" | "reflex" => Selector::Reflexes,
+            "regions" | "region" => Selector::Regions,
             _ => return None,
         })
     }
@@ -210,6 +226,10 @@ impl Selector {
             Selector::Groups => KindSet::of(&[Kind::Group]),
             Selector::Joints => KindSet::of(&[Kind::Joint]),
             Selector::Movements => KindSet::of(&[Kind::Movement]),
+            Selector::SkinAreas => KindSet::of(&[Kind::SkinArea]),
+            Selector::Dermatomes => KindSet::of(&[Kind::Dermatome]),
+            Selector::Reflexes => KindSet::of(&[Kind::Reflex]),
+            Selector::Regions => KindSet::of(&[Kind::Region]),
         }
     }
 }

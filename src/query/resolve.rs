@@ -149,6 +149,7 @@ pub fn with_ancestors(kinds: KindSet) -> KindSet {
         Kind::Tendon => KindSet::of(&[Kind::Landmark, Kind::Bone]),
         Kind::MusclePart => KindSet::of(&[Kind::Muscle]),
         Kind::Movement => KindSet::of(&[Kind::Joint]),
+        Kind::Compartment => KindSet::of(&[Kind::Compartment, Kind::Region]),
         other => KindSet::of(&[other]),
     };
     let mut set = kinds;

@@ -184,7 +184,7 @@ fn wrong_kinds_are_explained() {
     let e = err("arteries innervated-by tibial");
     assert_eq!(
         e.to_string(),
-        "arteries are never innervated-by anything: innervated-by is stated of a muscle, a muscle part, a bone or a joint"
+        "arteries are never innervated-by anything: innervated-by is stated of a muscle, a muscle part, a bone, a joint, a skin area or a dermatome"
     );
 }
 
