@@ -299,6 +299,24 @@ impl Atlas {
             .is_some()
     }
 
+    /// The regions the data covers in depth: regions that are divided into parts and
+    /// are not part of another region, by name (a region declared only to hold a few
+    /// structures, like the back for the limb's muscles on it, is not among them).
+    pub fn top_regions(&self) -> Vec<NodeIndex> {
+        self.of_kind(Kind::Region)
+            .iter()
+            .copied()
+            .filter(|r| {
+                self.neighbours(*r, Relation::PartOf, Direction::Forward)
+                    .all(|(_, w)| self.graph[w].kind != Kind::Region)
+                    && self
+                        .neighbours(*r, Relation::PartOf, Direction::Inverse)
+                        .next()
+                        .is_some()
+            })
+            .collect()
+    }
+
     /// The muscle a head or part belongs to.
     pub fn whole_of(&self, part: NodeIndex) -> Option<NodeIndex> {
         self.neighbours(part, Relation::PartOf, Direction::Forward)

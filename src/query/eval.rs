@@ -326,6 +326,13 @@ impl Evaluator<'_> {
         let name = |n: Option<NodeIndex>| n.map(|n| self.atlas.node(n).name.to_lowercase());
         via.sort_by_cached_key(|t| (name(t.part), name(t.reaching)));
         via.dedup();
+        // a part that states the fact of the target itself says all there is to say
+        let whole_target: Vec<Option<NodeIndex>> = via
+            .iter()
+            .filter(|t| t.reaching.is_none())
+            .map(|t| t.part)
+            .collect();
+        via.retain(|t| t.reaching.is_none() || !whole_target.contains(&t.part));
         via
     }
 
@@ -410,6 +417,9 @@ impl Evaluator<'_> {
         for &top in targets {
             let closure = if star {
                 descend(self.atlas, top, self.disputed, &[])
+            } else if relation == Relation::PartOf {
+                // part-of read directly is one step: the parts of a part are for `*`
+                HashMap::from([(top, None)])
             } else {
                 self.parts_closure(top)
             };
@@ -421,7 +431,7 @@ impl Evaluator<'_> {
                 tree_relations.push(relation);
                 for n in descend(self.atlas, top, self.disputed, &tree_relations).into_keys() {
                     if n != top {
-                        self.hit(n, top, top, star, &mut out);
+                        self.hit(relation, n, top, top, star, &mut out);
                     }
                 }
             }
@@ -434,7 +444,7 @@ impl Evaluator<'_> {
                     .chain(self.root_levels(relation, direction, t))
                     .collect();
                 for x in matches {
-                    self.hit(x, t, top, star, &mut out);
+                    self.hit(relation, x, t, top, star, &mut out);
                 }
             }
             self.context.push((top, closure));
@@ -444,8 +454,10 @@ impl Evaluator<'_> {
 
     /// Records that `x` answers through a fact reaching `t` under `top`, and lifts the
     /// answer to the wholes of `x` of another kind.
+    #[allow(clippy::too_many_arguments)]
     fn hit(
         &mut self,
+        relation: Relation,
         x: NodeIndex,
         t: NodeIndex,
         top: NodeIndex,
@@ -453,7 +465,10 @@ impl Evaluator<'_> {
         out: &mut FixedBitSet,
     ) {
         let mut answering = vec![x];
-        answering.extend(self.wholes_of_other_kind(x));
+        // a part's whole is not part of what its part is part of
+        if relation != Relation::PartOf {
+            answering.extend(self.wholes_of_other_kind(x));
+        }
         for y in answering {
             out.insert(y.index());
             if star {
