@@ -250,6 +250,10 @@ pub fn run() -> Result<ExitCode, Error> {
 fn check(dir: Option<&Path>) -> Result<ExitCode, Error> {
     match load_quietly(dir) {
         Ok(atlas) => {
+            let mut err = io::stderr().lock();
+            for w in atlas.warnings() {
+                let _ = writeln!(err, "warning: {w}");
+            }
             let mut out = io::stdout().lock();
             writeln!(
                 out,

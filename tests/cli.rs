@@ -79,9 +79,9 @@ fn with_stdin(args: &[&str], input: &str) -> Run {
 }
 
 const TIBIAL_TABLE: &str = "\
-name                       kind         id
-Biceps femoris, long head  muscle part  long-head-of-biceps-femoris
-Soleus                     muscle       soleus
+name            kind    id              through
+Biceps femoris  muscle  biceps-femoris  long head
+Soleus          muscle  soleus
 (2 structures)
 ";
 
@@ -107,7 +107,7 @@ fn text_answers_are_separated_by_a_blank_line() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "6\n\nSoleus\n  innervated-by  Tibial nerve\n  branch-of      Sciatic nerve\n(2 steps)\n"
+        "5\n\nSoleus\n  innervated-by  Tibial nerve\n  branch-of      Sciatic nerve\n(2 steps)\n"
     );
 }
 
@@ -130,10 +130,12 @@ fn json_prints_one_document_per_query() {
         docs,
         [
             serde_json::json!([
-                {"id": "long-head-of-biceps-femoris", "kind": "muscle-part", "name": "Biceps femoris, long head"},
+                {"id": "biceps-femoris", "kind": "muscle", "name": "Biceps femoris", "via": [
+                    {"id": "long-head-of-biceps-femoris", "kind": "muscle-part", "name": "Biceps femoris, long head"}
+                ]},
                 {"id": "soleus", "kind": "muscle", "name": "Soleus"},
             ]),
-            serde_json::json!({"count": 6}),
+            serde_json::json!({"count": 5}),
         ]
     );
 }
@@ -156,12 +158,12 @@ fn dot_format_and_dot_queries_draw_graphs() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
         r.stdout
-            .starts_with("digraph fascia {\n  label=\"count muscles\\ncount: 6\";\n"),
+            .starts_with("digraph fascia {\n  label=\"count muscles\\ncount: 5\";\n"),
         "{}",
         r.stdout
     );
     assert!(
-        r.stdout.ends_with("}\n\n{\n  \"count\": 6\n}\n"),
+        r.stdout.ends_with("}\n\n{\n  \"count\": 5\n}\n"),
         "{}",
         r.stdout
     );
@@ -178,7 +180,7 @@ fn a_failed_query_sets_status_1_and_the_others_still_run() {
         "count nerves",
     ]);
     assert_eq!(r.code, Some(1));
-    assert_eq!(r.stdout, "6\n\n7\n");
+    assert_eq!(r.stdout, "5\n\n8\n");
     assert_eq!(r.stderr, format!("-e 2: {TIBAIL_ERROR}"));
 }
 
@@ -213,7 +215,7 @@ fn a_script_file_skips_comments_and_names_the_failing_line() {
     let path = script.to_str().unwrap();
     let r = mini(&["-f", path]);
     assert_eq!(r.code, Some(1));
-    assert_eq!(r.stdout, "6\n\n7\n");
+    assert_eq!(r.stdout, "5\n\n8\n");
     assert_eq!(r.stderr, format!("{path}:5: {TIBAIL_ERROR}"));
 }
 
@@ -226,7 +228,7 @@ fn queries_and_files_run_in_the_order_given() {
     let r = mini(&["-e", "count muscles", "-f", path, "-e", "count bones"]);
     assert_eq!(
         (r.code, r.stdout.as_str()),
-        (Some(0), "6\n\n7\n\n4\n"),
+        (Some(0), "5\n\n8\n\n5\n"),
         "{}",
         r.stderr
     );
@@ -252,18 +254,18 @@ fn queries_come_from_standard_input_when_it_is_not_a_terminal() {
     );
     assert_eq!(
         (r.code, r.stdout.as_str(), r.stderr.as_str()),
-        (Some(0), "6\n\n7\n", "")
+        (Some(0), "5\n\n8\n", "")
     );
     let r = with_stdin(&["--data", MINI], "show tibail\r\ncount nerves\r\n");
     assert_eq!(r.code, Some(1));
-    assert_eq!(r.stdout, "7\n");
+    assert_eq!(r.stdout, "8\n");
     assert_eq!(r.stderr, format!("<stdin>:1: {TIBAIL_ERROR}"));
     // `-f -` is standard input too
     let r = with_stdin(
         &["--data", MINI, "-e", "count bones", "-f", "-"],
         "count nerves\n",
     );
-    assert_eq!((r.code, r.stdout.as_str()), (Some(0), "4\n\n7\n"));
+    assert_eq!((r.code, r.stdout.as_str()), (Some(0), "5\n\n8\n"));
     // nothing to read: nothing to do
     let r = with_stdin(&["--data", MINI], "");
     assert_eq!(
@@ -394,7 +396,7 @@ fn output_file_is_written_whole_on_success() {
         (r.code, r.stdout.as_str(), r.stderr.as_str()),
         (Some(0), "", "")
     );
-    assert_eq!(std::fs::read_to_string(&target).unwrap(), "6\n\n7\n");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "5\n\n8\n");
     assert_eq!(entries(dir.path()), [target]);
 }
 

@@ -103,7 +103,7 @@ check_case!(
     [
         "muscles.toml:1:1: muscle `soleus` has no supplied-by fact (an arterial supply)",
         "muscles.toml:8:1: unknown key `suplied-by`; did you mean `supplied-by`?",
-        "muscles.toml:11:3: unknown table `muscel`; expected one of: source, muscle, muscle-part, bone, landmark, tendon, ligament, nerve, root, artery, vein, compartment, group, joint, movement",
+        "muscles.toml:11:3: unknown table `muscel`; expected one of: source, muscle, muscle-part, bone, landmark, tendon, ligament, nerve, root, artery, vein, compartment, group, joint, movement, skin-area, dermatome, reflex, region",
     ]
 );
 
@@ -150,4 +150,30 @@ fn garbage_in_a_data_file_is_reported_not_panicked_on() {
             "{err}"
         );
     }
+}
+
+check_case!(
+    root_level_outside_the_nerves_roots,
+    "root-levels",
+    [
+        "data.toml:69:3: `tibialis-anterior` is given root level S3 (standard) by this innervated-by fact, but the roots of `muscular-branch-of-deep-fibular-nerve` (its own has-root, or its nearest ancestor's) do not include it",
+    ]
+);
+
+#[test]
+fn a_minority_root_level_outside_the_nerves_roots_is_only_a_warning() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/root-level-warning");
+    let atlas = fascia::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let prefix = format!("{}/", dir.display());
+    let warnings: Vec<String> = atlas
+        .warnings()
+        .iter()
+        .map(|w| w.to_string().replace(&prefix, ""))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "data.toml:70:3: `tibialis-anterior` is given root level S3 (minority) by this innervated-by fact, but the roots of `deep-fibular-nerve` (its own has-root, or its nearest ancestor's) do not include it"
+        ]
+    );
 }

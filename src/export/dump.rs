@@ -30,6 +30,7 @@ struct DumpSource {
     publisher: String,
     url: Option<String>,
     read: Option<String>,
+    quality: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -57,6 +58,7 @@ struct DumpFact {
     roots: Vec<String>,
     role: Option<String>,
     note: Option<String>,
+    status: Option<String>,
     sources: Vec<String>,
     at: String,
 }
@@ -77,6 +79,7 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                 publisher: s.publisher.to_string(),
                 url: text(&s.url),
                 read: text(&s.read),
+                quality: super::quality_word(s.quality).to_string(),
             }
         })
         .collect();
@@ -125,6 +128,7 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                     Role::Assisting => "assisting".to_string(),
                 }),
                 note: text(&f.note),
+                status: f.status.map(|s| s.word().to_string()),
                 sources: source_ids(&f.sources),
                 at: f.location.to_string(),
             }
@@ -177,17 +181,25 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
         return Err(fail(whole_file, message));
     }
     let mut builder = Builder::new();
+    let mut errors = Vec::new();
     for s in dump.sources {
+        let Some(quality) = super::quality_from_word(&s.quality) else {
+            errors.push(DataError {
+                location: whole_file.clone(),
+                message: format!("source `{}`: unknown quality `{}`", s.id, s.quality),
+            });
+            continue;
+        };
         let source = Source {
             id: s.id.into(),
             title: s.title.into(),
             publisher: s.publisher.into(),
             url: s.url.map(Text::from),
             read: s.read.map(Text::from),
+            quality,
         };
         builder.source(source, whole_file.clone());
     }
-    let mut errors = Vec::new();
     for s in dump.structures {
         let at = location(&s.at, &whole_file);
         let Some(kind) = Kind::from_data_key(&s.kind) else {
@@ -237,6 +249,17 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
                 continue;
             }
         };
+        let status = match f.status.as_deref().map(super::status_from_word) {
+            None => None,
+            Some(Some(status)) => Some(status),
+            Some(None) => {
+                errors.push(DataError {
+                    location: at,
+                    message: format!("unknown status `{}`", f.status.unwrap_or_default()),
+                });
+                continue;
+            }
+        };
         builder.fact(FactSpec {
             subject: f.subject,
             relation,
@@ -245,6 +268,7 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
             roots: f.roots,
             role,
             note: f.note,
+            status,
             location: at,
         });
     }

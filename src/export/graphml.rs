@@ -10,7 +10,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::{self, Write};
 
 /// `(id, for, name)` of every attribute declared.
-const KEYS: [(&str, &str, &str); 12] = [
+const KEYS: [(&str, &str, &str); 13] = [
     ("name", "node", "name"),
     ("kind", "node", "kind"),
     ("latin", "node", "latin"),
@@ -22,6 +22,7 @@ const KEYS: [(&str, &str, &str); 12] = [
     ("roots", "edge", "roots"),
     ("role", "edge", "role"),
     ("note", "edge", "note"),
+    ("status", "edge", "status"),
     ("sources", "edge", "sources"),
 ];
 
@@ -127,6 +128,9 @@ fn edge(atlas: &Atlas, e: petgraph::graph::EdgeIndex, w: &mut Xml) -> io::Result
             }
             if let Some(note) = &fact.note {
                 data(w, "note", note)?;
+            }
+            if let Some(status) = fact.status {
+                data(w, "status", status.word())?;
             }
             let sources: Vec<&str> = fact
                 .sources

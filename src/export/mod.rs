@@ -9,7 +9,7 @@ pub mod rdf;
 
 use crate::error::LoadError;
 use crate::graph::Atlas;
-use crate::graph::model::SourceId;
+use crate::graph::model::{Quality, SourceId, Status};
 use crate::query::Answer;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::BTreeSet;
@@ -90,6 +90,26 @@ impl Selection {
             sources: sources.into_iter().collect(),
         }
     }
+}
+
+/// How exports spell a source's quality.
+pub(crate) fn quality_word(quality: Quality) -> &'static str {
+    match quality {
+        Quality::Standard => "standard",
+        Quality::Weak => "weak",
+    }
+}
+
+pub(crate) fn quality_from_word(word: &str) -> Option<Quality> {
+    [Quality::Standard, Quality::Weak]
+        .into_iter()
+        .find(|q| quality_word(*q) == word)
+}
+
+pub(crate) fn status_from_word(word: &str) -> Option<Status> {
+    [Status::Standard, Status::Minority, Status::Variant]
+        .into_iter()
+        .find(|s| s.word() == word)
 }
 
 /// Writes `selection` in a single-file format.

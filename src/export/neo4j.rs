@@ -80,6 +80,7 @@ pub fn write_relationships<W: io::Write>(
         "roots:string[]",
         "role",
         "note",
+        "status",
         "sources:string[]",
     ])?;
     for e in &selection.edges {
@@ -107,6 +108,7 @@ pub fn write_relationships<W: io::Write>(
             &roots.join(";"),
             role,
             fact.note.as_deref().unwrap_or(""),
+            fact.status.map_or("", |s| s.word()),
             &sources.join(";"),
         ])?;
     }

@@ -14,7 +14,7 @@ use super::Selection;
 use crate::error::{DataError, DataErrors};
 use crate::graph::Atlas;
 use crate::graph::build::{Builder, FactSpec, StructureSpec};
-use crate::graph::model::{Kind, Location, Relation, Role, Source, Text, Xref};
+use crate::graph::model::{Kind, Location, Quality, Relation, Role, Source, Text, Xref};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxttl::{NTriplesParser, NTriplesSerializer, TurtleSerializer};
@@ -55,7 +55,9 @@ pub fn public_predicate(relation: Relation) -> Option<(&'static str, bool)> {
         | Relation::RootOf
         | Relation::Performs
         | Relation::OccursAt
-        | Relation::Articulates => return None,
+        | Relation::Articulates
+        | Relation::Involves
+        | Relation::MediatedBy => return None,
     };
     Some(mapped)
 }
@@ -148,6 +150,13 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
         if let Some(read) = &src.read {
             add(&node, vocab("read"), text(read));
         }
+        if src.quality != Quality::default() {
+            add(
+                &node,
+                vocab("quality"),
+                text(super::quality_word(src.quality)),
+            );
+        }
     }
     for n in &selection.nodes {
         let s = atlas.node(*n);
@@ -228,6 +237,9 @@ fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, 
         }
         if let Some(note) = &fact.note {
             add(&statement, rdfs::COMMENT.into(), text(note));
+        }
+        if let Some(status) = fact.status {
+            add(&statement, vocab("status"), text(status.word()));
         }
         for src in &fact.sources {
             let src = source_iri(&atlas.source(*src).id);
@@ -471,6 +483,11 @@ fn source(subject: &str, s: &Subject) -> Result<Source, String> {
             .into(),
         url: s.literal(&format!("{VOCAB}url")).map(Text::from),
         read: s.literal(&format!("{VOCAB}read")).map(Text::from),
+        quality: match s.literal(&format!("{VOCAB}quality")) {
+            None => Quality::default(),
+            Some(word) => super::quality_from_word(&word)
+                .ok_or_else(|| format!("unknown source quality `{word}`"))?,
+        },
     })
 }
 
@@ -535,6 +552,12 @@ fn fact(s: &Subject, at: Location) -> Result<FactSpec, String> {
         Some("assisting") => Some(Role::Assisting),
         Some(other) => return Err(format!("unknown role `{other}`")),
     };
+    let status = match s.literal(&format!("{VOCAB}status")) {
+        None => None,
+        Some(word) => {
+            Some(super::status_from_word(&word).ok_or_else(|| format!("unknown status `{word}`"))?)
+        }
+    };
     Ok(FactSpec {
         subject,
         relation,
@@ -546,6 +569,7 @@ fn fact(s: &Subject, at: Location) -> Result<FactSpec, String> {
         roots: ids_under(s.all(&format!("{VOCAB}root")), structure_prefix),
         role,
         note: s.literal(rdfs::COMMENT.as_str()),
+        status,
         location: at,
     })
 }

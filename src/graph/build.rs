@@ -5,7 +5,7 @@
 use super::Atlas;
 use super::load::Loader;
 use super::model::{
-    Direction, Fact, Kind, Location, Relation, Role, Source, Structure, Text, Xref,
+    Direction, Fact, Kind, Location, Relation, Role, Source, Status, Structure, Text, Xref,
 };
 use crate::error::DataErrors;
 
@@ -33,6 +33,7 @@ pub struct FactSpec {
     pub roots: Vec<String>,
     pub role: Option<Role>,
     pub note: Option<String>,
+    pub status: Option<Status>,
     pub location: Location,
 }
 
@@ -127,8 +128,11 @@ fn add_fact(loader: &mut Loader, f: FactSpec) {
             ),
         );
     }
-    if !f.roots.is_empty() && f.relation != Relation::InnervatedBy {
-        let message = format!("`roots` only belong to innervated-by, not {}", f.relation);
+    if !f.roots.is_empty() && !matches!(f.relation, Relation::InnervatedBy | Relation::MediatedBy) {
+        let message = format!(
+            "`roots` only belong to innervated-by and mediated-by, not {}",
+            f.relation
+        );
         loader.error(at.clone(), message);
     }
     let roots = f
@@ -154,6 +158,7 @@ fn add_fact(loader: &mut Loader, f: FactSpec) {
             roots,
             role,
             note: f.note.map(Text::from),
+            status: f.status,
             location: at,
         },
     );
@@ -194,6 +199,7 @@ mod tests {
             roots: Vec::new(),
             role: None,
             note: None,
+            status: None,
             location: at(line),
         }
     }
@@ -206,6 +212,7 @@ mod tests {
             publisher: "Tests".into(),
             url: None,
             read: None,
+            quality: Default::default(),
         };
         b.source(source, at(1));
         b.structure(structure("soleus", Kind::Muscle, 2));

@@ -4,7 +4,7 @@
 //! Unknown table names and unknown keys are not fatal here: they are collected as
 //! [`Problem`]s so that one run of `fascia check` reports all of them.
 
-use super::model::{Direction, Kind, Relation, Role};
+use super::model::{Direction, Kind, Quality, Relation, Role, Status};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -39,6 +39,25 @@ pub struct SourceEntry {
     /// The date the source was read, `YYYY-MM-DD`.
     #[serde(default)]
     pub read: Option<String>,
+    /// `weak` for blogs, abstracts and forums.
+    #[serde(default)]
+    pub quality: Option<QualityEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QualityEntry {
+    Standard,
+    Weak,
+}
+
+impl From<QualityEntry> for Quality {
+    fn from(q: QualityEntry) -> Quality {
+        match q {
+            QualityEntry::Standard => Quality::Standard,
+            QualityEntry::Weak => Quality::Weak,
+        }
+    }
 }
 
 /// Cross-reference ids; numbers or strings are both accepted.
@@ -109,6 +128,27 @@ pub struct FactRef {
     pub role: Option<RoleEntry>,
     #[serde(default)]
     pub note: Option<String>,
+    /// `standard`, `minority` or `variant`: the data's judgment of this fact.
+    #[serde(default)]
+    pub status: Option<StatusEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatusEntry {
+    Standard,
+    Minority,
+    Variant,
+}
+
+impl From<StatusEntry> for Status {
+    fn from(s: StatusEntry) -> Status {
+        match s {
+            StatusEntry::Standard => Status::Standard,
+            StatusEntry::Minority => Status::Minority,
+            StatusEntry::Variant => Status::Variant,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -177,6 +217,7 @@ impl<'de> Deserialize<'de> for Document {
 fn kind_from_table_name(name: &str) -> Option<Kind> {
     match name {
         "membrane" => Some(Kind::Ligament),
+        "skin" => Some(Kind::SkinArea),
         other => Kind::from_data_key(other),
     }
 }

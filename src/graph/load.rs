@@ -3,7 +3,8 @@
 
 use super::files::{self, Document, Entry, FactRef, Problem};
 use super::model::{
-    Direction, Fact, Kind, Location, Relation, Role, Source, SourceId, Structure, Text, Xref,
+    Direction, Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure,
+    Text, Xref,
 };
 use super::{Atlas, normalize};
 use crate::error::{DataError, DataErrors, LoadError};
@@ -66,6 +67,43 @@ pub fn load_files<'a>(
     let pending = loader.declare_structures(&parsed);
     loader.add_facts(&parsed, &pending);
     loader.finish(origin, true)
+}
+
+/// Muscles given root levels that their nerve does not have: standard levels, then
+/// minority ones.
+fn levels_outside_nerves(atlas: &Atlas) -> (Vec<DataError>, Vec<DataError>) {
+    let found = super::agreement::levels_outside_nerves(atlas.graph(), atlas.agreement());
+    let (standard, minority): (Vec<_>, Vec<_>) = found.into_iter().partition(|p| p.standard);
+    (level_errors(atlas, standard), level_errors(atlas, minority))
+}
+
+fn level_errors(atlas: &Atlas, found: Vec<super::agreement::LevelOutsideNerve>) -> Vec<DataError> {
+    let mut out: Vec<DataError> = found
+        .into_iter()
+        .map(|p| {
+            let (subject, _) = atlas.ends(p.edge);
+            DataError {
+                location: atlas.fact(p.edge).location.clone(),
+                message: format!(
+                    "`{}` is given root level {} ({}) by this innervated-by fact, but the \
+                     roots of `{}` (its own has-root, or its nearest ancestor's) do not include it",
+                    atlas.node(subject).id,
+                    atlas.node(p.root).name,
+                    if p.standard { "standard" } else { "minority" },
+                    atlas.node(p.nerve).id,
+                ),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.location.file, a.location.line, a.location.column).cmp(&(
+            &b.location.file,
+            b.location.line,
+            b.location.column,
+        ))
+    });
+    out.dedup();
+    out
 }
 
 /// A file's name and the byte offsets where its lines start, to turn spans into
@@ -133,12 +171,15 @@ impl Loader {
         }
         self.check_shared_names();
         if self.errors.is_empty() {
-            return Ok(Atlas::new(
-                self.graph,
-                self.sources,
-                origin.to_string(),
-                None,
-            ));
+            let mut atlas = Atlas::new(self.graph, self.sources, origin.to_string(), None);
+            // a standard level outside the nerve's roots is an error; a minority one is
+            // kept with its sources, and only warned about
+            let (errors, warnings) = levels_outside_nerves(&atlas);
+            if errors.is_empty() {
+                atlas.set_warnings(warnings);
+                return Ok(atlas);
+            }
+            return Err(DataErrors(errors));
         }
         self.errors.sort_by(|a, b| {
             (&a.location.file, a.location.line, a.location.column).cmp(&(
@@ -196,6 +237,7 @@ impl Loader {
                     publisher: (&s.publisher).into(),
                     url: s.url.as_ref().map(Text::from),
                     read: s.read.as_ref().map(Text::from),
+                    quality: s.quality.map(Quality::from).unwrap_or_default(),
                 };
                 self.declare_source(
                     source,
@@ -380,10 +422,12 @@ impl Loader {
             );
         }
         let mut roots = Vec::new();
-        if !target.roots.is_empty() && relation != Relation::InnervatedBy {
+        if !target.roots.is_empty()
+            && !matches!(relation, Relation::InnervatedBy | Relation::MediatedBy)
+        {
             self.error(
                 at.clone(),
-                format!("`roots` only belong to innervated-by, not {name}"),
+                format!("`roots` only belong to innervated-by and mediated-by, not {name}"),
             );
         }
         for root in &target.roots {
@@ -413,6 +457,7 @@ impl Loader {
                 roots,
                 role,
                 note: target.note.as_ref().map(Text::from),
+                status: target.status.map(Status::from),
                 location: at,
             },
         );
@@ -489,6 +534,19 @@ impl Loader {
                 ),
             };
             self.error(at, message);
+            return false;
+        }
+        if !relation.joins(from_kind, to_kind) {
+            self.error(
+                at,
+                format!(
+                    "`{}` is {} and `{}` is {}: {name} joins a part to a whole of its own kind",
+                    self.graph[from].id,
+                    from_kind.with_article(),
+                    self.graph[to].id,
+                    to_kind.with_article()
+                ),
+            );
             return false;
         }
         if from == to {

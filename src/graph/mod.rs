@@ -1,6 +1,7 @@
 //! The anatomy graph: structures as nodes, sourced facts as typed edges, and the
 //! indexes (by id, by kind, by name) that queries start from.
 
+pub mod agreement;
 pub mod build;
 pub mod files;
 pub mod load;
@@ -27,6 +28,12 @@ pub struct Atlas {
     by_name: NameIndex,
     /// Spinal root → the innervated-by facts that list it among their root levels.
     root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    /// The same, keeping only the levels that are standard for the fact's subject.
+    standard_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    /// Which facts are the standard statement.
+    agreement: agreement::Agreement,
+    /// Problems that do not stop loading (`fascia check` prints them).
+    warnings: Vec<crate::error::DataError>,
     /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
     origin: String,
 }
@@ -108,10 +115,16 @@ impl Atlas {
             by_kind[s.kind.index()].push(idx);
         }
         let by_name = names.unwrap_or_else(|| name_index(&graph));
+        let agreement = agreement::Agreement::compute(&graph, &sources);
         let mut root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
+        let mut standard_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
         for e in graph.edge_indices() {
+            let subject = graph.edge_endpoints(e).map(|(s, _)| s);
             for root in &graph[e].roots {
                 root_levels.entry(*root).or_default().push(e);
+                if subject.is_some_and(|s| agreement.is_standard_level(s, *root)) {
+                    standard_root_levels.entry(*root).or_default().push(e);
+                }
             }
         }
         for list in &mut by_kind {
@@ -124,8 +137,44 @@ impl Atlas {
             by_kind,
             by_name,
             root_levels,
+            standard_root_levels,
+            agreement,
+            warnings: Vec::new(),
             origin,
         }
+    }
+
+    pub(crate) fn set_warnings(&mut self, warnings: Vec<crate::error::DataError>) {
+        self.warnings = warnings;
+    }
+
+    /// Problems found while loading that did not stop it.
+    pub fn warnings(&self) -> &[crate::error::DataError] {
+        &self.warnings
+    }
+
+    /// How a fact stands among the references.
+    pub fn standing(&self, edge: EdgeIndex) -> agreement::Standing {
+        self.agreement.standing(edge)
+    }
+
+    /// Whether a fact is the standard statement.
+    pub fn is_standard(&self, edge: EdgeIndex) -> bool {
+        self.agreement.standing(edge) == agreement::Standing::Standard
+    }
+
+    /// How many standard-quality sources stand behind a fact.
+    pub fn support(&self, edge: EdgeIndex) -> u16 {
+        self.agreement.support(edge)
+    }
+
+    /// Whether `root` is one of the standard root levels of `subject`.
+    pub fn is_standard_level(&self, subject: NodeIndex, root: NodeIndex) -> bool {
+        self.agreement.is_standard_level(subject, root)
+    }
+
+    pub(crate) fn agreement(&self) -> &agreement::Agreement {
+        &self.agreement
     }
 
     pub fn graph(&self) -> &DiGraph<Structure, Fact> {
@@ -212,12 +261,15 @@ impl Atlas {
             })
     }
 
-    /// The innervated-by facts that list `root` among their root levels.
-    pub fn facts_listing_root(&self, root: NodeIndex) -> &[EdgeIndex] {
-        self.root_levels
-            .get(&root)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    /// The innervated-by facts that list `root` among their root levels; with
+    /// `disputed` false, only where it is a standard level of the fact's subject.
+    pub fn facts_listing_root(&self, root: NodeIndex, disputed: bool) -> &[EdgeIndex] {
+        let index = if disputed {
+            &self.root_levels
+        } else {
+            &self.standard_root_levels
+        };
+        index.get(&root).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The two ends of a fact, subject first.
@@ -246,6 +298,24 @@ impl Atlas {
         self.neighbours(node, relation, Direction::Forward)
             .next()
             .is_some()
+    }
+
+    /// The regions the data covers in depth: regions that are divided into parts and
+    /// are not part of another region, by name (a region declared only to hold a few
+    /// structures, like the back for the limb's muscles on it, is not among them).
+    pub fn top_regions(&self) -> Vec<NodeIndex> {
+        self.of_kind(Kind::Region)
+            .iter()
+            .copied()
+            .filter(|r| {
+                self.neighbours(*r, Relation::PartOf, Direction::Forward)
+                    .all(|(_, w)| self.graph[w].kind != Kind::Region)
+                    && self
+                        .neighbours(*r, Relation::PartOf, Direction::Inverse)
+                        .next()
+                        .is_some()
+            })
+            .collect()
     }
 
     /// The muscle a head or part belongs to.

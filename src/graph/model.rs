@@ -22,10 +22,14 @@ pub enum Kind {
     Group,
     Joint,
     Movement,
+    SkinArea,
+    Dermatome,
+    Reflex,
+    Region,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 18] = [
         Kind::Muscle,
         Kind::MusclePart,
         Kind::Bone,
@@ -40,6 +44,10 @@ impl Kind {
         Kind::Group,
         Kind::Joint,
         Kind::Movement,
+        Kind::SkinArea,
+        Kind::Dermatome,
+        Kind::Reflex,
+        Kind::Region,
     ];
 
     /// Position in [`Kind::ALL`], for per-kind indexes.
@@ -64,6 +72,10 @@ impl Kind {
             Kind::Group => "group",
             Kind::Joint => "joint",
             Kind::Movement => "movement",
+            Kind::SkinArea => "skin-area",
+            Kind::Dermatome => "dermatome",
+            Kind::Reflex => "reflex",
+            Kind::Region => "region",
         }
     }
 
@@ -88,6 +100,10 @@ impl Kind {
             Kind::Group => "muscle group",
             Kind::Joint => "joint",
             Kind::Movement => "movement",
+            Kind::SkinArea => "skin area",
+            Kind::Dermatome => "dermatome",
+            Kind::Reflex => "reflex",
+            Kind::Region => "region",
         }
     }
 
@@ -116,7 +132,10 @@ impl Kind {
             Kind::Vein => &["vein"],
             Kind::Compartment => &["compartment"],
             Kind::Joint => &["joint"],
-            Kind::Landmark | Kind::Group | Kind::Movement => &[],
+            Kind::Dermatome => &["dermatome"],
+            Kind::Reflex => &["reflex", "jerk"],
+            Kind::Region => &["region"],
+            Kind::Landmark | Kind::Group | Kind::Movement | Kind::SkinArea => &[],
         }
     }
 }
@@ -129,24 +148,24 @@ impl fmt::Display for Kind {
 
 /// A set of kinds as a bit mask, for relation signatures and query selectors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct KindSet(u16);
+pub struct KindSet(u32);
 
 impl KindSet {
     pub const EMPTY: KindSet = KindSet(0);
     pub const ALL: KindSet = KindSet((1 << Kind::ALL.len()) - 1);
 
     pub const fn of(kinds: &[Kind]) -> KindSet {
-        let mut bits = 0u16;
+        let mut bits = 0u32;
         let mut i = 0;
         while i < kinds.len() {
-            bits |= 1 << kinds[i] as u16;
+            bits |= 1 << kinds[i] as u32;
             i += 1;
         }
         KindSet(bits)
     }
 
     pub fn contains(self, kind: Kind) -> bool {
-        self.0 & (1 << kind as u16) != 0
+        self.0 & (1 << kind as u32) != 0
     }
 
     pub fn union(self, other: KindSet) -> KindSet {
@@ -193,6 +212,8 @@ pub enum Relation {
     Performs,
     OccursAt,
     Articulates,
+    Involves,
+    MediatedBy,
 }
 
 const MUSCLES: KindSet = KindSet::of(&[Kind::Muscle, Kind::MusclePart]);
@@ -215,7 +236,7 @@ const SUPPLIED: KindSet = KindSet::of(&[
 ]);
 
 impl Relation {
-    pub const ALL: [Relation; 16] = [
+    pub const ALL: [Relation; 18] = [
         Relation::OriginatesFrom,
         Relation::InsertsInto,
         Relation::InnervatedBy,
@@ -232,6 +253,8 @@ impl Relation {
         Relation::Performs,
         Relation::OccursAt,
         Relation::Articulates,
+        Relation::Involves,
+        Relation::MediatedBy,
     ];
 
     pub fn forward_name(self) -> &'static str {
@@ -252,6 +275,8 @@ impl Relation {
             Relation::Performs => "performs",
             Relation::OccursAt => "occurs-at",
             Relation::Articulates => "articulates",
+            Relation::Involves => "involves",
+            Relation::MediatedBy => "mediated-by",
         }
     }
 
@@ -273,6 +298,8 @@ impl Relation {
             Relation::Performs => "performed-by",
             Relation::OccursAt => "allows",
             Relation::Articulates => "articulates-in",
+            Relation::Involves => "involved-in",
+            Relation::MediatedBy => "mediates",
         }
     }
 
@@ -308,7 +335,12 @@ impl Relation {
     pub fn domain(self) -> KindSet {
         match self {
             Relation::OriginatesFrom | Relation::InsertsInto => MUSCLES,
-            Relation::InnervatedBy => MUSCLES.union(KindSet::of(&[Kind::Joint, Kind::Bone])),
+            Relation::InnervatedBy => MUSCLES.union(KindSet::of(&[
+                Kind::Joint,
+                Kind::Bone,
+                Kind::SkinArea,
+                Kind::Dermatome,
+            ])),
             Relation::SuppliedBy => SUPPLIED,
             Relation::DrainedBy => SUPPLIED,
             Relation::BranchOf => KindSet::of(&[Kind::Nerve, Kind::Artery]),
@@ -320,6 +352,10 @@ impl Relation {
                 Kind::MusclePart,
                 Kind::Bone,
                 Kind::Compartment,
+                Kind::Nerve,
+                Kind::Artery,
+                Kind::Vein,
+                Kind::Region,
             ]),
             Relation::AttachesTo => KindSet::of(&[Kind::Tendon, Kind::Ligament]),
             Relation::LocatedIn => KindSet::of(&[
@@ -329,11 +365,17 @@ impl Relation {
                 Kind::Artery,
                 Kind::Vein,
                 Kind::Tendon,
+                Kind::Bone,
+                Kind::Joint,
+                Kind::SkinArea,
+                Kind::Dermatome,
             ]),
             Relation::MemberOf => MUSCLES,
             Relation::Performs => MUSCLES,
             Relation::OccursAt => KindSet::of(&[Kind::Movement]),
             Relation::Articulates => KindSet::of(&[Kind::Joint]),
+            Relation::Involves => KindSet::of(&[Kind::Reflex]),
+            Relation::MediatedBy => KindSet::of(&[Kind::Reflex]),
         }
     }
 
@@ -348,15 +390,41 @@ impl Relation {
             Relation::TributaryOf => KindSet::of(&[Kind::Vein]),
             Relation::ContinuesAs => KindSet::of(&[Kind::Nerve, Kind::Artery, Kind::Vein]),
             Relation::RootOf => KindSet::of(&[Kind::Nerve]),
-            Relation::PartOf => {
-                KindSet::of(&[Kind::Bone, Kind::Muscle, Kind::Compartment, Kind::Landmark])
-            }
+            Relation::PartOf => KindSet::of(&[
+                Kind::Bone,
+                Kind::Muscle,
+                Kind::Compartment,
+                Kind::Landmark,
+                Kind::Nerve,
+                Kind::Artery,
+                Kind::Vein,
+                Kind::Region,
+            ]),
             Relation::AttachesTo => KindSet::of(&[Kind::Landmark, Kind::Bone]),
-            Relation::LocatedIn => KindSet::of(&[Kind::Compartment]),
+            Relation::LocatedIn => KindSet::of(&[Kind::Compartment, Kind::Region]),
             Relation::MemberOf => KindSet::of(&[Kind::Group]),
             Relation::Performs => KindSet::of(&[Kind::Movement]),
             Relation::OccursAt => KindSet::of(&[Kind::Joint]),
             Relation::Articulates => KindSet::of(&[Kind::Bone, Kind::Landmark]),
+            Relation::Involves => MUSCLES.union(KindSet::of(&[Kind::Tendon])),
+            Relation::MediatedBy => KindSet::of(&[Kind::Nerve, Kind::Root]),
+        }
+    }
+
+    /// Whether a fact may join these two kinds, beyond the domain and range: a part is
+    /// part of a whole of its own family (a nerve's division is part of a nerve, never
+    /// of an artery).
+    pub fn joins(self, subject: Kind, object: Kind) -> bool {
+        if self != Relation::PartOf {
+            return true;
+        }
+        match subject {
+            Kind::Nerve | Kind::Artery | Kind::Vein | Kind::Bone => subject == object,
+            Kind::MusclePart => object == Kind::Muscle,
+            Kind::Landmark => matches!(object, Kind::Bone | Kind::Landmark),
+            Kind::Compartment => matches!(object, Kind::Compartment | Kind::Region),
+            Kind::Region => object == Kind::Region,
+            _ => false,
         }
     }
 
@@ -501,6 +569,18 @@ impl Serialize for Text {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct SourceId(pub u32);
 
+/// How much a source counts when references disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Quality {
+    /// A textbook, atlas, encyclopedia or reviewed teaching site.
+    #[default]
+    Standard,
+    /// A blog, an abstract, a forum or an unsourced mirror: cited last, and never
+    /// enough on its own to make a fact the standard statement.
+    Weak,
+}
+
 /// A reference work a fact was checked against.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
@@ -509,6 +589,7 @@ pub struct Source {
     pub publisher: Text,
     pub url: Option<Text>,
     pub read: Option<Text>,
+    pub quality: Quality,
 }
 
 /// Where something was declared in a data file (1-based line and column).
@@ -563,15 +644,40 @@ pub enum Role {
     Assisting,
 }
 
+/// How a fact stands among the references, where the data states a judgment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The standard statement, even with a single source.
+    Standard,
+    /// A claim that fewer or weaker references make, beside a standard version.
+    Minority,
+    /// An anatomical variation stated as a fact.
+    Variant,
+}
+
+impl Status {
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Standard => "standard",
+            Status::Minority => "minority",
+            Status::Variant => "variant",
+        }
+    }
+}
+
 /// An edge: one sourced fact, always stored in its forward direction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub relation: Relation,
     pub sources: Vec<SourceId>,
-    /// Spinal root levels for innervated-by, as node indexes of roots.
+    /// Spinal root levels for innervated-by and mediated-by, as node indexes of roots.
     pub roots: Vec<petgraph::graph::NodeIndex>,
     pub role: Option<Role>,
     pub note: Option<Text>,
+    /// The data's judgment of this fact, if it states one; otherwise it is derived
+    /// from the sources (see `graph::agreement`).
+    pub status: Option<Status>,
     pub location: Location,
 }
 

@@ -6,11 +6,13 @@
 //! Reading is defensive: anything out of place gives `None` (the caller then falls back
 //! to parsing the TOML texts), never a panic.
 
-use super::model::{Fact, Kind, Location, Relation, Role, Source, SourceId, Structure, Text, Xref};
+use super::model::{
+    Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure, Text, Xref,
+};
 use super::{Atlas, NameIndex};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-const MAGIC: &[u8; 4] = b"FSC1";
+const MAGIC: &[u8; 4] = b"FSC2";
 const NONE: u32 = u32::MAX;
 
 /// Encodes a checked graph.
@@ -23,6 +25,10 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
         w.text(&s.publisher);
         w.opt(s.url.as_ref());
         w.opt(s.read.as_ref());
+        w.bytes.push(match s.quality {
+            Quality::Standard => 0,
+            Quality::Weak => 1,
+        });
     }
     let g = &atlas.graph;
     w.u32(g.node_count() as u32);
@@ -56,6 +62,12 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
             Some(Role::Assisting) => 2,
         });
         w.opt(f.note.as_ref());
+        w.bytes.push(match f.status {
+            None => 0,
+            Some(Status::Standard) => 1,
+            Some(Status::Minority) => 2,
+            Some(Status::Variant) => 3,
+        });
         w.location(&f.location);
     }
     let names = &atlas.by_name;
@@ -99,6 +111,11 @@ pub fn decode(bytes: &'static [u8], origin: &str) -> Option<Atlas> {
             publisher: r.text()?,
             url: r.opt()?,
             read: r.opt()?,
+            quality: match r.u8()? {
+                0 => Quality::Standard,
+                1 => Quality::Weak,
+                _ => return None,
+            },
         });
     }
     let n_nodes = r.count()?;
@@ -146,6 +163,13 @@ pub fn decode(bytes: &'static [u8], origin: &str) -> Option<Atlas> {
             roots,
             role,
             note: r.opt()?,
+            status: match r.u8()? {
+                0 => None,
+                1 => Some(Status::Standard),
+                2 => Some(Status::Minority),
+                3 => Some(Status::Variant),
+                _ => return None,
+            },
             location: r.location()?,
         };
         graph.add_edge(from, to, fact);

@@ -274,6 +274,10 @@ pub(crate) fn kind_style(kind: Kind) -> (&'static str, &'static str) {
         Kind::Group => ("tab", "#d9ead3"),
         Kind::Joint => ("octagon", "#e5d3f0"),
         Kind::Movement => ("parallelogram", "#d0f0f0"),
+        Kind::SkinArea => ("component", "#fde2cf"),
+        Kind::Dermatome => ("component", "#f6cfae"),
+        Kind::Reflex => ("hexagon", "#cfe2f3"),
+        Kind::Region => ("folder", "#eeeeee"),
     }
 }
 
@@ -295,5 +299,7 @@ pub(crate) fn relation_style(relation: Relation) -> (&'static str, &'static str)
         Relation::Performs => ("#a64d79", "solid"),
         Relation::OccursAt => ("#8e7cc3", "dashed"),
         Relation::Articulates => ("#783f04", "dashed"),
+        Relation::Involves => ("#0b5394", "solid"),
+        Relation::MediatedBy => ("#bf9000", "dashed"),
     }
 }

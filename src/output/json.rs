@@ -2,7 +2,7 @@
 //! of `{"id","name","kind"}`; a path is `{"nodes":[…],"edges":[{"relation","forward"}…]}`;
 //! `show` is one object with the structure's fields and its facts.
 
-use super::{Render, grouped_facts, reading, root_levels};
+use super::{Render, grouped_facts, ordered_sources, reading, root_levels};
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, SourceId};
 use crate::query::Answer;
@@ -24,7 +24,25 @@ impl Render for Json {
 /// The answer as a JSON value.
 pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
     match answer {
-        Answer::Set(set) => Value::Array(set.nodes.iter().map(|n| brief(atlas, *n)).collect()),
+        Answer::Set(set) => Value::Array(
+            set.nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let mut v = brief(atlas, *n);
+                    let via = set.via.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                    if let (Value::Object(map), false) = (&mut v, via.is_empty()) {
+                        let mut parts: Vec<NodeIndex> =
+                            via.iter().flat_map(|t| t.nodes()).collect();
+                        parts.sort_by_cached_key(|p| atlas.node(*p).name.to_lowercase());
+                        parts.dedup();
+                        let parts = parts.into_iter().map(|p| brief(atlas, p)).collect();
+                        map.insert("via".to_string(), Value::Array(parts));
+                    }
+                    v
+                })
+                .collect(),
+        ),
         Answer::Count(n) => json!({ "count": n }),
         Answer::Show(n) => show(atlas, *n),
         Answer::Path { path, .. } => path.as_ref().map_or(Value::Null, |p| path_value(atlas, p)),
@@ -78,7 +96,7 @@ fn path_value(atlas: &Atlas, p: &Path) -> Value {
 }
 
 fn source_ids(atlas: &Atlas, sources: &[SourceId]) -> Vec<String> {
-    sources
+    ordered_sources(atlas, sources)
         .iter()
         .map(|s| atlas.source(*s).id.to_string())
         .collect()
@@ -94,6 +112,7 @@ fn fact(atlas: &Atlas, e: EdgeIndex) -> Value {
         "object": brief(atlas, o),
         "roots": root_levels(atlas, f),
         "sources": source_ids(atlas, &f.sources),
+        "status": atlas.standing(e).word(),
         "location": f.location.to_string(),
     })
 }
@@ -118,7 +137,7 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
     let mut cited: Vec<SourceId> = s.sources.clone();
     let mut facts = Vec::new();
     for (relation, direction, list) in grouped_facts(atlas, n) {
-        for (e, other) in list {
+        for (e, other, part) in list {
             let f = atlas.fact(e);
             for src in &f.sources {
                 if !cited.contains(src) {
@@ -133,6 +152,8 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
                 "role": f.role,
                 "note": f.note,
                 "sources": source_ids(atlas, &f.sources),
+                "status": atlas.standing(e).word(),
+                "part": part.map(|p| brief(atlas, p)),
             }));
         }
     }

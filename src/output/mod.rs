@@ -118,32 +118,88 @@ pub(crate) fn root_levels(atlas: &Atlas, fact: &Fact) -> Vec<String> {
         .collect()
 }
 
-/// The facts of one relation read one way from a structure: each fact with the
-/// structure at its other end.
-pub(crate) type FactGroup = (
-    Relation,
-    Direction,
-    Vec<(petgraph::graph::EdgeIndex, petgraph::graph::NodeIndex)>,
+/// One fact as read from a structure: the fact, the structure at its other end, and
+/// the part of the structure that states it (`None` when the structure states it
+/// itself).
+pub(crate) type ReadFact = (
+    petgraph::graph::EdgeIndex,
+    petgraph::graph::NodeIndex,
+    Option<petgraph::graph::NodeIndex>,
 );
+
+/// The facts of one relation read one way from a structure.
+pub(crate) type FactGroup = (Relation, Direction, Vec<ReadFact>);
 
 /// A structure's facts grouped by relation as read from it: forward relations first
 /// (what it states), then inverse ones (what others state of it), in relation order.
+/// The facts of its parts (a muscle's heads, a nerve's divisions, a vessel's unnamed
+/// branches) are facts of the whole, listed after its own with the part named.
 pub(crate) fn grouped_facts(atlas: &Atlas, node: petgraph::graph::NodeIndex) -> Vec<FactGroup> {
+    let parts = constituent_parts(atlas, node);
     let mut groups = Vec::new();
     for direction in [Direction::Forward, Direction::Inverse] {
         for relation in Relation::ALL {
-            let mut facts: Vec<_> = atlas.neighbours(node, relation, direction).collect();
-            if facts.is_empty() {
-                continue;
+            let mut facts: Vec<ReadFact> = Vec::new();
+            for (who, part) in
+                std::iter::once((node, None)).chain(parts.iter().map(|p| (*p, Some(*p))))
+            {
+                if part.is_some() && relation == Relation::PartOf {
+                    continue;
+                }
+                let mut own: Vec<ReadFact> = atlas
+                    .neighbours(who, relation, direction)
+                    .map(|(e, n)| (e, n, part))
+                    .collect();
+                // stable: file order for what the structure states, names for the rest
+                if direction == Direction::Inverse {
+                    own.sort_by_cached_key(|(_, n, _)| atlas.node(*n).name.to_lowercase());
+                } else {
+                    own.sort_by_key(|(e, _, _)| *e);
+                }
+                facts.extend(own);
             }
-            // stable: file order for what the structure states, names for the rest
-            if direction == Direction::Inverse {
-                facts.sort_by_cached_key(|(_, n)| atlas.node(*n).name.to_lowercase());
-            } else {
-                facts.sort_by_key(|(e, _)| *e);
+            if !facts.is_empty() {
+                groups.push((relation, direction, facts));
             }
-            groups.push((relation, direction, facts));
         }
     }
     groups
+}
+
+/// The parts whose facts a card shows as the whole's: a muscle's heads and parts, and
+/// the parts of a nerve, artery or vein; sorted by name. A bone's landmarks are not
+/// among them: they have cards of their own and would bury the bone's.
+fn constituent_parts(
+    atlas: &Atlas,
+    node: petgraph::graph::NodeIndex,
+) -> Vec<petgraph::graph::NodeIndex> {
+    use crate::graph::model::Kind;
+    let kind = atlas.node(node).kind;
+    let wanted = |k: Kind| match kind {
+        Kind::Muscle => k == Kind::MusclePart,
+        Kind::Nerve | Kind::Artery | Kind::Vein => k == kind,
+        _ => false,
+    };
+    let mut out = Vec::new();
+    let mut stack = vec![node];
+    while let Some(at) = stack.pop() {
+        for (_, part) in atlas.neighbours(at, Relation::PartOf, Direction::Inverse) {
+            if wanted(atlas.node(part).kind) && !out.contains(&part) && part != node {
+                out.push(part);
+                stack.push(part);
+            }
+        }
+    }
+    out.sort_by_cached_key(|p| atlas.node(*p).name.to_lowercase());
+    out
+}
+
+/// Sources strongest first: standard-quality ones in the order given, weak ones last.
+pub(crate) fn ordered_sources(
+    atlas: &Atlas,
+    sources: &[crate::graph::model::SourceId],
+) -> Vec<crate::graph::model::SourceId> {
+    let mut out = sources.to_vec();
+    out.sort_by_key(|s| atlas.source(*s).quality);
+    out
 }

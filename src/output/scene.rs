@@ -36,6 +36,9 @@ impl Scene {
         match answer {
             Answer::Set(set) => {
                 let mut nodes = set.nodes.clone();
+                // the heads and divisions an answer holds through, so that the facts
+                // stated on them are drawn
+                nodes.extend(set.via.iter().flatten().flat_map(|t| t.nodes()));
                 nodes.extend(set.context.iter().copied());
                 let title = match set.nodes.len() {
                     1 => "1 structure".to_string(),

@@ -316,9 +316,9 @@ fn legend(svg: &mut String, picture: &Picture, top: f64) {
     }
     for relation in &picture.relations {
         let (color, style) = relation_style(*relation);
+        // as layout-rs draws them: dotted lines come out dashed, told apart by colour
         let dash = match style {
-            "dashed" => r#" stroke-dasharray="6,3""#,
-            "dotted" => r#" stroke-dasharray="2,3""#,
+            "dashed" | "dotted" => r#" stroke-dasharray="5,5""#,
             _ => "",
         };
         let width = if style == "bold" { 2 } else { 1 };

@@ -1,10 +1,11 @@
 //! Plain text for people: aligned tables, reference cards, one fact per line.
 
-use super::{Render, grouped_facts, reading, root_levels};
+use super::{Render, grouped_facts, ordered_sources, reading, root_levels};
 use crate::graph::Atlas;
+use crate::graph::agreement::Standing;
 use crate::graph::model::{Direction, Role, SourceId};
 use crate::query::Answer;
-use crate::query::eval::{Path, Subgraph, WhyAnswer};
+use crate::query::eval::{Path, Subgraph, Through, WhyAnswer};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
 
@@ -14,13 +15,23 @@ impl Render for Text {
     fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()> {
         match answer {
             Answer::Set(set) => {
-                table(atlas, &set.nodes, out)?;
-                match (set.nodes.len(), set.total) {
-                    (0, _) => writeln!(out, "(no structures)"),
-                    (n, total) if n < total => writeln!(out, "({n} of {total} structures)"),
-                    (1, _) => writeln!(out, "(1 structure)"),
-                    (n, _) => writeln!(out, "({n} structures)"),
+                table(atlas, &set.nodes, &set.via, out)?;
+                let mut footer = match (set.nodes.len(), set.total) {
+                    (0, _) => "no structures".to_string(),
+                    (n, total) if n < total => format!("{n} of {total} structures"),
+                    (1, _) => "1 structure".to_string(),
+                    (n, _) => format!("{n} structures"),
+                };
+                if set.more_disputed > 0 {
+                    footer.push_str(&format!(
+                        "; {} more `including disputed`",
+                        set.more_disputed
+                    ));
                 }
+                if let Some((query, n)) = &set.hint {
+                    footer.push_str(&format!("; `{query}` finds {n}"));
+                }
+                writeln!(out, "({footer})")
             }
             Answer::Count(n) => writeln!(out, "{n}"),
             Answer::Show(n) => card(atlas, *n, out),
@@ -69,7 +80,14 @@ impl Render for Text {
     }
 }
 
-fn table(atlas: &Atlas, nodes: &[NodeIndex], out: &mut dyn Write) -> io::Result<()> {
+/// A table of structures; `via` (when any row has it) says which parts each answered
+/// through.
+fn table(
+    atlas: &Atlas,
+    nodes: &[NodeIndex],
+    via: &[Vec<Through>],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if nodes.is_empty() {
         return Ok(());
     }
@@ -80,6 +98,9 @@ fn table(atlas: &Atlas, nodes: &[NodeIndex], out: &mut dyn Write) -> io::Result<
             (s.name.as_str(), s.kind.noun().to_string(), s.id.as_str())
         })
         .collect();
+    if via.iter().any(|v| !v.is_empty()) {
+        return table_with_via(atlas, &rows, nodes, via, out);
+    }
     let w0 = rows
         .iter()
         .map(|r| r.0.chars().count())
@@ -97,6 +118,61 @@ fn table(atlas: &Atlas, nodes: &[NodeIndex], out: &mut dyn Write) -> io::Result<
         writeln!(out, "{name:<w0$}  {kind:<w1$}  {id}")?;
     }
     Ok(())
+}
+
+fn table_with_via(
+    atlas: &Atlas,
+    rows: &[(&str, String, &str)],
+    nodes: &[NodeIndex],
+    via: &[Vec<Through>],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let through: Vec<String> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let ways = via.get(i).map(Vec::as_slice).unwrap_or(&[]);
+            let ways: Vec<String> = ways
+                .iter()
+                .map(|t| match (t.part, t.reaching) {
+                    (Some(p), Some(r)) => {
+                        format!("{} → {}", part_name(atlas, *n, p), atlas.node(r).name)
+                    }
+                    (Some(p), None) => part_name(atlas, *n, p).to_string(),
+                    (None, Some(r)) => atlas.node(r).name.to_string(),
+                    (None, None) => String::new(),
+                })
+                .collect();
+            ways.join("; ")
+        })
+        .collect();
+    let width =
+        |f: &dyn Fn(usize) -> usize, min: usize| (0..rows.len()).map(f).max().unwrap_or(0).max(min);
+    let w0 = width(&|i| rows[i].0.chars().count(), 4);
+    let w1 = width(&|i| rows[i].1.chars().count(), 4);
+    let w2 = width(&|i| rows[i].2.chars().count(), 2);
+    writeln!(
+        out,
+        "{:<w0$}  {:<w1$}  {:<w2$}  through",
+        "name", "kind", "id"
+    )?;
+    for ((name, kind, id), via) in rows.iter().zip(&through) {
+        let line = format!("{name:<w0$}  {kind:<w1$}  {id:<w2$}  {via}");
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// A part's name as read beside its whole: "short head" beside Biceps femoris
+/// ("Biceps femoris, short head"), the full name otherwise.
+fn part_name(atlas: &Atlas, whole: NodeIndex, part: NodeIndex) -> &str {
+    let (w, p) = (
+        atlas.node(whole).name.as_str(),
+        atlas.node(part).name.as_str(),
+    );
+    p.strip_prefix(w)
+        .and_then(|rest| rest.strip_prefix(", "))
+        .unwrap_or(p)
 }
 
 /// A reference card: names, every fact grouped by relation with its sources, notes,
@@ -138,9 +214,16 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "{}", heading(relation.name(direction)))?;
         let mut lines: Vec<(String, String, Option<String>)> = Vec::new();
-        for (e, other) in &facts {
+        for (e, other, part) in &facts {
             let fact = atlas.fact(*e);
-            let mut text = atlas.node(*other).name.to_string();
+            let mut text = match part {
+                Some(p) => format!(
+                    "{}: {}",
+                    capitalised(part_name(atlas, node, *p)),
+                    atlas.node(*other).name
+                ),
+                None => atlas.node(*other).name.to_string(),
+            };
             let roots = root_levels(atlas, fact);
             if !roots.is_empty() {
                 text.push_str(&format!(" ({})", roots.join(", ")));
@@ -158,7 +241,11 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
             marks.sort_unstable();
             let marks: Vec<String> = marks.iter().map(ToString::to_string).collect();
             let note = fact.note.as_ref().map(ToString::to_string);
-            lines.push((text, format!("[{}]", marks.join(", ")), note));
+            let standing = match atlas.standing(*e) {
+                Standing::Standard => String::new(),
+                other => format!("  ({})", other.word()),
+            };
+            lines.push((text, format!("[{}]{standing}", marks.join(", ")), note));
         }
         let width = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
         for (text, marks, note) in lines {
@@ -202,7 +289,10 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn heading(relation_name: &str) -> String {
-    let words = relation_name.replace('-', " ");
+    capitalised(&relation_name.replace('-', " "))
+}
+
+fn capitalised(words: &str) -> String {
     let mut chars = words.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -211,7 +301,7 @@ fn heading(relation_name: &str) -> String {
 }
 
 fn source_tags(atlas: &Atlas, sources: &[SourceId]) -> String {
-    let ids: Vec<&str> = sources
+    let ids: Vec<&str> = ordered_sources(atlas, sources)
         .iter()
         .map(|s| atlas.source(*s).id.as_str())
         .collect();
@@ -265,8 +355,12 @@ fn fact_line(atlas: &Atlas, edge: EdgeIndex) -> String {
     } else {
         format!(" ({})", roots.join(", "))
     };
+    let standing = match atlas.standing(edge) {
+        Standing::Standard => String::new(),
+        other => format!("  ({})", other.word()),
+    };
     format!(
-        "{} {} {}{roots}  {}  ({})",
+        "{} {} {}{roots}  {}{standing}  ({})",
         atlas.node(s).name,
         fact.relation,
         atlas.node(o).name,
@@ -302,7 +396,7 @@ fn why(atlas: &Atlas, w: &WhyAnswer, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn around(atlas: &Atlas, g: &Subgraph, out: &mut dyn Write) -> io::Result<()> {
-    table(atlas, &g.nodes, out)?;
+    table(atlas, &g.nodes, &[], out)?;
     writeln!(out)?;
     for e in &g.edges {
         let (s, o) = atlas.ends(*e);

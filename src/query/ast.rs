@@ -29,10 +29,13 @@ pub struct Query {
 pub enum Statement {
     Set {
         expr: SetExpr,
+        /// `including disputed`: minority, variant and single-source facts count too.
+        disputed: bool,
         limit: Option<usize>,
     },
     Count {
         expr: SetExpr,
+        disputed: bool,
         limit: Option<usize>,
     },
     Show(Name),
@@ -126,10 +129,14 @@ pub enum Selector {
     Groups,
     Joints,
     Movements,
+    SkinAreas,
+    Dermatomes,
+    Reflexes,
+    Regions,
 }
 
 impl Selector {
-    pub const ALL: [Selector; 15] = [
+    pub const ALL: [Selector; 19] = [
         Selector::Structures,
         Selector::Muscles,
         Selector::Parts,
@@ -145,6 +152,10 @@ impl Selector {
         Selector::Groups,
         Selector::Joints,
         Selector::Movements,
+        Selector::SkinAreas,
+        Selector::Dermatomes,
+        Selector::Reflexes,
+        Selector::Regions,
     ];
 
     /// The canonical (plural) spelling.
@@ -165,6 +176,10 @@ impl Selector {
             Selector::Groups => "groups",
             Selector::Joints => "joints",
             Selector::Movements => "movements",
+            Selector::SkinAreas => "skin-areas",
+            Selector::Dermatomes => "dermatomes",
+            Selector::Reflexes => "reflexes",
+            Selector::Regions => "regions",
         }
     }
 
@@ -188,6 +203,10 @@ impl Selector {
             "groups" | "group" => Selector::Groups,
             "joints" | "joint" => Selector::Joints,
             "movements" | "movement" => Selector::Movements,
+            "skin-areas" | "skin-area" | "skin" => Selector::SkinAreas,
+            "dermatomes" | "dermatome" => Selector::Dermatomes,
+            "reflexes" | "reflex" => Selector::Reflexes,
+            "regions" | "region" => Selector::Regions,
             _ => return None,
         })
     }
@@ -210,6 +229,10 @@ impl Selector {
             Selector::Groups => KindSet::of(&[Kind::Group]),
             Selector::Joints => KindSet::of(&[Kind::Joint]),
             Selector::Movements => KindSet::of(&[Kind::Movement]),
+            Selector::SkinAreas => KindSet::of(&[Kind::SkinArea]),
+            Selector::Dermatomes => KindSet::of(&[Kind::Dermatome]),
+            Selector::Reflexes => KindSet::of(&[Kind::Reflex]),
+            Selector::Regions => KindSet::of(&[Kind::Region]),
         }
     }
 }
@@ -226,12 +249,22 @@ impl fmt::Display for Query {
 impl fmt::Display for Statement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Statement::Set { expr, limit } => {
+            Statement::Set {
+                expr,
+                disputed,
+                limit,
+            } => {
                 write!(f, "{expr}")?;
+                write_disputed(f, *disputed)?;
                 write_limit(f, *limit)
             }
-            Statement::Count { expr, limit } => {
+            Statement::Count {
+                expr,
+                disputed,
+                limit,
+            } => {
                 write!(f, "count {expr}")?;
+                write_disputed(f, *disputed)?;
                 write_limit(f, *limit)
             }
             Statement::Show(name) => write!(f, "show {name}"),
@@ -265,6 +298,13 @@ impl fmt::Display for Statement {
             }
         }
     }
+}
+
+fn write_disputed(f: &mut fmt::Formatter<'_>, disputed: bool) -> fmt::Result {
+    if disputed {
+        f.write_str(" including disputed")?;
+    }
+    Ok(())
 }
 
 fn write_limit(f: &mut fmt::Formatter<'_>, limit: Option<usize>) -> fmt::Result {

@@ -39,10 +39,33 @@ pub enum Answer {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAnswer {
     pub nodes: Vec<NodeIndex>,
+    /// For each node: how it answers when it answers only through parts (a muscle
+    /// through its head, a fact stated on a division of the nerve asked about).
+    pub via: Vec<Vec<Through>>,
     /// How many matched before `limit`.
     pub total: usize,
     /// The named targets and the structures a `*` passed through on the way to them.
     pub context: Vec<NodeIndex>,
+    /// How many more structures `including disputed` would add (0 when it was given).
+    pub more_disputed: usize,
+    /// For an empty answer: a query close to it that does answer, and its count.
+    pub hint: Option<(String, usize)>,
+}
+
+/// One way a structure answers through parts: the part of the answer that states the
+/// fact (`None`: the answer itself) and the part of the target the fact reaches
+/// (`None`: the target itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Through {
+    pub part: Option<NodeIndex>,
+    pub reaching: Option<NodeIndex>,
+}
+
+impl Through {
+    /// The structures named, part first.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeIndex> {
+        self.part.into_iter().chain(self.reaching)
+    }
 }
 
 /// One step of a path: the fact used and which way it was walked.
@@ -84,27 +107,43 @@ pub struct Subgraph {
 }
 
 pub fn evaluate(atlas: &Atlas, plan: &Plan) -> Answer {
-    let mut ev = Evaluator {
-        atlas,
-        context: Vec::new(),
-    };
     match plan {
-        Plan::Set { expr, limit } => {
-            let set = ev.set(expr);
+        Plan::Set {
+            expr,
+            disputed,
+            limit,
+        } => {
+            let mut ev = Evaluator::new(atlas, *disputed);
+            let set = ev.answer(expr);
             let mut nodes = sorted(atlas, &set);
             let total = nodes.len();
             if let Some(limit) = limit {
                 nodes.truncate(*limit);
             }
             let context = ev.context_for(&nodes);
+            let via = nodes.iter().map(|n| ev.via_of(*n)).collect();
+            let more_disputed = if *disputed {
+                0
+            } else {
+                let mut all = Evaluator::new(atlas, true).answer(expr);
+                all.difference_with(&set);
+                all.count_ones(..)
+            };
             Answer::Set(SetAnswer {
                 nodes,
+                via,
                 total,
                 context,
+                more_disputed,
+                hint: None,
             })
         }
-        Plan::Count { expr, limit } => {
-            let n = ev.set(expr).count_ones(..);
+        Plan::Count {
+            expr,
+            disputed,
+            limit,
+        } => {
+            let n = Evaluator::new(atlas, *disputed).answer(expr).count_ones(..);
             Answer::Count(limit.map_or(n, |l| n.min(l)))
         }
         Plan::Show(n) => Answer::Show(*n),
@@ -143,17 +182,23 @@ fn sorted(atlas: &Atlas, set: &FixedBitSet) -> Vec<NodeIndex> {
     nodes
 }
 
-/// Which way `*` walks from a structure to what lies under it.
-pub fn descent_steps(
-    atlas: &Atlas,
+/// Which way `*` walks from a structure to what lies under it, over standard facts
+/// (and the others too with `disputed`), through the relations `only` allows (all
+/// descent relations when empty).
+pub fn descent_steps<'a>(
+    atlas: &'a Atlas,
     node: NodeIndex,
-) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+    disputed: bool,
+    only: &'a [Relation],
+) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + 'a {
     Relation::ALL
         .into_iter()
+        .filter(move |r| only.is_empty() || only.contains(r))
         .filter_map(|r| r.descent().map(|d| (r, d)))
         .flat_map(move |(relation, direction)| {
             atlas
                 .neighbours(node, relation, direction)
+                .filter(move |(e, _)| disputed || atlas.is_standard(*e))
                 // a tendon carries its muscle to the bone; a ligament spans two bones
                 // and belongs to neither, so a muscle arising from the sacrotuberous
                 // ligament does not arise from the ischial tuberosity
@@ -165,12 +210,12 @@ pub fn descent_steps(
 
 /// Everything under `top` (itself included), each with the fact that led to it from
 /// the structure above it.
-fn descend(atlas: &Atlas, top: NodeIndex) -> Closure {
+fn descend(atlas: &Atlas, top: NodeIndex, disputed: bool, only: &[Relation]) -> Closure {
     let mut seen = HashMap::new();
     seen.insert(top, None);
     let mut queue = VecDeque::from([top]);
     while let Some(n) = queue.pop_front() {
-        for (edge, child) in descent_steps(atlas, n) {
+        for (edge, child) in descent_steps(atlas, n, disputed, only) {
             if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(child) {
                 v.insert(Some((n, edge)));
                 queue.push_back(child);
@@ -186,11 +231,31 @@ type Closure = HashMap<NodeIndex, Option<(NodeIndex, EdgeIndex)>>;
 
 struct Evaluator<'a> {
     atlas: &'a Atlas,
+    /// Whether minority, variant and single-source facts count.
+    disputed: bool,
     /// Named targets and the `*` closures met while evaluating, for pictures.
     context: Vec<(NodeIndex, Closure)>,
+    /// Structures that answered only through parts, with those parts.
+    via: HashMap<NodeIndex, Vec<Through>>,
+    /// Structures that answered through a fact of their own about the target itself.
+    direct: HashSet<NodeIndex>,
 }
 
+/// The relations that keep a `*` over a hierarchy within it: `arteries branch-of*
+/// femoral` is the femoral artery's whole tree, its continuation included.
+const TREE: [Relation; 2] = [Relation::ContinuesAs, Relation::PartOf];
+
 impl Evaluator<'_> {
+    fn new(atlas: &Atlas, disputed: bool) -> Evaluator<'_> {
+        Evaluator {
+            atlas,
+            disputed,
+            context: Vec::new(),
+            via: HashMap::new(),
+            direct: HashSet::new(),
+        }
+    }
+
     fn empty(&self) -> FixedBitSet {
         FixedBitSet::with_capacity(self.atlas.structure_count())
     }
@@ -203,6 +268,72 @@ impl Evaluator<'_> {
             }
         }
         set
+    }
+
+    /// A whole query's set: a part whose whole (of another kind) is also in the answer
+    /// is shown through its whole, not beside it (a head under its muscle).
+    fn answer(&mut self, expr: &PSet) -> FixedBitSet {
+        let set = self.set(expr);
+        let mut out = set.clone();
+        for n in set.ones().map(NodeIndex::new) {
+            if self
+                .wholes_of_other_kind(n)
+                .iter()
+                .any(|w| set.contains(w.index()))
+            {
+                out.set(n.index(), false);
+            }
+        }
+        out
+    }
+
+    /// The parts and the parts of parts of `n` (all kinds), each with its parent.
+    fn parts_closure(&self, top: NodeIndex) -> Closure {
+        descend(self.atlas, top, self.disputed, &[Relation::PartOf])
+    }
+
+    /// The wholes above `n` whose kind differs from its own (a head's muscle, a
+    /// landmark's bone), reached through part-of; same-kind wholes are passed through
+    /// but not returned (a nerve's division answers as itself).
+    fn wholes_of_other_kind(&self, n: NodeIndex) -> Vec<NodeIndex> {
+        let kind = self.atlas.node(n).kind;
+        let mut out = Vec::new();
+        let mut seen = HashSet::from([n]);
+        let mut stack = vec![n];
+        while let Some(at) = stack.pop() {
+            for (e, whole) in self
+                .atlas
+                .neighbours(at, Relation::PartOf, Direction::Forward)
+            {
+                if !(self.disputed || self.atlas.is_standard(e)) || !seen.insert(whole) {
+                    continue;
+                }
+                if self.atlas.node(whole).kind != kind {
+                    out.push(whole);
+                }
+                stack.push(whole);
+            }
+        }
+        out
+    }
+
+    /// The parts through which `n` answered, if it did not answer directly.
+    fn via_of(&self, n: NodeIndex) -> Vec<Through> {
+        if self.direct.contains(&n) {
+            return Vec::new();
+        }
+        let mut via = self.via.get(&n).cloned().unwrap_or_default();
+        let name = |n: Option<NodeIndex>| n.map(|n| self.atlas.node(n).name.to_lowercase());
+        via.sort_by_cached_key(|t| (name(t.part), name(t.reaching)));
+        via.dedup();
+        // a part that states the fact of the target itself says all there is to say
+        let whole_target: Vec<Option<NodeIndex>> = via
+            .iter()
+            .filter(|t| t.reaching.is_none())
+            .map(|t| t.part)
+            .collect();
+        via.retain(|t| t.reaching.is_none() || !whole_target.contains(&t.part));
+        via
     }
 
     fn set(&mut self, expr: &PSet) -> FixedBitSet {
@@ -246,7 +377,7 @@ impl Evaluator<'_> {
             } => {
                 let targets: Vec<NodeIndex> = match target {
                     PTarget::Node(n) => vec![*n],
-                    PTarget::Set(q) => self.set(q).ones().map(NodeIndex::new).collect(),
+                    PTarget::Set(q) => self.answer(q).ones().map(NodeIndex::new).collect(),
                 };
                 self.atom(*relation, *direction, *star, &targets)
             }
@@ -273,8 +404,8 @@ impl Evaluator<'_> {
         }
     }
 
-    /// The structures `x` with `x relation t` for a target `t` (or, with `*`, anything
-    /// under a target).
+    /// The structures `x` with `x relation t` for a target `t`: a fact stated on a part
+    /// of `t` or of `x` counts as a fact of the whole (`*` reaches anything under `t`).
     fn atom(
         &mut self,
         relation: Relation,
@@ -284,55 +415,102 @@ impl Evaluator<'_> {
     ) -> FixedBitSet {
         let mut out = self.empty();
         for &top in targets {
-            let under: Vec<NodeIndex> = if star {
-                let closure = descend(self.atlas, top);
-                let nodes = closure.keys().copied().collect();
-                self.context.push((top, closure));
-                nodes
+            let closure = if star {
+                descend(self.atlas, top, self.disputed, &[])
+            } else if relation == Relation::PartOf {
+                // part-of read directly is one step: the parts of a part are for `*`
+                HashMap::from([(top, None)])
             } else {
-                self.context.push((top, HashMap::from([(top, None)])));
-                vec![top]
+                self.parts_closure(top)
             };
-            for t in under {
-                for (_, x) in self.atlas.neighbours(t, relation, direction.flip()) {
-                    out.insert(x.index());
+            let under: Vec<NodeIndex> = closure.keys().copied().collect();
+            if star && relation.descent() == Some(direction.flip()) {
+                // a hierarchy read downwards: everything in the target's tree answers,
+                // continuations and parts included
+                let mut tree_relations = TREE.to_vec();
+                tree_relations.push(relation);
+                for n in descend(self.atlas, top, self.disputed, &tree_relations).into_keys() {
+                    if n != top {
+                        self.hit(relation, n, top, top, star, &mut out);
+                    }
                 }
-                self.root_levels(relation, direction, t, &mut out);
             }
+            for &t in &under {
+                let matches: Vec<NodeIndex> = self
+                    .atlas
+                    .neighbours(t, relation, direction.flip())
+                    .filter(|(e, _)| self.disputed || self.atlas.is_standard(*e))
+                    .map(|(_, x)| x)
+                    .chain(self.root_levels(relation, direction, t))
+                    .collect();
+                for x in matches {
+                    self.hit(relation, x, t, top, star, &mut out);
+                }
+            }
+            self.context.push((top, closure));
         }
         out
     }
 
+    /// Records that `x` answers through a fact reaching `t` under `top`, and lifts the
+    /// answer to the wholes of `x` of another kind.
+    #[allow(clippy::too_many_arguments)]
+    fn hit(
+        &mut self,
+        relation: Relation,
+        x: NodeIndex,
+        t: NodeIndex,
+        top: NodeIndex,
+        star: bool,
+        out: &mut FixedBitSet,
+    ) {
+        let mut answering = vec![x];
+        // a part's whole is not part of what its part is part of
+        if relation != Relation::PartOf {
+            answering.extend(self.wholes_of_other_kind(x));
+        }
+        for y in answering {
+            out.insert(y.index());
+            if star {
+                continue;
+            }
+            if y == x && t == top {
+                self.direct.insert(y);
+                continue;
+            }
+            self.via.entry(y).or_default().push(Through {
+                part: (y != x).then_some(x),
+                reaching: (t != top).then_some(t),
+            });
+        }
+    }
+
     /// Root levels are attributes of innervation facts: `muscles innervated-by l5` finds
-    /// the muscles whose innervation lists L5; `roots innervates soleus` the levels
-    /// listed for soleus.
+    /// the muscles whose innervation lists L5 as a standard level; `roots innervates
+    /// soleus` the standard levels listed for soleus.
     fn root_levels(
         &self,
         relation: Relation,
         direction: Direction,
         t: NodeIndex,
-        out: &mut FixedBitSet,
-    ) {
+    ) -> Vec<NodeIndex> {
         if relation != Relation::InnervatedBy {
-            return;
+            return Vec::new();
         }
         match direction {
-            Direction::Forward if self.atlas.node(t).kind == Kind::Root => {
-                for e in self.atlas.facts_listing_root(t) {
-                    out.insert(self.atlas.ends(*e).0.index());
-                }
-            }
-            Direction::Inverse => {
-                for (e, _) in self
-                    .atlas
-                    .neighbours(t, Relation::InnervatedBy, Direction::Forward)
-                {
-                    for r in &self.atlas.fact(e).roots {
-                        out.insert(r.index());
-                    }
-                }
-            }
-            Direction::Forward => {}
+            Direction::Forward if self.atlas.node(t).kind == Kind::Root => self
+                .atlas
+                .facts_listing_root(t, self.disputed)
+                .iter()
+                .map(|e| self.atlas.ends(*e).0)
+                .collect(),
+            Direction::Inverse => self
+                .atlas
+                .neighbours(t, Relation::InnervatedBy, Direction::Forward)
+                .flat_map(|(e, _)| self.atlas.fact(e).roots.iter().copied())
+                .filter(|r| self.disputed || self.atlas.is_standard_level(t, *r))
+                .collect(),
+            Direction::Forward => Vec::new(),
         }
     }
 
@@ -377,25 +555,54 @@ impl Evaluator<'_> {
     }
 }
 
-/// Breadth-first over facts in both directions, limited to `via` when given.
+/// How much a step costs a path: facts that explain a connection (attachments,
+/// innervation, supply, branching, parts, roots, location, membership, reflexes) cost
+/// 1; movements, joints and articulation cost enough that a path uses them only when
+/// nothing else connects; a fact that is not the standard statement costs more than
+/// any standard detour of ordinary length.
+pub fn step_cost(atlas: &Atlas, step: &Step) -> u32 {
+    let base = match step.relation {
+        Relation::Performs | Relation::OccursAt | Relation::Articulates => 1_000,
+        _ => 1,
+    };
+    if atlas.is_standard(step.edge) {
+        base
+    } else {
+        base + 50
+    }
+}
+
+/// The cheapest chain of facts in either direction (see [`step_cost`]), limited to
+/// `via` when given; among equally cheap ones, the one found first.
 fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]) -> Option<Path> {
-    let mut parent: HashMap<NodeIndex, Option<(NodeIndex, Step)>> = HashMap::from([(from, None)]);
-    let mut queue = VecDeque::from([from]);
-    while let Some(n) = queue.pop_front() {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut best: HashMap<NodeIndex, u32> = HashMap::from([(from, 0)]);
+    let mut parent: HashMap<NodeIndex, (NodeIndex, Step)> = HashMap::new();
+    let mut heap = BinaryHeap::from([(Reverse(0u32), Reverse(0usize), from)]);
+    let mut order = 0usize;
+    while let Some((Reverse(cost), _, n)) = heap.pop() {
         if n == to {
             break;
         }
-        for (step, next) in walk(atlas, n, via) {
-            if let std::collections::hash_map::Entry::Vacant(v) = parent.entry(next) {
-                v.insert(Some((n, step)));
-                queue.push_back(next);
+        if best.get(&n).is_some_and(|b| *b < cost) {
+            continue;
+        }
+        // every parallel fact is offered, so the standard version of a fact wins
+        for (step, next) in steps_at(atlas, n, via) {
+            let c = cost + step_cost(atlas, &step);
+            if best.get(&next).is_none_or(|b| c < *b) {
+                best.insert(next, c);
+                parent.insert(next, (n, step));
+                order += 1;
+                heap.push((Reverse(c), Reverse(order), next));
             }
         }
     }
-    parent.get(&to)?;
+    best.get(&to)?;
     let (mut nodes, mut steps) = (vec![to], Vec::new());
     let mut at = to;
-    while let Some(Some((prev, step))) = parent.get(&at) {
+    while let Some((prev, step)) = parent.get(&at) {
         nodes.push(*prev);
         steps.push(*step);
         at = *prev;
@@ -405,9 +612,8 @@ fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]
     Some(Path { nodes, steps })
 }
 
-/// Every fact at `n` (both directions), as steps to the structure at the other end,
-/// without repeating the same relation to the same neighbour twice.
-fn walk<'a>(
+/// Every fact at `n` in both directions, as steps to the structure at the other end.
+fn steps_at<'a>(
     atlas: &'a Atlas,
     n: NodeIndex,
     via: &'a [Relation],
@@ -419,22 +625,31 @@ fn walk<'a>(
     let inc = g
         .edges_directed(n, petgraph::Direction::Incoming)
         .map(|e| (e, false));
-    let mut seen = HashSet::new();
     out.chain(inc).filter_map(move |(e, forward)| {
         let relation = e.weight().relation;
         if !via.is_empty() && !via.contains(&relation) {
             return None;
         }
         let next = if forward { e.target() } else { e.source() };
-        seen.insert((relation, forward, next)).then_some((
-            Step {
-                edge: e.id(),
-                relation,
-                forward,
-            },
-            next,
-        ))
+        let step = Step {
+            edge: e.id(),
+            relation,
+            forward,
+        };
+        Some((step, next))
     })
+}
+
+/// Every fact at `n` (both directions), as steps to the structure at the other end,
+/// without repeating the same relation to the same neighbour twice.
+fn walk<'a>(
+    atlas: &'a Atlas,
+    n: NodeIndex,
+    via: &'a [Relation],
+) -> impl Iterator<Item = (Step, NodeIndex)> + 'a {
+    let mut seen = HashSet::new();
+    steps_at(atlas, n, via)
+        .filter(move |(step, next)| seen.insert((step.relation, step.forward, *next)))
 }
 
 /// Simple paths of at most `max` facts, shortest first, at most [`PATHS_LIMIT`].
@@ -521,38 +736,20 @@ fn why(
                 .map(|(e, _)| e),
         );
     }
-    let mut inferred = None;
-    if asserted.is_empty() && star {
-        let closure = descend(atlas, target);
-        let mut best: Option<Path> = None;
-        for (first, object) in atlas.neighbours(subject, relation, direction) {
-            if !closure.contains_key(&object) {
-                continue;
-            }
-            let mut nodes = vec![subject, object];
-            let mut steps = vec![Step {
-                edge: first,
-                relation,
-                forward: direction == Direction::Forward,
-            }];
-            let mut at = object;
-            while let Some(Some((parent, edge))) = closure.get(&at) {
-                let fact = atlas.fact(*edge);
-                let (s, _) = atlas.ends(*edge);
-                steps.push(Step {
-                    edge: *edge,
-                    relation: fact.relation,
-                    forward: s == at,
-                });
-                nodes.push(*parent);
-                at = *parent;
-            }
-            if best.as_ref().is_none_or(|b| steps.len() < b.steps.len()) {
-                best = Some(Path { nodes, steps });
-            }
-        }
-        inferred = best;
-    }
+    // the best-supported version first
+    asserted.sort_by_key(|e| {
+        (
+            !atlas.is_standard(*e),
+            std::cmp::Reverse(atlas.support(*e)),
+            *e,
+        )
+    });
+    let inferred = if asserted.is_empty() {
+        best_chain(atlas, subject, relation, direction, star, target, false)
+            .or_else(|| best_chain(atlas, subject, relation, direction, star, target, true))
+    } else {
+        None
+    };
     WhyAnswer {
         subject,
         relation,
@@ -560,6 +757,79 @@ fn why(
         target,
         asserted,
         inferred,
+    }
+}
+
+/// The shortest chain that makes `subject relation target` true through parts (of the
+/// subject or of the target) or, with `star`, through anything under the target; among
+/// equally short chains, the best supported. Standard facts only unless `disputed`.
+fn best_chain(
+    atlas: &Atlas,
+    subject: NodeIndex,
+    relation: Relation,
+    direction: Direction,
+    star: bool,
+    target: NodeIndex,
+    disputed: bool,
+) -> Option<Path> {
+    let under = if star {
+        descend(atlas, target, disputed, &[])
+    } else {
+        descend(atlas, target, disputed, &[Relation::PartOf])
+    };
+    let starts = descend(atlas, subject, disputed, &[Relation::PartOf]);
+    let mut best: Option<(Path, u32)> = None;
+    for &from in starts.keys() {
+        for (first, object) in atlas.neighbours(from, relation, direction) {
+            if !(disputed || atlas.is_standard(first)) || !under.contains_key(&object) {
+                continue;
+            }
+            // down from the subject to the part that states the fact
+            let mut nodes = vec![from];
+            let mut steps = Vec::new();
+            let mut at = from;
+            while let Some(Some((parent, edge))) = starts.get(&at) {
+                steps.push(step_towards(atlas, *edge, *parent));
+                nodes.push(*parent);
+                at = *parent;
+            }
+            nodes.reverse();
+            steps.reverse();
+            steps.push(Step {
+                edge: first,
+                relation,
+                forward: direction == Direction::Forward,
+            });
+            nodes.push(object);
+            // up from the fact's object to the target
+            let mut at = object;
+            while let Some(Some((parent, edge))) = under.get(&at) {
+                steps.push(step_towards(atlas, *edge, at));
+                nodes.push(*parent);
+                at = *parent;
+            }
+            if steps.len() < 2 {
+                continue;
+            }
+            let support: u32 = steps.iter().map(|s| u32::from(atlas.support(s.edge))).sum();
+            let better = best.as_ref().is_none_or(|(b, bs)| {
+                (steps.len(), std::cmp::Reverse(support)) < (b.steps.len(), std::cmp::Reverse(*bs))
+            });
+            if better {
+                best = Some((Path { nodes, steps }, support));
+            }
+        }
+    }
+    best.map(|(p, _)| p)
+}
+
+/// The step along `edge` that leaves `from`.
+fn step_towards(atlas: &Atlas, edge: EdgeIndex, from: NodeIndex) -> Step {
+    let (s, _) = atlas.ends(edge);
+    Step {
+        edge,
+        relation: atlas.fact(edge).relation,
+        forward: s == from,
     }
 }
 

@@ -17,8 +17,43 @@ pub use resolve::Plan;
 pub fn run(atlas: &Atlas, text: &str) -> Result<(Query, Answer), QueryError> {
     let query = parse(text)?;
     let plan = resolve::resolve(atlas, &query)?;
-    let answer = eval::evaluate(atlas, &plan);
+    let mut answer = eval::evaluate(atlas, &plan);
+    if let Answer::Set(set) = &mut answer {
+        if set.total == 0 {
+            set.hint = starred_hint(atlas, &query);
+        }
+    }
     Ok((query, answer))
+}
+
+/// For an empty answer to one direct relation (`muscles located-in X`): the same query
+/// with `*`, and how many it finds, when that is not empty.
+fn starred_hint(atlas: &Atlas, query: &Query) -> Option<(String, usize)> {
+    use ast::{Condition, SetExpr, Statement};
+    let mut starred = query.clone();
+    starred.dot = false;
+    let Statement::Set {
+        expr:
+            SetExpr::Select {
+                condition: Some(Condition::Atom { star, .. }),
+                ..
+            },
+        limit,
+        ..
+    } = &mut starred.statement
+    else {
+        return None;
+    };
+    if *star {
+        return None;
+    }
+    *star = true;
+    *limit = None;
+    let plan = resolve::resolve(atlas, &starred).ok()?;
+    match eval::evaluate(atlas, &plan) {
+        Answer::Set(set) if set.total > 0 => Some((starred.to_string(), set.total)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -127,13 +127,21 @@ fn after_keyword(pair: Pair<'_, Rule>) -> Result<Children<'_>, QueryError> {
 fn lower_statement(pair: Pair<Rule>) -> Result<Statement, QueryError> {
     match pair.as_rule() {
         Rule::set_stmt => {
-            let (expr, limit) = lower_set_stmt(pair)?;
-            Ok(Statement::Set { expr, limit })
+            let (expr, disputed, limit) = lower_set_stmt(pair)?;
+            Ok(Statement::Set {
+                expr,
+                disputed,
+                limit,
+            })
         }
         Rule::count_stmt => {
             let mut c = after_keyword(pair)?;
-            let (expr, limit) = lower_set_stmt(c.next()?)?;
-            Ok(Statement::Count { expr, limit })
+            let (expr, disputed, limit) = lower_set_stmt(c.next()?)?;
+            Ok(Statement::Count {
+                expr,
+                disputed,
+                limit,
+            })
         }
         Rule::show_stmt => {
             let mut c = after_keyword(pair)?;
@@ -190,14 +198,20 @@ fn lower_statement(pair: Pair<Rule>) -> Result<Statement, QueryError> {
     }
 }
 
-fn lower_set_stmt(pair: Pair<Rule>) -> Result<(SetExpr, Option<usize>), QueryError> {
+type SetStatement = (SetExpr, bool, Option<usize>);
+
+fn lower_set_stmt(pair: Pair<Rule>) -> Result<SetStatement, QueryError> {
     let mut c = Children::of(pair);
     let expr = lower_set_expr(c.next()?)?;
-    let limit = match c.rest().next() {
-        Some(p) => Some(lower_number_clause(p)?),
-        None => None,
-    };
-    Ok((expr, limit))
+    let (mut disputed, mut limit) = (false, None);
+    for p in c.rest() {
+        match p.as_rule() {
+            Rule::disputed => disputed = true,
+            Rule::limit => limit = Some(lower_number_clause(p)?),
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    Ok((expr, disputed, limit))
 }
 
 fn lower_set_expr(pair: Pair<Rule>) -> Result<SetExpr, QueryError> {
@@ -417,6 +431,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::kw_max | Rule::max => "`max`",
         Rule::kw_depth | Rule::depth => "`depth`",
         Rule::kw_limit | Rule::limit => "`limit`",
+        Rule::kw_including | Rule::kw_disputed | Rule::disputed => "`including disputed`",
         Rule::subquery => "a structure name",
         Rule::condition | Rule::relation_atom => "a relation such as innervated-by",
         Rule::EOI => "the end of the query",

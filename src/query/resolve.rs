@@ -12,10 +12,12 @@ use petgraph::graph::NodeIndex;
 pub enum Plan {
     Set {
         expr: PSet,
+        disputed: bool,
         limit: Option<usize>,
     },
     Count {
         expr: PSet,
+        disputed: bool,
         limit: Option<usize>,
     },
     Show(NodeIndex),
@@ -84,12 +86,22 @@ pub const LARGEST_DEPTH: usize = 4;
 pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
     let any = |name: &Name| resolve_name(atlas, name, KindSet::ALL, None);
     Ok(match &query.statement {
-        Statement::Set { expr, limit } => Plan::Set {
+        Statement::Set {
+            expr,
+            disputed,
+            limit,
+        } => Plan::Set {
             expr: resolve_set(atlas, expr)?,
+            disputed: *disputed,
             limit: *limit,
         },
-        Statement::Count { expr, limit } => Plan::Count {
+        Statement::Count {
+            expr,
+            disputed,
+            limit,
+        } => Plan::Count {
             expr: resolve_set(atlas, expr)?,
+            disputed: *disputed,
             limit: *limit,
         },
         Statement::Show(name) => Plan::Show(any(name)?),
@@ -149,6 +161,7 @@ pub fn with_ancestors(kinds: KindSet) -> KindSet {
         Kind::Tendon => KindSet::of(&[Kind::Landmark, Kind::Bone]),
         Kind::MusclePart => KindSet::of(&[Kind::Muscle]),
         Kind::Movement => KindSet::of(&[Kind::Joint]),
+        Kind::Compartment => KindSet::of(&[Kind::Compartment, Kind::Region]),
         other => KindSet::of(&[other]),
     };
     let mut set = kinds;

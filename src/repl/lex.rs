@@ -5,7 +5,17 @@ use fascia::query::ast::Selector;
 
 pub(super) const STATEMENTS: &[&str] = &["show", "path", "paths", "why", "around", "count", "dot"];
 pub(super) const OPERATORS: &[&str] = &[
-    "and", "or", "not", "except", "to", "via", "max", "limit", "depth",
+    "and",
+    "or",
+    "not",
+    "except",
+    "to",
+    "via",
+    "max",
+    "limit",
+    "depth",
+    "including",
+    "disputed",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -172,8 +172,19 @@ impl Session {
     }
 
     pub fn welcome(&self) -> String {
+        let regions: Vec<String> = self
+            .atlas
+            .top_regions()
+            .iter()
+            .map(|r| self.atlas.node(*r).name.to_lowercase())
+            .collect();
+        let scope = match regions.as_slice() {
+            [] => String::new(),
+            [one] => format!(" the {one};"),
+            [init @ .., last] => format!(" the {} and the {last};", init.join(", the ")),
+        };
         format!(
-            "fascia {}: {} structures and {} facts from {}. Type `help` for help, Ctrl-D to leave.",
+            "fascia {}:{scope} {} structures and {} facts from {}. Type `help` for help, Ctrl-D to leave.",
             env!("CARGO_PKG_VERSION"),
             self.atlas.structure_count(),
             self.atlas.fact_count(),
@@ -325,6 +336,24 @@ mod tests {
         fascia::load_dir(&dir).expect("the mini fixture loads")
     }
 
+    #[test]
+    fn the_welcome_says_which_regions_the_data_covers() {
+        let atlas = fascia::bundled().expect("the bundled data loads");
+        let s = Session::new(atlas, Format::Text, false);
+        assert!(
+            s.welcome()
+                .contains(": the lower limb and the upper limb; "),
+            "{}",
+            s.welcome()
+        );
+        // data without regions says nothing of scope
+        assert!(
+            Session::new(mini(), Format::Text, false)
+                .welcome()
+                .contains(": 50 structures")
+        );
+    }
+
     pub(super) fn run_line(session: &mut Session, line: &str) -> (Outcome, String) {
         let mut out = Vec::new();
         let outcome = session.handle(line, &mut out).unwrap();
@@ -350,7 +379,7 @@ mod tests {
         let (outcome, text) = run_line(&mut s, "count muscles");
         assert_eq!(
             (outcome, text.as_str()),
-            (Outcome::Done, "{\n  \"count\": 6\n}\n")
+            (Outcome::Done, "{\n  \"count\": 5\n}\n")
         );
         assert_eq!(
             run_line(&mut s, ":format xml"),
@@ -385,7 +414,7 @@ mod tests {
             s.atlas.structure_count(),
             s.atlas.fact_count()
         );
-        assert!(text.contains(&format!("  {counts}, 2 sources\n")), "{text}");
+        assert!(text.contains(&format!("  {counts}, 3 sources\n")), "{text}");
         let (outcome, text) = run_line(&mut s, ":data /nonexistent/fascia");
         assert_eq!(outcome, Outcome::Failed);
         assert!(
