@@ -177,3 +177,21 @@ fn a_minority_root_level_outside_the_nerves_roots_is_only_a_warning() {
         ]
     );
 }
+
+#[test]
+fn root_levels_that_copy_the_nerves_whole_range_are_a_warning() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/range-copy");
+    let atlas = fascia::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let prefix = format!("{}/", dir.display());
+    let warnings: Vec<String> = atlas
+        .warnings()
+        .iter()
+        .map(|w| w.to_string().replace(&prefix, ""))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "data.toml:61:17: the root levels of `brachioradialis` here are the whole range of `radial-nerve`: give the levels a reference states for this muscle, or mark this version `status = \"minority\"`"
+        ]
+    );
+}

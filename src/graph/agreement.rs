@@ -117,7 +117,8 @@ impl Agreement {
 }
 
 /// For every subject that states root levels: the levels listed by at least half of the
-/// distinct standard-quality sources that give its levels.
+/// distinct standard-quality sources that give its levels (versions marked minority or
+/// variant aside).
 fn standard_levels(
     graph: &DiGraph<Structure, Fact>,
     good: &dyn Fn(&Fact) -> Vec<u32>,
@@ -127,7 +128,8 @@ fn standard_levels(
     let mut tally: HashMap<NodeIndex, Tally> = HashMap::new();
     for e in graph.edge_references() {
         let f = e.weight();
-        if f.roots.is_empty() {
+        // a version the data marks as minority or variant does not vote
+        if f.roots.is_empty() || matches!(f.status, Some(Status::Minority | Status::Variant)) {
             continue;
         }
         let (all, per_root) = tally.entry(e.source()).or_default();
@@ -191,6 +193,33 @@ pub fn levels_outside_nerves(
                     standard: agreement.is_standard_level(e.source(), *r),
                 });
             }
+        }
+    }
+    out
+}
+
+/// Innervation facts, not marked minority or variant, whose root levels are exactly the
+/// whole range of their nerve over four or more levels: most likely the nerve's range
+/// copied onto the muscle rather than the muscle's own levels.
+pub fn levels_copying_nerve_range(graph: &DiGraph<Structure, Fact>) -> Vec<(EdgeIndex, NodeIndex)> {
+    let mut out = Vec::new();
+    for e in graph.edge_references() {
+        let f = e.weight();
+        if f.relation != Relation::InnervatedBy
+            || f.roots.len() < 4
+            || matches!(f.status, Some(Status::Minority | Status::Variant))
+            || graph[e.target()].kind != Kind::Nerve
+        {
+            continue;
+        }
+        let own: HashSet<NodeIndex> = graph
+            .edges_directed(e.target(), petgraph::Direction::Incoming)
+            .filter(|r| r.weight().relation == Relation::RootOf)
+            .map(|r| r.source())
+            .collect();
+        let levels: HashSet<NodeIndex> = f.roots.iter().copied().collect();
+        if levels == own {
+            out.push((e.id(), e.target()));
         }
     }
     out

@@ -77,6 +77,25 @@ fn levels_outside_nerves(atlas: &Atlas) -> (Vec<DataError>, Vec<DataError>) {
     (level_errors(atlas, standard), level_errors(atlas, minority))
 }
 
+/// Muscles whose levels are their nerve's whole range, as warnings.
+fn levels_copying_nerve_range(atlas: &Atlas) -> Vec<DataError> {
+    super::agreement::levels_copying_nerve_range(atlas.graph())
+        .into_iter()
+        .map(|(edge, nerve)| {
+            let (subject, _) = atlas.ends(edge);
+            DataError {
+                location: atlas.fact(edge).location.clone(),
+                message: format!(
+                    "the root levels of `{}` here are the whole range of `{}`: give the levels \
+                     a reference states for this muscle, or mark this version `status = \"minority\"`",
+                    atlas.node(subject).id,
+                    atlas.node(nerve).id
+                ),
+            }
+        })
+        .collect()
+}
+
 fn level_errors(atlas: &Atlas, found: Vec<super::agreement::LevelOutsideNerve>) -> Vec<DataError> {
     let mut out: Vec<DataError> = found
         .into_iter()
@@ -174,8 +193,9 @@ impl Loader {
             let mut atlas = Atlas::new(self.graph, self.sources, origin.to_string(), None);
             // a standard level outside the nerve's roots is an error; a minority one is
             // kept with its sources, and only warned about
-            let (errors, warnings) = levels_outside_nerves(&atlas);
+            let (errors, mut warnings) = levels_outside_nerves(&atlas);
             if errors.is_empty() {
+                warnings.extend(levels_copying_nerve_range(&atlas));
                 atlas.set_warnings(warnings);
                 return Ok(atlas);
             }
