@@ -220,8 +220,10 @@ whole graph as RDF, GraphML, Neo4j CSV or a JSON dump.
         summary: "where the facts come from",
         text: "\
 The bundled data is built into fascia. :data shows where the loaded data came from and
-its size; :data DIR loads every .toml file below DIR instead (if it has problems they
-are listed and the current data stays). `fascia check DIR` validates a directory.
+its size; :data DIR loads every .toml file below DIR instead, and :data FILE an
+N-Triples file (.nt) or JSON dump (.json) that `fascia export` wrote (if it has
+problems they are listed and the current data stays). `fascia check DIR` validates a
+directory.
 ",
         examples: &[":data"],
     },

@@ -435,6 +435,32 @@ mod tests {
     }
 
     #[test]
+    fn data_command_loads_an_export() {
+        let atlas = mini();
+        let counts = format!(
+            "{} structures, {} facts",
+            atlas.structure_count(),
+            atlas.fact_count()
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("mini.nt");
+        let mut nt = Vec::new();
+        let all = fascia::export::Selection::whole(&atlas);
+        fascia::export::write(
+            &atlas,
+            &all,
+            fascia::export::ExportFormat::NTriples,
+            &mut nt,
+        )
+        .unwrap();
+        std::fs::write(&file, nt).unwrap();
+        let mut s = Session::new(atlas, Format::Text, false);
+        let (outcome, text) = run_line(&mut s, &format!(":data {}", file.display()));
+        assert_eq!(outcome, Outcome::Loaded, "{text}");
+        assert!(text.ends_with(&format!(": {counts}\n")), "{text}");
+    }
+
+    #[test]
     fn a_bad_query_renders_its_error_and_the_session_goes_on() {
         let mut s = Session::new(mini(), Format::Text, false);
         let (outcome, text) = run_line(&mut s, "show solues");
