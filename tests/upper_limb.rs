@@ -495,6 +495,16 @@ exam! {
         "pronator-quadratus",
     ];
 
+    // ---- a muscle's own levels
+    // two references give brachioradialis C5–T1, the radial nerve's whole range
+    levels_of_brachioradialis: "roots innervates brachioradialis" => ["c5", "c6"];
+    // C7 from Wheeless alone
+    levels_of_opponens_digiti_minimi: "roots innervates \"opponens digiti minimi\"" => ["c8", "t1"];
+    // C6–C7 (MedWord) and C7–C8 (GPnotebook)
+    levels_of_abductor_pollicis_longus: "roots innervates \"abductor pollicis longus\"" => [
+        "c6", "c7", "c8",
+    ];
+
     // ---- groups and common origins
     rotator_cuff: "muscles member-of rotator-cuff" => [
         "infraspinatus", "subscapularis", "supraspinatus", "teres-minor",
