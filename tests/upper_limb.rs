@@ -181,6 +181,21 @@ fn names_shared_with_the_foot_are_ambiguous_and_say_which() {
             "dorsal-interossei-of-foot",
         ),
         ("lumbricals", "lumbricals-of-hand", "lumbricals-of-foot"),
+        (
+            "abductor digiti quinti",
+            "abductor-digiti-minimi-of-hand",
+            "abductor-digiti-minimi-of-foot",
+        ),
+        (
+            "flexor digiti quinti brevis",
+            "flexor-digiti-minimi-brevis-of-hand",
+            "flexor-digiti-minimi-brevis-of-foot",
+        ),
+        (
+            "FDMB",
+            "flexor-digiti-minimi-brevis-of-hand",
+            "flexor-digiti-minimi-brevis-of-foot",
+        ),
     ] {
         let query = format!("show \"{name}\"");
         let e = error(&query);
