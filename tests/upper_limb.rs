@@ -1,0 +1,596 @@
+//! The upper limb (issue 11): every muscle present with its facts, and the answer sets of
+//! the exam questions on the brachial plexus, the myotomes of C5 and T1, the rotator cuff,
+//! the common flexor and extensor origins and the arteries of the axilla and arm. Each
+//! expected set is the textbook answer, checked against two references (Wikipedia,
+//! TeachMeAnatomy, Kenhub, Radiopaedia, IMAIOS, Gray's Anatomy …). Answers name whole
+//! muscles (a head or part answers through its muscle) and give the standard facts; a
+//! nerve's divisions and unnamed branches answer as the nerve, its named branches only
+//! with `*`. Where references disagree, `including disputed` adds the other versions.
+
+use fascia::Atlas;
+use fascia::graph::model::{Direction, Kind, Relation};
+use petgraph::graph::NodeIndex;
+use std::sync::LazyLock;
+
+static ATLAS: LazyLock<Atlas> =
+    LazyLock::new(|| fascia::bundled().unwrap_or_else(|e| panic!("bundled data: {e}")));
+
+fn ids(query: &str) -> Vec<String> {
+    match fascia::query::run(&ATLAS, query) {
+        Ok((_, fascia::query::Answer::Set(set))) => set
+            .nodes
+            .iter()
+            .map(|n| ATLAS.node(*n).id.to_string())
+            .collect(),
+        Ok((_, other)) => panic!("{query}: not a set: {other:?}"),
+        Err(e) => panic!("{}", e.render(query)),
+    }
+}
+
+/// The heads and parts of a muscle.
+fn parts(m: NodeIndex) -> Vec<NodeIndex> {
+    ATLAS
+        .neighbours(m, Relation::PartOf, Direction::Inverse)
+        .map(|(_, p)| p)
+        .filter(|p| ATLAS.node(*p).kind == Kind::MusclePart)
+        .collect()
+}
+
+/// Whether a muscle states the relation itself or on every one of its parts.
+fn covered(m: NodeIndex, relation: Relation) -> bool {
+    let parts = parts(m);
+    ATLAS.has_fact(m, relation)
+        || (!parts.is_empty() && parts.iter().all(|p| ATLAS.has_fact(*p, relation)))
+}
+
+const REQUIRED: [Relation; 5] = [
+    Relation::OriginatesFrom,
+    Relation::InsertsInto,
+    Relation::InnervatedBy,
+    Relation::SuppliedBy,
+    Relation::Performs,
+];
+
+/// The muscles issue 11 names, in its order.
+const UPPER_LIMB_MUSCLES: &[&str] = &[
+    // connecting the limb to the trunk
+    "trapezius",
+    "latissimus-dorsi",
+    "levator-scapulae",
+    "rhomboid-major",
+    "rhomboid-minor",
+    "pectoralis-major",
+    "pectoralis-minor",
+    "subclavius",
+    "serratus-anterior",
+    // shoulder
+    "deltoid",
+    "supraspinatus",
+    "infraspinatus",
+    "teres-minor",
+    "subscapularis",
+    "teres-major",
+    // arm
+    "biceps-brachii",
+    "brachialis",
+    "coracobrachialis",
+    "triceps-brachii",
+    "anconeus",
+    // forearm, anterior
+    "pronator-teres",
+    "flexor-carpi-radialis",
+    "palmaris-longus",
+    "flexor-carpi-ulnaris",
+    "flexor-digitorum-superficialis",
+    "flexor-digitorum-profundus",
+    "flexor-pollicis-longus",
+    "pronator-quadratus",
+    // forearm, posterior
+    "brachioradialis",
+    "extensor-carpi-radialis-longus",
+    "extensor-carpi-radialis-brevis",
+    "extensor-digitorum",
+    "extensor-digiti-minimi",
+    "extensor-carpi-ulnaris",
+    "supinator",
+    "abductor-pollicis-longus",
+    "extensor-pollicis-brevis",
+    "extensor-pollicis-longus",
+    "extensor-indicis",
+    // hand
+    "abductor-pollicis-brevis",
+    "flexor-pollicis-brevis",
+    "opponens-pollicis",
+    "adductor-pollicis",
+    "palmaris-brevis",
+    "abductor-digiti-minimi-of-hand",
+    "flexor-digiti-minimi-brevis-of-hand",
+    "opponens-digiti-minimi",
+    "lumbricals-of-hand",
+    "dorsal-interossei-of-hand",
+    "palmar-interossei",
+];
+
+#[test]
+fn every_upper_limb_muscle_is_present_with_all_its_facts() {
+    let mut problems = Vec::new();
+    for m in UPPER_LIMB_MUSCLES {
+        match ATLAS.by_id(m) {
+            None => problems.push(format!("{m} is missing")),
+            Some(n) => {
+                if ATLAS.node(n).kind != Kind::Muscle {
+                    problems.push(format!("{m} is not a muscle"));
+                }
+                for r in REQUIRED {
+                    if !covered(n, r) {
+                        problems.push(format!("{m} lacks {r}"));
+                    }
+                }
+                if ATLAS.node(n).latin.is_none() {
+                    problems.push(format!("{m} has no Latin name"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+    // and they are the muscles of the upper limb, no more and no fewer
+    let mut limb = ids("muscles located-in* \"upper limb\"");
+    limb.sort();
+    let mut listed: Vec<String> = UPPER_LIMB_MUSCLES.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(limb, listed);
+}
+
+/// The error a query gives, rendered.
+fn error(query: &str) -> String {
+    match fascia::query::run(&ATLAS, query) {
+        Ok((_, answer)) => panic!("{query}: expected an error, got {answer:?}"),
+        Err(e) => e.render(query),
+    }
+}
+
+fn shown(query: &str) -> String {
+    match fascia::query::run(&ATLAS, query) {
+        Ok((_, fascia::query::Answer::Show(n))) => ATLAS.node(n).id.to_string(),
+        Ok((_, other)) => panic!("{query}: not a structure: {other:?}"),
+        Err(e) => panic!("{}", e.render(query)),
+    }
+}
+
+#[test]
+fn names_shared_with_the_foot_are_ambiguous_and_say_which() {
+    for (name, hand, foot) in [
+        (
+            "abductor digiti minimi",
+            "abductor-digiti-minimi-of-hand",
+            "abductor-digiti-minimi-of-foot",
+        ),
+        (
+            "ADM",
+            "abductor-digiti-minimi-of-hand",
+            "abductor-digiti-minimi-of-foot",
+        ),
+        (
+            "flexor digiti minimi brevis",
+            "flexor-digiti-minimi-brevis-of-hand",
+            "flexor-digiti-minimi-brevis-of-foot",
+        ),
+        (
+            "dorsal interossei",
+            "dorsal-interossei-of-hand",
+            "dorsal-interossei-of-foot",
+        ),
+        ("lumbricals", "lumbricals-of-hand", "lumbricals-of-foot"),
+        (
+            "abductor digiti quinti",
+            "abductor-digiti-minimi-of-hand",
+            "abductor-digiti-minimi-of-foot",
+        ),
+        (
+            "flexor digiti quinti brevis",
+            "flexor-digiti-minimi-brevis-of-hand",
+            "flexor-digiti-minimi-brevis-of-foot",
+        ),
+        (
+            "FDMB",
+            "flexor-digiti-minimi-brevis-of-hand",
+            "flexor-digiti-minimi-brevis-of-foot",
+        ),
+    ] {
+        let query = format!("show \"{name}\"");
+        let e = error(&query);
+        assert!(e.contains("could name"), "{e}");
+        assert!(e.contains(hand) && e.contains(foot), "{e}");
+    }
+    for (name, id) in [
+        (
+            "abductor digiti minimi of hand",
+            "abductor-digiti-minimi-of-hand",
+        ),
+        (
+            "abductor digiti minimi of foot",
+            "abductor-digiti-minimi-of-foot",
+        ),
+        (
+            "abductor digiti minimi manus",
+            "abductor-digiti-minimi-of-hand",
+        ),
+        (
+            "abductor digiti minimi pedis",
+            "abductor-digiti-minimi-of-foot",
+        ),
+        (
+            "flexor digiti minimi brevis of hand",
+            "flexor-digiti-minimi-brevis-of-hand",
+        ),
+        (
+            "flexor digiti minimi brevis pedis",
+            "flexor-digiti-minimi-brevis-of-foot",
+        ),
+        ("dorsal interossei of hand", "dorsal-interossei-of-hand"),
+        ("dorsal interossei pedis", "dorsal-interossei-of-foot"),
+        ("lumbricales manus", "lumbricals-of-hand"),
+        ("lumbricales pedis", "lumbricals-of-foot"),
+    ] {
+        assert_eq!(shown(&format!("show \"{name}\"")), id, "{name}");
+    }
+    // an answer names the limb
+    assert_eq!(
+        ids(
+            "muscles innervated-by \"deep branch of ulnar nerve\" and member-of hypothenar-muscles"
+        ),
+        [
+            "abductor-digiti-minimi-of-hand",
+            "flexor-digiti-minimi-brevis-of-hand",
+            "opponens-digiti-minimi",
+        ]
+    );
+}
+
+macro_rules! exam {
+    ($($name:ident: $query:literal => [$($id:literal),* $(,)?];)*) => {
+        $(
+            #[test]
+            fn $name() {
+                let mut want: Vec<String> = vec![$($id.to_string()),*];
+                want.sort();
+                let mut got = ids($query);
+                got.sort();
+                assert_eq!(got, want, "{}", $query);
+            }
+        )*
+    };
+}
+
+exam! {
+    // ---- the terminal nerves, directly (their divisions and unnamed branches count as the nerve)
+    musculocutaneous_nerve: "muscles innervated-by musculocutaneous" => [
+        "biceps-brachii", "brachialis", "coracobrachialis",
+    ];
+    musculocutaneous_nerve_and_branches: "muscles innervated-by* musculocutaneous" => [
+        "biceps-brachii", "brachialis", "coracobrachialis",
+    ];
+    axillary_nerve: "muscles innervated-by axillary" => ["deltoid", "teres-minor"];
+    axillary_nerve_and_branches: "muscles innervated-by* axillary" => ["deltoid", "teres-minor"];
+    // the long head of triceps from the axillary nerve: a variant (AnatomyZone alone states it)
+    axillary_nerve_including_disputed: "muscles innervated-by axillary including disputed" => [
+        "deltoid", "teres-minor", "triceps-brachii",
+    ];
+    // brachialis: its lateral part has a small radial supply beside the musculocutaneous nerve;
+    // extensor carpi radialis brevis and supinator through the deep branch, which is part of
+    // the nerve
+    radial_nerve: "muscles innervated-by radial" => [
+        "anconeus", "brachialis", "brachioradialis", "extensor-carpi-radialis-brevis",
+        "extensor-carpi-radialis-longus", "supinator", "triceps-brachii",
+    ];
+    // the deep branch continues as the posterior interosseous nerve
+    radial_nerve_and_branches: "muscles innervated-by* radial" => [
+        "abductor-pollicis-longus", "anconeus", "brachialis", "brachioradialis",
+        "extensor-carpi-radialis-brevis", "extensor-carpi-radialis-longus",
+        "extensor-carpi-ulnaris", "extensor-digiti-minimi", "extensor-digitorum",
+        "extensor-indicis", "extensor-pollicis-brevis", "extensor-pollicis-longus", "supinator",
+        "triceps-brachii",
+    ];
+    // references that give the whole radial nerve (not its posterior interosseous branch) for
+    // the extensors of the fingers and of the ulnar side of the wrist
+    radial_nerve_including_disputed: "muscles innervated-by radial including disputed" => [
+        "anconeus", "brachialis", "brachioradialis", "extensor-carpi-radialis-brevis",
+        "extensor-carpi-radialis-longus", "extensor-carpi-ulnaris", "extensor-digiti-minimi",
+        "extensor-digitorum", "supinator", "triceps-brachii",
+    ];
+    deep_branch_of_radial_nerve: "muscles innervated-by \"deep branch of radial nerve\"" => [
+        "extensor-carpi-radialis-brevis", "supinator",
+    ];
+    deep_branch_of_radial_nerve_and_its_continuation: "muscles innervated-by* \"deep branch of radial nerve\"" => [
+        "abductor-pollicis-longus", "extensor-carpi-radialis-brevis", "extensor-carpi-ulnaris",
+        "extensor-digiti-minimi", "extensor-digitorum", "extensor-indicis",
+        "extensor-pollicis-brevis", "extensor-pollicis-longus", "supinator",
+    ];
+    posterior_interosseous_nerve: "muscles innervated-by \"posterior interosseous\"" => [
+        "abductor-pollicis-longus", "extensor-carpi-ulnaris", "extensor-digiti-minimi",
+        "extensor-digitorum", "extensor-indicis", "extensor-pollicis-brevis",
+        "extensor-pollicis-longus",
+    ];
+    posterior_interosseous_nerve_and_branches: "muscles innervated-by* \"posterior interosseous\"" => [
+        "abductor-pollicis-longus", "extensor-carpi-ulnaris", "extensor-digiti-minimi",
+        "extensor-digitorum", "extensor-indicis", "extensor-pollicis-brevis",
+        "extensor-pollicis-longus",
+    ];
+    // extensor carpi radialis brevis and supinator are supplied by the deep branch before it
+    // becomes the posterior interosseous nerve; single references name the latter
+    posterior_interosseous_nerve_including_disputed: "muscles innervated-by \"posterior interosseous\" including disputed" => [
+        "abductor-pollicis-longus", "extensor-carpi-radialis-brevis", "extensor-carpi-ulnaris",
+        "extensor-digiti-minimi", "extensor-digitorum", "extensor-indicis",
+        "extensor-pollicis-brevis", "extensor-pollicis-longus", "supinator",
+    ];
+    // the thenar muscles through the recurrent branch and the first and second lumbricals
+    // through the palmar digital branches, both parts of the nerve
+    median_nerve: "muscles innervated-by median" => [
+        "abductor-pollicis-brevis", "flexor-carpi-radialis", "flexor-digitorum-superficialis",
+        "flexor-pollicis-brevis", "lumbricals-of-hand", "opponens-pollicis", "palmaris-longus",
+        "pronator-teres",
+    ];
+    // with the anterior interosseous nerve's three muscles
+    median_nerve_and_branches: "muscles innervated-by* median" => [
+        "abductor-pollicis-brevis", "flexor-carpi-radialis", "flexor-digitorum-profundus",
+        "flexor-digitorum-superficialis", "flexor-pollicis-brevis", "flexor-pollicis-longus",
+        "lumbricals-of-hand", "opponens-pollicis", "palmaris-longus", "pronator-quadratus",
+        "pronator-teres",
+    ];
+    // the lateral part of flexor digitorum profundus
+    anterior_interosseous_nerve: "muscles innervated-by \"anterior interosseous\"" => [
+        "flexor-digitorum-profundus", "flexor-pollicis-longus", "pronator-quadratus",
+    ];
+    anterior_interosseous_nerve_and_branches: "muscles innervated-by* \"anterior interosseous\"" => [
+        "flexor-digitorum-profundus", "flexor-pollicis-longus", "pronator-quadratus",
+    ];
+    // flexor pollicis brevis through its superficial head
+    recurrent_branch_of_median_nerve: "muscles innervated-by \"recurrent branch of median nerve\"" => [
+        "abductor-pollicis-brevis", "flexor-pollicis-brevis", "opponens-pollicis",
+    ];
+    // the medial part of flexor digitorum profundus, the deep head of flexor pollicis brevis, the
+    // third and fourth lumbricals; the hand muscles through the deep and superficial branches
+    ulnar_nerve: "muscles innervated-by ulnar" => [
+        "abductor-digiti-minimi-of-hand", "adductor-pollicis", "dorsal-interossei-of-hand",
+        "flexor-carpi-ulnaris", "flexor-digiti-minimi-brevis-of-hand",
+        "flexor-digitorum-profundus", "flexor-pollicis-brevis", "lumbricals-of-hand",
+        "opponens-digiti-minimi", "palmar-interossei", "palmaris-brevis",
+    ];
+    ulnar_nerve_and_branches: "muscles innervated-by* ulnar" => [
+        "abductor-digiti-minimi-of-hand", "adductor-pollicis", "dorsal-interossei-of-hand",
+        "flexor-carpi-ulnaris", "flexor-digiti-minimi-brevis-of-hand",
+        "flexor-digitorum-profundus", "flexor-pollicis-brevis", "lumbricals-of-hand",
+        "opponens-digiti-minimi", "palmar-interossei", "palmaris-brevis",
+    ];
+    // opponens pollicis 'may also' receive a twig of the deep branch: a variant
+    ulnar_nerve_including_disputed: "muscles innervated-by ulnar including disputed" => [
+        "abductor-digiti-minimi-of-hand", "adductor-pollicis", "dorsal-interossei-of-hand",
+        "flexor-carpi-ulnaris", "flexor-digiti-minimi-brevis-of-hand",
+        "flexor-digitorum-profundus", "flexor-pollicis-brevis", "lumbricals-of-hand",
+        "opponens-digiti-minimi", "opponens-pollicis", "palmar-interossei", "palmaris-brevis",
+    ];
+    deep_branch_of_ulnar_nerve: "muscles innervated-by \"deep branch of ulnar nerve\"" => [
+        "abductor-digiti-minimi-of-hand", "adductor-pollicis", "dorsal-interossei-of-hand",
+        "flexor-digiti-minimi-brevis-of-hand", "flexor-pollicis-brevis", "lumbricals-of-hand",
+        "opponens-digiti-minimi", "palmar-interossei",
+    ];
+    // the same twig to opponens pollicis
+    deep_branch_of_ulnar_nerve_including_disputed: "muscles innervated-by \"deep branch of ulnar nerve\" including disputed" => [
+        "abductor-digiti-minimi-of-hand", "adductor-pollicis", "dorsal-interossei-of-hand",
+        "flexor-digiti-minimi-brevis-of-hand", "flexor-pollicis-brevis", "lumbricals-of-hand",
+        "opponens-digiti-minimi", "opponens-pollicis", "palmar-interossei",
+    ];
+    superficial_branch_of_ulnar_nerve: "muscles innervated-by \"superficial branch of ulnar nerve\"" => [
+        "palmaris-brevis",
+    ];
+
+    // ---- the collateral branches of the plexus and the accessory nerve
+    long_thoracic_nerve: "muscles innervated-by \"long thoracic\"" => ["serratus-anterior"];
+    long_thoracic_nerve_and_branches: "muscles innervated-by* \"long thoracic\"" => [
+        "serratus-anterior",
+    ];
+    thoracodorsal_nerve: "muscles innervated-by thoracodorsal" => ["latissimus-dorsi"];
+    thoracodorsal_nerve_and_branches: "muscles innervated-by* thoracodorsal" => [
+        "latissimus-dorsi",
+    ];
+    // teres major from the thoracodorsal nerve instead of (or with) the lower subscapular:
+    // a variant
+    thoracodorsal_nerve_including_disputed: "muscles innervated-by thoracodorsal including disputed" => [
+        "latissimus-dorsi", "teres-major",
+    ];
+    suprascapular_nerve: "muscles innervated-by suprascapular" => [
+        "infraspinatus", "supraspinatus",
+    ];
+    suprascapular_nerve_and_branches: "muscles innervated-by* suprascapular" => [
+        "infraspinatus", "supraspinatus",
+    ];
+    upper_subscapular_nerve: "muscles innervated-by \"upper subscapular\"" => ["subscapularis"];
+    upper_subscapular_nerve_and_branches: "muscles innervated-by* \"upper subscapular\"" => [
+        "subscapularis",
+    ];
+    lower_subscapular_nerve: "muscles innervated-by \"lower subscapular\"" => [
+        "subscapularis", "teres-major",
+    ];
+    lower_subscapular_nerve_and_branches: "muscles innervated-by* \"lower subscapular\"" => [
+        "subscapularis", "teres-major",
+    ];
+    dorsal_scapular_nerve: "muscles innervated-by \"dorsal scapular\"" => [
+        "levator-scapulae", "rhomboid-major", "rhomboid-minor",
+    ];
+    dorsal_scapular_nerve_and_branches: "muscles innervated-by* \"dorsal scapular\"" => [
+        "levator-scapulae", "rhomboid-major", "rhomboid-minor",
+    ];
+    // pectoralis major through its clavicular head
+    lateral_pectoral_nerve: "muscles innervated-by \"lateral pectoral\"" => ["pectoralis-major"];
+    lateral_pectoral_nerve_and_branches: "muscles innervated-by* \"lateral pectoral\"" => [
+        "pectoralis-major",
+    ];
+    // pectoralis minor from the lateral pectoral nerve as well: a single reference
+    lateral_pectoral_nerve_including_disputed: "muscles innervated-by \"lateral pectoral\" including disputed" => [
+        "pectoralis-major", "pectoralis-minor",
+    ];
+    // pectoralis major through its sternocostal head
+    medial_pectoral_nerve: "muscles innervated-by \"medial pectoral\"" => [
+        "pectoralis-major", "pectoralis-minor",
+    ];
+    medial_pectoral_nerve_and_branches: "muscles innervated-by* \"medial pectoral\"" => [
+        "pectoralis-major", "pectoralis-minor",
+    ];
+    nerve_to_subclavius: "muscles innervated-by \"nerve to subclavius\"" => ["subclavius"];
+    nerve_to_subclavius_and_branches: "muscles innervated-by* \"nerve to subclavius\"" => [
+        "subclavius",
+    ];
+    accessory_nerve: "muscles innervated-by accessory" => ["trapezius"];
+    accessory_nerve_and_branches: "muscles innervated-by* accessory" => ["trapezius"];
+
+    // ---- the cords, through their branches
+    // the musculocutaneous and lateral pectoral nerves, and the median nerve through its
+    // lateral root
+    lateral_cord: "muscles innervated-by* \"lateral cord\"" => [
+        "abductor-pollicis-brevis", "biceps-brachii", "brachialis", "coracobrachialis",
+        "flexor-carpi-radialis", "flexor-digitorum-profundus", "flexor-digitorum-superficialis",
+        "flexor-pollicis-brevis", "flexor-pollicis-longus", "lumbricals-of-hand",
+        "opponens-pollicis", "palmaris-longus", "pectoralis-major", "pronator-quadratus",
+        "pronator-teres",
+    ];
+    // the medial pectoral and ulnar nerves, and the median nerve through its medial root
+    medial_cord: "muscles innervated-by* \"medial cord\"" => [
+        "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
+        "dorsal-interossei-of-hand", "flexor-carpi-radialis", "flexor-carpi-ulnaris",
+        "flexor-digiti-minimi-brevis-of-hand", "flexor-digitorum-profundus",
+        "flexor-digitorum-superficialis", "flexor-pollicis-brevis", "flexor-pollicis-longus",
+        "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
+        "palmar-interossei", "palmaris-brevis", "palmaris-longus", "pectoralis-major",
+        "pectoralis-minor", "pronator-quadratus", "pronator-teres",
+    ];
+    // the subscapular, thoracodorsal, axillary and radial nerves
+    posterior_cord: "muscles innervated-by* \"posterior cord\"" => [
+        "abductor-pollicis-longus", "anconeus", "brachialis", "brachioradialis", "deltoid",
+        "extensor-carpi-radialis-brevis", "extensor-carpi-radialis-longus",
+        "extensor-carpi-ulnaris", "extensor-digiti-minimi", "extensor-digitorum",
+        "extensor-indicis", "extensor-pollicis-brevis", "extensor-pollicis-longus",
+        "latissimus-dorsi", "subscapularis", "supinator", "teres-major", "teres-minor",
+        "triceps-brachii",
+    ];
+
+    // ---- myotomes: each muscle's own standard levels, not its nerve's whole range
+    c5_myotome: "muscles innervated-by c5" => [
+        "biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid",
+        "infraspinatus", "levator-scapulae", "pectoralis-major", "rhomboid-major",
+        "rhomboid-minor", "serratus-anterior", "subclavius", "subscapularis", "supinator",
+        "supraspinatus", "teres-major", "teres-minor",
+    ];
+    // flexor carpi radialis (C6–C7 in most references) and pectoralis minor (through the
+    // lateral pectoral nerve, a single reference) are given C5 by one reference each
+    c5_myotome_including_disputed: "muscles innervated-by c5 including disputed" => [
+        "biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid",
+        "flexor-carpi-radialis", "infraspinatus", "levator-scapulae", "pectoralis-major",
+        "pectoralis-minor", "rhomboid-major", "rhomboid-minor", "serratus-anterior",
+        "subclavius", "subscapularis", "supinator", "supraspinatus", "teres-major",
+        "teres-minor",
+    ];
+    // anconeus: C7, C8, T1 in the Gray-based IMAIOS entry and OrthopaedicsOne, C7–C8 or C6–C8
+    // elsewhere; flexor pollicis longus: C8, T1 or C7, C8, two references each
+    t1_myotome: "muscles innervated-by t1" => [
+        "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
+        "anconeus", "dorsal-interossei-of-hand", "flexor-digiti-minimi-brevis-of-hand",
+        "flexor-digitorum-profundus", "flexor-pollicis-brevis", "flexor-pollicis-longus",
+        "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
+        "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
+        "pronator-quadratus",
+    ];
+    // flexor carpi ulnaris and flexor digitorum superficialis reach T1 in fewer references
+    t1_myotome_including_disputed: "muscles innervated-by t1 including disputed" => [
+        "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
+        "anconeus", "dorsal-interossei-of-hand", "flexor-carpi-ulnaris",
+        "flexor-digiti-minimi-brevis-of-hand", "flexor-digitorum-profundus",
+        "flexor-digitorum-superficialis", "flexor-pollicis-brevis", "flexor-pollicis-longus",
+        "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
+        "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
+        "pronator-quadratus",
+    ];
+
+    // ---- a muscle's own levels
+    // two references give brachioradialis C5–T1, the radial nerve's whole range
+    levels_of_brachioradialis: "roots innervates brachioradialis" => ["c5", "c6"];
+    // C7 from Wheeless alone
+    levels_of_opponens_digiti_minimi: "roots innervates \"opponens digiti minimi\"" => ["c8", "t1"];
+    // C6–C7 (MedWord) and C7–C8 (GPnotebook)
+    levels_of_abductor_pollicis_longus: "roots innervates \"abductor pollicis longus\"" => [
+        "c6", "c7", "c8",
+    ];
+
+    // ---- groups and common origins
+    rotator_cuff: "muscles member-of rotator-cuff" => [
+        "infraspinatus", "subscapularis", "supraspinatus", "teres-minor",
+    ];
+    // pronator teres and flexor carpi ulnaris by their humeral heads, flexor digitorum
+    // superficialis by its humero-ulnar head
+    common_flexor_origin: "muscles originates-from \"common flexor tendon\"" => [
+        "flexor-carpi-radialis", "flexor-carpi-ulnaris", "flexor-digitorum-superficialis",
+        "palmaris-longus", "pronator-teres",
+    ];
+    arising_from_the_medial_epicondyle: "muscles originates-from* \"medial epicondyle of humerus\"" => [
+        "flexor-carpi-radialis", "flexor-carpi-ulnaris", "flexor-digitorum-superficialis",
+        "palmaris-longus", "pronator-teres",
+    ];
+    common_extensor_origin: "muscles originates-from \"common extensor tendon\"" => [
+        "extensor-carpi-radialis-brevis", "extensor-carpi-ulnaris", "extensor-digiti-minimi",
+        "extensor-digitorum",
+    ];
+    // with anconeus and supinator from the epicondyle itself and a few fibres of extensor
+    // carpi radialis longus
+    arising_from_the_lateral_epicondyle: "muscles originates-from* \"lateral epicondyle of humerus\"" => [
+        "anconeus", "extensor-carpi-radialis-brevis", "extensor-carpi-radialis-longus",
+        "extensor-carpi-ulnaris", "extensor-digiti-minimi", "extensor-digitorum", "supinator",
+    ];
+
+    // ---- arteries
+    branches_of_axillary_artery: "arteries branch-of axillary-artery" => [
+        "anterior-circumflex-humeral-artery", "lateral-thoracic-artery",
+        "posterior-circumflex-humeral-artery", "subscapular-artery", "superior-thoracic-artery",
+        "thoracoacromial-artery",
+    ];
+    // it continues as the brachial artery, so `*` reaches the whole arterial tree of the limb
+    axillary_artery_and_its_branches: "arteries branch-of* axillary-artery" => [
+        "acromial-branch-of-thoracoacromial-artery", "anterior-circumflex-humeral-artery",
+        "anterior-interosseous-artery", "anterior-ulnar-recurrent-artery", "brachial-artery",
+        "circumflex-scapular-artery", "clavicular-branch-of-thoracoacromial-artery",
+        "common-interosseous-artery", "common-palmar-digital-arteries", "deep-palmar-arch",
+        "deep-palmar-branch-of-ulnar-artery", "deltoid-branch-of-thoracoacromial-artery",
+        "dorsal-carpal-branch-of-radial-artery", "dorsal-carpal-branch-of-ulnar-artery",
+        "inferior-ulnar-collateral-artery", "lateral-thoracic-artery",
+        "middle-collateral-artery", "nutrient-artery-of-humerus",
+        "palmar-carpal-branch-of-radial-artery", "palmar-carpal-branch-of-ulnar-artery",
+        "palmar-metacarpal-arteries",
+        "pectoral-branches-of-thoracoacromial-artery", "posterior-circumflex-humeral-artery",
+        "posterior-interosseous-artery", "posterior-ulnar-recurrent-artery",
+        "princeps-pollicis-artery", "profunda-brachii-artery", "radial-artery",
+        "radial-collateral-artery", "radial-recurrent-artery", "radialis-indicis-artery",
+        "recurrent-interosseous-artery", "subscapular-artery", "superficial-palmar-arch",
+        "superficial-palmar-branch-of-radial-artery", "superior-thoracic-artery",
+        "superior-ulnar-collateral-artery", "thoracoacromial-artery", "thoracodorsal-artery",
+        "ulnar-artery",
+    ];
+    // with its terminal branches, the radial and ulnar arteries
+    branches_of_brachial_artery: "arteries branch-of brachial-artery" => [
+        "inferior-ulnar-collateral-artery", "nutrient-artery-of-humerus",
+        "profunda-brachii-artery", "radial-artery", "superior-ulnar-collateral-artery",
+        "ulnar-artery",
+    ];
+    brachial_artery_and_its_branches: "arteries branch-of* brachial-artery" => [
+        "anterior-interosseous-artery", "anterior-ulnar-recurrent-artery",
+        "common-interosseous-artery", "common-palmar-digital-arteries", "deep-palmar-arch",
+        "deep-palmar-branch-of-ulnar-artery", "dorsal-carpal-branch-of-radial-artery",
+        "dorsal-carpal-branch-of-ulnar-artery", "inferior-ulnar-collateral-artery",
+        "middle-collateral-artery", "nutrient-artery-of-humerus",
+        "palmar-carpal-branch-of-radial-artery", "palmar-carpal-branch-of-ulnar-artery",
+        "palmar-metacarpal-arteries",
+        "posterior-interosseous-artery", "posterior-ulnar-recurrent-artery",
+        "princeps-pollicis-artery", "profunda-brachii-artery", "radial-artery",
+        "radial-collateral-artery", "radial-recurrent-artery", "radialis-indicis-artery",
+        "recurrent-interosseous-artery", "superficial-palmar-arch",
+        "superficial-palmar-branch-of-radial-artery", "superior-ulnar-collateral-artery",
+        "ulnar-artery",
+    ];
+}
