@@ -16,8 +16,8 @@ pub enum Standing {
     Minority,
     /// Marked `status = "variant"` in the data.
     Variant,
-    /// No standard-quality source, or fewer than two beside a fact of the same subject
-    /// and relation that has two or more.
+    /// No standard-quality source, or a connection that fewer than two standard-quality
+    /// sources state, beside one to another structure that two or more state.
     SingleSource,
 }
 
@@ -64,14 +64,18 @@ impl Agreement {
             .edge_references()
             .map(|e| good(e.weight()).len().min(u16::MAX as usize) as u16)
             .collect();
-        // the best support among each subject's facts of each relation
-        let mut best: HashMap<(NodeIndex, Relation), u16> = HashMap::new();
+        // facts joining the same two structures are versions of one connection (they
+        // differ in root levels or notes) and pool their sources; connections to other
+        // structures are its rivals
+        let mut pair: HashMap<(NodeIndex, Relation, NodeIndex), HashSet<u32>> = HashMap::new();
         for e in graph.edge_references() {
-            let key = (e.source(), e.weight().relation);
-            let s = support[e.id().index()];
-            best.entry(key)
-                .and_modify(|b| *b = (*b).max(s))
-                .or_insert(s);
+            let key = (e.source(), e.weight().relation, e.target());
+            pair.entry(key).or_default().extend(good(e.weight()));
+        }
+        let mut best: HashMap<(NodeIndex, Relation), usize> = HashMap::new();
+        for ((subject, relation, _), sources) in &pair {
+            let b = best.entry((*subject, *relation)).or_insert(0);
+            *b = (*b).max(sources.len());
         }
         let standing = graph
             .edge_references()
@@ -81,11 +85,12 @@ impl Agreement {
                 Some(Status::Variant) => Standing::Variant,
                 None => {
                     let own = support[e.id().index()];
-                    let rival = best
-                        .get(&(e.source(), e.weight().relation))
-                        .copied()
-                        .unwrap_or(0);
-                    if own == 0 || (own < 2 && rival >= 2) {
+                    let key = (e.source(), e.weight().relation);
+                    let joined = pair
+                        .get(&(key.0, key.1, e.target()))
+                        .map_or(0, HashSet::len);
+                    let rival = best.get(&key).copied().unwrap_or(0);
+                    if own == 0 || (joined < 2 && rival >= 2) {
                         Standing::SingleSource
                     } else {
                         Standing::Standard
