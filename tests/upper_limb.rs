@@ -306,19 +306,15 @@ exam! {
         "extensor-digiti-minimi", "extensor-digitorum", "extensor-indicis",
         "extensor-pollicis-brevis", "extensor-pollicis-longus", "supinator",
     ];
+    // extensor carpi radialis brevis and supinator: most references name the deep branch,
+    // which becomes the posterior interosseous nerve as it leaves supinator; two name the
+    // posterior interosseous nerve itself, which is enough to make it a standard statement
     posterior_interosseous_nerve: "muscles innervated-by \"posterior interosseous\"" => [
-        "abductor-pollicis-longus", "extensor-carpi-ulnaris", "extensor-digiti-minimi",
-        "extensor-digitorum", "extensor-indicis", "extensor-pollicis-brevis",
-        "extensor-pollicis-longus",
+        "abductor-pollicis-longus", "extensor-carpi-radialis-brevis", "extensor-carpi-ulnaris",
+        "extensor-digiti-minimi", "extensor-digitorum", "extensor-indicis",
+        "extensor-pollicis-brevis", "extensor-pollicis-longus", "supinator",
     ];
     posterior_interosseous_nerve_and_branches: "muscles innervated-by* \"posterior interosseous\"" => [
-        "abductor-pollicis-longus", "extensor-carpi-ulnaris", "extensor-digiti-minimi",
-        "extensor-digitorum", "extensor-indicis", "extensor-pollicis-brevis",
-        "extensor-pollicis-longus",
-    ];
-    // extensor carpi radialis brevis and supinator are supplied by the deep branch before it
-    // becomes the posterior interosseous nerve; single references name the latter
-    posterior_interosseous_nerve_including_disputed: "muscles innervated-by \"posterior interosseous\" including disputed" => [
         "abductor-pollicis-longus", "extensor-carpi-radialis-brevis", "extensor-carpi-ulnaris",
         "extensor-digiti-minimi", "extensor-digitorum", "extensor-indicis",
         "extensor-pollicis-brevis", "extensor-pollicis-longus", "supinator",
@@ -499,10 +495,11 @@ exam! {
         "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
         "pronator-quadratus",
     ];
-    // flexor carpi ulnaris and flexor digitorum superficialis reach T1 in fewer references
+    // flexor carpi ulnaris and flexor digitorum superficialis reach T1 in fewer references;
+    // brachioradialis only in the versions that give the radial nerve's whole range
     t1_myotome_including_disputed: "muscles innervated-by t1 including disputed" => [
         "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
-        "anconeus", "dorsal-interossei-of-hand", "flexor-carpi-ulnaris",
+        "anconeus", "brachioradialis", "dorsal-interossei-of-hand", "flexor-carpi-ulnaris",
         "flexor-digiti-minimi-brevis-of-hand", "flexor-digitorum-profundus",
         "flexor-digitorum-superficialis", "flexor-pollicis-brevis", "flexor-pollicis-longus",
         "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
