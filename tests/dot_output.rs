@@ -122,8 +122,8 @@ fn a_set_is_drawn_with_its_target_clustered_by_compartment() {
 #[test]
 fn root_levels_are_merged_per_pair_and_explained() {
     let dot = dot_of("show soleus");
-    // three references, three versions: one line, the shared levels plain, the others
-    // in brackets, and the legend says what brackets mean
+    // three versions: one line, the standard levels plain, the minority ones in
+    // brackets, and the legend says what brackets mean
     let lines: Vec<&str> = dot
         .lines()
         .filter(|l| l.contains("tooltip=\"innervated-by\""))
@@ -135,7 +135,10 @@ fn root_levels_are_merged_per_pair_and_explained() {
         lines[0]
     );
     assert!(!dot.contains(" | "), "{dot}");
-    assert!(dot.contains("given by only some references"), "{dot}");
+    assert!(
+        dot.contains("a minority level, given by fewer references"),
+        "{dot}"
+    );
 }
 
 #[test]
@@ -150,7 +153,7 @@ fn the_legend_explains_kinds_answers_and_lines() {
         "label=\"nerve\"",
         "label=\"the answer\", shape=box, penwidth=2.5",
         "innervated-by</font>",
-        "given by only some references",
+        "a minority level, given by fewer references",
     ] {
         assert!(legend.contains(entry), "{entry} missing from\n{legend}");
     }

@@ -106,8 +106,10 @@ exam! {
     nerve_of_its_short_head: "nerves innervates \"biceps femoris, short head\"" => [
         "common-fibular-division-of-sciatic-nerve",
     ];
+    // the heads arise from the condyles and just above them
     origins_of_gastrocnemius: "landmarks origin-of gastrocnemius" => [
-        "lateral-condyle-of-femur", "medial-condyle-of-femur",
+        "lateral-condyle-of-femur", "lateral-supracondylar-line-of-femur",
+        "medial-condyle-of-femur", "popliteal-surface-of-femur",
     ];
     posterior_compartment_of_leg: "muscles located-in \"posterior compartment of leg\"" => [
         "flexor-digitorum-longus", "flexor-hallucis-longus", "gastrocnemius", "plantaris",
@@ -198,8 +200,8 @@ exam! {
         "tibialis-anterior",
     ];
     plantarflexors: "muscles performs ankle-plantarflexion" => [
-        "fibularis-brevis", "fibularis-longus", "flexor-hallucis-longus", "gastrocnemius",
-        "plantaris", "soleus", "tibialis-posterior",
+        "fibularis-brevis", "fibularis-longus", "flexor-digitorum-longus", "flexor-hallucis-longus",
+        "gastrocnemius", "plantaris", "soleus", "tibialis-posterior",
     ];
     evertors: "muscles performs foot-eversion" => [
         "extensor-digitorum-longus", "fibularis-brevis", "fibularis-longus", "fibularis-tertius",

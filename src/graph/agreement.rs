@@ -17,7 +17,8 @@ pub enum Standing {
     /// Marked `status = "variant"` in the data.
     Variant,
     /// No standard-quality source, or a connection that fewer than two standard-quality
-    /// sources state, beside one to another structure that two or more state.
+    /// sources state, beside a rival connection (see `Relation::has_rivals`) to another
+    /// structure of the same kind that two or more state.
     SingleSource,
 }
 
@@ -72,9 +73,12 @@ impl Agreement {
             let key = (e.source(), e.weight().relation, e.target());
             pair.entry(key).or_default().extend(good(e.weight()));
         }
-        let mut best: HashMap<(NodeIndex, Relation), usize> = HashMap::new();
-        for ((subject, relation, _), sources) in &pair {
-            let b = best.entry((*subject, *relation)).or_insert(0);
+        // the best-supported connection of each subject, relation and kind of object
+        let mut best: HashMap<(NodeIndex, Relation, Kind), usize> = HashMap::new();
+        for ((subject, relation, object), sources) in &pair {
+            let b = best
+                .entry((*subject, *relation, graph[*object].kind))
+                .or_insert(0);
             *b = (*b).max(sources.len());
         }
         let standing = graph
@@ -85,12 +89,15 @@ impl Agreement {
                 Some(Status::Variant) => Standing::Variant,
                 None => {
                     let own = support[e.id().index()];
-                    let key = (e.source(), e.weight().relation);
+                    let relation = e.weight().relation;
                     let joined = pair
-                        .get(&(key.0, key.1, e.target()))
+                        .get(&(e.source(), relation, e.target()))
                         .map_or(0, HashSet::len);
-                    let rival = best.get(&key).copied().unwrap_or(0);
-                    if own == 0 || (joined < 2 && rival >= 2) {
+                    let rival = best
+                        .get(&(e.source(), relation, graph[e.target()].kind))
+                        .copied()
+                        .unwrap_or(0);
+                    if own == 0 || (relation.has_rivals() && joined < 2 && rival >= 2) {
                         Standing::SingleSource
                     } else {
                         Standing::Standard

@@ -411,6 +411,21 @@ impl Relation {
         }
     }
 
+    /// Whether a subject's facts of this relation to two structures of the same kind are
+    /// rival claims (a muscle has one nerve, a branch one parent) rather than complements
+    /// (a muscle has several origins, a reflex several muscles).
+    pub fn has_rivals(self) -> bool {
+        matches!(
+            self,
+            Relation::InnervatedBy
+                | Relation::BranchOf
+                | Relation::TributaryOf
+                | Relation::ContinuesAs
+                | Relation::PartOf
+                | Relation::LocatedIn
+        )
+    }
+
     /// Whether a fact may join these two kinds, beyond the domain and range: a part is
     /// part of a whole of its own family (a nerve's division is part of a nerve, never
     /// of an artery).

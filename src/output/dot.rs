@@ -131,8 +131,18 @@ fn write_line(
         return Ok(());
     };
     let (color, style) = relation_style(line.relation);
-    let label = line
-        .label
+    // a line no reference agreement stands behind is dashed and says so
+    let (style, words) = if line.disputed {
+        let word = "disputed";
+        let words = match line.label.as_deref() {
+            Some(l) => format!("{l} ({word})"),
+            None => format!("({word})"),
+        };
+        ("dashed", Some(words))
+    } else {
+        (style, line.label.clone())
+    };
+    let label = words
         .as_deref()
         .map(|l| format!(", label=\"{}\", fontcolor=\"{color}\"", esc(l)))
         .unwrap_or_default();
@@ -234,9 +244,14 @@ fn write_legend(picture: &Picture, out: &mut dyn Write) -> io::Result<()> {
             r.forward_name()
         ));
     }
+    if picture.lines.iter().any(|l| l.disputed) {
+        cells.push_str(
+            "<tr><td align=\"left\">dashed, (disputed): no fact on the line<br align=\"left\"/>is the standard statement<br align=\"left\"/></td></tr>",
+        );
+    }
     if picture.partial_roots {
         cells.push_str(
-            "<tr><td align=\"left\">L4, L5, [S1]: spinal root levels;<br align=\"left\"/>[S1]: given by only some references<br align=\"left\"/></td></tr>",
+            "<tr><td align=\"left\">L4, L5, [S1]: spinal root levels;<br align=\"left\"/>[S1]: a minority level, given by fewer references<br align=\"left\"/></td></tr>",
         );
     }
     if !cells.is_empty() {

@@ -16,6 +16,8 @@ pub struct Line {
     pub relation: Relation,
     /// What the colour cannot say: root levels, a muscle's assisting role.
     pub label: Option<String>,
+    /// No fact on the line is the standard statement (minority, variant or single-source).
+    pub disputed: bool,
 }
 
 impl Line {
@@ -96,13 +98,15 @@ impl Picture {
         let lines: Vec<Line> = grouped
             .into_iter()
             .map(|((subject, object, relation), facts)| {
-                let (label, partial) = line_label(atlas, &facts);
+                let (label, partial) = line_label(atlas, subject, &facts);
                 partial_roots |= partial;
+                let disputed = facts.iter().all(|e| !atlas.is_standard(*e));
                 Line {
                     subject,
                     object,
                     relation,
                     label,
+                    disputed,
                 }
             })
             .collect();
@@ -235,9 +239,9 @@ fn arrange(
     (by_compartment.into_values().collect(), loose, boxed)
 }
 
-/// Root levels of every innervation fact on the line: the levels all references give,
-/// then in brackets those only some give; `assisting` for an assisting action.
-fn line_label(atlas: &Atlas, facts: &[EdgeIndex]) -> (Option<String>, bool) {
+/// Root levels of every innervation fact on the line, the subject's minority levels in
+/// brackets; `assisting` for an assisting action.
+fn line_label(atlas: &Atlas, subject: NodeIndex, facts: &[EdgeIndex]) -> (Option<String>, bool) {
     let versions: Vec<&[NodeIndex]> = facts
         .iter()
         .map(|e| atlas.fact(*e).roots.as_slice())
@@ -254,7 +258,7 @@ fn line_label(atlas: &Atlas, facts: &[EdgeIndex]) -> (Option<String>, bool) {
             .iter()
             .map(|r| {
                 let name = atlas.node(*r).name.to_string();
-                if versions.iter().all(|v| v.contains(r)) {
+                if atlas.is_standard_level(subject, *r) {
                     name
                 } else {
                     partial = true;
