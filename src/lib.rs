@@ -12,6 +12,7 @@
 )]
 
 mod bundled;
+pub mod clinical;
 pub mod error;
 pub mod graph;
 pub mod output;
