@@ -114,13 +114,25 @@ fn erbs_pattern_is_the_upper_trunk() {
     assert!(rank_of(q, "c5") > 1 && rank_of(q, "c6") > 1);
 }
 
+const ULNAR_HAND: &str = "localize numb \"skin of the palmar side of the medial one and a half digits\" \
+     weak \"dorsal interossei of hand\", \"palmar interossei\", \"adductor pollicis\"";
+
 #[test]
 fn numb_little_finger_and_weak_intrinsics_is_the_ulnar_nerve() {
+    // confined to the hand, the smallest lesion that explains it is the ulnar nerve at
+    // the wrist; the whole nerve comes next, above the cord, trunk and roots
+    assert_eq!(first(ULNAR_HAND), "ulnar-nerve-at-wrist");
+    let ulnar = rank_of(ULNAR_HAND, "ulnar-nerve");
+    for other in [
+        "medial-cord-of-brachial-plexus",
+        "lower-trunk-of-brachial-plexus",
+        "c8",
+    ] {
+        assert!(ulnar < rank_of(ULNAR_HAND, other), "{other}");
+    }
+    // a weak flexor carpi ulnaris puts the lesion above the wrist
     assert_eq!(
-        first(
-            "localize numb \"skin of the palmar side of the medial one and a half digits\" \
-             weak \"dorsal interossei of hand\", \"palmar interossei\", \"adductor pollicis\""
-        ),
+        first(&format!("{ULNAR_HAND}, \"flexor carpi ulnaris\"")),
         "ulnar-nerve"
     );
 }
@@ -176,6 +188,12 @@ fn sites_spare_the_branches_above_them() {
     assert_eq!(effect(&wrist, "opponens-pollicis"), Some(Effect::Lost));
     let thenar_skin = ATLAS.by_id("skin-of-lateral-palm").expect("lateral palm");
     assert!(!wrist.skin.iter().any(|s| s.node == thenar_skin));
+
+    let guyon = deficit("lesion ulnar at \"guyon's canal\"");
+    assert_eq!(effect(&guyon, "flexor-carpi-ulnaris"), None);
+    assert_eq!(effect(&guyon, "adductor-pollicis"), Some(Effect::Lost));
+    let dorsal_hand = ATLAS.by_id("skin-of-medial-dorsum-of-hand").expect("skin");
+    assert!(!guyon.skin.iter().any(|s| s.node == dorsal_hand));
 
     let neck = deficit("lesion \"common fibular\" at \"fibular neck\"");
     assert!(matches!(neck.lesion, Lesion::Site(_)));

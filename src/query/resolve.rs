@@ -190,10 +190,13 @@ const LESIONED: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
 /// site lies at, or by words of the site's own name (`wrist`, `fibular neck`).
 fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, QueryError> {
     let typed = normalize(&at.text);
-    let words: Vec<&str> = typed.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let all_words_in = |name: &str| {
         let key = normalize(name);
-        let theirs: Vec<&str> = key.split(' ').collect();
+        let theirs: Vec<&str> = key.split(|c: char| !c.is_alphanumeric()).collect();
         !words.is_empty()
             && words
                 .iter()
