@@ -231,6 +231,30 @@ fn an_unknown_site_is_an_error_that_lists_the_known_ones() {
 }
 
 #[test]
+fn a_name_of_the_wrong_kind_says_what_the_word_takes() {
+    let q = "lesion soleus";
+    let Err(e) = fascia::query::run(&ATLAS, q) else {
+        panic!("{q} answered")
+    };
+    assert_eq!(
+        e.render(q),
+        "error: `Soleus` is a muscle; lesion takes a nerve or a spinal root\n  \
+         | lesion soleus\n  \
+         |        ^^^^^^"
+    );
+    let q = "localize weak femur";
+    let Err(e) = fascia::query::run(&ATLAS, q) else {
+        panic!("{q} answered")
+    };
+    assert_eq!(
+        e.render(q),
+        "error: `Femur` is a bone; weak takes a muscle, a muscle part, a muscle group or a movement\n  \
+         | localize weak femur\n  \
+         |               ^^^^^"
+    );
+}
+
+#[test]
 fn json_shapes_are_the_documented_ones() {
     let ranking = render_to_string(&ATLAS, &answer(FOOT_DROP), Format::Json);
     let v: serde_json::Value = serde_json::from_str(&ranking).expect("valid JSON");

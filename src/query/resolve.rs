@@ -155,7 +155,7 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
             at,
             disputed,
         } => {
-            let node = resolve_name(atlas, target, LESIONED, None)?;
+            let node = resolve_for(atlas, target, LESIONED, "lesion")?;
             let lesion = match at {
                 None => Lesion::Node(node),
                 Some(at) => Lesion::Site(resolve_site(atlas, node, at)?),
@@ -171,7 +171,7 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
                 for name in &group.names {
                     resolved.push(Finding {
                         sign: group.sign,
-                        node: resolve_name(atlas, name, group.sign.kinds(), None)?,
+                        node: resolve_for(atlas, name, group.sign.kinds(), group.sign.word())?,
                     });
                 }
             }
@@ -180,6 +180,34 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
                 disputed: *disputed,
             }
         }
+    })
+}
+
+/// [`resolve_name`] for a clinical word: a name that exists with another kind is a
+/// wrong-kind error naming the word (`lesion soleus`: soleus is a muscle).
+fn resolve_for(
+    atlas: &Atlas,
+    name: &Name,
+    allowed: KindSet,
+    word: &'static str,
+) -> Result<NodeIndex, QueryError> {
+    resolve_name(atlas, name, allowed, None).map_err(|e| match e {
+        QueryError::UnknownName { .. } => {
+            match exact_matches(atlas, &normalize(&name.text)).first() {
+                Some((other, _)) => {
+                    let s = atlas.node(*other);
+                    QueryError::WrongKind {
+                        span: name.span,
+                        name: s.name.to_string(),
+                        kind: s.kind,
+                        relation: word,
+                        expected: allowed,
+                    }
+                }
+                None => e,
+            }
+        }
+        other => other,
     })
 }
 
