@@ -114,25 +114,32 @@ fn erbs_pattern_is_the_upper_trunk() {
     assert!(rank_of(q, "c5") > 1 && rank_of(q, "c6") > 1);
 }
 
-const ULNAR_HAND: &str = "localize numb \"skin of the palmar side of the medial one and a half digits\" \
+const ULNAR_HAND: &str = "localize numb \"little finger\" \
      weak \"dorsal interossei of hand\", \"palmar interossei\", \"adductor pollicis\"";
 
 #[test]
 fn numb_little_finger_and_weak_intrinsics_is_the_ulnar_nerve() {
-    // confined to the hand, the smallest lesion that explains it is the ulnar nerve at
-    // the wrist; the whole nerve comes next, above the cord, trunk and roots
-    assert_eq!(first(ULNAR_HAND), "ulnar-nerve-at-wrist");
+    assert_eq!(first(ULNAR_HAND), "ulnar-nerve");
     let ulnar = rank_of(ULNAR_HAND, "ulnar-nerve");
     for other in [
+        "ulnar-nerve-at-wrist",
         "medial-cord-of-brachial-plexus",
         "lower-trunk-of-brachial-plexus",
         "c8",
     ] {
         assert!(ulnar < rank_of(ULNAR_HAND, other), "{other}");
     }
-    // a weak flexor carpi ulnaris puts the lesion above the wrist
+}
+
+#[test]
+fn numbness_of_the_palmar_digits_alone_points_to_the_wrist() {
+    // the back of the little finger (dorsal branch) is not said to be numb: the
+    // smallest lesion that explains the rest is the ulnar nerve in Guyon's canal
+    let q = "localize numb \"skin of the palmar side of the medial one and a half digits\" \
+             weak \"dorsal interossei of hand\", \"palmar interossei\", \"adductor pollicis\"";
+    assert_eq!(first(q), "ulnar-nerve-at-wrist");
     assert_eq!(
-        first(&format!("{ULNAR_HAND}, \"flexor carpi ulnaris\"")),
+        first(&format!("{q}, \"flexor carpi ulnaris\"")),
         "ulnar-nerve"
     );
 }
