@@ -377,18 +377,27 @@ fn channels(
     relation: Relation,
     disputed: bool,
 ) -> Vec<(NodeIndex, Option<NodeIndex>)> {
+    // the nerves of the standard facts; the levels of each from every fact naming it,
+    // judged level by level (a level is standard by agreement even when the one fact
+    // that lists it is single-source)
     let mut by_nerve: Vec<(NodeIndex, BTreeSet<NodeIndex>)> = Vec::new();
     for (e, nerve) in atlas.neighbours(subject, relation, Direction::Forward) {
-        if !(disputed || atlas.is_standard(e)) {
+        if (disputed || atlas.is_standard(e)) && !by_nerve.iter().any(|(n, _)| *n == nerve) {
+            by_nerve.push((nerve, BTreeSet::new()));
+        }
+    }
+    for (e, nerve) in atlas.neighbours(subject, relation, Direction::Forward) {
+        let Some((_, set)) = by_nerve.iter_mut().find(|(n, _)| *n == nerve) else {
             continue;
-        }
-        let levels = atlas.fact(e).roots.iter().copied().filter(|r| {
-            disputed || relation != Relation::InnervatedBy || atlas.is_standard_level(subject, *r)
-        });
-        match by_nerve.iter_mut().find(|(n, _)| *n == nerve) {
-            Some((_, set)) => set.extend(levels),
-            None => by_nerve.push((nerve, levels.collect())),
-        }
+        };
+        let standard_fact = disputed || atlas.is_standard(e);
+        set.extend(atlas.fact(e).roots.iter().copied().filter(|r| {
+            if relation == Relation::InnervatedBy {
+                disputed || atlas.is_standard_level(subject, *r)
+            } else {
+                standard_fact
+            }
+        }));
     }
     let mut out = Vec::new();
     for (nerve, levels) in by_nerve {
