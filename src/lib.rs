@@ -2,7 +2,8 @@
 //!
 //! Layers, each with one job: [`graph`] loads data files into a checked petgraph
 //! graph; [`query`] parses a query into a typed AST, resolves names and evaluates it;
-//! [`output`] renders answers as text, JSON or DOT. The CLI and REPL are thin shells.
+//! [`clinical`] reasons over lesions for `lesion` and `localize`; [`output`] renders
+//! answers as text, JSON or DOT. The CLI and REPL are thin shells.
 
 // User input and data files must never crash fascia: no unwrap, expect or panic
 // outside tests.

@@ -311,3 +311,20 @@ fn disputed_facts_count_only_when_asked() {
     let all = deficit("lesion sciatic including disputed");
     assert!(all.muscles.len() >= standard.muscles.len());
 }
+
+#[test]
+fn the_binary_answers_localize_in_json() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"))
+        .args(["--format", "json", "-e", FOOT_DROP])
+        .output()
+        .expect("fascia runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v[0]["id"], "common-fibular-nerve-at-fibular-neck");
+    assert_eq!(v[0]["rank"], 1);
+    assert_eq!(v[0]["explains"][0]["id"], "tibialis-anterior");
+}
