@@ -6,6 +6,7 @@ use crate::graph::Atlas;
 use crate::graph::agreement::Standing;
 use crate::graph::model::{Direction, Role, SourceId};
 use crate::query::Answer;
+use crate::query::ast::Sign;
 use crate::query::eval::{Path, Subgraph, Through, WhyAnswer};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
@@ -568,8 +569,18 @@ fn localize(atlas: &Atlas, r: &Ranking, out: &mut dyn Write) -> io::Result<()> {
             lesion_title(atlas, &c.lesion),
             score_text(c.score)
         )?;
+        // a spared finding the lesion leaves alone reads better as "spares"
+        let spared: Vec<NodeIndex> = r
+            .findings
+            .iter()
+            .filter(|f| f.sign == Sign::Spared)
+            .map(|f| f.node)
+            .collect();
+        let (spares, explains): (Vec<NodeIndex>, Vec<NodeIndex>) =
+            c.explains.iter().partition(|n| spared.contains(n));
         for (label, nodes) in [
-            ("explains", &c.explains),
+            ("explains", &explains),
+            ("spares", &spares),
             ("misses", &c.misses),
             ("contradicts", &c.contradicts),
         ] {
