@@ -179,10 +179,12 @@ struct Cut {
     /// Muscles and heads a site spares.
     spared: HashSet<NodeIndex>,
     /// Nerves in the territory that also receive the same fibres from a parent outside
-    /// it (the sural nerve from the tibial side), or that the lesion reaches at only
-    /// some of their levels: a channel through them whose level is not stated is
-    /// interrupted only in part.
+    /// it (the sural nerve from the tibial side): every channel through them is cut
+    /// only in part.
     partial: HashSet<NodeIndex>,
+    /// Nerves the lesion reaches at only some of their levels (a trunk lesion reaching
+    /// the radial nerve): a channel through them whose level is not stated is cut only
+    /// in part.
     narrowed: HashSet<NodeIndex>,
 }
 
