@@ -103,6 +103,15 @@ pub enum QueryError {
         relation: &'static str,
         expected: KindSet,
     },
+    /// `lesion radial at knee` (no known site of injury there)
+    #[error("no known lesion site of the {nerve} at `{at}`")]
+    NoLesionSite {
+        span: Span,
+        nerve: String,
+        at: String,
+        /// Where the nerve's known sites lie.
+        known: Vec<String>,
+    },
     /// A query longer than the parser accepts.
     #[error("query too long ({len} bytes; the limit is {max})")]
     TooLong { len: usize, max: usize },
@@ -125,6 +134,7 @@ impl QueryError {
             | QueryError::Ambiguous { span, .. }
             | QueryError::WrongKind { span, .. }
             | QueryError::NeverRelated { span, .. }
+            | QueryError::NoLesionSite { span, .. }
             | QueryError::TooDeep { span, .. }
             | QueryError::Internal { span, .. } => Some(*span),
         }
@@ -158,6 +168,13 @@ impl QueryError {
                 lines
             }
             QueryError::TooLong { .. } => vec!["split it into smaller queries".to_string()],
+            QueryError::NoLesionSite { known, .. } if known.is_empty() => {
+                vec!["no sites are known along this nerve; leave out `at …`".to_string()]
+            }
+            QueryError::NoLesionSite { known, .. } => {
+                let quoted: Vec<String> = known.iter().map(|s| format!("`{s}`")).collect();
+                vec![format!("known sites: {}", join_or_strings(&quoted))]
+            }
             _ => Vec::new(),
         }
     }

@@ -2,9 +2,10 @@
 //!
 //! Layers, each with one job: [`graph`] loads data files into a checked petgraph
 //! graph; [`query`] parses a query into a typed AST, resolves names and evaluates it;
-//! [`output`] renders answers as text, JSON, DOT or SVG; [`export`] writes the graph
-//! for other tools (RDF, GraphML, Neo4j, a JSON dump) and reads RDF and dumps back.
-//! The CLI and REPL are thin shells.
+//! [`clinical`] reasons over lesions for `lesion` and `localize`; [`output`] renders
+//! answers as text, JSON, DOT or SVG; [`export`] writes the graph for other tools (RDF,
+//! GraphML, Neo4j, a JSON dump) and reads RDF and dumps back. The CLI and REPL are thin
+//! shells.
 
 // User input and data files must never crash fascia: no unwrap, expect or panic
 // outside tests.
@@ -14,6 +15,7 @@
 )]
 
 mod bundled;
+pub mod clinical;
 pub mod error;
 pub mod export;
 pub mod graph;

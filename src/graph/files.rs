@@ -170,6 +170,10 @@ impl From<RoleEntry> for Role {
 /// The property keys an entry may have besides relations, for error messages.
 pub const PROPERTY_KEYS: [&str; 7] = ["id", "name", "latin", "aliases", "notes", "xref", "sources"];
 
+/// Tables that hold clinical data about the graph (lesion sites, plexus routes) rather
+/// than structures: the graph loader passes over them.
+pub const CLINICAL_TABLES: [&str; 2] = ["lesion-site", "plexus-route"];
+
 /// Parses one file. A syntax or type error stops the file; unknown names do not.
 pub fn parse_document(text: &str) -> Result<Document, toml::de::Error> {
     toml::from_str(text)
@@ -189,6 +193,9 @@ impl<'de> Deserialize<'de> for Document {
                     if key.get_ref() == "source" {
                         doc.sources
                             .extend(map.next_value::<Vec<Spanned<SourceEntry>>>()?);
+                    } else if CLINICAL_TABLES.contains(&key.get_ref().as_str()) {
+                        // read by the clinical module (src/clinical/sites.rs), not the graph
+                        map.next_value::<de::IgnoredAny>()?;
                     } else if let Some(kind) = kind_from_table_name(key.get_ref()) {
                         let entries = map.next_value::<Vec<Spanned<Entry>>>()?;
                         doc.entries.extend(entries.into_iter().map(|e| (kind, e)));

@@ -3,6 +3,7 @@
 //! `show` is one object with the structure's fields and its facts.
 
 use super::{Render, grouped_facts, ordered_sources, reading, root_levels};
+use crate::clinical::{Deficit, Effect, Lesion, Ranking};
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, SourceId};
 use crate::query::Answer;
@@ -74,6 +75,8 @@ pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
             }).collect::<Vec<_>>(),
             "truncated": g.truncated,
         }),
+        Answer::Lesion(d) => lesion(atlas, d),
+        Answer::Localize(r) => localize(atlas, r),
     }
 }
 
@@ -168,4 +171,127 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
         "facts": facts,
         "sources": cited.iter().map(|id| atlas.source(*id)).collect::<Vec<_>>(),
     })
+}
+
+// ---------------------------------------------------------------- clinical reasoning
+
+/// `{"id","name","kind"}` of a lesion; a site adds its nerve, point and what it spares.
+fn lesion_brief(atlas: &Atlas, lesion: &Lesion) -> Value {
+    match lesion {
+        Lesion::Node(n) => brief(atlas, *n),
+        Lesion::Site(site) => json!({
+            "id": site.id,
+            "name": site.name,
+            "kind": "lesion-site",
+            "nerve": brief(atlas, site.nerve),
+            "at": brief(atlas, site.at),
+            "spares": site.spares.iter().map(|n| brief(atlas, *n)).collect::<Vec<_>>(),
+            "note": site.note,
+            "sources": source_ids(atlas, &site.sources),
+        }),
+    }
+}
+
+/// A structure's brief with an `effect` field.
+fn with_effect(atlas: &Atlas, n: NodeIndex, effect: &str) -> Value {
+    let mut v = brief(atlas, n);
+    if let Value::Object(map) = &mut v {
+        map.insert("effect".to_string(), Value::from(effect));
+    }
+    v
+}
+
+fn effect_word(effect: Effect) -> &'static str {
+    match effect {
+        Effect::Lost => "lost",
+        Effect::Weakened => "weakened",
+    }
+}
+
+/// `{"lesion":{…},"muscles":[…],"movements":[…],"skin":[…],"reflexes":[…]}`.
+fn lesion(atlas: &Atlas, d: &Deficit) -> Value {
+    let muscles: Vec<Value> = d
+        .muscles
+        .iter()
+        .map(|m| {
+            let mut v = with_effect(atlas, m.muscle, effect_word(m.effect));
+            if let (Value::Object(map), false) = (&mut v, m.parts.is_empty()) {
+                let parts = m
+                    .parts
+                    .iter()
+                    .map(|(p, e)| with_effect(atlas, *p, effect_word(*e)))
+                    .collect();
+                map.insert("parts".to_string(), Value::Array(parts));
+            }
+            v
+        })
+        .collect();
+    let movements: Vec<Value> = d
+        .movements
+        .iter()
+        .map(|m| {
+            let mut v = with_effect(atlas, m.movement, effect_word(m.effect));
+            if let Value::Object(map) = &mut v {
+                let still = m.remaining.iter().map(|n| brief(atlas, *n)).collect();
+                map.insert("still-performed-by".to_string(), Value::Array(still));
+            }
+            v
+        })
+        .collect();
+    let skin: Vec<Value> = d
+        .skin
+        .iter()
+        .map(|a| {
+            let effect = match a.effect {
+                Effect::Lost => "numb",
+                Effect::Weakened => "partly-numb",
+            };
+            with_effect(atlas, a.node, effect)
+        })
+        .collect();
+    let reflexes: Vec<Value> = d
+        .reflexes
+        .iter()
+        .map(|a| {
+            let effect = match a.effect {
+                Effect::Lost => "lost",
+                Effect::Weakened => "reduced",
+            };
+            with_effect(atlas, a.node, effect)
+        })
+        .collect();
+    json!({
+        "lesion": lesion_brief(atlas, &d.lesion),
+        "muscles": muscles,
+        "movements": movements,
+        "skin": skin,
+        "reflexes": reflexes,
+    })
+}
+
+/// An array of candidates, best first: `{"id","name","kind","rank","score","explains",
+/// "misses","contradicts"}`; equal scores share a rank.
+fn localize(atlas: &Atlas, r: &Ranking) -> Value {
+    let briefs =
+        |nodes: &[NodeIndex]| -> Vec<Value> { nodes.iter().map(|n| brief(atlas, *n)).collect() };
+    Value::Array(
+        r.candidates
+            .iter()
+            .map(|c| {
+                let mut v = lesion_brief(atlas, &c.lesion);
+                if let Value::Object(map) = &mut v {
+                    map.insert("rank".to_string(), Value::from(c.rank));
+                    let score = c.score as f64 / 100.0;
+                    map.insert("score".to_string(), Value::from(score));
+                    map.insert("explains".to_string(), Value::from(briefs(&c.explains)));
+                    map.insert("misses".to_string(), Value::from(briefs(&c.misses)));
+                    map.insert(
+                        "contradicts".to_string(),
+                        Value::from(briefs(&c.contradicts)),
+                    );
+                }
+                v
+            })
+            .collect(),
+    )
 }

@@ -118,7 +118,42 @@ impl Scene {
                 edges: g.edges.clone(),
                 answer: g.center.into_iter().collect(),
             },
+            Answer::Lesion(_) | Answer::Localize(_) => Scene::clinical(atlas, answer),
         }
+    }
+
+    /// A lesion's territory on the nerve tree: the nerves it interrupts and the muscles
+    /// and skin areas they supply, those wholly lost drawn bold. For `localize`, the
+    /// best candidate's territory.
+    fn clinical(atlas: &Atlas, answer: &Answer) -> Scene {
+        let (title, deficit) = match answer {
+            Answer::Lesion(d) => (format!("lesion of {}", d.lesion.name(atlas)), Some(d)),
+            Answer::Localize(r) => match &r.best {
+                Some(d) => (format!("best candidate: {}", d.lesion.name(atlas)), Some(d)),
+                None => ("no candidate".to_string(), None),
+            },
+            _ => (String::new(), None),
+        };
+        let Some(d) = deficit else {
+            return Scene::induced(atlas, &title, Vec::new(), HashSet::new());
+        };
+        let mut nodes = vec![d.lesion.node()];
+        nodes.extend(d.nerves.iter().copied());
+        nodes.extend(d.muscles.iter().map(|m| m.muscle));
+        nodes.extend(d.skin.iter().map(|s| s.node));
+        let lost: HashSet<NodeIndex> = d
+            .muscles
+            .iter()
+            .filter(|m| m.effect == crate::clinical::Effect::Lost)
+            .map(|m| m.muscle)
+            .chain(
+                d.skin
+                    .iter()
+                    .filter(|s| s.effect == crate::clinical::Effect::Lost)
+                    .map(|s| s.node),
+            )
+            .collect();
+        Scene::induced(atlas, &title, nodes, lost)
     }
 
     /// The given structures and every fact among them.

@@ -1,10 +1,12 @@
 //! Plain text for people: aligned tables, reference cards, one fact per line.
 
 use super::{Render, grouped_facts, ordered_sources, reading, root_levels};
+use crate::clinical::{Deficit, Effect, Lesion, Ranking};
 use crate::graph::Atlas;
 use crate::graph::agreement::Standing;
 use crate::graph::model::{Direction, Role, SourceId};
 use crate::query::Answer;
+use crate::query::ast::Sign;
 use crate::query::eval::{Path, Subgraph, Through, WhyAnswer};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
@@ -76,6 +78,8 @@ impl Render for Text {
             }
             Answer::Why(w) => why(atlas, w, out),
             Answer::Around(g) => around(atlas, g, out),
+            Answer::Lesion(d) => lesion(atlas, d, out),
+            Answer::Localize(r) => localize(atlas, r, out),
         }
     }
 }
@@ -412,4 +416,181 @@ fn around(atlas: &Atlas, g: &Subgraph, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "(stopped at {} structures)", g.nodes.len())?;
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------- clinical reasoning
+
+fn effect_word(effect: Effect) -> &'static str {
+    match effect {
+        Effect::Lost => "lost",
+        Effect::Weakened => "weakened",
+    }
+}
+
+/// Name and effect in two aligned columns, under a heading.
+fn effect_rows(heading: &str, rows: &[(String, String)], out: &mut dyn Write) -> io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{heading}")?;
+    let width = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, effect) in rows {
+        writeln!(out, "  {name:<width$}  {effect}")?;
+    }
+    Ok(())
+}
+
+fn lesion(atlas: &Atlas, d: &Deficit, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "Lesion of {}", lesion_title(atlas, &d.lesion))?;
+    if let Lesion::Site(site) = &d.lesion {
+        let spared: Vec<&str> = site
+            .spares
+            .iter()
+            .map(|n| atlas.node(*n).name.as_str())
+            .collect();
+        writeln!(out, "  spares what leaves above it: {}", spared.join(", "))?;
+    }
+    let muscles: Vec<(String, String)> = d
+        .muscles
+        .iter()
+        .map(|m| {
+            let mut effect = effect_word(m.effect).to_string();
+            if !m.parts.is_empty() {
+                let parts: Vec<String> = m
+                    .parts
+                    .iter()
+                    .map(|(p, e)| format!("{} {}", part_name(atlas, m.muscle, *p), effect_word(*e)))
+                    .collect();
+                effect.push_str(&format!(" ({})", parts.join("; ")));
+            }
+            (atlas.node(m.muscle).name.to_string(), effect)
+        })
+        .collect();
+    effect_rows(&format!("Muscles ({})", d.muscles.len()), &muscles, out)?;
+    let movements: Vec<(String, String)> = d
+        .movements
+        .iter()
+        .map(|m| {
+            let effect = match m.effect {
+                Effect::Lost => "lost".to_string(),
+                Effect::Weakened => {
+                    let still: Vec<&str> = m
+                        .remaining
+                        .iter()
+                        .map(|n| atlas.node(*n).name.as_str())
+                        .collect();
+                    format!("weakened; still performed by {}", still.join(", "))
+                }
+            };
+            (atlas.node(m.movement).name.to_string(), effect)
+        })
+        .collect();
+    effect_rows(
+        &format!("Movements ({})", d.movements.len()),
+        &movements,
+        out,
+    )?;
+    let skin: Vec<(String, String)> = d
+        .skin
+        .iter()
+        .map(|a| {
+            let effect = match a.effect {
+                Effect::Lost => "numb",
+                Effect::Weakened => "partly numb",
+            };
+            (atlas.node(a.node).name.to_string(), effect.to_string())
+        })
+        .collect();
+    effect_rows(&format!("Skin ({})", d.skin.len()), &skin, out)?;
+    let reflexes: Vec<(String, String)> = d
+        .reflexes
+        .iter()
+        .map(|a| {
+            let effect = match a.effect {
+                Effect::Lost => "lost",
+                Effect::Weakened => "reduced",
+            };
+            (atlas.node(a.node).name.to_string(), effect.to_string())
+        })
+        .collect();
+    effect_rows(&format!("Reflexes ({})", d.reflexes.len()), &reflexes, out)?;
+    if d.muscles.is_empty() && d.skin.is_empty() && d.reflexes.is_empty() {
+        writeln!(
+            out,
+            "(no muscle, skin area or reflex depends on it in the data)"
+        )?;
+    }
+    Ok(())
+}
+
+/// "Radial nerve at the spiral groove", "L5 (spinal root)".
+fn lesion_title(atlas: &Atlas, lesion: &Lesion) -> String {
+    match lesion {
+        Lesion::Node(n) => {
+            let s = atlas.node(*n);
+            format!("{} ({})", s.name, s.kind.noun())
+        }
+        Lesion::Site(site) => site.name.clone(),
+    }
+}
+
+/// A score in hundredths as a decimal: `5.91`, `-0.40`.
+fn score_text(score: i64) -> String {
+    let sign = if score < 0 { "-" } else { "" };
+    let abs = score.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+fn localize(atlas: &Atlas, r: &Ranking, out: &mut dyn Write) -> io::Result<()> {
+    if r.candidates.is_empty() {
+        return writeln!(
+            out,
+            "(no single lesion in the data explains these findings)"
+        );
+    }
+    let names = |nodes: &[NodeIndex]| -> String {
+        let names: Vec<&str> = nodes.iter().map(|n| atlas.node(*n).name.as_str()).collect();
+        names.join(", ")
+    };
+    for (i, c) in r.candidates.iter().enumerate() {
+        let tied = r
+            .candidates
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != i && o.rank == c.rank);
+        let rank = format!("{}{}", c.rank, if tied { "=" } else { "." });
+        writeln!(
+            out,
+            "{rank:<4}{}  score {}",
+            lesion_title(atlas, &c.lesion),
+            score_text(c.score)
+        )?;
+        // a spared finding the lesion leaves alone reads better as "spares"
+        let spared: Vec<NodeIndex> = r
+            .findings
+            .iter()
+            .filter(|f| f.sign == Sign::Spared)
+            .map(|f| f.node)
+            .collect();
+        let (spares, explains): (Vec<NodeIndex>, Vec<NodeIndex>) =
+            c.explains.iter().partition(|n| spared.contains(n));
+        for (label, nodes) in [
+            ("explains", &explains),
+            ("spares", &spares),
+            ("misses", &c.misses),
+            ("contradicts", &c.contradicts),
+        ] {
+            if !nodes.is_empty() {
+                writeln!(out, "      {label}: {}", names(nodes))?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "(a teaching aid over textbook anatomy, not a diagnostic device)"
+    )
 }

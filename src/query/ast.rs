@@ -60,6 +60,68 @@ pub enum Statement {
         center: Name,
         depth: Option<usize>,
     },
+    /// `lesion radial at "spiral groove"`: what a lesion of a nerve or root takes away.
+    Lesion {
+        target: Name,
+        at: Option<Name>,
+        disputed: bool,
+    },
+    /// `localize weak "tibialis anterior" spared "tibialis posterior"`: the single
+    /// lesions that best explain the findings.
+    Localize {
+        findings: Vec<FindingGroup>,
+        disputed: bool,
+    },
+}
+
+/// One sign of `localize` and the structures it names: `weak a, b`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingGroup {
+    pub sign: Sign,
+    pub names: Vec<Name>,
+    pub span: Span,
+}
+
+/// What was found on examination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sign {
+    /// `weak`: a muscle, group or movement is weak.
+    Weak,
+    /// `spared`: a muscle, group or movement is normal.
+    Spared,
+    /// `numb`: a skin area or dermatome has lost sensation.
+    Numb,
+    /// `reflex-lost`: a tendon reflex is absent or reduced.
+    ReflexLost,
+}
+
+impl Sign {
+    pub const ALL: [Sign; 4] = [Sign::Weak, Sign::Spared, Sign::Numb, Sign::ReflexLost];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Sign::Weak => "weak",
+            Sign::Spared => "spared",
+            Sign::Numb => "numb",
+            Sign::ReflexLost => "reflex-lost",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Sign> {
+        let w = word.to_ascii_lowercase();
+        Sign::ALL.into_iter().find(|s| s.word() == w)
+    }
+
+    /// The kinds a finding of this sign can name.
+    pub fn kinds(self) -> KindSet {
+        match self {
+            Sign::Weak | Sign::Spared => {
+                KindSet::of(&[Kind::Muscle, Kind::MusclePart, Kind::Group, Kind::Movement])
+            }
+            Sign::Numb => KindSet::of(&[Kind::SkinArea, Kind::Dermatome]),
+            Sign::ReflexLost => KindSet::of(&[Kind::Reflex]),
+        }
+    }
 }
 
 /// A set of structures.
@@ -296,6 +358,28 @@ impl fmt::Display for Statement {
                 }
                 Ok(())
             }
+            Statement::Lesion {
+                target,
+                at,
+                disputed,
+            } => {
+                write!(f, "lesion {target}")?;
+                if let Some(at) = at {
+                    write!(f, " at {at}")?;
+                }
+                write_disputed(f, *disputed)
+            }
+            Statement::Localize { findings, disputed } => {
+                f.write_str("localize")?;
+                for group in findings {
+                    write!(f, " {}", group.sign.word())?;
+                    for (i, name) in group.names.iter().enumerate() {
+                        let sep = if i == 0 { " " } else { ", " };
+                        write!(f, "{sep}{name}")?;
+                    }
+                }
+                write_disputed(f, *disputed)
+            }
         }
     }
 }
@@ -415,6 +499,17 @@ fn is_reserved(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     matches!(
         w.as_str(),
-        "and" | "or" | "not" | "except" | "to" | "via" | "max" | "limit" | "depth"
+        "and"
+            | "or"
+            | "not"
+            | "except"
+            | "to"
+            | "via"
+            | "max"
+            | "limit"
+            | "depth"
+            | "including"
+            | "at"
     ) || Relation::from_name(&w).is_some()
+        || Sign::from_word(&w).is_some()
 }

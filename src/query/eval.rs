@@ -1,6 +1,7 @@
 //! [`Plan`] → [`Answer`]: traversals over the graph. Never parses, never prints.
 
 use super::resolve::{PCond, PSet, PTarget, Plan};
+use crate::clinical::{self, Deficit, Ranking};
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use fixedbitset::FixedBitSet;
@@ -33,6 +34,10 @@ pub enum Answer {
     },
     Why(WhyAnswer),
     Around(Subgraph),
+    /// What a lesion takes away.
+    Lesion(Deficit),
+    /// Candidate lesions for a set of findings, best first.
+    Localize(Ranking),
 }
 
 /// A set of structures, sorted by name, and what a picture of it should also show.
@@ -169,6 +174,12 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan) -> Answer {
             target,
         } => Answer::Why(why(atlas, *subject, *relation, *direction, *star, *target)),
         Plan::Around { center, depth } => Answer::Around(around(atlas, *center, *depth)),
+        Plan::Lesion { lesion, disputed } => {
+            Answer::Lesion(clinical::lesion(atlas, lesion, *disputed))
+        }
+        Plan::Localize { findings, disputed } => {
+            Answer::Localize(clinical::localize(atlas, findings, *disputed))
+        }
     }
 }
 

@@ -194,8 +194,53 @@ fn lower_statement(pair: Pair<Rule>) -> Result<Statement, QueryError> {
             };
             Ok(Statement::Around { center, depth })
         }
+        Rule::lesion_stmt => lower_lesion(pair),
+        Rule::localize_stmt => lower_localize(pair),
         _ => Err(unexpected(&pair)),
     }
+}
+
+fn lower_lesion(pair: Pair<Rule>) -> Result<Statement, QueryError> {
+    let mut c = after_keyword(pair)?;
+    let target = lower_name(c.next()?)?;
+    let (mut at, mut disputed) = (None, false);
+    for p in c.rest() {
+        match p.as_rule() {
+            Rule::lesion_at => {
+                let mut a = after_keyword(p)?;
+                at = Some(lower_name(a.next()?)?);
+            }
+            Rule::disputed => disputed = true,
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    Ok(Statement::Lesion {
+        target,
+        at,
+        disputed,
+    })
+}
+
+fn lower_localize(pair: Pair<Rule>) -> Result<Statement, QueryError> {
+    let c = after_keyword(pair)?;
+    let (mut findings, mut disputed) = (Vec::new(), false);
+    for p in c.rest() {
+        match p.as_rule() {
+            Rule::finding => findings.push(lower_finding(p)?),
+            Rule::disputed => disputed = true,
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    Ok(Statement::Localize { findings, disputed })
+}
+
+fn lower_finding(pair: Pair<Rule>) -> Result<FindingGroup, QueryError> {
+    let span = span_of(&pair);
+    let mut c = Children::of(pair);
+    let word = c.next()?;
+    let sign = Sign::from_word(word.as_str()).ok_or_else(|| unexpected(&word))?;
+    let names = c.rest().map(lower_name).collect::<Result<Vec<_>, _>>()?;
+    Ok(FindingGroup { sign, names, span })
 }
 
 type SetStatement = (SetExpr, bool, Option<usize>);
@@ -387,7 +432,9 @@ fn suggest_for(word: &str, expected: &[&'static str]) -> Option<String> {
         candidates.extend(Selector::ALL.iter().map(|s| s.word()));
     }
     if expected.iter().any(|e| e.starts_with("a statement")) {
-        candidates.extend(["show", "path", "paths", "why", "around", "count"]);
+        candidates.extend([
+            "show", "path", "paths", "why", "around", "count", "lesion", "localize",
+        ]);
         candidates.extend(Selector::ALL.iter().map(|s| s.word()));
     }
     for e in expected {
@@ -401,7 +448,11 @@ fn suggest_for(word: &str, expected: &[&'static str]) -> Option<String> {
 /// Human words for grammar rules; `None` for rules a user never needs to hear about.
 fn describe(rule: Rule) -> Option<&'static str> {
     Some(match rule {
-        Rule::name | Rule::bare_name | Rule::quoted => "a structure name",
+        Rule::name | Rule::bare_name | Rule::quoted | Rule::clinical_name | Rule::clinical_bare => {
+            "a structure name"
+        }
+        Rule::sign | Rule::finding => "a finding: weak, spared, numb or reflex-lost",
+        Rule::kw_at | Rule::lesion_at => "`at`",
         Rule::relation => "a relation such as innervated-by",
         Rule::kind_word | Rule::selection | Rule::set_expr | Rule::set_stmt => {
             "a kind such as muscles"
@@ -412,6 +463,10 @@ fn describe(rule: Rule) -> Option<&'static str> {
         | Rule::why_stmt
         | Rule::around_stmt
         | Rule::count_stmt
+        | Rule::lesion_stmt
+        | Rule::localize_stmt
+        | Rule::kw_lesion
+        | Rule::kw_localize
         | Rule::query
         | Rule::kw_show
         | Rule::kw_path
@@ -498,6 +553,31 @@ mod tests {
             "dot around soleus depth 2"
         );
         assert_eq!(round_trip("muscles"), "muscles");
+        assert_eq!(
+            round_trip("lesion \"common fibular\""),
+            "lesion \"common fibular\""
+        );
+        assert_eq!(round_trip("LESION L5"), "lesion L5");
+        assert_eq!(
+            round_trip("lesion radial at \"spiral groove\""),
+            "lesion radial at \"spiral groove\""
+        );
+        assert_eq!(
+            round_trip("lesion radial nerve at spiral groove including disputed"),
+            "lesion \"radial nerve\" at \"spiral groove\" including disputed"
+        );
+        assert_eq!(
+            round_trip(
+                "localize weak \"tibialis anterior\", \"extensor hallucis longus\" spared \"tibialis posterior\""
+            ),
+            "localize weak \"tibialis anterior\", \"extensor hallucis longus\" spared \"tibialis posterior\""
+        );
+        assert_eq!(
+            round_trip(
+                "localize weak deltoid, biceps brachii numb 'skin over deltoid' reflex-lost biceps reflex"
+            ),
+            "localize weak deltoid, \"biceps brachii\" numb \"skin over deltoid\" reflex-lost \"biceps reflex\""
+        );
         assert_eq!(
             round_trip(
                 "muscles innervated-by \"deep fibular\" or innervated-by 'superficial fibular'"

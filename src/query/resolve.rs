@@ -2,6 +2,7 @@
 //! position accepts, and relations checked against the kinds they connect.
 
 use super::ast::*;
+use crate::clinical::{Finding, Lesion, Site};
 use crate::error::QueryError;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use crate::graph::{Atlas, normalize, strip_kind_word};
@@ -42,6 +43,14 @@ pub enum Plan {
     Around {
         center: NodeIndex,
         depth: usize,
+    },
+    Lesion {
+        lesion: Lesion,
+        disputed: bool,
+    },
+    Localize {
+        findings: Vec<Finding>,
+        disputed: bool,
     },
 }
 
@@ -141,7 +150,108 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
             center: any(center)?,
             depth: depth.unwrap_or(DEFAULT_DEPTH).clamp(1, LARGEST_DEPTH),
         },
+        Statement::Lesion {
+            target,
+            at,
+            disputed,
+        } => {
+            let node = resolve_for(atlas, target, LESIONED, "lesion")?;
+            let lesion = match at {
+                None => Lesion::Node(node),
+                Some(at) => Lesion::Site(resolve_site(atlas, node, at)?),
+            };
+            Plan::Lesion {
+                lesion,
+                disputed: *disputed,
+            }
+        }
+        Statement::Localize { findings, disputed } => {
+            let mut resolved = Vec::new();
+            for group in findings {
+                for name in &group.names {
+                    resolved.push(Finding {
+                        sign: group.sign,
+                        node: resolve_for(atlas, name, group.sign.kinds(), group.sign.word())?,
+                    });
+                }
+            }
+            Plan::Localize {
+                findings: resolved,
+                disputed: *disputed,
+            }
+        }
     })
+}
+
+/// [`resolve_name`] for a clinical word: a name that exists with another kind is a
+/// wrong-kind error naming the word (`lesion soleus`: soleus is a muscle).
+fn resolve_for(
+    atlas: &Atlas,
+    name: &Name,
+    allowed: KindSet,
+    word: &'static str,
+) -> Result<NodeIndex, QueryError> {
+    resolve_name(atlas, name, allowed, None).map_err(|e| match e {
+        QueryError::UnknownName { .. } => {
+            match exact_matches(atlas, &normalize(&name.text)).first() {
+                Some((other, _)) => {
+                    let s = atlas.node(*other);
+                    QueryError::WrongKind {
+                        span: name.span,
+                        name: s.name.to_string(),
+                        kind: s.kind,
+                        relation: word,
+                        expected: allowed,
+                    }
+                }
+                None => e,
+            }
+        }
+        other => other,
+    })
+}
+
+/// What `lesion` accepts: a nerve (trunk, division, cord, branch) or a spinal root.
+const LESIONED: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
+
+/// The known lesion site of `nerve` that `at` names: by a name of the structure the
+/// site lies at, or by words of the site's own name (`wrist`, `fibular neck`).
+fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, QueryError> {
+    let typed = normalize(&at.text);
+    let words: Vec<&str> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let all_words_in = |name: &str| {
+        let key = normalize(name);
+        let theirs: Vec<&str> = key.split(|c: char| !c.is_alphanumeric()).collect();
+        !words.is_empty()
+            && words
+                .iter()
+                .all(|w| theirs.iter().any(|t| t.starts_with(w)))
+    };
+    let of_nerve: Vec<Site> = crate::clinical::sites::sites(atlas)
+        .into_iter()
+        .filter(|s| s.nerve == nerve)
+        .collect();
+    let found = of_nerve.iter().find(|s| {
+        atlas.node(s.at).names().any(|n| normalize(n) == typed)
+            || s.id == at.text
+            || all_words_in(&s.name)
+            || atlas.node(s.at).names().any(all_words_in)
+    });
+    match found {
+        Some(site) => Ok(site.clone()),
+        None => Err(QueryError::NoLesionSite {
+            span: at.span,
+            nerve: atlas.node(nerve).name.to_string(),
+            at: at.text.clone(),
+            known: of_nerve
+                .iter()
+                .map(|s| atlas.node(s.at).name.to_string())
+                .collect(),
+        }),
+    }
 }
 
 /// The kinds a relation, read as written, accepts before and after it.

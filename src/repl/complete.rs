@@ -35,6 +35,9 @@ fn wanted_after(prev: Option<(Class, &str)>) -> Want {
     match (class, word.to_lowercase().as_str()) {
         (Class::Statement, "dot") => STATEMENT | KIND,
         (Class::Statement, "count") => KIND,
+        // `localize` is followed by a sign, a sign or `at` by a name
+        (Class::Statement, "localize") => OPERATOR,
+        (Class::Operator, "at" | "weak" | "spared" | "numb" | "reflex-lost") => NAME,
         (Class::Statement, _) | (Class::Operator, "to") => NAME,
         (Class::Operator, "via") | (Class::Comma, _) => RELATION,
         (Class::Operator, "max" | "limit" | "depth") => 0,
@@ -300,6 +303,15 @@ mod tests {
             ["has-branch", "has-member", "has-part", "has-root"]
         );
         assert!(at_end("muscles limit ").1.is_empty());
+        assert_eq!(texts(&at_end("localize we").1), ["weak"]);
+        assert_eq!(
+            texts(&at_end("localize weak sol").1),
+            ["\"soleal line of tibia\"", "soleus"]
+        );
+        assert_eq!(
+            texts(&at_end("lesion sci").1),
+            ["\"sciatic artery\"", "\"sciatic nerve\""]
+        );
     }
 
     #[test]

@@ -101,7 +101,8 @@ A set query starts with a kind and may add conditions on it:
 A target is a structure name or a query in parentheses. RELATION* also follows
 hierarchies under the target (branches of a nerve, parts of a bone, tendons on a
 landmark). Whole sets combine with and, or, except; `not` negates a condition.
-Other statements: show, path, paths, why, around, count (see their topics).
+Other statements: show, path, paths, why, around, count, lesion, localize (see their
+topics).
 ",
         examples: &[
             "muscles innervated-by tibial nerve",
@@ -189,6 +190,37 @@ around NAME [depth N] lists the structures within N facts (1 by default) and the
 between them; `dot around …` draws it.
 ",
         examples: &["around soleus", "around tibial nerve depth 2"],
+    },
+    Topic {
+        name: "lesion",
+        summary: "what a nerve or root lesion takes away",
+        text: "\
+lesion NERVE-OR-ROOT [at SITE] lists the muscles that lose their supply (lost, or
+weakened when a head, a second nerve or a second root still supplies them), the
+movements lost or weakened (with the muscles that still perform them), the skin that
+goes numb (the dermatome, for a root) and the reflexes lost or reduced. `at` names a
+common site of injury: branches that leave above it are spared. A teaching aid over
+textbook anatomy, not a diagnostic device.
+",
+        examples: &[
+            "lesion \"common fibular\"",
+            "lesion L5",
+            "lesion radial at \"spiral groove\"",
+        ],
+    },
+    Topic {
+        name: "localize",
+        summary: "which single lesion explains the findings",
+        text: "\
+localize weak A, B spared C numb D reflex-lost E ranks single lesions (nerves, branches,
+cords, trunks, roots, nerves at common sites) by how well each explains the findings:
+weak and spared take muscles, groups or movements; numb skin areas or dermatomes;
+reflex-lost reflexes. Each candidate shows what it explains, misses and contradicts;
+equal scores share a rank. Standard facts only unless `including disputed`.
+",
+        examples: &[
+            "localize weak \"tibialis anterior\", \"extensor hallucis longus\" spared \"tibialis posterior\"",
+        ],
     },
     Topic {
         name: "count",

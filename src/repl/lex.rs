@@ -3,7 +3,9 @@
 use fascia::graph::model::Relation;
 use fascia::query::ast::Selector;
 
-pub(super) const STATEMENTS: &[&str] = &["show", "path", "paths", "why", "around", "count", "dot"];
+pub(super) const STATEMENTS: &[&str] = &[
+    "show", "path", "paths", "why", "around", "count", "dot", "lesion", "localize",
+];
 pub(super) const OPERATORS: &[&str] = &[
     "and",
     "or",
@@ -16,6 +18,11 @@ pub(super) const OPERATORS: &[&str] = &[
     "depth",
     "including",
     "disputed",
+    "at",
+    "weak",
+    "spared",
+    "numb",
+    "reflex-lost",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

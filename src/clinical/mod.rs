@@ -1,0 +1,651 @@
+//! Clinical reasoning over the nerve trees: what a lesion takes away ([`lesion`]) and
+//! which single lesion best explains a set of findings ([`localize`]). A teaching aid
+//! over textbook anatomy, not a diagnostic device. Never parses, never prints.
+//!
+//! The model: a muscle (or head, skin area, dermatome, reflex) is supplied through
+//! *channels*, one per nerve and spinal level of its standard innervation facts. A lesion
+//! cuts the channels whose nerve lies in its territory (the nerve, its branches, parts and
+//! continuations, and for a trunk or division the cords its fibres run on in) at a level
+//! the fibres on the way carry; a root lesion cuts every channel of its level. A structure
+//! is *lost* when every channel is cut and *weakened* when some are.
+
+mod localize;
+pub mod sites;
+
+use crate::graph::Atlas;
+use crate::graph::model::{Direction, Kind, Relation};
+use crate::query::ast::Sign;
+use petgraph::graph::NodeIndex;
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+
+pub use localize::{candidates, localize, score};
+pub use sites::{Route, Site};
+
+/// `localize` lists at most this many ranks (candidates tied at the last one stay).
+pub const LOCALIZE_LIMIT: usize = 10;
+
+/// Where the damage is: a nerve or root as a whole, or a nerve at a known site.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lesion {
+    Node(NodeIndex),
+    Site(Site),
+}
+
+impl Lesion {
+    /// The nerve or root injured.
+    pub fn node(&self) -> NodeIndex {
+        match self {
+            Lesion::Node(n) => *n,
+            Lesion::Site(s) => s.nerve,
+        }
+    }
+
+    /// How the lesion is named, for sorting and display.
+    pub fn name<'a>(&'a self, atlas: &'a Atlas) -> &'a str {
+        match self {
+            Lesion::Node(n) => &atlas.node(*n).name,
+            Lesion::Site(s) => &s.name,
+        }
+    }
+
+    pub fn id<'a>(&'a self, atlas: &'a Atlas) -> &'a str {
+        match self {
+            Lesion::Node(n) => &atlas.node(*n).id,
+            Lesion::Site(s) => &s.id,
+        }
+    }
+}
+
+/// How much of a structure's supply is gone. For skin: numb or partly numb; for a
+/// reflex: lost or reduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Effect {
+    Lost,
+    Weakened,
+}
+
+/// A muscle that loses supply, and which of its heads or parts do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MuscleEffect {
+    pub muscle: NodeIndex,
+    pub effect: Effect,
+    pub parts: Vec<(NodeIndex, Effect)>,
+}
+
+/// A movement that some of its muscles can no longer perform; `remaining` are the
+/// muscles that still perform it (weakened ones included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MovementEffect {
+    pub movement: NodeIndex,
+    pub effect: Effect,
+    pub remaining: Vec<NodeIndex>,
+}
+
+/// A skin area, dermatome or reflex and what the lesion does to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Affected {
+    pub node: NodeIndex,
+    pub effect: Effect,
+}
+
+/// Everything a lesion takes away, each list sorted by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deficit {
+    pub lesion: Lesion,
+    /// The nerves whose fibres the lesion interrupts, wholly or at some levels.
+    pub nerves: Vec<NodeIndex>,
+    pub muscles: Vec<MuscleEffect>,
+    pub movements: Vec<MovementEffect>,
+    /// Skin areas, and for a root lesion its dermatome.
+    pub skin: Vec<Affected>,
+    pub reflexes: Vec<Affected>,
+    /// Every structure above (muscles, heads, movements, skin, reflexes) with its effect.
+    effects: HashMap<NodeIndex, Effect>,
+}
+
+impl Deficit {
+    /// What the lesion does to a muscle, head, group, movement, skin area, dermatome or
+    /// reflex; `None`: nothing.
+    pub fn effect_of(&self, atlas: &Atlas, node: NodeIndex, disputed: bool) -> Option<Effect> {
+        if atlas.node(node).kind != Kind::Group {
+            return self.effects.get(&node).copied();
+        }
+        let members: Vec<NodeIndex> = atlas
+            .neighbours(node, Relation::MemberOf, Direction::Inverse)
+            .filter(|(e, _)| disputed || atlas.is_standard(*e))
+            .map(|(_, m)| m)
+            .collect();
+        let effects: Vec<Option<Effect>> = members
+            .iter()
+            .map(|m| self.effects.get(m).copied())
+            .collect();
+        if effects.iter().all(|e| *e == Some(Effect::Lost)) && !effects.is_empty() {
+            Some(Effect::Lost)
+        } else if effects.iter().any(Option::is_some) {
+            Some(Effect::Weakened)
+        } else {
+            None
+        }
+    }
+
+    /// How many muscles, skin areas and dermatomes the lesion affects.
+    fn extent(&self) -> usize {
+        self.muscles.len() + self.skin.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.muscles.is_empty() && self.skin.is_empty() && self.reflexes.is_empty()
+    }
+}
+
+/// One finding of `localize`: a sign and the structure it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    pub sign: Sign,
+    pub node: NodeIndex,
+}
+
+/// A candidate lesion and how well it fits the findings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub lesion: Lesion,
+    /// 1 + the number of candidates with a higher score: equal scores share a rank.
+    pub rank: usize,
+    /// In hundredths (see [`score`]).
+    pub score: i64,
+    pub explains: Vec<NodeIndex>,
+    pub misses: Vec<NodeIndex>,
+    pub contradicts: Vec<NodeIndex>,
+}
+
+/// The answer to `localize`: candidates best first, and the best one's deficit for
+/// pictures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    pub findings: Vec<Finding>,
+    pub candidates: Vec<Candidate>,
+    pub best: Option<Deficit>,
+}
+
+/// Spinal levels the fibres on the way to a nerve carry; `None`: every level.
+type Levels = Option<BTreeSet<NodeIndex>>;
+
+/// The channels a lesion cuts.
+struct Cut {
+    /// A root lesion: every channel of this level.
+    root: Option<NodeIndex>,
+    /// Nerves in the territory, with the levels interrupted there.
+    reach: HashMap<NodeIndex, Levels>,
+    /// Muscles and heads a site spares.
+    spared: HashSet<NodeIndex>,
+    /// Nerves in the territory that also receive the same fibres from a parent outside
+    /// it (the sural nerve from the tibial side): every channel through them is cut
+    /// only in part.
+    partial: HashSet<NodeIndex>,
+    /// Nerves the lesion reaches at only some of their levels (a trunk lesion reaching
+    /// the radial nerve): a channel through them whose level is not stated is cut only
+    /// in part.
+    narrowed: HashSet<NodeIndex>,
+}
+
+impl Cut {
+    fn new(atlas: &Atlas, lesion: &Lesion, disputed: bool) -> Cut {
+        let start = lesion.node();
+        if atlas.node(start).kind == Kind::Root {
+            return Cut {
+                root: Some(start),
+                reach: HashMap::new(),
+                spared: HashSet::new(),
+                partial: HashSet::new(),
+                narrowed: HashSet::new(),
+            };
+        }
+        let spared: HashSet<NodeIndex> = match lesion {
+            Lesion::Site(s) => s.spares.iter().copied().collect(),
+            Lesion::Node(_) => HashSet::new(),
+        };
+        let routes = sites::routes(atlas);
+        let mut reach: HashMap<NodeIndex, Levels> = HashMap::new();
+        reach.insert(start, narrow(None, &roots_of(atlas, start, disputed)));
+        // nerves reached through a plexus route (a division into a cord): only there does
+        // a lesion carry fewer levels than a nerve's own roots; below a peripheral nerve
+        // every fibre is cut, whatever levels its branches state
+        let mut routed: HashSet<NodeIndex> = HashSet::new();
+        let mut queue = VecDeque::from([start]);
+        while let Some(n) = queue.pop_front() {
+            let Some(carried) = reach.get(&n).cloned() else {
+                continue;
+            };
+            let tree = crate::query::eval::descent_steps(atlas, n, disputed, &NERVE_TREE)
+                .map(|(_, c)| (c, routed.contains(&n)));
+            let via_routes = routes
+                .iter()
+                .filter(|r| r.division == n)
+                .map(|r| (r.cord, true));
+            let children: Vec<(NodeIndex, bool)> = tree
+                .chain(via_routes)
+                .filter(|(c, _)| atlas.node(*c).kind == Kind::Nerve && !spared.contains(c))
+                .collect();
+            for (child, through_route) in children {
+                if through_route {
+                    routed.insert(child);
+                }
+                let levels = narrow(carried.clone(), &roots_of(atlas, child, disputed));
+                if levels.as_ref().is_some_and(BTreeSet::is_empty) {
+                    continue;
+                }
+                let grown = match reach.get_mut(&child) {
+                    None => {
+                        reach.insert(child, levels);
+                        true
+                    }
+                    Some(old) => widen(old, levels),
+                };
+                if grown {
+                    queue.push_back(child);
+                }
+            }
+        }
+        let partial = partly_cut(atlas, start, &reach, disputed);
+        let narrowed = narrowed(atlas, &reach, &routed, disputed);
+        Cut {
+            root: None,
+            reach,
+            spared,
+            partial,
+            narrowed,
+        }
+    }
+
+    /// Whether the channel through `nerve` at `level` (`None`: levels not stated) is
+    /// cut, and if so whether wholly.
+    fn cuts(&self, nerve: NodeIndex, level: Option<NodeIndex>) -> Option<bool> {
+        if let Some(root) = self.root {
+            return (level == Some(root) || nerve == root).then_some(true);
+        }
+        let whole = !self.partial.contains(&nerve);
+        match (self.reach.get(&nerve), level) {
+            (None, _) => None,
+            (Some(None), _) => Some(whole),
+            (Some(Some(_)), None) => Some(whole && !self.narrowed.contains(&nerve)),
+            (Some(Some(levels)), Some(l)) => levels.contains(&l).then_some(whole),
+        }
+    }
+}
+
+/// The nerves of `reach`, past a plexus route, that carry fewer levels than their own
+/// roots (a trunk lesion reaching the radial nerve), and the nerves below them that
+/// state no roots.
+fn narrowed(
+    atlas: &Atlas,
+    reach: &HashMap<NodeIndex, Levels>,
+    routed: &HashSet<NodeIndex>,
+    disputed: bool,
+) -> HashSet<NodeIndex> {
+    let mut stack: Vec<NodeIndex> = reach
+        .iter()
+        .filter(|(n, _)| routed.contains(*n))
+        .filter(|(n, levels)| {
+            let own = roots_of(atlas, **n, disputed);
+            levels
+                .as_ref()
+                .is_some_and(|l| !own.is_empty() && l.len() < own.len())
+        })
+        .map(|(n, _)| *n)
+        .collect();
+    let mut out: HashSet<NodeIndex> = stack.iter().copied().collect();
+    while let Some(n) = stack.pop() {
+        for (_, child) in crate::query::eval::descent_steps(atlas, n, disputed, &NERVE_TREE) {
+            if reach.contains_key(&child)
+                && roots_of(atlas, child, disputed).is_empty()
+                && out.insert(child)
+            {
+                stack.push(child);
+            }
+        }
+    }
+    out
+}
+
+/// The nerves of `reach` with a parent (a nerve they branch from or continue) outside
+/// it that may carry the same levels, and everything below them.
+fn partly_cut(
+    atlas: &Atlas,
+    start: NodeIndex,
+    reach: &HashMap<NodeIndex, Levels>,
+    disputed: bool,
+) -> HashSet<NodeIndex> {
+    let mut partial: Vec<NodeIndex> = Vec::new();
+    for (&n, levels) in reach {
+        if n == start {
+            continue;
+        }
+        let parents = atlas
+            .neighbours(n, Relation::BranchOf, Direction::Forward)
+            .chain(atlas.neighbours(n, Relation::ContinuesAs, Direction::Inverse))
+            .filter(|(e, _)| disputed || atlas.is_standard(*e))
+            .map(|(_, p)| p);
+        let shared = |p: NodeIndex| {
+            let theirs = roots_of(atlas, p, disputed);
+            match levels {
+                None => true,
+                Some(ours) => theirs.is_empty() || theirs.iter().any(|r| ours.contains(r)),
+            }
+        };
+        if parents.filter(|p| !reach.contains_key(p)).any(shared) {
+            partial.push(n);
+        }
+    }
+    let mut out: HashSet<NodeIndex> = partial.iter().copied().collect();
+    while let Some(n) = partial.pop() {
+        for (_, child) in crate::query::eval::descent_steps(atlas, n, disputed, &NERVE_TREE) {
+            if reach.contains_key(&child) && out.insert(child) {
+                partial.push(child);
+            }
+        }
+    }
+    out
+}
+
+/// The relations that make a nerve's territory: its branches, parts and continuations.
+const NERVE_TREE: [Relation; 3] = [Relation::BranchOf, Relation::PartOf, Relation::ContinuesAs];
+
+/// Levels carried on into a nerve that states its roots.
+fn narrow(carried: Levels, roots: &[NodeIndex]) -> Levels {
+    if roots.is_empty() {
+        return carried;
+    }
+    let own: BTreeSet<NodeIndex> = roots.iter().copied().collect();
+    Some(match carried {
+        None => own,
+        Some(c) => c.intersection(&own).copied().collect(),
+    })
+}
+
+/// Adds levels reached by another way; whether anything was added.
+fn widen(old: &mut Levels, new: Levels) -> bool {
+    match (old.as_mut(), new) {
+        (None, _) => false,
+        (Some(_), None) => {
+            *old = None;
+            true
+        }
+        (Some(o), Some(n)) => {
+            let before = o.len();
+            o.extend(n);
+            o.len() > before
+        }
+    }
+}
+
+/// The roots a nerve states (`has-root`).
+fn roots_of(atlas: &Atlas, nerve: NodeIndex, disputed: bool) -> Vec<NodeIndex> {
+    atlas
+        .neighbours(nerve, Relation::RootOf, Direction::Inverse)
+        .filter(|(e, _)| disputed || atlas.is_standard(*e))
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// The channels of one structure's innervation: `(nerve or root, level)`, the levels of
+/// each nerve being the subject's standard levels (`None` when no fact gives any).
+fn channels(
+    atlas: &Atlas,
+    subject: NodeIndex,
+    relation: Relation,
+    disputed: bool,
+) -> Vec<(NodeIndex, Option<NodeIndex>)> {
+    // the nerves of the standard facts; the levels of each from every fact naming it,
+    // judged level by level (a level is standard by agreement even when the one fact
+    // that lists it is single-source)
+    let mut by_nerve: Vec<(NodeIndex, BTreeSet<NodeIndex>)> = Vec::new();
+    for (e, nerve) in atlas.neighbours(subject, relation, Direction::Forward) {
+        if (disputed || atlas.is_standard(e)) && !by_nerve.iter().any(|(n, _)| *n == nerve) {
+            by_nerve.push((nerve, BTreeSet::new()));
+        }
+    }
+    for (e, nerve) in atlas.neighbours(subject, relation, Direction::Forward) {
+        let Some((_, set)) = by_nerve.iter_mut().find(|(n, _)| *n == nerve) else {
+            continue;
+        };
+        let standard_fact = disputed || atlas.is_standard(e);
+        set.extend(atlas.fact(e).roots.iter().copied().filter(|r| {
+            if relation == Relation::InnervatedBy {
+                disputed || atlas.is_standard_level(subject, *r)
+            } else {
+                standard_fact
+            }
+        }));
+    }
+    let mut out = Vec::new();
+    for (nerve, levels) in by_nerve {
+        if atlas.node(nerve).kind == Kind::Root {
+            out.push((nerve, Some(nerve)));
+        } else if levels.is_empty() {
+            out.push((nerve, None));
+        } else {
+            out.extend(levels.into_iter().map(|l| (nerve, Some(l))));
+        }
+    }
+    out
+}
+
+/// Lost when every channel is cut wholly, weakened when some are cut.
+fn effect(channels: &[(NodeIndex, Option<NodeIndex>)], cut: &Cut) -> Option<Effect> {
+    let cut_ones: Vec<bool> = channels
+        .iter()
+        .filter_map(|(nv, l)| cut.cuts(*nv, *l))
+        .collect();
+    if cut_ones.is_empty() {
+        None
+    } else if cut_ones.len() == channels.len() && cut_ones.iter().all(|whole| *whole) {
+        Some(Effect::Lost)
+    } else {
+        Some(Effect::Weakened)
+    }
+}
+
+fn by_name(atlas: &Atlas, nodes: &mut [NodeIndex]) {
+    nodes.sort_by_cached_key(|n| {
+        let s = atlas.node(*n);
+        (s.name.to_lowercase(), s.id.to_string())
+    });
+}
+
+/// Everything the lesion takes away.
+pub fn lesion(atlas: &Atlas, lesion: &Lesion, disputed: bool) -> Deficit {
+    let cut = Cut::new(atlas, lesion, disputed);
+    let mut effects: HashMap<NodeIndex, Effect> = HashMap::new();
+    let muscles = muscle_effects(atlas, &cut, disputed, &mut effects);
+    let movements = movement_effects(atlas, disputed, &mut effects);
+    let skin = skin_effects(atlas, &cut, disputed, &mut effects);
+    let reflexes = reflex_effects(atlas, &cut, disputed, &mut effects);
+    let mut nerves: Vec<NodeIndex> = cut.reach.keys().copied().collect();
+    by_name(atlas, &mut nerves);
+    Deficit {
+        lesion: lesion.clone(),
+        nerves,
+        muscles,
+        movements,
+        skin,
+        reflexes,
+        effects,
+    }
+}
+
+fn muscle_effects(
+    atlas: &Atlas,
+    cut: &Cut,
+    disputed: bool,
+    effects: &mut HashMap<NodeIndex, Effect>,
+) -> Vec<MuscleEffect> {
+    let mut out = Vec::new();
+    for &muscle in atlas.of_kind(Kind::Muscle) {
+        let parts: Vec<NodeIndex> = atlas
+            .neighbours(muscle, Relation::PartOf, Direction::Inverse)
+            .filter(|(e, p)| {
+                (disputed || atlas.is_standard(*e)) && atlas.node(*p).kind == Kind::MusclePart
+            })
+            .map(|(_, p)| p)
+            .collect();
+        let spared_whole = cut.spared.contains(&muscle);
+        let mut all = Vec::new();
+        let mut part_effects = Vec::new();
+        let subject_channels = |s: NodeIndex| {
+            let mut c = channels(atlas, s, Relation::InnervatedBy, disputed);
+            if spared_whole || cut.spared.contains(&s) {
+                c.retain(|(n, _)| !cut.reach.contains_key(n));
+            }
+            c
+        };
+        let own = subject_channels(muscle);
+        all.extend(own.iter().copied());
+        for &p in &parts {
+            let mut c = subject_channels(p);
+            if c.is_empty() {
+                // a head with no supply of its own shares its muscle's
+                c = own.clone();
+            } else {
+                all.extend(c.iter().copied());
+            }
+            if let Some(e) = effect(&c, cut) {
+                effects.insert(p, e);
+                part_effects.push((p, e));
+            }
+        }
+        if let Some(e) = effect(&all, cut) {
+            effects.insert(muscle, e);
+            part_effects.sort_by_cached_key(|(p, _)| atlas.node(*p).name.to_lowercase());
+            out.push(MuscleEffect {
+                muscle,
+                effect: e,
+                // heads worth naming only when they fare differently from the whole
+                parts: if parts.iter().all(|p| effects.get(p) == Some(&e)) {
+                    Vec::new()
+                } else {
+                    part_effects
+                },
+            });
+        }
+    }
+    out.sort_by_cached_key(|m| atlas.node(m.muscle).name.to_lowercase());
+    out
+}
+
+fn movement_effects(
+    atlas: &Atlas,
+    disputed: bool,
+    effects: &mut HashMap<NodeIndex, Effect>,
+) -> Vec<MovementEffect> {
+    let mut out = Vec::new();
+    for &movement in atlas.of_kind(Kind::Movement) {
+        // each performer counted as its muscle: a head performs for its muscle
+        let mut performers: Vec<(NodeIndex, Option<Effect>)> = Vec::new();
+        for (e, p) in atlas.neighbours(movement, Relation::Performs, Direction::Inverse) {
+            if !(disputed || atlas.is_standard(e)) {
+                continue;
+            }
+            let whole = match atlas.node(p).kind {
+                Kind::MusclePart => atlas.whole_of(p).unwrap_or(p),
+                _ => p,
+            };
+            let eff = effects.get(&p).copied();
+            if !performers.iter().any(|(w, _)| *w == whole) {
+                performers.push((whole, eff));
+            }
+        }
+        if performers.iter().all(|(_, e)| e.is_none()) {
+            continue;
+        }
+        let mut remaining: Vec<NodeIndex> = performers
+            .iter()
+            .filter(|(_, e)| *e != Some(Effect::Lost))
+            .map(|(w, _)| *w)
+            .collect();
+        by_name(atlas, &mut remaining);
+        let effect = if remaining.is_empty() {
+            Effect::Lost
+        } else {
+            Effect::Weakened
+        };
+        effects.insert(movement, effect);
+        out.push(MovementEffect {
+            movement,
+            effect,
+            remaining,
+        });
+    }
+    out.sort_by_cached_key(|m| atlas.node(m.movement).name.to_lowercase());
+    out
+}
+
+fn skin_effects(
+    atlas: &Atlas,
+    cut: &Cut,
+    disputed: bool,
+    effects: &mut HashMap<NodeIndex, Effect>,
+) -> Vec<Affected> {
+    // a root lesion numbs its dermatome; peripheral skin areas overlap too much for one
+    // root to numb them
+    let kinds: &[Kind] = if cut.root.is_some() {
+        &[Kind::Dermatome]
+    } else {
+        &[Kind::SkinArea]
+    };
+    let mut out = Vec::new();
+    for &kind in kinds {
+        for &area in atlas.of_kind(kind) {
+            let c = channels(atlas, area, Relation::InnervatedBy, disputed);
+            if let Some(e) = effect(&c, cut) {
+                effects.insert(area, e);
+                out.push(Affected {
+                    node: area,
+                    effect: e,
+                });
+            }
+        }
+    }
+    out.sort_by_cached_key(|a| atlas.node(a.node).name.to_lowercase());
+    out
+}
+
+fn reflex_effects(
+    atlas: &Atlas,
+    cut: &Cut,
+    disputed: bool,
+    effects: &mut HashMap<NodeIndex, Effect>,
+) -> Vec<Affected> {
+    let mut out = Vec::new();
+    for &reflex in atlas.of_kind(Kind::Reflex) {
+        let all = channels(atlas, reflex, Relation::MediatedBy, disputed);
+        // the nerve facts carry the arc's levels; the root facts alone stand in when no
+        // nerve is named
+        let nerves: Vec<_> = all
+            .iter()
+            .copied()
+            .filter(|(n, _)| atlas.node(*n).kind == Kind::Nerve)
+            .collect();
+        let arc = if nerves.is_empty() { all } else { nerves };
+        let involved: Vec<NodeIndex> = atlas
+            .neighbours(reflex, Relation::Involves, Direction::Forward)
+            .filter(|(e, _)| disputed || atlas.is_standard(*e))
+            .map(|(_, m)| m)
+            .collect();
+        // the arc needs its muscle: a site that spares the muscle spares the reflex
+        if !involved.is_empty() && !involved.iter().any(|m| effects.contains_key(m)) {
+            continue;
+        }
+        if let Some(e) = effect(&arc, cut) {
+            effects.insert(reflex, e);
+            out.push(Affected {
+                node: reflex,
+                effect: e,
+            });
+        }
+    }
+    out.sort_by_cached_key(|a| atlas.node(a.node).name.to_lowercase());
+    out
+}
+
+#[cfg(test)]
+mod tests;
