@@ -68,8 +68,13 @@ impl Format {
     }
 
     pub fn renderer(self) -> Box<dyn Render> {
+        self.renderer_for(None)
+    }
+
+    /// A renderer for a terminal `width` columns wide (`None`: no limit, as in a pipe).
+    pub fn renderer_for(self, width: Option<usize>) -> Box<dyn Render> {
         match self {
-            Format::Text => Box::new(Text),
+            Format::Text => Box::new(Text { width }),
             Format::Json => Box::new(Json),
             Format::Dot => Box::new(Dot),
             Format::Svg => Box::new(Svg::default()),

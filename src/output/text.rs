@@ -11,13 +11,17 @@ use crate::query::eval::{Path, Subgraph, Through, WhyAnswer};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
 
-pub struct Text;
+/// Plain text; `width`, when given, is the terminal's: tables and notes fit it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Text {
+    pub width: Option<usize>,
+}
 
 impl Render for Text {
     fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()> {
         match answer {
             Answer::Set(set) => {
-                table(atlas, &set.nodes, &set.via, out)?;
+                table(atlas, &set.nodes, &set.via, self.width, out)?;
                 let mut footer = match (set.nodes.len(), set.total) {
                     (0, _) => "no structures".to_string(),
                     (n, total) if n < total => format!("{n} of {total} structures"),
@@ -36,7 +40,7 @@ impl Render for Text {
                 writeln!(out, "({footer})")
             }
             Answer::Count(n) => writeln!(out, "{n}"),
-            Answer::Show(n) => card(atlas, *n, out),
+            Answer::Show(n) => card(atlas, *n, self.width, out),
             Answer::Path { from, to, path } => match path {
                 Some(p) => {
                     path_lines(atlas, p, out)?;
@@ -77,7 +81,7 @@ impl Render for Text {
                 Ok(())
             }
             Answer::Why(w) => why(atlas, w, out),
-            Answer::Around(g) => around(atlas, g, out),
+            Answer::Around(g) => around(atlas, g, self.width, out),
             Answer::Lesion(d) => lesion(atlas, d, out),
             Answer::Localize(r) => localize(atlas, r, out),
         }
@@ -90,47 +94,12 @@ fn table(
     atlas: &Atlas,
     nodes: &[NodeIndex],
     via: &[Vec<Through>],
+    width: Option<usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if nodes.is_empty() {
         return Ok(());
     }
-    let rows: Vec<(&str, String, &str)> = nodes
-        .iter()
-        .map(|n| {
-            let s = atlas.node(*n);
-            (s.name.as_str(), s.kind.noun().to_string(), s.id.as_str())
-        })
-        .collect();
-    if via.iter().any(|v| !v.is_empty()) {
-        return table_with_via(atlas, &rows, nodes, via, out);
-    }
-    let w0 = rows
-        .iter()
-        .map(|r| r.0.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4);
-    let w1 = rows
-        .iter()
-        .map(|r| r.1.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4);
-    writeln!(out, "{:<w0$}  {:<w1$}  id", "name", "kind")?;
-    for (name, kind, id) in rows {
-        writeln!(out, "{name:<w0$}  {kind:<w1$}  {id}")?;
-    }
-    Ok(())
-}
-
-fn table_with_via(
-    atlas: &Atlas,
-    rows: &[(&str, String, &str)],
-    nodes: &[NodeIndex],
-    via: &[Vec<Through>],
-    out: &mut dyn Write,
-) -> io::Result<()> {
     let through: Vec<String> = nodes
         .iter()
         .enumerate()
@@ -150,21 +119,142 @@ fn table_with_via(
             ways.join("; ")
         })
         .collect();
-    let width =
-        |f: &dyn Fn(usize) -> usize, min: usize| (0..rows.len()).map(f).max().unwrap_or(0).max(min);
-    let w0 = width(&|i| rows[i].0.chars().count(), 4);
-    let w1 = width(&|i| rows[i].1.chars().count(), 4);
-    let w2 = width(&|i| rows[i].2.chars().count(), 2);
-    writeln!(
-        out,
-        "{:<w0$}  {:<w1$}  {:<w2$}  through",
-        "name", "kind", "id"
-    )?;
-    for ((name, kind, id), via) in rows.iter().zip(&through) {
-        let line = format!("{name:<w0$}  {kind:<w1$}  {id:<w2$}  {via}");
-        writeln!(out, "{}", line.trim_end())?;
+    let with_via = through.iter().any(|t| !t.is_empty());
+    let rows: Vec<Vec<String>> = nodes
+        .iter()
+        .zip(&through)
+        .map(|(n, via)| {
+            let s = atlas.node(*n);
+            let mut row = vec![
+                s.name.to_string(),
+                s.kind.noun().to_string(),
+                s.id.to_string(),
+            ];
+            if with_via {
+                row.push(via.clone());
+            }
+            row
+        })
+        .collect();
+    let headers: &[&str] = if with_via {
+        &["name", "kind", "id", "through"]
+    } else {
+        &["name", "kind", "id"]
+    };
+    write_table(headers, rows, width, out)
+}
+
+/// Writes aligned columns two spaces apart. Given a width, a table that would be wider
+/// drops its id column (the third), then wraps its last column (or, with three
+/// columns, the name) at spaces to fit; a word longer than its column is never split.
+fn write_table(
+    headers: &[&str],
+    mut rows: Vec<Vec<String>>,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut headers: Vec<&str> = headers.to_vec();
+    let natural = |headers: &[&str], rows: &[Vec<String>]| -> Vec<usize> {
+        (0..headers.len())
+            .map(|i| {
+                rows.iter()
+                    .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                    .chain(std::iter::once(headers[i].chars().count()))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect()
+    };
+    let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
+    let mut widths = natural(&headers, &rows);
+    if let Some(max) = width {
+        if total(&widths) > max && headers.len() > 2 {
+            headers.remove(2);
+            for r in &mut rows {
+                if r.len() > 2 {
+                    r.remove(2);
+                }
+            }
+            widths = natural(&headers, &rows);
+        }
+        if total(&widths) > max {
+            let wrap = if headers.len() > 3 {
+                headers.len() - 1
+            } else {
+                0
+            };
+            let others: usize = total(&widths) - widths[wrap];
+            let longest_word = rows
+                .iter()
+                .filter_map(|r| r.get(wrap))
+                .flat_map(|c| c.split(' '))
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            widths[wrap] = max
+                .saturating_sub(others)
+                .max(longest_word)
+                .max(headers[wrap].chars().count());
+        }
+    }
+    let header: Vec<String> = headers.iter().map(ToString::to_string).collect();
+    for row in std::iter::once(&header).chain(rows.iter()) {
+        let cells: Vec<Vec<String>> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| wrap_words(c, *w))
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        for line in 0..height {
+            let mut text = String::new();
+            for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+                let part = cell.get(line).map_or("", String::as_str);
+                if i + 1 < cells.len() {
+                    text.push_str(&format!("{part:<w$}  "));
+                } else {
+                    text.push_str(part);
+                }
+            }
+            writeln!(out, "{}", text.trim_end())?;
+        }
     }
     Ok(())
+}
+
+/// A paragraph after `first` and under `rest`, fitted to `width` at spaces.
+fn write_hanging(
+    out: &mut dyn Write,
+    first: &str,
+    rest: &str,
+    text: &str,
+    width: Option<usize>,
+) -> io::Result<()> {
+    let Some(width) = width else {
+        return writeln!(out, "{first}{text}");
+    };
+    let room = width.saturating_sub(first.chars().count()).max(20);
+    for (i, line) in wrap_words(text, room).iter().enumerate() {
+        writeln!(out, "{}{line}", if i == 0 { first } else { rest })?;
+    }
+    Ok(())
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces only.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let Some(line) = lines.last_mut() else { break };
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if len > 0 {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }
 
 /// A part's name as read beside its whole: "short head" beside Biceps femoris
@@ -181,7 +271,12 @@ fn part_name(atlas: &Atlas, whole: NodeIndex, part: NodeIndex) -> &str {
 
 /// A reference card: names, every fact grouped by relation with its sources, notes,
 /// cross-references and the sources cited.
-fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
+fn card(
+    atlas: &Atlas,
+    node: NodeIndex,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let s = atlas.node(node);
     let mut cited: Vec<SourceId> = Vec::new();
     writeln!(out, "{}  ({}, id {})", s.name, s.kind.noun(), s.id)?;
@@ -251,11 +346,11 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
             };
             lines.push((text, format!("[{}]{standing}", marks.join(", ")), note));
         }
-        let width = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
+        let column = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
         for (text, marks, note) in lines {
-            writeln!(out, "  {text:<width$}  {marks}")?;
+            writeln!(out, "  {text:<column$}  {marks}")?;
             if let Some(note) = note {
-                writeln!(out, "      {note}")?;
+                write_hanging(out, "      ", "      ", &note, width)?;
             }
         }
     }
@@ -263,7 +358,7 @@ fn card(atlas: &Atlas, node: NodeIndex, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "Notes")?;
         for note in &s.notes {
-            writeln!(out, "  - {note}")?;
+            write_hanging(out, "  - ", "    ", note, width)?;
         }
     }
     for src in &s.sources {
@@ -399,8 +494,13 @@ fn why(atlas: &Atlas, w: &WhyAnswer, out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
-fn around(atlas: &Atlas, g: &Subgraph, out: &mut dyn Write) -> io::Result<()> {
-    table(atlas, &g.nodes, &[], out)?;
+fn around(
+    atlas: &Atlas,
+    g: &Subgraph,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    table(atlas, &g.nodes, &[], width, out)?;
     writeln!(out)?;
     for e in &g.edges {
         let (s, o) = atlas.ends(*e);
@@ -593,4 +693,64 @@ fn localize(atlas: &Atlas, r: &Ranking, out: &mut dyn Write) -> io::Result<()> {
         out,
         "(a teaching aid over textbook anatomy, not a diagnostic device)"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_text(headers: &[&str], rows: &[&[&str]], width: Option<usize>) -> String {
+        let rows = rows
+            .iter()
+            .map(|r| r.iter().map(ToString::to_string).collect())
+            .collect();
+        let mut out = Vec::new();
+        write_table(headers, rows, width, &mut out).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    const ROWS: &[&[&str]] = &[
+        &[
+            "Flexor digitorum longus",
+            "muscle",
+            "flexor-digitorum-longus",
+        ],
+        &["Soleus", "muscle", "soleus"],
+    ];
+
+    #[test]
+    fn a_table_that_fits_keeps_every_column() {
+        assert_eq!(
+            table_text(&["name", "kind", "id"], ROWS, Some(80)),
+            "name                     kind    id\n\
+             Flexor digitorum longus  muscle  flexor-digitorum-longus\n\
+             Soleus                   muscle  soleus\n"
+        );
+    }
+
+    #[test]
+    fn a_narrow_terminal_drops_the_id_then_wraps_at_spaces() {
+        assert_eq!(
+            table_text(&["name", "kind", "id"], ROWS, Some(40)),
+            "name                     kind\n\
+             Flexor digitorum longus  muscle\n\
+             Soleus                   muscle\n"
+        );
+        assert_eq!(
+            table_text(&["name", "kind", "id"], ROWS, Some(20)),
+            "name          kind\n\
+             Flexor        muscle\n\
+             digitorum\n\
+             longus\n\
+             Soleus        muscle\n"
+        );
+    }
+
+    #[test]
+    fn words_longer_than_the_column_are_never_split() {
+        assert_eq!(
+            wrap_words("a extraordinarily b", 5),
+            ["a", "extraordinarily", "b"]
+        );
+    }
 }
