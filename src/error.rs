@@ -47,6 +47,23 @@ pub enum LoadError {
     /// `--data` pointing at a directory with no `.toml` files.
     #[error("no .toml data files in {}", .0.display())]
     NoFiles(PathBuf),
+    /// A FIFO or a link to a device named `x.toml`: data files are regular files.
+    #[error("{} is {what}; data files must be regular files", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
+    /// A data file larger than the limit (`FASCIA_MAX_FILE_SIZE` raises it).
+    #[error("{} is larger than {limit} bytes, the limit for one data file (raise it with the environment variable {setting})", path.display())]
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+        setting: &'static str,
+    },
+    /// `FASCIA_MAX_FILE_SIZE=lots`
+    #[error("{name} must be {expected}, not `{value}`")]
+    BadSetting {
+        name: &'static str,
+        value: String,
+        expected: &'static str,
+    },
     #[error("{0}")]
     Invalid(#[from] DataErrors),
 }
