@@ -356,9 +356,18 @@ impl fmt::Display for RelationRef {
 
 impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Quote unless the text is one plain word, so keywords inside names survive.
-        let plain = !self.text.is_empty()
-            && self.text.chars().all(|c| c.is_alphanumeric() || c == '-')
+        // Quote unless the text is one plain ASCII word, so keywords inside names
+        // survive, and so does a character the grammar does not take in a bare name
+        // (`x²`: `²` is numeric but not a letter)
+        let plain = self
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
             && !is_reserved(&self.text);
         if plain {
             f.write_str(&self.text)
