@@ -1,6 +1,6 @@
 //! The REPL driven through a pseudo-terminal, as a person would: completion, history
-//! across sessions, Ctrl-C, Ctrl-D, errors. Every wait is on output, never on time (but one pause, explained where it is); the
-//! timeout only ends a hung test.
+//! across sessions, Ctrl-C, Ctrl-D, errors. Every wait is on output, never on time
+//! (one short pause aside, explained where it is); the timeout only ends a hung test.
 
 #![cfg(unix)]
 
