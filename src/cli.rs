@@ -701,6 +701,8 @@ mod tests {
         assert_eq!(strip_comment("# only a comment"), "");
         assert_eq!(strip_comment("show \"a#b\" # c"), "show \"a#b\" ");
         assert_eq!(strip_comment("show 'it\"s' # c"), "show 'it\"s' ");
+        // an apostrophe inside a bare name opens no quote
+        assert_eq!(strip_comment("show o'brien # c"), "show o'brien ");
     }
 
     #[test]
@@ -711,6 +713,45 @@ mod tests {
         assert!(coloured.contains("\u{1b}["));
         let stripped: String = strip_ansi(&coloured);
         assert_eq!(stripped, rendered);
+    }
+
+    #[test]
+    fn output_targets_must_be_regular_files_or_new_paths() {
+        // checked without writing: a rename over /dev/null would replace the device
+        #[cfg(unix)]
+        assert_eq!(
+            check_output_target(Path::new("/dev/null"))
+                .unwrap_err()
+                .to_string(),
+            "will not write to /dev/null: it is a character device; -o writes only to a \
+             regular file or a new path"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check_output_target(dir.path()).is_err());
+        assert!(check_output_target(&dir.path().join("new.txt")).is_ok());
+        let file = dir.path().join("old.txt");
+        fs::write(&file, "x").unwrap();
+        assert!(check_output_target(&file).is_ok());
+    }
+
+    #[test]
+    fn lines_are_read_within_the_limit() {
+        let mut input = io::Cursor::new(b"one\r\ntwo\nthree".to_vec());
+        let mut buf = Vec::new();
+        let mut lines = Vec::new();
+        while read_line(&mut input, &mut buf).unwrap() == LineRead::Line {
+            lines.push(String::from_utf8(buf.clone()).unwrap());
+        }
+        assert_eq!(lines, ["one", "two", "three"]);
+        let long = vec![b'x'; MAX_LINE + 1];
+        let mut input = io::Cursor::new(long);
+        assert_eq!(read_line(&mut input, &mut buf).unwrap(), LineRead::TooLong);
+        let exact = [vec![b'x'; MAX_LINE], b"\nok\n".to_vec()].concat();
+        let mut input = io::BufReader::with_capacity(1000, io::Cursor::new(exact));
+        assert_eq!(read_line(&mut input, &mut buf).unwrap(), LineRead::Line);
+        assert_eq!(buf.len(), MAX_LINE);
+        assert_eq!(read_line(&mut input, &mut buf).unwrap(), LineRead::Line);
+        assert_eq!(buf, b"ok");
     }
 
     #[test]
