@@ -650,3 +650,22 @@ fn the_default_budget_answers_the_usual_queries() {
         assert!(fascia::query::run(&atlas, q).is_ok(), "{q}");
     }
 }
+
+// ------------------------------------------------------------------ printing queries
+
+#[test]
+fn names_the_grammar_does_not_take_bare_print_quoted_and_parse_back() {
+    for (text, printed) in [
+        ("show \"x²\"", "show \"x²\""),
+        ("show \"-x\"", "show \"-x\""),
+        ("show \"müller\"", "show \"müller\""),
+        ("show o'brien", "show \"o'brien\""),
+        ("show 'say \"a\"'", "show 'say \"a\"'"),
+        ("show soleus", "show soleus"),
+    ] {
+        let query = fascia::query::parse(text).unwrap();
+        assert_eq!(query.to_string(), printed, "{text}");
+        let again = fascia::query::parse(printed).unwrap();
+        assert_eq!(again.to_string(), printed, "{text}");
+    }
+}
