@@ -581,7 +581,7 @@ fn check_output_target(target: &Path) -> Result<(), Error> {
             });
         }
     };
-    let what = file_type_name(&meta.file_type());
+    let what = fascia::graph::load::file_type_name(&meta.file_type());
     if meta.file_type().is_file() {
         return Ok(());
     }
@@ -589,35 +589,6 @@ fn check_output_target(target: &Path) -> Result<(), Error> {
         "will not write to {}: it is {what}; -o writes only to a regular file or a new path",
         target.display()
     )))
-}
-
-/// "a directory", "a FIFO", … for messages.
-fn file_type_name(t: &fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_dir() {
-        "a directory"
-    } else if t.is_file() {
-        "a regular file"
-    } else {
-        "not a regular file"
-    }
 }
 
 const BOLD: Style = Style::new().bold();

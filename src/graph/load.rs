@@ -121,8 +121,8 @@ impl Walk {
     }
 }
 
-/// "a FIFO", "a character device", … for messages.
-fn file_type_name(t: &std::fs::FileType) -> &'static str {
+/// "a FIFO", "a directory", … for messages about files that are not what was expected.
+pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -139,8 +139,15 @@ fn file_type_name(t: &std::fs::FileType) -> &'static str {
             return "a socket";
         }
     }
-    let _ = t;
-    "not a regular file"
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a directory"
+    } else if t.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// A data file's bytes and when it was last changed, reading no more than `max` bytes
