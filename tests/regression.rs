@@ -669,3 +669,15 @@ fn names_the_grammar_does_not_take_bare_print_quoted_and_parse_back() {
         assert_eq!(again.to_string(), printed, "{text}");
     }
 }
+
+/// Found by the round_trip fuzz target: a chain of 35 `or`s printed one level of
+/// parentheses deeper per `or`, and the printed query broke the nesting limit.
+#[test]
+fn a_long_or_chain_prints_within_the_nesting_limit() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/fuzz/round-trip-or-chain.txt"))
+        .unwrap();
+    let query = fascia::query::parse(&text).unwrap();
+    let printed = query.to_string();
+    let again = fascia::query::parse(&printed).unwrap_or_else(|e| panic!("{printed}: {e}"));
+    assert_eq!(again.to_string(), printed);
+}

@@ -558,21 +558,82 @@ mod tests {
         );
     }
 
+    /// The shape of a condition or set expression, fully parenthesised.
+    fn cond_shape(c: &Condition) -> String {
+        match c {
+            Condition::Atom { target, .. } => match target {
+                Target::Name(n) => n.text.clone(),
+                Target::Query(q) => format!("({})", set_shape(q)),
+            },
+            Condition::Not(c) => format!("not {}", cond_shape(c)),
+            Condition::And(a, b) => format!("({} and {})", cond_shape(a), cond_shape(b)),
+            Condition::Or(a, b) => format!("({} or {})", cond_shape(a), cond_shape(b)),
+            Condition::Except(a, b) => format!("({} except {})", cond_shape(a), cond_shape(b)),
+        }
+    }
+
+    fn set_shape(e: &SetExpr) -> String {
+        match e {
+            SetExpr::Select {
+                selector,
+                condition,
+                ..
+            } => match condition {
+                Some(c) => format!("{}[{}]", selector.word(), cond_shape(c)),
+                None => selector.word().to_string(),
+            },
+            SetExpr::And(a, b) => format!("({} and {})", set_shape(a), set_shape(b)),
+            SetExpr::Or(a, b) => format!("({} or {})", set_shape(a), set_shape(b)),
+            SetExpr::Except(a, b) => format!("({} except {})", set_shape(a), set_shape(b)),
+        }
+    }
+
+    fn shape(text: &str) -> String {
+        match parse(text).unwrap().statement {
+            Statement::Set { expr, .. } => set_shape(&expr),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn precedence_not_and_except_or() {
-        let q =
-            parse("muscles not located-in a or performs b and member-of c except inserts-into d")
-                .unwrap();
-        // or(not a, except(and(b, c), d))
+        let text = "muscles not located-in a or performs b and member-of c except inserts-into d";
+        assert_eq!(shape(text), "muscles[(not a or ((b and c) except d))]");
+        assert_eq!(round_trip(text), text);
+        let text = "(muscles performs x) or nerves and roots except bones";
         assert_eq!(
-            q.to_string(),
-            "muscles not located-in a or ((performs b and member-of c) except inserts-into d)"
+            shape(text),
+            "(muscles[x] or ((nerves and roots) except bones))"
         );
-        let q = parse("(muscles performs x) or nerves and roots except bones").unwrap();
         assert_eq!(
-            q.to_string(),
-            "(muscles performs x) or (((nerves) and (roots)) except (bones))"
+            round_trip(text),
+            "muscles performs x or nerves and roots except bones"
         );
+        // parentheses are printed where the tree needs them, and only there
+        let text = "muscles not (performs a or performs b) and (performs c except performs d)";
+        assert_eq!(shape(text), "muscles[(not (a or b) and (c except d))]");
+        assert_eq!(round_trip(text), text);
+        assert_eq!(
+            round_trip("(muscles or nerves) and bones"),
+            "(muscles or nerves) and bones"
+        );
+        assert_eq!(
+            round_trip("muscles or (nerves or bones)"),
+            "muscles or (nerves or bones)"
+        );
+        assert_eq!(
+            round_trip("(muscles or nerves) or bones"),
+            "muscles or nerves or bones"
+        );
+    }
+
+    #[test]
+    fn a_long_chain_prints_without_nesting() {
+        // each `or` used to add a level of parentheses, past the nesting limit
+        let text = format!("muscles performs a{}", " or performs a".repeat(40));
+        assert_eq!(round_trip(&text), text);
+        let text = format!("muscles{}", " or bones".repeat(40));
+        assert_eq!(round_trip(&text), text);
     }
 
     #[test]

@@ -30,6 +30,13 @@ fuzz_target!(|data: &[u8]| {
     let printed = query.to_string();
     let again = match fascia::query::parse(&printed) {
         Ok(q) => q,
+        // quotes and spaces may lengthen a query past the limit on its length, which
+        // is a limit on what is typed, not a fault of the printer
+        Err(fascia::QueryError::TooLong { .. })
+            if printed.len() > fascia::query::parser::MAX_QUERY_LEN =>
+        {
+            return;
+        }
         Err(e) => panic!("{text:?} printed as {printed:?}, which does not parse: {e}"),
     };
     assert_eq!(shape(&query), shape(&again), "{text:?} printed as {printed:?}");
