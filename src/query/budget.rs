@@ -8,7 +8,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Steps of work a query may take by default: well under a second on the bundled data.
+/// Steps of work a query may take by default: about half a second in a release build.
 pub const DEFAULT_WORK_LIMIT: u64 = 5_000_000;
 /// The environment variable that raises (or lowers) the work limit.
 pub const WORK_LIMIT_VAR: &str = "FASCIA_WORK_LIMIT";
