@@ -2,11 +2,13 @@
 //! the drawing of errors (shared with the REPL).
 
 use crate::repl;
+use crate::signals::{self, Cleanup};
 use anstyle::{AnsiColor, Style};
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fascia::Atlas;
 use fascia::export::{ExportFormat, Selection};
 use fascia::output::Format;
+use fascia::query::budget::{self, Budget};
 use std::fs;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -185,6 +187,7 @@ pub fn run() -> Result<ExitCode, Error> {
         return export(&atlas, export_args, err_color);
     }
     let format = Format::from_name(&args.format).unwrap_or_default();
+    let work_limit = work_limit()?;
     let mut inputs = inputs_in_order(&matches, &args);
     if inputs.is_empty() {
         if io::stdin().is_terminal() {
@@ -198,10 +201,12 @@ pub fn run() -> Result<ExitCode, Error> {
                 None => return Ok(ExitCode::from(FATAL)),
             };
             let color = args.color.enabled(io::stdout().is_terminal());
-            return repl::run(atlas, format, color);
+            return repl::run(atlas, format, color, work_limit);
         }
         inputs.push(Input::File(PathBuf::from("-")));
     }
+    let cleanup = Cleanup::default();
+    signals::exit_on_signal(cleanup.clone());
     let atlas = match load(args.data.as_deref(), err_color) {
         Some(a) => a,
         None => return Ok(ExitCode::from(FATAL)),
@@ -212,6 +217,7 @@ pub fn run() -> Result<ExitCode, Error> {
         format,
         color: err_color,
         several,
+        work_limit,
         answered: 0,
         failed: 0,
         last_json: false,
@@ -224,11 +230,12 @@ pub fn run() -> Result<ExitCode, Error> {
             out.flush().map_err(Error::Output)?;
         }
         Some(target) => {
-            let mut file = AtomicFile::create(target)?;
+            let mut file = AtomicFile::create(target, cleanup)?;
             runner.run_all(&inputs, file.writer())?;
             if runner.failed == 0 {
                 file.commit()?;
             } else {
+                file.discard();
                 let _ = writeln!(
                     io::stderr(),
                     "fascia: {} left unchanged: {} quer{} failed",
@@ -244,6 +251,23 @@ pub fn run() -> Result<ExitCode, Error> {
     } else {
         QUERY_FAILED
     }))
+}
+
+/// The work limit of each query: [`budget::WORK_LIMIT_VAR`] or the default.
+fn work_limit() -> Result<u64, Error> {
+    match std::env::var(budget::WORK_LIMIT_VAR) {
+        Err(std::env::VarError::NotPresent) => Ok(budget::DEFAULT_WORK_LIMIT),
+        Ok(text) => budget::parse_limit(&text).ok_or_else(|| {
+            Error::Usage(format!(
+                "{} must be a positive whole number of steps, not `{text}`",
+                budget::WORK_LIMIT_VAR
+            ))
+        }),
+        Err(std::env::VarError::NotUnicode(_)) => Err(Error::Usage(format!(
+            "{} must be a positive whole number of steps",
+            budget::WORK_LIMIT_VAR
+        ))),
+    }
 }
 
 /// `fascia check [DIR]`: "ok: N structures, M facts", or every problem and status 2.
@@ -306,7 +330,9 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
             fascia::export::write_dir(atlas, &selection, format, dir).map_err(io_error(dir))?
         }
         (Some(file), false) => {
-            let mut target = AtomicFile::create(file)?;
+            let cleanup = Cleanup::default();
+            signals::exit_on_signal(cleanup.clone());
+            let mut target = AtomicFile::create(file, cleanup)?;
             fascia::export::write(atlas, &selection, format, target.writer())
                 .map_err(io_error(file))?;
             target.commit()?;
@@ -381,6 +407,8 @@ struct Runner<'a> {
     color: bool,
     /// Whether errors need to say which query failed.
     several: bool,
+    /// Steps of work each query may take.
+    work_limit: u64,
     answered: usize,
     failed: usize,
     last_json: bool,
@@ -411,29 +439,62 @@ impl Runner<'_> {
         Ok(())
     }
 
-    /// One query per line; blank lines and `#` comments are skipped.
+    /// One query per line; blank lines and `#` comments are skipped. A line that is not
+    /// UTF-8 fails alone; one longer than [`MAX_LINE`] ends the script (it is not a
+    /// file of queries: `-f /dev/zero`).
     fn script(
         &mut self,
         name: &str,
-        reader: impl BufRead,
+        mut reader: impl BufRead,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        for (i, line) in reader.lines().enumerate() {
-            let line = line.map_err(|source| Error::Io {
+        let mut buf = Vec::new();
+        for number in 1.. {
+            let label = format!("{name}:{number}");
+            let read = read_line(&mut reader, &mut buf).map_err(|source| Error::Io {
                 context: format!("cannot read {name}"),
                 source,
             })?;
-            let text = strip_comment(&line);
+            match read {
+                LineRead::End => break,
+                LineRead::TooLong => {
+                    self.fail(
+                        Some(&label),
+                        &format!(
+                            "error: line longer than {MAX_LINE} bytes, the limit for a line \
+                             of queries; the rest of {name} is skipped"
+                        ),
+                    );
+                    break;
+                }
+                LineRead::Line => {}
+            }
+            let line = match std::str::from_utf8(&buf) {
+                Ok(line) => line,
+                Err(e) => {
+                    let column = String::from_utf8_lossy(&buf[..e.valid_up_to()])
+                        .chars()
+                        .count()
+                        + 1;
+                    self.fail(
+                        Some(&label),
+                        &format!("error: invalid UTF-8 at column {column}; queries are UTF-8 text"),
+                    );
+                    continue;
+                }
+            };
+            let text = strip_comment(line);
             if text.trim().is_empty() {
                 continue;
             }
-            self.one(Some(&format!("{name}:{}", i + 1)), text, out)?;
+            self.one(Some(&label), text, out)?;
         }
         Ok(())
     }
 
     fn one(&mut self, label: Option<&str>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
-        match fascia::query::run(self.atlas, text) {
+        let mut budget = Budget::new(self.work_limit);
+        match fascia::query::run_within(self.atlas, text, &mut budget) {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
                 let json = format == Format::Json;
@@ -450,42 +511,91 @@ impl Runner<'_> {
                 self.answered += 1;
                 self.last_json = json;
             }
-            Err(e) => {
-                self.failed += 1;
-                let mut drawn = paint_error(&e.render(text), self.color);
-                if let Some(label) = label {
-                    drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
-                }
-                let _ = writeln!(io::stderr(), "{drawn}");
-            }
+            Err(e) => self.fail(label, &e.render(text)),
         }
         Ok(())
     }
+
+    /// Reports a failed query (a rendered error) under its label.
+    fn fail(&mut self, label: Option<&str>, rendered: &str) {
+        self.failed += 1;
+        let mut drawn = paint_error(rendered, self.color);
+        if let Some(label) = label {
+            drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
+        }
+        let _ = writeln!(io::stderr(), "{drawn}");
+    }
 }
 
-/// The query part of a script line: everything before a `#` outside quotes.
-fn strip_comment(line: &str) -> &str {
-    let mut quote = None;
-    for (i, c) in line.char_indices() {
-        match (quote, c) {
-            (None, '#') => return &line[..i],
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            _ => {}
+/// The longest line a script of queries may have; a query itself may be at most
+/// `fascia::query::parser::MAX_QUERY_LEN` bytes, but a comment may run on.
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// What [`read_line`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum LineRead {
+    /// A line (without its end of line) is in the buffer.
+    Line,
+    /// The line was longer than [`MAX_LINE`]; no more than that was read.
+    TooLong,
+    /// Nothing more to read.
+    End,
+}
+
+/// Reads one line as bytes into `buf`, holding at most [`MAX_LINE`] bytes of it.
+fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<LineRead> {
+    buf.clear();
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(if buf.is_empty() {
+                LineRead::End
+            } else {
+                LineRead::Line
+            });
+        }
+        let newline = available.iter().position(|b| *b == b'\n');
+        let chunk = &available[..newline.unwrap_or(available.len())];
+        if buf.len() + chunk.len() > MAX_LINE {
+            return Ok(LineRead::TooLong);
+        }
+        buf.extend_from_slice(chunk);
+        let used = chunk.len() + usize::from(newline.is_some());
+        reader.consume(used);
+        if newline.is_some() {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok(LineRead::Line);
         }
     }
-    line
+}
+
+/// The query part of a script line: everything before a `#` outside quoted names.
+fn strip_comment(line: &str) -> &str {
+    match fascia::query::parser::comment_start(line) {
+        Some(i) => &line[..i],
+        None => line,
+    }
 }
 
 /// `-o FILE`: answers go to a temporary file beside the target, renamed over it only
-/// when the run succeeds, so the target is never half-written.
+/// when the run succeeds, so the target is never half-written. Only a regular file or
+/// a new path is a target: a rename would replace a device, a FIFO, or a symbolic link
+/// itself rather than the file it points to.
 struct AtomicFile {
     target: PathBuf,
     temp: BufWriter<tempfile::NamedTempFile>,
+    cleanup: Cleanup,
 }
 
 impl AtomicFile {
-    fn create(target: &Path) -> Result<AtomicFile, Error> {
+    fn create(target: &Path, cleanup: Cleanup) -> Result<AtomicFile, Error> {
+        check_output_target(target)?;
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -506,9 +616,11 @@ impl AtomicFile {
         #[cfg(unix)]
         builder.permissions(permissions);
         let temp = builder.tempfile_in(dir).map_err(io_error)?;
+        cleanup.watch(temp.path().to_path_buf());
         Ok(AtomicFile {
             target: target.to_path_buf(),
             temp: BufWriter::new(temp),
+            cleanup,
         })
     }
 
@@ -526,9 +638,42 @@ impl AtomicFile {
             .into_inner()
             .map_err(|e| io_error(e.into_error()))?;
         temp.as_file().sync_all().map_err(io_error)?;
-        temp.persist(&self.target).map_err(|e| io_error(e.error))?;
+        // the target may have changed while the queries ran
+        check_output_target(&self.target)?;
+        let target = &self.target;
+        self.cleanup
+            .finish(|| temp.persist(target).map(drop))
+            .map_err(|e| io_error(e.error))?;
         Ok(())
     }
+
+    /// Leaves the target as it was and removes the temporary file.
+    fn discard(self) {
+        let AtomicFile { temp, cleanup, .. } = self;
+        cleanup.finish(|| drop(temp));
+    }
+}
+
+/// Refuses an `-o` target that is not a regular file or a new path.
+fn check_output_target(target: &Path) -> Result<(), Error> {
+    let meta = match fs::symlink_metadata(target) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::Io {
+                context: format!("cannot write {}", target.display()),
+                source,
+            });
+        }
+    };
+    let what = fascia::graph::load::file_type_name(&meta.file_type());
+    if meta.file_type().is_file() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "will not write to {}: it is {what}; -o writes only to a regular file or a new path",
+        target.display()
+    )))
 }
 
 const BOLD: Style = Style::new().bold();
@@ -612,6 +757,8 @@ mod tests {
         assert_eq!(strip_comment("# only a comment"), "");
         assert_eq!(strip_comment("show \"a#b\" # c"), "show \"a#b\" ");
         assert_eq!(strip_comment("show 'it\"s' # c"), "show 'it\"s' ");
+        // an apostrophe inside a bare name opens no quote
+        assert_eq!(strip_comment("show o'brien # c"), "show o'brien ");
     }
 
     #[test]
@@ -622,6 +769,45 @@ mod tests {
         assert!(coloured.contains("\u{1b}["));
         let stripped: String = strip_ansi(&coloured);
         assert_eq!(stripped, rendered);
+    }
+
+    #[test]
+    fn output_targets_must_be_regular_files_or_new_paths() {
+        // checked without writing: a rename over /dev/null would replace the device
+        #[cfg(unix)]
+        assert_eq!(
+            check_output_target(Path::new("/dev/null"))
+                .unwrap_err()
+                .to_string(),
+            "will not write to /dev/null: it is a character device; -o writes only to a \
+             regular file or a new path"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check_output_target(dir.path()).is_err());
+        assert!(check_output_target(&dir.path().join("new.txt")).is_ok());
+        let file = dir.path().join("old.txt");
+        fs::write(&file, "x").unwrap();
+        assert!(check_output_target(&file).is_ok());
+    }
+
+    #[test]
+    fn lines_are_read_within_the_limit() {
+        let mut input = io::Cursor::new(b"one\r\ntwo\nthree".to_vec());
+        let mut buf = Vec::new();
+        let mut lines = Vec::new();
+        while read_line(&mut input, &mut buf).unwrap() == LineRead::Line {
+            lines.push(String::from_utf8(buf.clone()).unwrap());
+        }
+        assert_eq!(lines, ["one", "two", "three"]);
+        let long = vec![b'x'; MAX_LINE + 1];
+        let mut input = io::Cursor::new(long);
+        assert_eq!(read_line(&mut input, &mut buf).unwrap(), LineRead::TooLong);
+        let exact = [vec![b'x'; MAX_LINE], b"\nok\n".to_vec()].concat();
+        let mut input = io::BufReader::with_capacity(1000, io::Cursor::new(exact));
+        assert_eq!(read_line(&mut input, &mut buf).unwrap(), LineRead::Line);
+        assert_eq!(buf.len(), MAX_LINE);
+        assert_eq!(read_line(&mut input, &mut buf).unwrap(), LineRead::Line);
+        assert_eq!(buf, b"ok");
     }
 
     #[test]

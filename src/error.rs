@@ -50,6 +50,23 @@ pub enum LoadError {
     /// `--data notes.txt`: a file that is neither N-Triples (`.nt`) nor a JSON dump.
     #[error("{}: not a data directory, an .nt file or a .json dump", .0.display())]
     NotData(PathBuf),
+    /// A FIFO or a link to a device named `x.toml`: data files are regular files.
+    #[error("{} is {what}; data files must be regular files", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
+    /// A data file larger than the limit (`FASCIA_MAX_FILE_SIZE` raises it).
+    #[error("{} is larger than {limit} bytes, the limit for one data file (raise it with the environment variable {setting})", path.display())]
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+        setting: &'static str,
+    },
+    /// `FASCIA_MAX_FILE_SIZE=lots`
+    #[error("{name} must be {expected}, not `{value}`")]
+    BadSetting {
+        name: &'static str,
+        value: String,
+        expected: &'static str,
+    },
     #[error("{0}")]
     Invalid(#[from] DataErrors),
 }
@@ -79,12 +96,15 @@ pub enum QueryError {
         suggestions: Vec<String>,
     },
     /// `show femoral` (the nerve, the artery or the vein?)
-    #[error("`{name}` could name {} structures", candidates.len())]
+    #[error("`{name}` could name {total} structures")]
     Ambiguous {
         span: Span,
         name: String,
-        /// `(id, name, kind)` of each candidate.
+        /// `(id, name, kind)` of the first candidates by name (not all of them when
+        /// there are many).
         candidates: Vec<(String, String, Kind)>,
+        /// How many structures the name could mean.
+        total: usize,
     },
     /// `muscles innervated-by femur`
     #[error("`{name}` is {}; {relation} takes {}", kind.with_article(), expected.describe())]
@@ -92,6 +112,16 @@ pub enum QueryError {
         span: Span,
         name: String,
         kind: Kind,
+        relation: &'static str,
+        expected: KindSet,
+    },
+    /// `muscles innervated-by (muscles)`: a subquery of the wrong kinds, like
+    /// `muscles innervated-by femur`.
+    #[error("{found} are never what {relation} takes: it takes {}", expected.describe())]
+    WrongKindQuery {
+        span: Span,
+        /// The subquery's kind words: "muscles", "bones or nerves".
+        found: String,
         relation: &'static str,
         expected: KindSet,
     },
@@ -118,6 +148,26 @@ pub enum QueryError {
     /// `((((…muscles…))))` nested deeper than the limit.
     #[error("parentheses nested too deeply (the limit is {max})")]
     TooDeep { span: Span, max: usize },
+    /// `show "soleus` (a quote that is never closed).
+    #[error("unclosed quote: this `{quote}` has no closing `{quote}`")]
+    UnclosedQuote { span: Span, quote: char },
+    /// `paths soleus to sciatic max 99`, `count muscles limit 99999999999`
+    #[error("number too {}: `{clause}` takes a number from {min} to {max}",
+            if *too_large { "large" } else { "small" })]
+    NumberOutOfRange {
+        span: Span,
+        clause: &'static str,
+        min: u64,
+        max: u64,
+        too_large: bool,
+    },
+    /// `paths s1 to thoracolumbar-fascia max 8` on a large graph: the search looked at
+    /// more facts than the work limit allows.
+    #[error("`{what}` stopped after {limit} steps of work, the work limit")]
+    WorkLimit { what: &'static str, limit: u64 },
+    /// Ctrl-C while a query runs.
+    #[error("query cancelled")]
+    Cancelled,
     /// A bug in fascia, not in the query: the parse tree did not have the shape the
     /// grammar promises.
     #[error("internal error: {what}")]
@@ -128,13 +178,19 @@ impl QueryError {
     /// The part of the query the error is about, if any.
     pub fn span(&self) -> Option<Span> {
         match self {
-            QueryError::Empty | QueryError::TooLong { .. } => None,
+            QueryError::Empty
+            | QueryError::TooLong { .. }
+            | QueryError::WorkLimit { .. }
+            | QueryError::Cancelled => None,
             QueryError::Syntax { span, .. }
             | QueryError::UnknownName { span, .. }
             | QueryError::Ambiguous { span, .. }
             | QueryError::WrongKind { span, .. }
             | QueryError::NeverRelated { span, .. }
             | QueryError::NoLesionSite { span, .. }
+            | QueryError::WrongKindQuery { span, .. }
+            | QueryError::UnclosedQuote { span, .. }
+            | QueryError::NumberOutOfRange { span, .. }
             | QueryError::TooDeep { span, .. }
             | QueryError::Internal { span, .. } => Some(*span),
         }
@@ -158,15 +214,24 @@ impl QueryError {
                 let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
                 vec![format!("did you mean {}?", join_or_strings(&quoted))]
             }
-            QueryError::Ambiguous { candidates, .. } => {
+            QueryError::Ambiguous {
+                candidates, total, ..
+            } => {
                 let mut lines = vec!["say which one, by its name or id:".to_string()];
                 lines.extend(
                     candidates
                         .iter()
                         .map(|(id, name, kind)| format!("  {id:<34} {name} ({kind})")),
                 );
+                if *total > candidates.len() {
+                    lines.push(format!("  … and {} more", total - candidates.len()));
+                }
                 lines
             }
+            QueryError::WorkLimit { .. } => vec![format!(
+                "narrow the search (`via`, a smaller `max` or `depth`) or raise the limit \
+                 with the environment variable FASCIA_WORK_LIMIT"
+            )],
             QueryError::TooLong { .. } => vec!["split it into smaller queries".to_string()],
             QueryError::NoLesionSite { known, .. } if known.is_empty() => {
                 vec!["no sites are known along this nerve; leave out `at …`".to_string()]

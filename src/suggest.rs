@@ -32,6 +32,75 @@ pub fn nearest<'a>(
     out
 }
 
+/// Candidates indexed by their trigrams, so that suggesting for many words costs about
+/// the same per word however many candidates there are (`fascia check` on data with
+/// thousands of unknown ids). Only candidates that share a rare trigram with the word
+/// are scored.
+#[derive(Debug, Default)]
+pub struct Index {
+    candidates: Vec<String>,
+    postings: std::collections::HashMap<[char; 3], Vec<u32>>,
+}
+
+/// Trigrams found in more candidates than this say little about a word and are skipped,
+/// which bounds the work of one look-up.
+const COMMON_TRIGRAM: usize = 64;
+/// How many of the candidates sharing the most trigrams are scored in full.
+const SHORTLIST: usize = 32;
+
+impl Index {
+    pub fn new<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Index {
+        let mut index = Index::default();
+        for c in candidates {
+            let n = index.candidates.len() as u32;
+            let mut grams = trigrams(&c.to_lowercase());
+            grams.sort_unstable();
+            grams.dedup();
+            for g in grams {
+                index.postings.entry(g).or_default().push(n);
+            }
+            index.candidates.push(c.to_string());
+        }
+        index
+    }
+
+    /// The single closest candidate, as [`closest`] would find it among those that
+    /// share a telling trigram with `word`.
+    pub fn closest(&self, word: &str) -> Option<&str> {
+        let mut shared: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        let mut grams = trigrams(&word.to_lowercase());
+        grams.sort_unstable();
+        grams.dedup();
+        for g in grams {
+            match self.postings.get(&g) {
+                Some(list) if list.len() <= COMMON_TRIGRAM => {
+                    for c in list {
+                        *shared.entry(*c).or_default() += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut shortlist: Vec<(u32, u32)> = shared.into_iter().collect();
+        shortlist.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        shortlist.truncate(SHORTLIST);
+        let names = shortlist
+            .iter()
+            .filter_map(|(c, _)| self.candidates.get(*c as usize))
+            .map(String::as_str);
+        closest(word, names)
+    }
+}
+
+/// The trigrams of a word padded with a space at each end (`tib`, ` ti`, `al `).
+fn trigrams(word: &str) -> Vec<[char; 3]> {
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(word.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
+}
+
 /// Jaro-Winkler, boosted for a prefix typed in full (`gastroc` → gastrocnemius).
 fn similarity(word: &str, candidate: &str) -> f64 {
     let jw = strsim::jaro_winkler(word, candidate);
@@ -59,6 +128,15 @@ mod tests {
         assert_eq!(closest("tibail", names), Some("tibial"));
         assert_eq!(closest("solues", names), Some("soleus"));
         assert_eq!(closest("xyzzy", names), None);
+    }
+
+    #[test]
+    fn the_index_finds_what_a_scan_finds() {
+        let names = ["tibial", "soleus", "sciatic", "femur", "tibia"];
+        let index = Index::new(names);
+        for word in ["tibail", "solues", "xyzzy", "tibai", "femr"] {
+            assert_eq!(index.closest(word), closest(word, names), "{word}");
+        }
     }
 
     #[test]

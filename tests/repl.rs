@@ -1,6 +1,6 @@
 //! The REPL driven through a pseudo-terminal, as a person would: completion, history
-//! across sessions, Ctrl-C, Ctrl-D, errors. Every wait is on output, never on time; the
-//! timeout only ends a hung test.
+//! across sessions, Ctrl-C, Ctrl-D, errors. Every wait is on output, never on time
+//! (one short pause aside, explained where it is); the timeout only ends a hung test.
 
 #![cfg(unix)]
 
@@ -240,4 +240,51 @@ fn on_a_terminal_without_queries_output_and_broken_data_are_errors() {
         assert!(matches!(status, WaitStatus::Exited(_, 2)), "{status:?}");
     }
     assert!(!root().join("answers.txt").exists());
+}
+
+/// A shell on the bundled data with no work limit to speak of.
+fn start_unbounded(history: &Path) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.current_dir(root())
+        .env("FASCIA_HISTORY", history)
+        .env("FASCIA_WORK_LIMIT", "1000000000000")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
+    p.exp_string(PROMPT).unwrap();
+    p
+}
+
+#[test]
+fn ctrl_c_cancels_a_running_query_and_the_shell_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start_unbounded(&dir.path().join("history"));
+    // seconds of work at the least, minutes on a slow machine
+    send(&mut p, "paths s1 to thoracolumbar-fascia max 8\r");
+    p.exp_string("max 8").unwrap();
+    // the editor leaves raw mode once the line is entered; give it that moment so the
+    // key reaches the query as a signal rather than the editor as a key
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send_control('c').unwrap();
+    p.exp_string("error: query cancelled").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "count muscles limit 3\r");
+    p.exp_string("\n3\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_do_not_end_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(&dir.path().join("history"), &[]);
+    let mut tty = p.process().get_file_handle().unwrap();
+    std::io::Write::write_all(&mut tty, b"show \xff\xfe\r").unwrap();
+    p.exp_string("error: the line held bytes that are not UTF-8 text; it was dropped")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "count muscles\r");
+    p.exp_string("\n5\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
 }

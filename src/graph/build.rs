@@ -72,7 +72,7 @@ impl Builder {
             loader.declare_source(source, at.clone(), at);
         }
         for s in self.structures {
-            if !loader.is_new_id(&s.id, s.location.clone()) {
+            if !loader.is_new_id(&s.id, s.location.clone(), None) {
                 continue;
             }
             if s.name.trim().is_empty() {
@@ -84,17 +84,20 @@ impl Builder {
                 .iter()
                 .filter_map(|id| loader.source(id, s.location.clone()))
                 .collect();
-            loader.declare_structure(Structure {
-                id: s.id.into(),
-                kind: s.kind,
-                name: s.name.into(),
-                latin: s.latin.map(Text::from),
-                aliases: s.aliases.into_iter().map(Text::from).collect(),
-                notes: s.notes.into_iter().map(Text::from).collect(),
-                xref: s.xref,
-                sources,
-                location: s.location,
-            });
+            loader.declare_structure(
+                Structure {
+                    id: s.id.into(),
+                    kind: s.kind,
+                    name: s.name.into(),
+                    latin: s.latin.map(Text::from),
+                    aliases: s.aliases.into_iter().map(Text::from).collect(),
+                    notes: s.notes.into_iter().map(Text::from).collect(),
+                    xref: s.xref,
+                    sources,
+                    location: s.location,
+                },
+                None,
+            );
         }
         for f in self.facts {
             add_fact(&mut loader, f);

@@ -12,45 +12,205 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeFiltered;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The largest data file read by default (bytes); see [`MAX_FILE_SIZE_VAR`].
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+/// The environment variable that raises the size limit of one data file (bytes).
+pub const MAX_FILE_SIZE_VAR: &str = "FASCIA_MAX_FILE_SIZE";
 
 /// Loads every `.toml` file below `dir`, in sorted path order.
+///
+/// Only regular files are read, each at most [`DEFAULT_MAX_FILE_SIZE`] bytes (or
+/// [`MAX_FILE_SIZE_VAR`]). Symbolic links are followed, but each real directory and
+/// file is read once, so a link loop (`ln -s . data/loop`) adds nothing.
 pub fn load_dir(dir: &Path) -> Result<Atlas, LoadError> {
-    let mut paths = Vec::new();
-    collect_toml(dir, &mut paths)?;
+    let max_size = max_file_size()?;
+    let mut walk = Walk::default();
+    walk.dir(dir)?;
+    let mut paths = walk.files;
     if paths.is_empty() {
         return Err(LoadError::NoFiles(dir.to_path_buf()));
     }
     paths.sort();
-    let mut texts = Vec::with_capacity(paths.len());
+    let mut inputs = Vec::with_capacity(paths.len());
+    let mut errors = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        texts.push((path.display().to_string(), text));
+        let (bytes, modified) = read_data_file(&path, max_size)?;
+        let name = path.display().to_string();
+        match String::from_utf8(bytes) {
+            Ok(text) => inputs.push(FileInput {
+                name,
+                text,
+                modified,
+            }),
+            Err(e) => errors.push(invalid_utf8(&name, e.as_bytes(), e.utf8_error())),
+        }
     }
-    let atlas = load_files(
-        texts.iter().map(|(n, t)| (n.as_str(), t.as_str())),
-        &dir.display().to_string(),
-    )?;
+    let atlas = load_inputs(&inputs, &dir.display().to_string(), errors)?;
     Ok(atlas)
 }
 
-fn collect_toml(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), LoadError> {
-    let io = |source| LoadError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.is_dir() {
-            collect_toml(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
+fn max_file_size() -> Result<u64, LoadError> {
+    match std::env::var(MAX_FILE_SIZE_VAR) {
+        Err(std::env::VarError::NotPresent) => Ok(DEFAULT_MAX_FILE_SIZE),
+        Ok(text) => text
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or(LoadError::BadSetting {
+                name: MAX_FILE_SIZE_VAR,
+                value: text,
+                expected: "a positive number of bytes",
+            }),
+        Err(std::env::VarError::NotUnicode(v)) => Err(LoadError::BadSetting {
+            name: MAX_FILE_SIZE_VAR,
+            value: v.to_string_lossy().into_owned(),
+            expected: "a positive number of bytes",
+        }),
+    }
+}
+
+/// The `.toml` files under a directory, each real directory and file visited once.
+#[derive(Default)]
+struct Walk {
+    seen_dirs: std::collections::HashSet<PathBuf>,
+    seen_files: std::collections::HashSet<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+impl Walk {
+    fn dir(&mut self, dir: &Path) -> Result<(), LoadError> {
+        let io = |source| LoadError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let real = std::fs::canonicalize(dir).map_err(io)?;
+        if !self.seen_dirs.insert(real) {
+            return Ok(());
+        }
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(io)? {
+            entries.push(entry.map_err(io)?.path());
+        }
+        entries.sort();
+        for path in entries {
+            // follows a symbolic link; a dangling one is not data
+            let Ok(meta) = std::fs::metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                self.dir(&path)?;
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                if !meta.is_file() {
+                    return Err(LoadError::NotRegular {
+                        path,
+                        what: file_type_name(&meta.file_type()),
+                    });
+                }
+                let real = std::fs::canonicalize(&path).map_err(|source| LoadError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                if self.seen_files.insert(real) {
+                    self.files.push(path);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// "a FIFO", "a directory", … for messages about files that are not what was expected.
+pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
         }
     }
-    Ok(())
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a directory"
+    } else if t.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// A data file's bytes and when it was last changed, reading no more than `max` bytes
+/// (a file that grows while read, or a device, cannot eat memory).
+fn read_data_file(
+    path: &Path,
+    max: u64,
+) -> Result<(Vec<u8>, Option<std::time::SystemTime>), LoadError> {
+    use std::io::Read;
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular {
+            path: path.to_path_buf(),
+            what: file_type_name(&meta.file_type()),
+        });
+    }
+    let too_large = || LoadError::TooLarge {
+        path: path.to_path_buf(),
+        limit: max,
+        setting: MAX_FILE_SIZE_VAR,
+    };
+    if meta.len() > max {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large());
+    }
+    Ok((bytes, meta.modified().ok()))
+}
+
+/// Where a file stops being UTF-8, as a data error at its line and column.
+fn invalid_utf8(name: &str, bytes: &[u8], e: std::str::Utf8Error) -> DataError {
+    let valid = &bytes[..e.valid_up_to()];
+    // the valid prefix is UTF-8 by definition
+    let prefix = std::str::from_utf8(valid).unwrap_or_default();
+    let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+    let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+    DataError {
+        location: Location {
+            file: name.to_string().into(),
+            line: prefix.matches('\n').count() + 1,
+            column: prefix[line_start..].chars().count() + 1,
+        },
+        message: format!("invalid UTF-8 (byte 0x{byte:02x}); data files are UTF-8 text"),
+    }
+}
+
+/// One data file to load.
+struct FileInput {
+    name: String,
+    text: String,
+    /// When it was last changed, to blame the newer of two files that declare one id.
+    modified: Option<std::time::SystemTime>,
 }
 
 /// Loads files given as `(name, text)` pairs; `origin` says where they came from.
@@ -58,11 +218,28 @@ pub fn load_files<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a str)>,
     origin: &str,
 ) -> Result<Atlas, DataErrors> {
-    let mut loader = Loader::default();
-    let parsed: Vec<(FileText, Document)> = files
+    let inputs: Vec<FileInput> = files
         .into_iter()
-        .filter_map(|(name, text)| loader.parse(name, text))
+        .map(|(name, text)| FileInput {
+            name: name.to_string(),
+            text: text.to_string(),
+            modified: None,
+        })
         .collect();
+    load_inputs(&inputs, origin, Vec::new())
+}
+
+/// Loads files; `errors` holds problems already found (files that did not read).
+fn load_inputs(
+    files: &[FileInput],
+    origin: &str,
+    errors: Vec<DataError>,
+) -> Result<Atlas, DataErrors> {
+    let mut loader = Loader {
+        errors,
+        ..Loader::default()
+    };
+    let parsed: Vec<(FileText, Document)> = files.iter().filter_map(|f| loader.parse(f)).collect();
     loader.declare_sources(&parsed);
     let pending = loader.declare_structures(&parsed);
     loader.add_facts(&parsed, &pending);
@@ -131,17 +308,20 @@ struct FileText {
     name: String,
     line_starts: Vec<usize>,
     text_len: usize,
+    modified: Option<std::time::SystemTime>,
 }
 
 impl FileText {
-    fn new(name: &str, text: &str) -> FileText {
+    fn new(input: &FileInput) -> FileText {
+        let text = &input.text;
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         FileText {
-            name: name.to_string(),
+            name: input.name.clone(),
             line_starts,
             text_len: text.len(),
+            modified: input.modified,
         }
     }
 
@@ -176,6 +356,10 @@ pub(super) struct Loader {
     sources: Vec<Source>,
     source_ids: HashMap<String, SourceId>,
     node_ids: HashMap<String, NodeIndex>,
+    /// When the file declaring each node (by index) was last changed.
+    node_modified: Vec<Option<std::time::SystemTime>>,
+    /// Every declared id, for "did you mean" without comparing against each of them.
+    id_index: Option<crate::suggest::Index>,
     errors: Vec<DataError>,
 }
 
@@ -219,9 +403,9 @@ impl Loader {
         });
     }
 
-    fn parse(&mut self, name: &str, text: &str) -> Option<(FileText, Document)> {
-        let file = FileText::new(name, text);
-        match files::parse_document(text) {
+    fn parse(&mut self, input: &FileInput) -> Option<(FileText, Document)> {
+        let file = FileText::new(input);
+        match files::parse_document(&input.text) {
             Ok(doc) => {
                 let problems = doc.problems.iter().chain(
                     doc.entries
@@ -251,8 +435,20 @@ impl Loader {
             for s in &doc.sources {
                 let span = s.span();
                 let s = s.get_ref();
+                let id = s.id.get_ref();
+                let source_at = file.locate(span.start);
+                for (field, text) in [
+                    ("title", Some(&s.title)),
+                    ("publisher", Some(&s.publisher)),
+                    ("url", s.url.as_ref()),
+                    ("read", s.read.as_ref()),
+                ] {
+                    if let Some(text) = text {
+                        self.check_text(&source_at, field, id, text);
+                    }
+                }
                 let source = Source {
-                    id: s.id.get_ref().into(),
+                    id: id.into(),
                     title: (&s.title).into(),
                     publisher: (&s.publisher).into(),
                     url: s.url.as_ref().map(Text::from),
@@ -306,25 +502,29 @@ impl Loader {
                     self.error(at, format!("`{id}` has no `name`"));
                     continue;
                 };
-                if !self.is_new_id(id, id_at) {
+                if !self.is_new_id(id, id_at.clone(), file.modified) {
                     continue;
                 }
+                self.check_entry_text(file, id, e, &at);
                 let sources = self.source_list(file, &e.sources);
-                let node = self.declare_structure(Structure {
-                    id: id.into(),
-                    kind: *kind,
-                    name: name.get_ref().into(),
-                    latin: e.latin.as_ref().map(Text::from),
-                    aliases: e.aliases.iter().map(|a| a.get_ref().into()).collect(),
-                    notes: e.notes.iter().map(Text::from).collect(),
-                    xref: Xref {
-                        fma: e.xref.fma.as_ref().map(|v| v.to_string().into()),
-                        uberon: e.xref.uberon.as_ref().map(|v| v.to_string().into()),
-                        wikidata: e.xref.wikidata.as_ref().map(|v| v.to_string().into()),
+                let node = self.declare_structure(
+                    Structure {
+                        id: id.into(),
+                        kind: *kind,
+                        name: name.get_ref().into(),
+                        latin: e.latin.as_ref().map(Text::from),
+                        aliases: e.aliases.iter().map(|a| a.get_ref().into()).collect(),
+                        notes: e.notes.iter().map(Text::from).collect(),
+                        xref: Xref {
+                            fma: e.xref.fma.as_ref().map(|v| v.to_string().into()),
+                            uberon: e.xref.uberon.as_ref().map(|v| v.to_string().into()),
+                            wikidata: e.xref.wikidata.as_ref().map(|v| v.to_string().into()),
+                        },
+                        sources,
+                        location: at,
                     },
-                    sources,
-                    location: at,
-                });
+                    file.modified,
+                );
                 pending.push(Pending {
                     file: fi,
                     entry: ei,
@@ -332,11 +532,21 @@ impl Loader {
                 });
             }
         }
+        self.id_index = Some(crate::suggest::Index::new(
+            self.node_ids.keys().map(String::as_str),
+        ));
         pending
     }
 
-    /// Whether `id` is well formed and not yet declared; reports it when not.
-    pub(super) fn is_new_id(&mut self, id: &str, id_at: Location) -> bool {
+    /// Whether `id` is well formed and not yet declared; reports it when not. Of two
+    /// declarations of one id, the one in the more recently modified file is blamed:
+    /// that file most likely brought the second in.
+    pub(super) fn is_new_id(
+        &mut self,
+        id: &str,
+        id_at: Location,
+        modified: Option<std::time::SystemTime>,
+    ) -> bool {
         if !is_valid_id(id) {
             self.error(
                 id_at,
@@ -345,22 +555,85 @@ impl Loader {
             return false;
         }
         if let Some(first) = self.node_ids.get(id) {
+            let first_modified = self.node_modified.get(first.index()).copied().flatten();
             let first = self.graph[*first].location.clone();
-            self.error(
-                id_at,
-                format!("duplicate id `{id}` (first declared at {first})"),
+            let this_is_older = matches!(
+                (modified, first_modified),
+                (Some(this), Some(other)) if this < other
             );
+            if this_is_older {
+                self.error(
+                    first,
+                    format!("duplicate id `{id}` (also declared at {id_at}, in an older file)"),
+                );
+            } else {
+                self.error(
+                    id_at,
+                    format!("duplicate id `{id}` (first declared at {first})"),
+                );
+            }
             return false;
         }
         true
     }
 
-    /// Adds a structure whose id [`Loader::is_new_id`] accepted.
-    pub(super) fn declare_structure(&mut self, structure: Structure) -> NodeIndex {
+    /// Adds a structure whose id [`Loader::is_new_id`] accepted; `modified` is when its
+    /// file last changed, if known.
+    pub(super) fn declare_structure(
+        &mut self,
+        structure: Structure,
+        modified: Option<std::time::SystemTime>,
+    ) -> NodeIndex {
         let id = structure.id.to_string();
         let node = self.graph.add_node(structure);
         self.node_ids.insert(id, node);
+        self.node_modified.push(modified);
         node
+    }
+
+    /// Text that fascia prints must not drive the terminal (ESC, CR, NUL …), and an
+    /// alias must say something.
+    fn check_entry_text(&mut self, file: &FileText, id: &str, e: &Entry, at: &Location) {
+        if let Some(name) = &e.name {
+            let name_at = file.locate(name.span().start);
+            self.check_text(&name_at, "name", id, name.get_ref());
+        }
+        for alias in &e.aliases {
+            let alias_at = file.locate(alias.span().start);
+            if alias.get_ref().trim().is_empty() {
+                self.error(alias_at, format!("empty alias of `{id}`"));
+            } else {
+                self.check_text(&alias_at, "alias", id, alias.get_ref());
+            }
+        }
+        if let Some(latin) = &e.latin {
+            self.check_text(at, "latin", id, latin);
+        }
+        for note in &e.notes {
+            self.check_text(at, "notes", id, note);
+        }
+        for group in &e.facts {
+            for (span, target) in &group.targets {
+                if let Some(note) = &target.note {
+                    self.check_text(&file.locate(span.start), "note", id, note);
+                }
+            }
+        }
+    }
+
+    /// Reports the first control character in `text`, with its place in the string.
+    fn check_text(&mut self, at: &Location, field: &str, owner: &str, text: &str) {
+        if let Some((n, c)) = text.chars().enumerate().find(|(_, c)| c.is_control()) {
+            self.error(
+                at.clone(),
+                format!(
+                    "control character U+{:04X} in the {field} of `{owner}` (character {}); \
+                     text in data files may not hold control characters",
+                    c as u32,
+                    n + 1
+                ),
+            );
+        }
     }
 
     /// Resolves source ids, reporting the unknown ones.
@@ -596,7 +869,16 @@ impl Loader {
         if let Some(n) = self.node_ids.get(id) {
             return Some(*n);
         }
-        let hint = crate::suggest::closest(id, self.node_ids.keys().map(String::as_str))
+        // facts are added after every structure is declared, so the index is complete
+        if self.id_index.is_none() {
+            self.id_index = Some(crate::suggest::Index::new(
+                self.node_ids.keys().map(String::as_str),
+            ));
+        }
+        let hint = self
+            .id_index
+            .as_ref()
+            .and_then(|index| index.closest(id))
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
         self.error(at.clone(), format!("unknown id `{id}`{hint}"));

@@ -408,8 +408,18 @@ fn write_via(f: &mut fmt::Formatter<'_>, via: &[RelationRef]) -> fmt::Result {
 
 impl fmt::Display for SetExpr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Every operand is parenthesised where needed so the printed query parses back
-        // to the same tree.
+        // Operands get parentheses only where the grammar needs them (a looser operator
+        // below a tighter one, or on the right of its own), so a printed query nests no
+        // deeper than the query it came from and stays within the nesting limit.
+        let op = |f: &mut fmt::Formatter<'_>, a: &SetExpr, word: &str, b: &SetExpr| {
+            let p = self.precedence();
+            write!(
+                f,
+                "{} {word} {}",
+                Operand(a, a.precedence() < p),
+                Operand(b, b.precedence() <= p)
+            )
+        };
         match self {
             SetExpr::Select {
                 selector,
@@ -419,46 +429,72 @@ impl fmt::Display for SetExpr {
                 Some(c) => write!(f, "{} {c}", selector.word()),
                 None => f.write_str(selector.word()),
             },
-            SetExpr::And(a, b) => write!(f, "{} and {}", SetOperand(a), SetOperand(b)),
-            SetExpr::Or(a, b) => write!(f, "{} or {}", SetOperand(a), SetOperand(b)),
-            SetExpr::Except(a, b) => write!(f, "{} except {}", SetOperand(a), SetOperand(b)),
+            SetExpr::And(a, b) => op(f, a, "and", b),
+            SetExpr::Or(a, b) => op(f, a, "or", b),
+            SetExpr::Except(a, b) => op(f, a, "except", b),
         }
     }
 }
 
-struct SetOperand<'a>(&'a SetExpr);
+impl SetExpr {
+    /// How tightly the expression binds: `or` < `except` < `and` < a selection.
+    fn precedence(&self) -> u8 {
+        match self {
+            SetExpr::Or(..) => 1,
+            SetExpr::Except(..) => 2,
+            SetExpr::And(..) => 3,
+            SetExpr::Select { .. } => 4,
+        }
+    }
+}
 
-impl fmt::Display for SetOperand<'_> {
+impl Condition {
+    /// How tightly the condition binds: `or` < `except` < `and` < `not` < an atom.
+    fn precedence(&self) -> u8 {
+        match self {
+            Condition::Or(..) => 1,
+            Condition::Except(..) => 2,
+            Condition::And(..) => 3,
+            Condition::Not(_) => 4,
+            Condition::Atom { .. } => 5,
+        }
+    }
+}
+
+/// A set expression or condition, in parentheses when `.1` says so.
+struct Operand<'a, T>(&'a T, bool);
+
+impl<T: fmt::Display> fmt::Display for Operand<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "({})", self.0)
+        if self.1 {
+            write!(f, "({})", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
     }
 }
 
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let op = |f: &mut fmt::Formatter<'_>, a: &Condition, word: &str, b: &Condition| {
+            let p = self.precedence();
+            write!(
+                f,
+                "{} {word} {}",
+                Operand(a, a.precedence() < p),
+                Operand(b, b.precedence() <= p)
+            )
+        };
         match self {
             Condition::Atom {
                 relation,
                 star,
                 target,
             } => write!(f, "{relation}{} {target}", if *star { "*" } else { "" }),
-            Condition::Not(c) => write!(f, "not {}", CondOperand(c)),
-            Condition::And(a, b) => write!(f, "{} and {}", CondOperand(a), CondOperand(b)),
-            Condition::Or(a, b) => write!(f, "{} or {}", CondOperand(a), CondOperand(b)),
-            Condition::Except(a, b) => {
-                write!(f, "{} except {}", CondOperand(a), CondOperand(b))
-            }
-        }
-    }
-}
-
-struct CondOperand<'a>(&'a Condition);
-
-impl fmt::Display for CondOperand<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Condition::Atom { .. } | Condition::Not(_) => write!(f, "{}", self.0),
-            _ => write!(f, "({})", self.0),
+            Condition::Not(c) => write!(f, "not {}", Operand(&**c, c.precedence() < 4)),
+            Condition::And(a, b) => op(f, a, "and", b),
+            Condition::Or(a, b) => op(f, a, "or", b),
+            Condition::Except(a, b) => op(f, a, "except", b),
         }
     }
 }
@@ -480,9 +516,18 @@ impl fmt::Display for RelationRef {
 
 impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Quote unless the text is one plain word, so keywords inside names survive.
-        let plain = !self.text.is_empty()
-            && self.text.chars().all(|c| c.is_alphanumeric() || c == '-')
+        // Quote unless the text is one plain ASCII word, so keywords inside names
+        // survive, and so does a character the grammar does not take in a bare name
+        // (`x²`: `²` is numeric but not a letter)
+        let plain = self
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
             && !is_reserved(&self.text);
         if plain {
             f.write_str(&self.text)

@@ -1,5 +1,6 @@
 //! [`Plan`] → [`Answer`]: traversals over the graph. Never parses, never prints.
 
+use super::budget::{Budget, Stop};
 use super::resolve::{PCond, PSet, PTarget, Plan};
 use crate::clinical::{self, Deficit, Ranking};
 use crate::graph::Atlas;
@@ -111,8 +112,9 @@ pub struct Subgraph {
     pub truncated: bool,
 }
 
-pub fn evaluate(atlas: &Atlas, plan: &Plan) -> Answer {
-    match plan {
+/// Runs a plan; `paths` and `around` spend from `budget` and stop when it runs out.
+pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answer, Stop> {
+    Ok(match plan {
         Plan::Set {
             expr,
             disputed,
@@ -158,7 +160,7 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan) -> Answer {
             path: shortest_path(atlas, *from, *to, via),
         },
         Plan::Paths { from, to, max, via } => {
-            let (paths, truncated) = all_paths(atlas, *from, *to, *max, via);
+            let (paths, truncated) = all_paths(atlas, *from, *to, *max, via, budget)?;
             Answer::Paths {
                 from: *from,
                 to: *to,
@@ -173,14 +175,14 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan) -> Answer {
             star,
             target,
         } => Answer::Why(why(atlas, *subject, *relation, *direction, *star, *target)),
-        Plan::Around { center, depth } => Answer::Around(around(atlas, *center, *depth)),
+        Plan::Around { center, depth } => Answer::Around(around(atlas, *center, *depth, budget)?),
         Plan::Lesion { lesion, disputed } => {
             Answer::Lesion(clinical::lesion(atlas, lesion, *disputed))
         }
         Plan::Localize { findings, disputed } => {
             Answer::Localize(clinical::localize(atlas, findings, *disputed))
         }
-    }
+    })
 }
 
 /// Structures sorted by name (case-insensitive), then id.
@@ -668,66 +670,82 @@ fn walk<'a>(
         .filter(move |(step, next)| seen.insert((step.relation, step.forward, *next)))
 }
 
-/// Simple paths of at most `max` facts, shortest first, at most [`PATHS_LIMIT`].
+/// Simple paths of at most `max` facts, shortest first, at most [`PATHS_LIMIT`]. Each
+/// fact looked at costs a step of `budget`: the search is exponential in `max`.
 fn all_paths(
     atlas: &Atlas,
     from: NodeIndex,
     to: NodeIndex,
     max: usize,
     via: &[Relation],
-) -> (Vec<Path>, bool) {
-    let mut found = Vec::new();
-    let mut truncated = false;
+    budget: &mut Budget,
+) -> Result<(Vec<Path>, bool), Stop> {
+    let mut search = PathSearch {
+        atlas,
+        to,
+        via,
+        found: Vec::new(),
+        truncated: false,
+        budget,
+    };
     // iterative deepening keeps the list shortest-first and the limit fair
     for depth in 1..=max {
         let mut path = Path {
             nodes: vec![from],
             steps: Vec::new(),
         };
-        dfs(atlas, to, depth, via, &mut path, &mut found, &mut truncated);
-        if truncated {
+        search.dfs(depth, &mut path)?;
+        if search.truncated {
             break;
         }
     }
-    (found, truncated)
+    Ok((search.found, search.truncated))
 }
 
-fn dfs(
-    atlas: &Atlas,
+/// The state of one `paths` search.
+struct PathSearch<'a, 'b> {
+    atlas: &'a Atlas,
     to: NodeIndex,
-    depth: usize,
-    via: &[Relation],
-    path: &mut Path,
-    found: &mut Vec<Path>,
-    truncated: &mut bool,
-) {
-    let Some(&at) = path.nodes.last() else { return };
-    if path.steps.len() == depth {
-        if at == to {
-            if found.len() == PATHS_LIMIT {
-                *truncated = true;
-            } else {
-                found.push(path.clone());
+    via: &'a [Relation],
+    found: Vec<Path>,
+    truncated: bool,
+    budget: &'b mut Budget,
+}
+
+impl PathSearch<'_, '_> {
+    fn dfs(&mut self, depth: usize, path: &mut Path) -> Result<(), Stop> {
+        let Some(&at) = path.nodes.last() else {
+            return Ok(());
+        };
+        if path.steps.len() == depth {
+            if at == self.to {
+                if self.found.len() == PATHS_LIMIT {
+                    self.truncated = true;
+                } else {
+                    self.found.push(path.clone());
+                }
             }
+            return Ok(());
         }
-        return;
-    }
-    if at == to {
-        return;
-    }
-    let steps: Vec<(Step, NodeIndex)> = walk(atlas, at, via).collect();
-    for (step, next) in steps {
-        if *truncated {
-            return;
+        if at == self.to {
+            return Ok(());
         }
-        if path.nodes.contains(&next) {
-            continue;
+        let steps: Vec<(Step, NodeIndex)> = walk(self.atlas, at, self.via).collect();
+        self.budget.spend("paths", steps.len() as u64 + 1)?;
+        for (step, next) in steps {
+            if self.truncated {
+                return Ok(());
+            }
+            if path.nodes.contains(&next) {
+                continue;
+            }
+            path.nodes.push(next);
+            path.steps.push(step);
+            self.dfs(depth, path)?;
+            path.nodes.pop();
+            path.steps.pop();
         }
-        path.nodes.push(next);
-        path.steps.push(step);
-        dfs(atlas, to, depth, via, path, found, truncated);
-        path.nodes.pop();
-        path.steps.pop();
+        Ok(())
     }
 }
 
@@ -849,7 +867,14 @@ fn step_towards(atlas: &Atlas, edge: EdgeIndex, from: NodeIndex) -> Step {
     }
 }
 
-fn around(atlas: &Atlas, center: NodeIndex, depth: usize) -> Subgraph {
+/// The structures within `depth` facts of `center`, at most [`AROUND_LIMIT`]; each fact
+/// looked at costs a step of `budget`.
+fn around(
+    atlas: &Atlas,
+    center: NodeIndex,
+    depth: usize,
+    budget: &mut Budget,
+) -> Result<Subgraph, Stop> {
     let mut dist: HashMap<NodeIndex, usize> = HashMap::from([(center, 0)]);
     let mut order = vec![center];
     let mut queue = VecDeque::from([center]);
@@ -860,6 +885,7 @@ fn around(atlas: &Atlas, center: NodeIndex, depth: usize) -> Subgraph {
             continue;
         }
         for (_, next) in walk(atlas, n, &[]) {
+            budget.spend("around", 1)?;
             if let std::collections::hash_map::Entry::Vacant(v) = dist.entry(next) {
                 if order.len() == AROUND_LIMIT {
                     truncated = true;
@@ -874,10 +900,10 @@ fn around(atlas: &Atlas, center: NodeIndex, depth: usize) -> Subgraph {
     // the centre first, then the rest by name, as in every other listing
     order[1..].sort_by_cached_key(|n| atlas.node(*n).name.to_lowercase());
     let edges = atlas.facts_among(&order);
-    Subgraph {
+    Ok(Subgraph {
         center: Some(center),
         nodes: order,
         edges,
         truncated,
-    }
+    })
 }

@@ -2,6 +2,7 @@
 //! checked), [`eval`] (plan → answer).
 
 pub mod ast;
+pub mod budget;
 pub mod eval;
 pub mod parser;
 pub mod resolve;
@@ -9,18 +10,29 @@ pub mod resolve;
 use crate::error::QueryError;
 use crate::graph::Atlas;
 pub use ast::Query;
+pub use budget::{Budget, Cancel};
 pub use eval::Answer;
 pub use parser::parse;
 pub use resolve::Plan;
 
-/// Parses, resolves and evaluates one query.
+/// Parses, resolves and evaluates one query within the default work limit.
 pub fn run(atlas: &Atlas, text: &str) -> Result<(Query, Answer), QueryError> {
+    run_within(atlas, text, &mut Budget::default())
+}
+
+/// Parses, resolves and evaluates one query, stopping when `budget` runs out or is
+/// cancelled.
+pub fn run_within(
+    atlas: &Atlas,
+    text: &str,
+    budget: &mut Budget,
+) -> Result<(Query, Answer), QueryError> {
     let query = parse(text)?;
     let plan = resolve::resolve(atlas, &query)?;
-    let mut answer = eval::evaluate(atlas, &plan);
+    let mut answer = eval::evaluate(atlas, &plan, budget)?;
     if let Answer::Set(set) = &mut answer {
         if set.total == 0 {
-            set.hint = starred_hint(atlas, &query);
+            set.hint = starred_hint(atlas, &query, budget);
         }
     }
     Ok((query, answer))
@@ -28,7 +40,7 @@ pub fn run(atlas: &Atlas, text: &str) -> Result<(Query, Answer), QueryError> {
 
 /// For an empty answer to one direct relation (`muscles located-in X`): the same query
 /// with `*`, and how many it finds, when that is not empty.
-fn starred_hint(atlas: &Atlas, query: &Query) -> Option<(String, usize)> {
+fn starred_hint(atlas: &Atlas, query: &Query, budget: &mut Budget) -> Option<(String, usize)> {
     use ast::{Condition, SetExpr, Statement};
     let mut starred = query.clone();
     starred.dot = false;
@@ -50,8 +62,8 @@ fn starred_hint(atlas: &Atlas, query: &Query) -> Option<(String, usize)> {
     *star = true;
     *limit = None;
     let plan = resolve::resolve(atlas, &starred).ok()?;
-    match eval::evaluate(atlas, &plan) {
-        Answer::Set(set) if set.total > 0 => Some((starred.to_string(), set.total)),
+    match eval::evaluate(atlas, &plan, budget) {
+        Ok(Answer::Set(set)) if set.total > 0 => Some((starred.to_string(), set.total)),
         _ => None,
     }
 }

@@ -61,14 +61,11 @@ fn check_limits(text: &str) -> Result<(), QueryError> {
             max: MAX_QUERY_LEN,
         });
     }
+    let scan = scan_quotes(text);
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '(') => {
+    for &(i, c) in &scan.outside {
+        match c {
+            '(' => {
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Err(QueryError::TooDeep {
@@ -77,11 +74,61 @@ fn check_limits(text: &str) -> Result<(), QueryError> {
                     });
                 }
             }
-            (None, ')') => depth = depth.saturating_sub(1),
+            ')' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
+    if let Some((i, quote)) = scan.unclosed {
+        return Err(QueryError::UnclosedQuote {
+            span: Span::new(i, i + quote.len_utf8()),
+            quote,
+        });
+    }
     Ok(())
+}
+
+/// The characters of a query outside quoted names, and the quote left open, if any.
+struct QuoteScan {
+    outside: Vec<(usize, char)>,
+    unclosed: Option<(usize, char)>,
+}
+
+/// Reads quotes as the grammar does: `"` always opens a quoted name, `'` only where a
+/// word starts (in `o'brien` it is part of a bare name).
+fn scan_quotes(text: &str) -> QuoteScan {
+    let mut outside = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        match open {
+            Some((_, q)) if c == q => open = None,
+            Some(_) => {}
+            None if c == '"' || (c == '\'' && !prev.is_some_and(is_word_char)) => {
+                open = Some((i, c));
+            }
+            None => outside.push((i, c)),
+        }
+        prev = Some(c);
+    }
+    QuoteScan {
+        outside,
+        unclosed: open,
+    }
+}
+
+/// The characters that continue a bare name (the grammar's `word_char`).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.')
+}
+
+/// Where a `#` comment starts in a line of a script, outside quoted names (a `'` inside
+/// a bare name such as `o'brien` opens nothing).
+pub fn comment_start(line: &str) -> Option<usize> {
+    scan_quotes(line)
+        .outside
+        .into_iter()
+        .find(|(_, c)| *c == '#')
+        .map(|(i, _)| i)
 }
 
 fn span_of(pair: &Pair<Rule>) -> Span {
@@ -368,14 +415,34 @@ fn lower_name(pair: Pair<Rule>) -> Result<Name, QueryError> {
     Ok(Name { text, quoted, span })
 }
 
-/// `limit 5`, `max 4`, `depth 2`: the number after the keyword.
+/// The largest `limit`.
+pub const MAX_LIMIT: u64 = 999_999_999;
+
+/// `limit 5`, `max 4`, `depth 2`: the number after the keyword, in the range its
+/// clause allows (the caps on `max` and `depth` bound the work a query can ask for).
 fn lower_number_clause(pair: Pair<Rule>) -> Result<usize, QueryError> {
+    let (clause, min, max) = match pair.as_rule() {
+        Rule::max => ("max", 1, super::resolve::LARGEST_PATHS_MAX as u64),
+        Rule::depth => ("depth", 1, super::resolve::LARGEST_DEPTH as u64),
+        _ => ("limit", 0, MAX_LIMIT),
+    };
     let mut c = after_keyword(pair)?;
     let number = c.next()?;
-    number.as_str().parse().map_err(|_| QueryError::Internal {
-        span: span_of(&number),
-        what: "a number the grammar accepted did not parse",
-    })
+    let span = span_of(&number);
+    // only digits reach here, so a failed parse means too many of them
+    let value: Option<u64> = number.as_str().parse().ok();
+    let out_of_range = |too_large| QueryError::NumberOutOfRange {
+        span,
+        clause,
+        min,
+        max,
+        too_large,
+    };
+    match value {
+        Some(v) if v < min => Err(out_of_range(false)),
+        Some(v) if v <= max => usize::try_from(v).map_err(|_| out_of_range(true)),
+        _ => Err(out_of_range(true)),
+    }
 }
 
 fn unexpected(pair: &Pair<Rule>) -> QueryError {
@@ -586,21 +653,82 @@ mod tests {
         );
     }
 
+    /// The shape of a condition or set expression, fully parenthesised.
+    fn cond_shape(c: &Condition) -> String {
+        match c {
+            Condition::Atom { target, .. } => match target {
+                Target::Name(n) => n.text.clone(),
+                Target::Query(q) => format!("({})", set_shape(q)),
+            },
+            Condition::Not(c) => format!("not {}", cond_shape(c)),
+            Condition::And(a, b) => format!("({} and {})", cond_shape(a), cond_shape(b)),
+            Condition::Or(a, b) => format!("({} or {})", cond_shape(a), cond_shape(b)),
+            Condition::Except(a, b) => format!("({} except {})", cond_shape(a), cond_shape(b)),
+        }
+    }
+
+    fn set_shape(e: &SetExpr) -> String {
+        match e {
+            SetExpr::Select {
+                selector,
+                condition,
+                ..
+            } => match condition {
+                Some(c) => format!("{}[{}]", selector.word(), cond_shape(c)),
+                None => selector.word().to_string(),
+            },
+            SetExpr::And(a, b) => format!("({} and {})", set_shape(a), set_shape(b)),
+            SetExpr::Or(a, b) => format!("({} or {})", set_shape(a), set_shape(b)),
+            SetExpr::Except(a, b) => format!("({} except {})", set_shape(a), set_shape(b)),
+        }
+    }
+
+    fn shape(text: &str) -> String {
+        match parse(text).unwrap().statement {
+            Statement::Set { expr, .. } => set_shape(&expr),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn precedence_not_and_except_or() {
-        let q =
-            parse("muscles not located-in a or performs b and member-of c except inserts-into d")
-                .unwrap();
-        // or(not a, except(and(b, c), d))
+        let text = "muscles not located-in a or performs b and member-of c except inserts-into d";
+        assert_eq!(shape(text), "muscles[(not a or ((b and c) except d))]");
+        assert_eq!(round_trip(text), text);
+        let text = "(muscles performs x) or nerves and roots except bones";
         assert_eq!(
-            q.to_string(),
-            "muscles not located-in a or ((performs b and member-of c) except inserts-into d)"
+            shape(text),
+            "(muscles[x] or ((nerves and roots) except bones))"
         );
-        let q = parse("(muscles performs x) or nerves and roots except bones").unwrap();
         assert_eq!(
-            q.to_string(),
-            "(muscles performs x) or (((nerves) and (roots)) except (bones))"
+            round_trip(text),
+            "muscles performs x or nerves and roots except bones"
         );
+        // parentheses are printed where the tree needs them, and only there
+        let text = "muscles not (performs a or performs b) and (performs c except performs d)";
+        assert_eq!(shape(text), "muscles[(not (a or b) and (c except d))]");
+        assert_eq!(round_trip(text), text);
+        assert_eq!(
+            round_trip("(muscles or nerves) and bones"),
+            "(muscles or nerves) and bones"
+        );
+        assert_eq!(
+            round_trip("muscles or (nerves or bones)"),
+            "muscles or (nerves or bones)"
+        );
+        assert_eq!(
+            round_trip("(muscles or nerves) or bones"),
+            "muscles or nerves or bones"
+        );
+    }
+
+    #[test]
+    fn a_long_chain_prints_without_nesting() {
+        // each `or` used to add a level of parentheses, past the nesting limit
+        let text = format!("muscles performs a{}", " or performs a".repeat(40));
+        assert_eq!(round_trip(&text), text);
+        let text = format!("muscles{}", " or bones".repeat(40));
+        assert_eq!(round_trip(&text), text);
     }
 
     #[test]
@@ -669,10 +797,13 @@ mod tests {
         assert_eq!(suggestion.as_deref(), Some("innervated-by"));
 
         assert!(matches!(parse("   "), Err(QueryError::Empty)));
-        assert!(matches!(
+        assert_eq!(
             parse("show \"soleus"),
-            Err(QueryError::Syntax { .. })
-        ));
+            Err(QueryError::UnclosedQuote {
+                span: Span::new(5, 6),
+                quote: '"'
+            })
+        );
         assert!(matches!(
             parse("paths a to b max"),
             Err(QueryError::Syntax { .. })

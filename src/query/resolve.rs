@@ -363,7 +363,10 @@ fn resolve_cond(
                 Target::Name(name) => {
                     PTarget::Node(resolve_name(atlas, name, target_kinds, Some(relation))?)
                 }
-                Target::Query(q) => PTarget::Set(Box::new(resolve_set(atlas, q)?)),
+                Target::Query(q) => {
+                    check_query_kinds(q, target_kinds, relation)?;
+                    PTarget::Set(Box::new(resolve_set(atlas, q)?))
+                }
             };
             PCond::Atom {
                 relation: relation.relation,
@@ -377,6 +380,73 @@ fn resolve_cond(
         Condition::Or(a, b) => PCond::Or(go(a)?, go(b)?),
         Condition::Except(a, b) => PCond::Except(go(a)?, go(b)?),
     })
+}
+
+/// A subquery must be able to hold a structure of a kind the relation takes, as a
+/// named target must (`muscles innervated-by (muscles)` is refused like
+/// `muscles innervated-by femur`).
+fn check_query_kinds(
+    q: &SetExpr,
+    allowed: KindSet,
+    relation: &RelationRef,
+) -> Result<(), QueryError> {
+    let kinds = possible_kinds(q);
+    if kinds.intersect(allowed) != KindSet::EMPTY {
+        return Ok(());
+    }
+    let (_, expected) = sides(relation);
+    let mut words = Vec::new();
+    selector_words(q, &mut words);
+    words.dedup();
+    let found = match words.as_slice() {
+        [] => "these".to_string(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    Err(QueryError::WrongKindQuery {
+        span: set_span(q),
+        found,
+        relation: relation.relation.name(relation.direction),
+        expected: if allowed == expected {
+            expected
+        } else {
+            allowed
+        },
+    })
+}
+
+/// The kinds a set expression's answers can have.
+fn possible_kinds(q: &SetExpr) -> KindSet {
+    match q {
+        SetExpr::Select { selector, .. } => selector.kinds(),
+        SetExpr::And(a, b) => possible_kinds(a).intersect(possible_kinds(b)),
+        SetExpr::Or(a, b) => possible_kinds(a).union(possible_kinds(b)),
+        SetExpr::Except(a, _) => possible_kinds(a),
+    }
+}
+
+fn selector_words(q: &SetExpr, out: &mut Vec<&'static str>) {
+    match q {
+        SetExpr::Select { selector, .. } => out.push(selector.word()),
+        SetExpr::And(a, b) | SetExpr::Or(a, b) | SetExpr::Except(a, b) => {
+            selector_words(a, out);
+            selector_words(b, out);
+        }
+    }
+}
+
+/// From the first selection of a set expression to the end of its last.
+fn set_span(q: &SetExpr) -> Span {
+    fn ends(q: &SetExpr) -> (usize, usize) {
+        match q {
+            SetExpr::Select { span, .. } => (span.start, span.end),
+            SetExpr::And(a, b) | SetExpr::Or(a, b) | SetExpr::Except(a, b) => {
+                (ends(a).0.min(ends(b).0), ends(a).1.max(ends(b).1))
+            }
+        }
+    }
+    let (start, end) = ends(q);
+    Span::new(start, end)
 }
 
 /// Finds the one structure a name means among the `allowed` kinds.
@@ -497,6 +567,7 @@ fn one_of(atlas: &Atlas, name: &Name, mut nodes: Vec<NodeIndex>) -> Result<NodeI
     Err(QueryError::Ambiguous {
         span: name.span,
         name: name.text.clone(),
+        total: nodes.len(),
         candidates: nodes
             .iter()
             .take(12)

@@ -87,7 +87,7 @@ Commands:
   help [TOPIC]            this text, or help on one topic
   :format FORMAT          text, json, dot or svg: how answers are written
   :data [PATH]            where the data came from; load a directory, .nt or .json
-  :quit, :q, quit, exit   leave (or Ctrl-D); Ctrl-C clears the line
+  :quit, :q, quit, exit   leave (or Ctrl-D); Ctrl-C clears the line or stops a query
 Tab completes keywords, kinds, relations and names; → accepts a hint.
 ";
 
@@ -162,7 +162,9 @@ sources behind each), notes and identifiers.
         summary: "how two structures are connected",
         text: "\
 path A to B [via RELATION, …] finds one shortest chain of facts from A to B;
-paths A to B [max N] [via …] lists every simple chain up to N facts long.
+paths A to B [max N] [via …] lists every simple chain up to N facts long (N from 1 to
+8, 4 by default). A search that grows past the work limit stops and says so; Ctrl-C
+stops it too.
 ",
         examples: &[
             "path soleus to sciatic nerve",
@@ -186,8 +188,8 @@ through a chain (an insertion on a tendon attached to the bone).
         name: "around",
         summary: "a structure's neighbourhood",
         text: "\
-around NAME [depth N] lists the structures within N facts (1 by default) and the facts
-between them; `dot around …` draws it.
+around NAME [depth N] lists the structures within N facts (N from 1 to 4, 1 by default)
+and the facts between them; `dot around …` draws it.
 ",
         examples: &["around soleus", "around tibial nerve depth 2"],
     },

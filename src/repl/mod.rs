@@ -10,6 +10,7 @@ mod lex;
 use crate::cli::{self, paint_error};
 use fascia::Atlas;
 use fascia::output::Format;
+use fascia::query::{Budget, Cancel};
 use helper::LineHelper;
 use rustyline::error::ReadlineError;
 use rustyline::history::{FileHistory, History as _};
@@ -21,9 +22,18 @@ use std::rc::Rc;
 
 const PROMPT: &str = "fascia> ";
 
+/// After this many read errors in a row the terminal is gone, not just a bad byte.
+const MAX_READ_ERRORS: usize = 100;
+
 /// Runs the shell until `:quit` or Ctrl-D.
-pub fn run(atlas: Atlas, format: Format, color: bool) -> Result<ExitCode, cli::Error> {
-    let mut session = Session::new(atlas, format, color);
+pub fn run(
+    atlas: Atlas,
+    format: Format,
+    color: bool,
+    work_limit: u64,
+) -> Result<ExitCode, cli::Error> {
+    let mut session = Session::new(atlas, format, color).with_work_limit(work_limit);
+    crate::signals::cancel_on_interrupt(&session.cancel);
     let config = Config::builder()
         .completion_type(CompletionType::List)
         .completion_show_all_if_ambiguous(true)
@@ -46,8 +56,13 @@ pub fn run(atlas: Atlas, format: Format, color: bool) -> Result<ExitCode, cli::E
 
     let stdout = io::stdout();
     writeln!(stdout.lock(), "{}", session.welcome()).map_err(cli::Error::Output)?;
+    let mut read_errors = 0;
     loop {
-        match editor.readline(PROMPT) {
+        let read = editor.readline(PROMPT);
+        if matches!(read, Ok(_) | Err(ReadlineError::Interrupted)) {
+            read_errors = 0;
+        }
+        match read {
             Ok(line) => {
                 if line.trim().is_empty() {
                     continue;
@@ -71,6 +86,15 @@ pub fn run(atlas: Atlas, format: Format, color: bool) -> Result<ExitCode, cli::E
                 // leave the terminal on a fresh line
                 let _ = writeln!(stdout.lock());
                 break;
+            }
+            // a byte that is not UTF-8, typed or pasted: drop the line, keep the shell
+            Err(ReadlineError::Io(e))
+                if e.kind() == io::ErrorKind::InvalidData && read_errors < MAX_READ_ERRORS =>
+            {
+                read_errors += 1;
+                let message = "error: the line held bytes that are not UTF-8 text; it was dropped";
+                writeln!(stdout.lock(), "{}", paint_error(message, color))
+                    .map_err(cli::Error::Output)?;
             }
             Err(e) => return Err(readline_error(e)),
         }
@@ -160,6 +184,10 @@ pub struct Session {
     atlas: Rc<Atlas>,
     format: Format,
     color: bool,
+    /// Steps of work each query may take.
+    work_limit: u64,
+    /// Raised by Ctrl-C to stop the running query.
+    cancel: Cancel,
 }
 
 impl Session {
@@ -168,7 +196,14 @@ impl Session {
             atlas: Rc::new(atlas),
             format,
             color,
+            work_limit: fascia::query::budget::DEFAULT_WORK_LIMIT,
+            cancel: Cancel::new(),
         }
+    }
+
+    pub fn with_work_limit(mut self, work_limit: u64) -> Session {
+        self.work_limit = work_limit;
+        self
     }
 
     pub fn welcome(&self) -> String {
@@ -218,7 +253,10 @@ impl Session {
     }
 
     fn query(&self, text: &str, out: &mut dyn Write) -> io::Result<Outcome> {
-        match fascia::query::run(&self.atlas, text) {
+        // a Ctrl-C pressed before this query is not meant for it
+        self.cancel.reset();
+        let mut budget = Budget::new(self.work_limit).with_cancel(self.cancel.clone());
+        match fascia::query::run_within(&self.atlas, text, &mut budget) {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
                 format
