@@ -3,6 +3,7 @@
 
 use crate::repl;
 use crate::signals::{self, Cleanup};
+use crate::statements::{self, Splitter};
 use anstyle::{AnsiColor, Style};
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fascia::Atlas;
@@ -24,10 +25,12 @@ pub const FATAL: u8 = 2;
 const EXAMPLES: &str = "\
 Examples:
   fascia                                      the interactive shell (on a terminal)
-  fascia -e 'show soleus'                     one query
+  fascia 'show soleus'                        one query (or -e 'show soleus')
+  fascia 'count muscles; count nerves' --echo  several, each shown before its answer
+  fascia help relations                       the help on a topic
   fascia -e 'muscles innervated-by tibial' --format json
   fascia -e 'count muscles' -e 'dot around soleus' -o answers.txt
-  fascia -f queries.fa                        one query per line; # starts a comment
+  fascia -f queries.fa                        queries ended by newlines or `;`; # comments
   echo 'why soleus inserts-into* calcaneus' | fascia
   fascia check data/                          validate a data directory
   fascia export --format turtle -o fascia.ttl the whole graph as RDF
@@ -49,6 +52,10 @@ pub struct Args {
     #[command(subcommand)]
     command: Option<Command>,
 
+    /// Queries to run, in order, after those of -e and -f
+    #[arg(value_name = "QUERY")]
+    positional: Vec<String>,
+
     /// Run QUERY (repeatable; runs in order with -f)
     #[arg(short = 'e', long = "query", value_name = "QUERY")]
     queries: Vec<String>,
@@ -66,9 +73,13 @@ pub struct Args {
     #[arg(long, value_name = "DIR|FILE", global = true)]
     data: Option<PathBuf>,
 
-    /// Write answers to FILE, replaced only when every query succeeded
+    /// Write answers to FILE, replaced only when every query succeeded (`-`: standard output)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+
+    /// Print each query (`> query`) before its answer; in JSON, {"query": …, "answer": …}
+    #[arg(long)]
+    echo: bool,
 
     /// When to colour errors and the REPL
     #[arg(long, value_name = "WHEN", default_value = "auto")]
@@ -84,6 +95,11 @@ enum Command {
     },
     /// Write the whole graph, or the part a query's answer shows, for other tools
     Export(ExportArgs),
+    /// Print the help on the query language, or on TOPIC (`fascia help topics` lists them)
+    Help {
+        /// relations, kinds, names, show, path, why, around, count, output, data …
+        topic: Vec<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -166,8 +182,12 @@ pub fn run() -> Result<ExitCode, Error> {
         }
     };
     let err_color = args.color.enabled(io::stderr().is_terminal());
+    let no_queries = args.queries.is_empty() && args.files.is_empty() && args.positional.is_empty();
+    if let Some(Command::Help { topic }) = &args.command {
+        return help(args.data.as_deref(), &topic.join(" "), err_color);
+    }
     if let Some(Command::Check { dir }) = &args.command {
-        if !args.queries.is_empty() || !args.files.is_empty() || args.output.is_some() {
+        if !no_queries || args.output.is_some() {
             return Err(Error::Usage(
                 "check takes a directory, not queries (-e, -f) or -o".to_string(),
             ));
@@ -175,7 +195,7 @@ pub fn run() -> Result<ExitCode, Error> {
         return check(dir.as_deref().or(args.data.as_deref()));
     }
     if let Some(Command::Export(export_args)) = &args.command {
-        if !args.queries.is_empty() || !args.files.is_empty() || args.output.is_some() {
+        if !no_queries || args.output.is_some() {
             return Err(Error::Usage(
                 "export takes its query and -o after `export`, not -e, -f or -o before it"
                     .to_string(),
@@ -212,6 +232,11 @@ pub fn run() -> Result<ExitCode, Error> {
         None => return Ok(ExitCode::from(FATAL)),
     };
     let several = inputs.len() > 1 || inputs.iter().any(|i| matches!(i, Input::File(_)));
+    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    // text fits the terminal it is read on; a pipe or a file takes lines of any length
+    let width = (to_stdout && io::stdout().is_terminal())
+        .then(terminal_width)
+        .flatten();
     let mut runner = Runner {
         atlas: &atlas,
         format,
@@ -221,8 +246,10 @@ pub fn run() -> Result<ExitCode, Error> {
         answered: 0,
         failed: 0,
         last_json: false,
+        echo: args.echo,
+        width,
     };
-    match &args.output {
+    match args.output.as_ref().filter(|_| !to_stdout) {
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
@@ -377,11 +404,29 @@ fn load(dir: Option<&Path>, color: bool) -> Option<Atlas> {
     None
 }
 
+/// The width of the terminal on standard output, if it is one.
+pub fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+}
+
+/// `fascia help [TOPIC]`: the help on standard output, status 0; an unknown topic is a
+/// usage error.
+fn help(data: Option<&Path>, topic: &str, color: bool) -> Result<ExitCode, Error> {
+    let Some(atlas) = load(data, color) else {
+        return Ok(ExitCode::from(FATAL));
+    };
+    let mut out = io::stdout().lock();
+    match repl::write_help(&atlas, topic, &mut out).map_err(Error::Output)? {
+        Ok(()) => Ok(ExitCode::from(SUCCESS)),
+        Err(message) => Err(Error::Usage(message)),
+    }
+}
+
 /// Where queries come from, in the order given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Input {
-    /// The n-th `-e` (1-based) and its text.
-    Query(usize, String),
+    /// Queries given as arguments: how an error names them (`-e 2`, `query 1`) and the text.
+    Query(String, String),
     /// `-f FILE`; `-` is standard input.
     File(PathBuf),
 }
@@ -390,7 +435,11 @@ fn inputs_in_order(matches: &ArgMatches, args: &Args) -> Vec<Input> {
     let mut indexed: Vec<(usize, Input)> = Vec::new();
     let query_indices = matches.indices_of("queries").into_iter().flatten();
     for (n, (i, text)) in query_indices.zip(&args.queries).enumerate() {
-        indexed.push((i, Input::Query(n + 1, text.clone())));
+        indexed.push((i, Input::Query(format!("-e {}", n + 1), text.clone())));
+    }
+    let positional = matches.indices_of("positional").into_iter().flatten();
+    for (n, (i, text)) in positional.zip(&args.positional).enumerate() {
+        indexed.push((i, Input::Query(format!("query {}", n + 1), text.clone())));
     }
     let file_indices = matches.indices_of("files").into_iter().flatten();
     for (i, path) in file_indices.zip(&args.files) {
@@ -412,15 +461,26 @@ struct Runner<'a> {
     answered: usize,
     failed: usize,
     last_json: bool,
+    /// Whether each query is printed before its answer (`--echo`).
+    echo: bool,
+    /// The terminal's width, when text goes to one.
+    width: Option<usize>,
 }
 
 impl Runner<'_> {
     fn run_all(&mut self, inputs: &[Input], out: &mut dyn Write) -> Result<(), Error> {
         for input in inputs {
             match input {
-                Input::Query(n, text) => {
-                    let label = self.several.then(|| format!("-e {n}"));
-                    self.one(label.as_deref(), text, out)?;
+                Input::Query(label, text) => {
+                    let statements = statements::split(text);
+                    let label = (self.several || statements.len() > 1).then_some(label.as_str());
+                    if statements.is_empty() {
+                        // `-e ''` is an empty query, for the parser to say so
+                        self.one(label, text, out)?;
+                    }
+                    for statement in statements {
+                        self.one(label, &statement.text, out)?;
+                    }
                 }
                 Input::File(path) if path.as_os_str() == "-" => {
                     // streamed, so a program can feed queries and read answers
@@ -439,9 +499,10 @@ impl Runner<'_> {
         Ok(())
     }
 
-    /// One query per line; blank lines and `#` comments are skipped. A line that is not
-    /// UTF-8 fails alone; one longer than [`MAX_LINE`] ends the script (it is not a
-    /// file of queries: `-f /dev/zero`).
+    /// Statements ended by newlines or `;` (see [`statements`]); an open parenthesis or
+    /// quote continues one on the next line. A line that is not UTF-8 fails alone; one
+    /// longer than [`MAX_LINE`] ends the script (it is not a file of queries:
+    /// `-f /dev/zero`).
     fn script(
         &mut self,
         name: &str,
@@ -449,6 +510,7 @@ impl Runner<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let mut buf = Vec::new();
+        let mut splitter = Splitter::new();
         for number in 1.. {
             let label = format!("{name}:{number}");
             let read = read_line(&mut reader, &mut buf).map_err(|source| Error::Io {
@@ -458,14 +520,12 @@ impl Runner<'_> {
             match read {
                 LineRead::End => break,
                 LineRead::TooLong => {
-                    self.fail(
-                        Some(&label),
-                        &format!(
-                            "error: line longer than {MAX_LINE} bytes, the limit for a line \
-                             of queries; the rest of {name} is skipped"
-                        ),
+                    let message = format!(
+                        "error: line longer than {MAX_LINE} bytes, the limit for a line \
+                         of queries; the rest of {name} is skipped"
                     );
-                    break;
+                    self.fail(Some(&label), None, &message, out)?;
+                    return Ok(());
                 }
                 LineRead::Line => {}
             }
@@ -476,54 +536,171 @@ impl Runner<'_> {
                         .chars()
                         .count()
                         + 1;
-                    self.fail(
-                        Some(&label),
-                        &format!("error: invalid UTF-8 at column {column}; queries are UTF-8 text"),
-                    );
+                    let message =
+                        format!("error: invalid UTF-8 at column {column}; queries are UTF-8 text");
+                    // the line still counts, so the next one keeps its number
+                    splitter.push_line("");
+                    self.fail(Some(&label), None, &message, out)?;
                     continue;
                 }
             };
-            let text = strip_comment(line);
-            if text.trim().is_empty() {
-                continue;
+            for statement in splitter.push_line(line) {
+                let label = format!("{name}:{}", statement.line);
+                self.one(Some(&label), &statement.text, out)?;
             }
-            self.one(Some(&label), text, out)?;
+        }
+        if let Some(statement) = splitter.finish() {
+            let label = format!("{name}:{}", statement.line);
+            self.one(Some(&label), &statement.text, out)?;
         }
         Ok(())
     }
 
     fn one(&mut self, label: Option<&str>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
+        if let Some(topic) = help_topic(text) {
+            return self.help(label, text, topic, out);
+        }
         let mut budget = Budget::new(self.work_limit);
         match fascia::query::run_within(self.atlas, text, &mut budget) {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
-                let json = format == Format::Json;
-                // JSON documents follow each other as they are; other answers get a
-                // blank line between them
-                if self.answered > 0 && !(json && self.last_json) {
-                    writeln!(out).map_err(Error::Output)?;
-                }
+                let mut rendered = Vec::new();
                 format
-                    .renderer()
-                    .render_query(self.atlas, &query, &answer, out)
+                    .renderer_for(self.width)
+                    .render_query(self.atlas, &query, &answer, &mut rendered)
                     .map_err(Error::Output)?;
-                out.flush().map_err(Error::Output)?;
-                self.answered += 1;
-                self.last_json = json;
+                let json = format == Format::Json;
+                if json && self.echo {
+                    rendered = echoed_json(text, &rendered);
+                }
+                self.write_answer(text, &rendered, json, out)?;
             }
-            Err(e) => self.fail(label, &e.render(text)),
+            Err(e) => {
+                let error = Some((text, e.to_string()));
+                self.fail(label, error, &e.render(text), out)?;
+            }
         }
         Ok(())
     }
 
-    /// Reports a failed query (a rendered error) under its label.
-    fn fail(&mut self, label: Option<&str>, rendered: &str) {
+    /// `help [TOPIC]` as a statement: the help as an answer (a JSON string in JSON).
+    fn help(
+        &mut self,
+        label: Option<&str>,
+        text: &str,
+        topic: &str,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
+        let mut rendered = Vec::new();
+        match repl::write_help(self.atlas, topic, &mut rendered).map_err(Error::Output)? {
+            Ok(()) => {
+                let json = self.format == Format::Json;
+                if json {
+                    let help = String::from_utf8_lossy(&rendered).into_owned();
+                    rendered = json_document(&serde_json::json!({ "help": help }));
+                    if self.echo {
+                        rendered = echoed_json(text, &rendered);
+                    }
+                }
+                self.write_answer(text, &rendered, json, out)
+            }
+            Err(message) => {
+                let rendered = format!("error: {message}");
+                self.fail(label, Some((text, message)), &rendered, out)
+            }
+        }
+    }
+
+    /// Writes one answer: after a blank line when another answer came before (JSON
+    /// documents follow each other as they are), and after `> query` with `--echo`
+    /// (JSON carries its query inside).
+    fn write_answer(
+        &mut self,
+        text: &str,
+        rendered: &[u8],
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
+        if self.answered > 0 && !(json && self.last_json) {
+            writeln!(out).map_err(Error::Output)?;
+        }
+        if self.echo && !json {
+            writeln!(out, "> {text}").map_err(Error::Output)?;
+        }
+        out.write_all(rendered).map_err(Error::Output)?;
+        out.flush().map_err(Error::Output)?;
+        self.answered += 1;
+        self.last_json = json;
+        Ok(())
+    }
+
+    /// Reports a failed query (a rendered error) under its label on standard error. In
+    /// JSON the answers also get an error document in its place, so that each query
+    /// still has one document: `{"error": {"message": …, "query": …}}` (`query` is null
+    /// for a line that could not be read).
+    fn fail(
+        &mut self,
+        label: Option<&str>,
+        query: Option<(&str, String)>,
+        rendered: &str,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
         self.failed += 1;
         let mut drawn = paint_error(rendered, self.color);
         if let Some(label) = label {
             drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
         }
         let _ = writeln!(io::stderr(), "{drawn}");
+        if self.format == Format::Json {
+            let (query, message) = match query {
+                Some((text, message)) => (Some(text), message),
+                None => (None, rendered.trim_start_matches("error: ").to_string()),
+            };
+            let document = serde_json::json!({
+                "error": { "message": message, "query": query }
+            });
+            if self.answered > 0 && !self.last_json {
+                writeln!(out).map_err(Error::Output)?;
+            }
+            out.write_all(&json_document(&document))
+                .map_err(Error::Output)?;
+            out.flush().map_err(Error::Output)?;
+            self.answered += 1;
+            self.last_json = true;
+        }
+        Ok(())
+    }
+}
+
+/// `help` or `help TOPIC` as a statement: the topic (empty for the overview).
+fn help_topic(text: &str) -> Option<&str> {
+    let rest = text.trim().strip_prefix("help")?;
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
+}
+
+/// A JSON value as fascia writes documents: pretty, one newline after.
+fn json_document(value: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// `--echo` in JSON: `{"query": "…", "answer": …}` around a rendered answer.
+fn echoed_json(query: &str, rendered: &[u8]) -> Vec<u8> {
+    match serde_json::from_slice::<serde_json::Value>(rendered) {
+        Ok(answer) => {
+            /// The query first, as it was asked.
+            #[derive(serde::Serialize)]
+            struct Echoed<'a> {
+                query: &'a str,
+                answer: serde_json::Value,
+            }
+            let mut bytes = serde_json::to_vec_pretty(&Echoed { query, answer })
+                .unwrap_or_else(|_| rendered.to_vec());
+            bytes.push(b'\n');
+            bytes
+        }
+        Err(_) => rendered.to_vec(),
     }
 }
 
@@ -572,14 +749,6 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<LineRea
             }
             return Ok(LineRead::Line);
         }
-    }
-}
-
-/// The query part of a script line: everything before a `#` outside quoted names.
-fn strip_comment(line: &str) -> &str {
-    match fascia::query::parser::comment_start(line) {
-        Some(i) => &line[..i],
-        None => line,
     }
 }
 
@@ -752,16 +921,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn comments_end_a_line_outside_quotes() {
-        assert_eq!(strip_comment("show soleus # the calf"), "show soleus ");
-        assert_eq!(strip_comment("# only a comment"), "");
-        assert_eq!(strip_comment("show \"a#b\" # c"), "show \"a#b\" ");
-        assert_eq!(strip_comment("show 'it\"s' # c"), "show 'it\"s' ");
-        // an apostrophe inside a bare name opens no quote
-        assert_eq!(strip_comment("show o'brien # c"), "show o'brien ");
-    }
-
-    #[test]
     fn plain_errors_pass_through_and_coloured_ones_keep_their_text() {
         let rendered = "error: unknown name `x`\n  | show x\n  |      ^\n  = did you mean `y`?";
         assert_eq!(paint_error(rendered, false), rendered);
@@ -828,9 +987,9 @@ mod tests {
         assert_eq!(
             inputs_in_order(&matches, &args),
             vec![
-                Input::Query(1, "a".into()),
+                Input::Query("-e 1".into(), "a".into()),
                 Input::File("q.fa".into()),
-                Input::Query(2, "b".into()),
+                Input::Query("-e 2".into(), "b".into()),
             ]
         );
     }

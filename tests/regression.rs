@@ -495,7 +495,7 @@ fn a_comment_after_a_name_with_an_apostrophe_is_stripped() {
     assert_eq!(
         r.stderr,
         format!(
-            "{}:1: error: unknown name `o'brien`\n  | show o'brien \n  |      ^^^^^^^\n",
+            "{}:1: error: unknown name `o'brien`\n  | show o'brien\n  |      ^^^^^^^\n",
             script.display()
         )
     );

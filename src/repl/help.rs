@@ -1,55 +1,69 @@
 //! Help: the overview, the topics with their examples, and the tables of relations and kinds.
 
 use super::{Outcome, PROMPT, Session};
+use fascia::Atlas;
 use fascia::graph::model::{Kind, Relation};
 use fascia::query::ast::Selector;
 use std::io::{self, Write};
 
 impl Session {
     pub(super) fn help(&self, topic: &str, out: &mut dyn Write) -> io::Result<Outcome> {
-        let topic = topic.trim().to_lowercase();
-        if topic.is_empty() {
-            write!(out, "{OVERVIEW}")?;
-            writeln!(out, "\nTopics (help TOPIC):")?;
-            for t in TOPICS {
-                writeln!(out, "  {:<10} {}", t.name, t.summary)?;
-            }
-            return Ok(Outcome::Done);
+        match write_help(&self.atlas, topic, out)? {
+            Ok(()) => Ok(Outcome::Done),
+            Err(message) => self.error(&message, out),
         }
-        let Some(t) = TOPICS.iter().find(|t| t.name == topic) else {
-            let names = TOPICS.iter().map(|t| t.name);
-            let hint = match fascia::suggest::closest(&topic, names) {
-                Some(s) => format!("did you mean `help {s}`? "),
-                None => String::new(),
-            };
-            let all: Vec<&str> = TOPICS.iter().map(|t| t.name).collect();
-            return self.error(
-                &format!("no help on `{topic}`; {hint}topics: {}", all.join(", ")),
-                out,
-            );
-        };
-        write!(out, "{}", t.text)?;
-        match t.name {
-            "relations" => relation_table(out)?,
-            "kinds" => self.kind_table(out)?,
-            _ => {}
-        }
-        if !t.examples.is_empty() {
-            writeln!(out, "\nExamples:")?;
-            for e in t.examples {
-                writeln!(out, "  {PROMPT}{e}")?;
-            }
-        }
-        Ok(Outcome::Done)
     }
+}
 
-    fn kind_table(&self, out: &mut dyn Write) -> io::Result<()> {
-        for s in Selector::ALL {
-            let n: usize = s.kinds().iter().map(|k| self.atlas.of_kind(k).len()).sum();
-            writeln!(out, "  {:<14} {n:>5}", s.word())?;
+/// Writes the overview (an empty `topic`) or one topic's help; an unknown topic is an
+/// error message naming the topics, and nothing is written.
+pub fn write_help(
+    atlas: &Atlas,
+    topic: &str,
+    out: &mut dyn Write,
+) -> io::Result<Result<(), String>> {
+    let topic = topic.trim().to_lowercase();
+    if topic.is_empty() {
+        write!(out, "{OVERVIEW}")?;
+        writeln!(out, "\nTopics (help TOPIC):")?;
+        for t in TOPICS {
+            writeln!(out, "  {:<10} {}", t.name, t.summary)?;
         }
-        Ok(())
+        return Ok(Ok(()));
     }
+    let Some(t) = TOPICS.iter().find(|t| t.name == topic) else {
+        let names = TOPICS.iter().map(|t| t.name);
+        let hint = match fascia::suggest::closest(&topic, names) {
+            Some(s) => format!("did you mean `help {s}`? "),
+            None => String::new(),
+        };
+        let all: Vec<&str> = TOPICS.iter().map(|t| t.name).collect();
+        return Ok(Err(format!(
+            "no help on `{topic}`; {hint}topics: {}",
+            all.join(", ")
+        )));
+    };
+    write!(out, "{}", t.text)?;
+    match t.name {
+        "relations" => relation_table(out)?,
+        "kinds" => kind_table(atlas, out)?,
+        _ => {}
+    }
+    if !t.examples.is_empty() {
+        writeln!(out, "\nExamples:")?;
+        for e in t.examples {
+            writeln!(out, "  {PROMPT}{e}")?;
+        }
+    }
+    Ok(Ok(()))
+}
+
+fn kind_table(atlas: &Atlas, out: &mut dyn Write) -> io::Result<()> {
+    for s in Selector::ALL {
+        let n: usize = s.kinds().iter().map(|k| atlas.of_kind(k).len()).sum();
+        writeln!(out, "  {:<14} {n:>5}", s.word())?;
+    }
+    Ok(())
 }
 
 fn relation_table(out: &mut dyn Write) -> io::Result<()> {

@@ -4,6 +4,7 @@
 
 mod complete;
 mod help;
+pub use help::write_help;
 mod helper;
 mod lex;
 
@@ -15,7 +16,7 @@ use helper::LineHelper;
 use rustyline::error::ReadlineError;
 use rustyline::history::{FileHistory, History as _};
 use rustyline::{ColorMode, CompletionType, Config, Editor};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -69,8 +70,14 @@ pub fn run(
                 }
                 let _ = editor.add_history_entry(line.as_str());
                 history.append(&mut editor);
+                // text fits the terminal as it is now, resized or not
+                session.width = if io::stdout().is_terminal() {
+                    cli::terminal_width()
+                } else {
+                    None
+                };
                 let mut out = stdout.lock();
-                let outcome = session.handle(&line, &mut out);
+                let outcome = session.handle_all(&line, &mut out);
                 out.flush().map_err(cli::Error::Output)?;
                 match outcome.map_err(cli::Error::Output)? {
                     Outcome::Quit => break,
@@ -188,6 +195,8 @@ pub struct Session {
     work_limit: u64,
     /// Raised by Ctrl-C to stop the running query.
     cancel: Cancel,
+    /// The terminal's width, which text answers fit (`None`: any width).
+    width: Option<usize>,
 }
 
 impl Session {
@@ -198,6 +207,7 @@ impl Session {
             color,
             work_limit: fascia::query::budget::DEFAULT_WORK_LIMIT,
             cancel: Cancel::new(),
+            width: None,
         }
     }
 
@@ -227,7 +237,37 @@ impl Session {
         )
     }
 
-    /// Runs one entered line: a meta-command or a query.
+    /// Runs what was entered or pasted: each statement in turn (see
+    /// [`crate::statements`]), each after its prompt when there are several, until
+    /// `:quit`. The outcome is `Quit`, else `Loaded` if any loaded data, else `Failed`
+    /// if any failed.
+    pub fn handle_all(&mut self, input: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        let mut outcome = Outcome::Done;
+        let mut failed = false;
+        let mut loaded = false;
+        let statements = crate::statements::split(input);
+        let several = statements.len() > 1;
+        for statement in statements {
+            if several {
+                writeln!(out, "{PROMPT}{}", statement.text)?;
+            }
+            outcome = self.handle(&statement.text, out)?;
+            failed |= outcome == Outcome::Failed;
+            loaded |= outcome == Outcome::Loaded;
+            if outcome == Outcome::Quit {
+                return Ok(Outcome::Quit);
+            }
+        }
+        Ok(if loaded {
+            Outcome::Loaded
+        } else if failed {
+            Outcome::Failed
+        } else {
+            outcome
+        })
+    }
+
+    /// Runs one statement: a meta-command or a query.
     pub fn handle(&mut self, line: &str, out: &mut dyn Write) -> io::Result<Outcome> {
         let trimmed = line.trim();
         let (command, rest) = match trimmed.split_once(char::is_whitespace) {
@@ -260,7 +300,7 @@ impl Session {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
                 format
-                    .renderer()
+                    .renderer_for(self.width)
                     .render_query(&self.atlas, &query, &answer, out)?;
                 Ok(Outcome::Done)
             }
@@ -496,6 +536,36 @@ mod tests {
         let (outcome, text) = run_line(&mut s, &format!(":data {}", file.display()));
         assert_eq!(outcome, Outcome::Loaded, "{text}");
         assert!(text.ends_with(&format!(": {counts}\n")), "{text}");
+    }
+
+    #[test]
+    fn a_paste_runs_each_statement_after_its_prompt() {
+        let mut s = Session::new(mini(), Format::Text, false);
+        let mut out = Vec::new();
+        let outcome = s
+            .handle_all(
+                "> count muscles;\ncount (nerves\n  or muscles); show x",
+                &mut out,
+            )
+            .unwrap();
+        assert_eq!(outcome, Outcome::Failed);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "fascia> count muscles\n5\nfascia> count (nerves or muscles)\n13\n\
+             fascia> show x\nerror: unknown name `x`\n  | show x\n  |      ^\n"
+        );
+        let mut out = Vec::new();
+        assert_eq!(
+            s.handle_all("count muscles; :q; count nerves", &mut out)
+                .unwrap(),
+            Outcome::Quit
+        );
+        let mut out = Vec::new();
+        assert_eq!(
+            s.handle_all("count muscles;", &mut out).unwrap(),
+            Outcome::Done
+        );
+        assert_eq!(out, b"5\n");
     }
 
     #[test]
