@@ -571,7 +571,11 @@ impl Runner<'_> {
                     .map_err(Error::Output)?;
                 let json = format == Format::Json;
                 if json && self.echo {
-                    rendered = echoed_json(text, &rendered);
+                    let total = match &answer {
+                        fascia::query::Answer::Set(set) => Some(set.total),
+                        _ => None,
+                    };
+                    rendered = echoed_json(text, &rendered, total);
                 }
                 self.write_answer(text, &rendered, json, out)?;
             }
@@ -599,7 +603,7 @@ impl Runner<'_> {
                     let help = String::from_utf8_lossy(&rendered).into_owned();
                     rendered = json_document(&serde_json::json!({ "help": help }));
                     if self.echo {
-                        rendered = echoed_json(text, &rendered);
+                        rendered = echoed_json(text, &rendered, None);
                     }
                 }
                 self.write_answer(text, &rendered, json, out)
@@ -685,8 +689,10 @@ fn json_document(value: &serde_json::Value) -> Vec<u8> {
     bytes
 }
 
-/// `--echo` in JSON: `{"query": "…", "answer": …}` around a rendered answer.
-fn echoed_json(query: &str, rendered: &[u8]) -> Vec<u8> {
+/// `--echo` in JSON: `{"query": "…", "answer": …}` around a rendered answer, and for a
+/// set `"total"`: how many structures matched before `limit` (the answer itself stays
+/// the array it is without `--echo`).
+fn echoed_json(query: &str, rendered: &[u8], total: Option<usize>) -> Vec<u8> {
     match serde_json::from_slice::<serde_json::Value>(rendered) {
         Ok(answer) => {
             /// The query first, as it was asked.
@@ -694,9 +700,15 @@ fn echoed_json(query: &str, rendered: &[u8]) -> Vec<u8> {
             struct Echoed<'a> {
                 query: &'a str,
                 answer: serde_json::Value,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                total: Option<usize>,
             }
-            let mut bytes = serde_json::to_vec_pretty(&Echoed { query, answer })
-                .unwrap_or_else(|_| rendered.to_vec());
+            let mut bytes = serde_json::to_vec_pretty(&Echoed {
+                query,
+                answer,
+                total,
+            })
+            .unwrap_or_else(|_| rendered.to_vec());
             bytes.push(b'\n');
             bytes
         }

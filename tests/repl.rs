@@ -288,3 +288,21 @@ fn bytes_that_are_not_utf8_do_not_end_the_shell() {
     p.exp_string(PROMPT).unwrap();
     leave(p);
 }
+
+#[test]
+fn several_statements_typed_or_pasted_each_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(&dir.path().join("history"), &[]);
+    // `;` separates statements on one line; a trailing one is fine
+    send(&mut p, "count muscles; count nerves;\r");
+    p.exp_string("fascia> count muscles\r\n5\r\n").unwrap();
+    p.exp_string("fascia> count nerves\r\n8\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // a bracketed paste of lines copied from the README, prompts and all
+    send(&mut p, "\x1b[200~> count bones\n> count nerves\x1b[201~");
+    send(&mut p, "\r");
+    p.exp_string("fascia> count bones\r\n5\r\n").unwrap();
+    p.exp_string("fascia> count nerves\r\n8\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}

@@ -160,6 +160,12 @@ fn json_gives_every_query_one_document_even_when_it_fails() {
         stdout,
         "{\n  \"query\": \"count muscles\",\n  \"answer\": {\n    \"count\": 5\n  }\n}\n"
     );
+    // a set cut by `limit` keeps its total beside the array
+    let (_, stdout, _) = run(&["--format", "json", "--echo", "muscles limit 2"]);
+    let echoed: serde_json::Value = serde_json::from_str(&stdout).expect("one document");
+    assert_eq!(echoed["query"], "muscles limit 2");
+    assert_eq!(echoed["answer"].as_array().map(Vec::len), Some(2));
+    assert_eq!(echoed["total"], 5);
     // a line that cannot be read still has its document
     let (code, stdout, _) = with_stdin(&["--format", "json"], b"count nerves\n\xff\n");
     assert_eq!(code, Some(1));
