@@ -306,3 +306,28 @@ fn several_statements_typed_or_pasted_each_run() {
     p.exp_string(PROMPT).unwrap();
     leave(p);
 }
+
+/// `fascia ARGS` on a pseudo-terminal `cols` columns wide: its output, until it ends.
+fn on_a_terminal_of(cols: u16, args: &str) -> String {
+    let mut cmd = Command::new("sh");
+    cmd.current_dir(root()).env("NO_COLOR", "1").args([
+        "-c",
+        &format!(
+            "stty cols {cols} rows 24 && exec '{}' --data tests/fixtures/mini {args}",
+            env!("CARGO_BIN_EXE_fascia")
+        ),
+    ]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
+    p.exp_eof().unwrap()
+}
+
+#[test]
+fn text_fits_the_width_of_the_terminal() {
+    // the widest line of this table is 96 columns in a pipe
+    let fitted = on_a_terminal_of(60, "structures");
+    let widest = fitted.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!((30..=60).contains(&widest), "{widest}:\n{fitted}");
+    let wide = on_a_terminal_of(200, "structures");
+    let widest = wide.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest > 60, "{widest}:\n{wide}");
+}

@@ -191,7 +191,8 @@ stops it too.
         summary: "the facts behind an answer",
         text: "\
 why A RELATION[*] B shows the facts that make A RELATION B true: stated directly, or
-through a chain (an insertion on a tendon attached to the bone).
+through a chain (an insertion on a tendon attached to the bone). In the shell, `why`
+alone explains the previous answer: each structure of `KIND RELATION[*] NAME`.
 ",
         examples: &[
             "why soleus inserts-into* calcaneus",

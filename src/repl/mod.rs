@@ -7,6 +7,7 @@ mod help;
 pub use help::write_help;
 mod helper;
 mod lex;
+mod why;
 
 use crate::cli::{self, paint_error};
 use fascia::Atlas;
@@ -197,6 +198,8 @@ pub struct Session {
     cancel: Cancel,
     /// The terminal's width, which text answers fit (`None`: any width).
     width: Option<usize>,
+    /// What `why` alone explains.
+    last: why::LastAnswer,
 }
 
 impl Session {
@@ -208,6 +211,7 @@ impl Session {
             work_limit: fascia::query::budget::DEFAULT_WORK_LIMIT,
             cancel: Cancel::new(),
             width: None,
+            last: why::LastAnswer::default(),
         }
     }
 
@@ -278,6 +282,7 @@ impl Session {
             "quit" | "exit" if rest.is_empty() => Ok(Outcome::Quit),
             ":quit" | ":q" | ":exit" => Ok(Outcome::Quit),
             "help" | ":help" | "?" => self.help(rest, out),
+            "why" if rest.is_empty() => self.why_last(out),
             ":format" => self.set_format(rest, out),
             ":data" => self.data(rest, out),
             c if c.starts_with(':') => {
@@ -292,7 +297,7 @@ impl Session {
         }
     }
 
-    fn query(&self, text: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+    fn query(&mut self, text: &str, out: &mut dyn Write) -> io::Result<Outcome> {
         // a Ctrl-C pressed before this query is not meant for it
         self.cancel.reset();
         let mut budget = Budget::new(self.work_limit).with_cancel(self.cancel.clone());
@@ -302,6 +307,7 @@ impl Session {
                 format
                     .renderer_for(self.width)
                     .render_query(&self.atlas, &query, &answer, out)?;
+                self.last = why::LastAnswer::of(&self.atlas, text, &query.statement, &answer);
                 Ok(Outcome::Done)
             }
             Err(e) => {
