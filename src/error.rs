@@ -221,7 +221,7 @@ impl QueryError {
                 lines.extend(
                     candidates
                         .iter()
-                        .map(|(id, name, kind)| format!("  {id:<34} {name} ({kind})")),
+                        .map(|(id, name, kind)| format!("  {id:<34} {name} ({})", kind.noun())),
                 );
                 if *total > candidates.len() {
                     lines.push(format!("  … and {} more", total - candidates.len()));

@@ -191,3 +191,21 @@ fn dash_o_dash_is_standard_output() {
     assert_eq!(output(out), ok("5\n"));
     assert!(!dir.path().join("-").exists());
 }
+
+#[test]
+fn errors_name_kinds_as_tables_do() {
+    // "muscle part", as the kind column says, not the data files' `muscle-part`
+    assert_eq!(
+        run(&["show head"]),
+        (
+            Some(1),
+            String::new(),
+            "error: `head` could name 3 structures\n  | show head\n  |      ^^^^\n  \
+             = say which one, by its name or id:\n  \
+             =   long-head-of-biceps-femoris        Biceps femoris, long head (muscle part)\n  \
+             =   short-head-of-biceps-femoris       Biceps femoris, short head (muscle part)\n  \
+             =   head-of-fibula                     Head of fibula (landmark)\n"
+                .to_string()
+        )
+    );
+}
