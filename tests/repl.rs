@@ -331,3 +331,16 @@ fn text_fits_the_width_of_the_terminal() {
     let widest = wide.lines().map(|l| l.chars().count()).max().unwrap_or(0);
     assert!(widest > 60, "{widest}:\n{wide}");
 }
+
+#[test]
+fn lines_typed_ahead_are_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = start(&dir.path().join("history"), &[]);
+    // three lines arrive at once, as a paste without bracketed paste does
+    send(&mut p, "count muscles\rcount nerves\rcount bones\r");
+    p.exp_string("5\r\n").unwrap();
+    p.exp_string("8\r\n").unwrap();
+    p.exp_string("5\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
