@@ -106,6 +106,17 @@ pub enum QueryError {
         /// How many structures the name could mean.
         total: usize,
     },
+    /// `why muscles innervated-by tibial`: `why` explains one structure's fact, and a
+    /// kind word names a set.
+    #[error("`why` explains one structure's fact, and `{word}` is a kind")]
+    WhyOfKind {
+        span: Span,
+        word: String,
+        /// The set query that lists them: `muscles innervated-by tibial`.
+        listing: String,
+        /// The same `why` for one structure: `why NAME innervated-by tibial`.
+        one: String,
+    },
     /// `muscles innervated-by femur`
     #[error("`{name}` is {}; {relation} takes {}", kind.with_article(), expected.describe())]
     WrongKind {
@@ -186,6 +197,7 @@ impl QueryError {
             | QueryError::UnknownName { span, .. }
             | QueryError::Ambiguous { span, .. }
             | QueryError::WrongKind { span, .. }
+            | QueryError::WhyOfKind { span, .. }
             | QueryError::NeverRelated { span, .. }
             | QueryError::NoLesionSite { span, .. }
             | QueryError::WrongKindQuery { span, .. }
@@ -213,6 +225,9 @@ impl QueryError {
             QueryError::UnknownName { suggestions, .. } if !suggestions.is_empty() => {
                 let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
                 vec![format!("did you mean {}?", join_or_strings(&quoted))]
+            }
+            QueryError::WhyOfKind { listing, one, .. } => {
+                vec![format!("`{listing}` lists them; `{one}` explains one")]
             }
             QueryError::Ambiguous {
                 candidates, total, ..

@@ -209,3 +209,19 @@ fn errors_name_kinds_as_tables_do() {
         )
     );
 }
+
+#[test]
+fn why_of_a_kind_says_how_to_list_and_how_to_explain() {
+    assert_eq!(
+        run(&["why muscles innervated-by tibial"]),
+        (
+            Some(1),
+            String::new(),
+            "error: `why` explains one structure's fact, and `muscles` is a kind\n  \
+             | why muscles innervated-by tibial\n  |     ^^^^^^^\n  \
+             = `muscles innervated-by tibial` lists them; `why NAME innervated-by tibial` \
+             explains one\n"
+                .to_string()
+        )
+    );
+}

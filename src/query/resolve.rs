@@ -132,7 +132,8 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
             target,
         } => {
             let (subject_kinds, target_kinds) = sides(relation);
-            let subject_node = resolve_name(atlas, subject, subject_kinds, Some(relation))?;
+            let subject_node = resolve_name(atlas, subject, subject_kinds, Some(relation))
+                .map_err(|e| why_of_kind(subject, relation, *star, target).unwrap_or(e))?;
             let target_kinds = if *star {
                 with_ancestors(target_kinds)
             } else {
@@ -602,4 +603,33 @@ impl KindSet {
             [init @ .., last] => format!("{} or {last}", init.join(", ")),
         }
     }
+}
+
+/// `why muscles innervated-by tibial`: a kind word where `why` wants one structure.
+fn why_of_kind(
+    subject: &Name,
+    relation: &RelationRef,
+    star: bool,
+    target: &Name,
+) -> Option<QueryError> {
+    if subject.quoted {
+        return None;
+    }
+    Selector::from_word(&subject.text)?;
+    let target_text = if target.quoted {
+        format!("\"{}\"", target.text)
+    } else {
+        target.text.clone()
+    };
+    let tail = format!(
+        "{}{} {target_text}",
+        relation.relation.name(relation.direction),
+        if star { "*" } else { "" }
+    );
+    Some(QueryError::WhyOfKind {
+        span: subject.span,
+        word: subject.text.clone(),
+        listing: format!("{} {tail}", subject.text),
+        one: format!("why NAME {tail}"),
+    })
 }
