@@ -168,6 +168,7 @@ impl Error {
 pub fn run() -> Result<ExitCode, Error> {
     let matches = match Args::command().try_get_matches() {
         Ok(m) => m,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => return version(),
         Err(e) => {
             // --help and --version land here too, with status 0
             let _ = e.print();
@@ -402,6 +403,24 @@ fn load(dir: Option<&Path>, color: bool) -> Option<Atlas> {
     };
     let _ = writeln!(io::stderr(), "{}", paint_error(&message, color));
     None
+}
+
+/// `--version`: the program's version, and what the bundled data covers.
+fn version() -> Result<ExitCode, Error> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "fascia {}", env!("CARGO_PKG_VERSION")).map_err(Error::Output)?;
+    if let Ok(atlas) = fascia::bundled() {
+        let scope = repl::scope(&atlas).map_or(String::new(), |s| format!("{s}; "));
+        writeln!(
+            out,
+            "data: {scope}{} structures, {} facts, {} sources",
+            atlas.structure_count(),
+            atlas.fact_count(),
+            atlas.sources().len()
+        )
+        .map_err(Error::Output)?;
+    }
+    Ok(ExitCode::from(SUCCESS))
 }
 
 /// The width of the terminal on standard output, if it is one.

@@ -457,10 +457,22 @@ fn help_and_version() {
     assert_eq!(r.code, Some(0));
     assert!(r.stdout.contains("Usage: fascia [OPTIONS]"), "{}", r.stdout);
     assert!(r.stdout.contains("\nExamples:\n  fascia "), "{}", r.stdout);
+    // the version, then what the bundled data covers
     let r = run(&["--version"]);
+    let atlas = fascia::bundled().expect("the bundled data loads");
     assert_eq!(
-        (r.code, r.stdout.as_str()),
-        (Some(0), concat!("fascia ", env!("CARGO_PKG_VERSION"), "\n"))
+        (r.code, r.stdout),
+        (
+            Some(0),
+            format!(
+                "fascia {}\ndata: the lower limb and the upper limb; {} structures, {} facts, \
+                 {} sources\n",
+                env!("CARGO_PKG_VERSION"),
+                atlas.structure_count(),
+                atlas.fact_count(),
+                atlas.sources().len()
+            )
+        )
     );
 }
 

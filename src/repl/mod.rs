@@ -221,16 +221,9 @@ impl Session {
     }
 
     pub fn welcome(&self) -> String {
-        let regions: Vec<String> = self
-            .atlas
-            .top_regions()
-            .iter()
-            .map(|r| self.atlas.node(*r).name.to_lowercase())
-            .collect();
-        let scope = match regions.as_slice() {
-            [] => String::new(),
-            [one] => format!(" the {one};"),
-            [init @ .., last] => format!(" the {} and the {last};", init.join(", the ")),
+        let scope = match scope(&self.atlas) {
+            Some(regions) => format!(" {regions};"),
+            None => String::new(),
         };
         format!(
             "fascia {}:{scope} {} structures and {} facts from {}. Type `help` for help, Ctrl-D to leave.",
@@ -391,6 +384,20 @@ impl Session {
                 self.error(&format!("{why}\nstill using {}", self.atlas.origin()), out)
             }
         }
+    }
+}
+
+/// The regions the data covers: "the lower limb and the upper limb" (`None`: no regions).
+pub fn scope(atlas: &Atlas) -> Option<String> {
+    let regions: Vec<String> = atlas
+        .top_regions()
+        .iter()
+        .map(|r| atlas.node(*r).name.to_lowercase())
+        .collect();
+    match regions.as_slice() {
+        [] => None,
+        [one] => Some(format!("the {one}")),
+        [init @ .., last] => Some(format!("the {} and the {last}", init.join(", the "))),
     }
 }
 
