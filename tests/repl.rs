@@ -344,3 +344,33 @@ fn lines_typed_ahead_are_not_lost() {
     p.exp_string(PROMPT).unwrap();
     leave(p);
 }
+
+#[test]
+fn the_shell_fits_answers_to_the_terminal() {
+    let mut cmd = Command::new("sh");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("FASCIA_HISTORY", "")
+        .env("TERM", "xterm")
+        .args([
+            "-c",
+            &format!(
+                "stty cols 60 rows 24 && exec '{}' --data tests/fixtures/mini",
+                env!("CARGO_BIN_EXE_fascia")
+            ),
+        ]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "structures\r");
+    let answer = p.exp_string(" structures)\r\n").unwrap();
+    // 96 columns in a pipe; the line echoed with its prompt aside, none is wider than 60
+    let widest = answer
+        .lines()
+        .filter(|l| !l.contains(PROMPT))
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!((30..=60).contains(&widest), "{widest}:\n{answer}");
+    p.exp_string(PROMPT).unwrap();
+    leave(p);
+}
