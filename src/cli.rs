@@ -52,7 +52,7 @@ pub struct Args {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Queries to run, in order, after those of -e and -f
+    /// Queries to run, as with -e (all run in the order given)
     #[arg(value_name = "QUERY")]
     positional: Vec<String>,
 
@@ -60,7 +60,7 @@ pub struct Args {
     #[arg(short = 'e', long = "query", value_name = "QUERY")]
     queries: Vec<String>,
 
-    /// Run the queries in FILE, one per line (`-` reads standard input; repeatable)
+    /// Run the queries in FILE, ended by newlines or `;` (`-` reads standard input; repeatable)
     #[arg(short = 'f', long = "file", value_name = "FILE")]
     files: Vec<PathBuf>,
 
@@ -95,7 +95,7 @@ enum Command {
     },
     /// Write the whole graph, or the part a query's answer shows, for other tools
     Export(ExportArgs),
-    /// Print the help on the query language, or on TOPIC (`fascia help topics` lists them)
+    /// Print the help on the query language (with its list of topics), or on TOPIC
     Help {
         /// relations, kinds, names, show, path, why, around, count, output, data …
         topic: Vec<String>,
