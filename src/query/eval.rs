@@ -762,11 +762,16 @@ fn why(
         .filter(|(_, other)| *other == target)
         .map(|(e, _)| e)
         .collect();
-    if relation == Relation::InnervatedBy && direction == Direction::Forward {
+    // a root level is asserted by the innervation facts that list it, read either way
+    if relation == Relation::InnervatedBy {
+        let (muscle, root) = match direction {
+            Direction::Forward => (subject, target),
+            Direction::Inverse => (target, subject),
+        };
         asserted.extend(
             atlas
-                .neighbours(subject, relation, direction)
-                .filter(|(e, _)| atlas.fact(*e).roots.contains(&target))
+                .neighbours(muscle, relation, Direction::Forward)
+                .filter(|(e, _)| atlas.fact(*e).roots.contains(&root))
                 .map(|(e, _)| e),
         );
     }
