@@ -27,6 +27,7 @@ Examples:
   fascia -f queries.fa                        one query per line; # starts a comment
   echo 'why soleus inserts-into* calcaneus' | fascia
   fascia check data/                          validate a data directory
+  fascia generate --structures 100000 big/    a synthetic graph, then --data big/
 
 Exit status: 0 when every query was answered, 1 when a query failed (the others still
 run), 2 for usage errors and data that does not load.";
@@ -68,6 +69,10 @@ pub struct Args {
     /// When to colour errors and the REPL
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     color: ColorChoice,
+
+    /// Report on stderr how long loading and each query's evaluation took
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,6 +81,20 @@ enum Command {
     Check {
         /// The directory to check
         dir: Option<PathBuf>,
+    },
+    /// Write a synthetic anatomy-shaped graph (nodes.tsv, edges.tsv) for --data
+    Generate {
+        /// How many structures
+        #[arg(long, value_name = "N")]
+        structures: usize,
+        /// How many facts (default ten per structure)
+        #[arg(long, value_name = "M")]
+        facts: Option<usize>,
+        /// The same seed gives the same graph
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// The directory to write (created if needed)
+        dir: PathBuf,
     },
 }
 
@@ -151,6 +170,15 @@ pub fn run() -> Result<ExitCode, Error> {
         }
         return check(dir.as_deref().or(args.data.as_deref()));
     }
+    if let Some(Command::Generate {
+        structures,
+        facts,
+        seed,
+        dir,
+    }) = &args.command
+    {
+        return crate::timings::generate(*structures, *facts, *seed, dir);
+    }
     let format = Format::from_name(&args.format).unwrap_or_default();
     let mut inputs = inputs_in_order(&matches, &args);
     if inputs.is_empty() {
@@ -160,7 +188,7 @@ pub fn run() -> Result<ExitCode, Error> {
                     "-o needs queries: give -e, -f or standard input".to_string(),
                 ));
             }
-            let atlas = match load(args.data.as_deref(), err_color) {
+            let atlas = match timed_load(args.data.as_deref(), err_color, args.timings) {
                 Some(a) => a,
                 None => return Ok(ExitCode::from(FATAL)),
             };
@@ -169,7 +197,7 @@ pub fn run() -> Result<ExitCode, Error> {
         }
         inputs.push(Input::File(PathBuf::from("-")));
     }
-    let atlas = match load(args.data.as_deref(), err_color) {
+    let atlas = match timed_load(args.data.as_deref(), err_color, args.timings) {
         Some(a) => a,
         None => return Ok(ExitCode::from(FATAL)),
     };
@@ -182,6 +210,7 @@ pub fn run() -> Result<ExitCode, Error> {
         answered: 0,
         failed: 0,
         last_json: false,
+        timings: args.timings,
     };
     match &args.output {
         None => {
@@ -272,6 +301,16 @@ fn load(dir: Option<&Path>, color: bool) -> Option<Atlas> {
     None
 }
 
+/// [`load`], reporting its time with `--timings`.
+fn timed_load(dir: Option<&Path>, color: bool, timings: bool) -> Option<Atlas> {
+    let start = std::time::Instant::now();
+    let atlas = load(dir, color);
+    if timings && atlas.is_some() {
+        crate::timings::report_load(start.elapsed());
+    }
+    atlas
+}
+
 /// Where queries come from, in the order given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Input {
@@ -305,6 +344,8 @@ struct Runner<'a> {
     answered: usize,
     failed: usize,
     last_json: bool,
+    /// `--timings`: report each query's evaluation time on stderr.
+    timings: bool,
 }
 
 impl Runner<'_> {
@@ -354,7 +395,12 @@ impl Runner<'_> {
     }
 
     fn one(&mut self, label: Option<&str>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
-        match fascia::query::run(self.atlas, text) {
+        let start = std::time::Instant::now();
+        let result = fascia::query::run(self.atlas, text);
+        if self.timings {
+            crate::timings::report_query(start.elapsed(), text);
+        }
+        match result {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
                 let json = format == Format::Json;

@@ -9,6 +9,7 @@
 
 mod cli;
 mod repl;
+mod timings;
 
 use std::io::Write;
 use std::process::ExitCode;

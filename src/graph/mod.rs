@@ -1,15 +1,19 @@
 //! The anatomy graph: structures as nodes, sourced facts as typed edges, and the
 //! indexes (by id, by kind, by name) that queries start from.
 
+mod adjacency;
 pub mod agreement;
 pub mod files;
 pub mod load;
 pub mod model;
 pub mod snapshot;
+pub mod synthetic;
+pub mod tsv;
 
 use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 
 pub use load::{load_dir, load_files};
@@ -20,7 +24,9 @@ pub use load::{load_dir, load_files};
 pub struct Atlas {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
-    by_id: HashMap<Text, NodeIndex>,
+    by_id: FxHashMap<Text, NodeIndex>,
+    /// Each relation's facts at each node, in flat arrays: what `neighbours` reads.
+    adjacency: adjacency::Adjacency,
     by_kind: Vec<Vec<NodeIndex>>,
     /// Normalized name, alias, id or Latin name (with and without a trailing kind word)
     /// → the structures it names; sorted by key for binary search.
@@ -106,7 +112,7 @@ impl Atlas {
         origin: String,
         names: Option<NameIndex>,
     ) -> Atlas {
-        let mut by_id = HashMap::with_capacity(graph.node_count());
+        let mut by_id = FxHashMap::with_capacity_and_hasher(graph.node_count(), Default::default());
         let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
         for idx in graph.node_indices() {
             let s = &graph[idx];
@@ -129,10 +135,12 @@ impl Atlas {
         for list in &mut by_kind {
             list.sort_by(|a, b| graph[*a].name.cmp(&graph[*b].name));
         }
+        let adjacency = adjacency::Adjacency::build(&graph);
         Atlas {
             graph,
             sources,
             by_id,
+            adjacency,
             by_kind,
             by_name,
             root_levels,
@@ -247,17 +255,8 @@ impl Atlas {
         relation: Relation,
         direction: Direction,
     ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
-        let outgoing = direction.outgoing();
-        self.graph
-            .edges_directed(node, outgoing)
-            .filter(move |e| e.weight().relation == relation)
-            .map(move |e| {
-                let other = match outgoing {
-                    petgraph::Direction::Outgoing => e.target(),
-                    petgraph::Direction::Incoming => e.source(),
-                };
-                (e.id(), other)
-            })
+        self.adjacency
+            .get(node, relation, direction == Direction::Inverse)
     }
 
     /// The innervated-by facts that list `root` among their root levels; with

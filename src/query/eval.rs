@@ -515,10 +515,14 @@ impl Evaluator<'_> {
     }
 
     /// Targets, plus the chain from each result's neighbour in a closure up to its top.
+    /// Membership goes through hash sets and each closure's chains are walked once, so
+    /// a listed answer of thousands costs about what counting it does.
     fn context_for(&self, results: &[NodeIndex]) -> Vec<NodeIndex> {
+        let answered: rustc_hash::FxHashSet<NodeIndex> = results.iter().copied().collect();
+        let mut kept = rustc_hash::FxHashSet::default();
         let mut keep: Vec<NodeIndex> = Vec::new();
-        let push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
-            if !keep.contains(&n) && !results.contains(&n) {
+        let mut push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
+            if !answered.contains(&n) && kept.insert(n) {
                 keep.push(n);
             }
         };
@@ -527,6 +531,8 @@ impl Evaluator<'_> {
             if closure.len() == 1 {
                 continue;
             }
+            // a chain met before in this closure has been walked up to its top
+            let mut walked = rustc_hash::FxHashSet::default();
             for r in results {
                 for e in self
                     .atlas
@@ -545,6 +551,9 @@ impl Evaluator<'_> {
                     };
                     let mut at = other;
                     while let Some(Some((parent, _))) = closure.get(&at) {
+                        if !walked.insert(at) {
+                            break;
+                        }
                         push(at, &mut keep);
                         at = *parent;
                     }
