@@ -65,7 +65,7 @@ impl Agreement {
             .map(|e| good(e.weight()).len().min(u16::MAX as usize) as u16)
             .collect();
         // the best support among each subject's facts of each relation
-        let mut best: HashMap<(NodeIndex, Relation), u16> = HashMap::new();
+        let mut best: rustc_hash::FxHashMap<(NodeIndex, Relation), u16> = Default::default();
         for e in graph.edge_references() {
             let key = (e.source(), e.weight().relation);
             let s = support[e.id().index()];
