@@ -586,32 +586,38 @@ pub fn step_cost(atlas: &Atlas, step: &Step) -> u32 {
 fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]) -> Option<Path> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
-    let mut best: HashMap<NodeIndex, u32> = HashMap::from([(from, 0)]);
-    let mut parent: HashMap<NodeIndex, (NodeIndex, Step)> = HashMap::new();
+    // arrays indexed by node, not hash maps: a path across a large graph touches most
+    // of it, and a lookup per fact dominated the search
+    let count = atlas.structure_count();
+    let mut best: Vec<u32> = vec![u32::MAX; count];
+    let mut parent: Vec<Option<(NodeIndex, Step)>> = vec![None; count];
+    *best.get_mut(from.index())? = 0;
     let mut heap = BinaryHeap::from([(Reverse(0u32), Reverse(0usize), from)]);
     let mut order = 0usize;
     while let Some((Reverse(cost), _, n)) = heap.pop() {
         if n == to {
             break;
         }
-        if best.get(&n).is_some_and(|b| *b < cost) {
+        if best[n.index()] < cost {
             continue;
         }
         // every parallel fact is offered, so the standard version of a fact wins
         for (step, next) in steps_at(atlas, n, via) {
-            let c = cost + step_cost(atlas, &step);
-            if best.get(&next).is_none_or(|b| c < *b) {
-                best.insert(next, c);
-                parent.insert(next, (n, step));
+            let c = cost.saturating_add(step_cost(atlas, &step));
+            if c < best[next.index()] {
+                best[next.index()] = c;
+                parent[next.index()] = Some((n, step));
                 order += 1;
                 heap.push((Reverse(c), Reverse(order), next));
             }
         }
     }
-    best.get(&to)?;
+    if *best.get(to.index())? == u32::MAX {
+        return None;
+    }
     let (mut nodes, mut steps) = (vec![to], Vec::new());
     let mut at = to;
-    while let Some((prev, step)) = parent.get(&at) {
+    while let Some(Some((prev, step))) = parent.get(at.index()) {
         nodes.push(*prev);
         steps.push(*step);
         at = *prev;
