@@ -95,6 +95,31 @@ impl Adjacency {
         }
     }
 
+    /// Every fact at `node` read forward (`inverse` false) or inverse, grouped by
+    /// relation, with the node at the other end.
+    pub(super) fn all(
+        &self,
+        node: NodeIndex,
+        inverse: bool,
+    ) -> impl ExactSizeIterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+        let csr = if inverse {
+            &self.inverse
+        } else {
+            &self.forward
+        };
+        let i = node.index();
+        let range = match (csr.offsets.get(i), csr.offsets.get(i + 1)) {
+            (Some(&start), Some(&end)) => start as usize..end as usize,
+            _ => 0..0,
+        };
+        csr.entries[range].iter().map(|e| {
+            (
+                EdgeIndex::new(e.edge as usize),
+                NodeIndex::new(e.other as usize),
+            )
+        })
+    }
+
     /// The facts of `relation` at `node` read forward (`inverse` false) or inverse, with
     /// the node at the other end.
     pub(super) fn get(

@@ -259,6 +259,18 @@ impl Atlas {
             .get(node, relation, direction == Direction::Inverse)
     }
 
+    /// Every fact at `node` read in `direction` (of any relation), with the node at the
+    /// other end, newest fact first: the order of the petgraph graph's own lists, read
+    /// from the compact arrays.
+    pub fn facts_at(&self, node: NodeIndex, direction: Direction) -> Vec<(EdgeIndex, NodeIndex)> {
+        let mut facts: Vec<(EdgeIndex, NodeIndex)> = self
+            .adjacency
+            .all(node, direction == Direction::Inverse)
+            .collect();
+        facts.sort_unstable_by_key(|f| std::cmp::Reverse(f.0));
+        facts
+    }
+
     /// The innervated-by facts that list `root` among their root levels; with
     /// `disputed` false, only where it is a standard level of the fact's subject.
     pub fn facts_listing_root(&self, root: NodeIndex, disputed: bool) -> &[EdgeIndex] {

@@ -338,17 +338,28 @@ impl Evaluator<'_> {
 
     fn set(&mut self, expr: &PSet) -> FixedBitSet {
         match expr {
-            PSet::Select { kinds, condition } => {
-                let universe = self.of_kinds(*kinds);
-                match condition {
-                    Some(c) => {
-                        let mut matched = self.cond(c, &universe);
-                        matched.intersect_with(&universe);
-                        matched
+            PSet::Select { kinds, condition } => match condition {
+                Some(c) if !negates(c) => {
+                    // without `not`, the universe is only a filter: check the kinds of
+                    // the matches instead of setting a bit for every muscle
+                    let mut matched = self.cond(c, &self.empty());
+                    let other: Vec<usize> = matched
+                        .ones()
+                        .filter(|i| !kinds.contains(self.atlas.node(NodeIndex::new(*i)).kind))
+                        .collect();
+                    for i in other {
+                        matched.set(i, false);
                     }
-                    None => universe,
+                    matched
                 }
-            }
+                Some(c) => {
+                    let universe = self.of_kinds(*kinds);
+                    let mut matched = self.cond(c, &universe);
+                    matched.intersect_with(&universe);
+                    matched
+                }
+                None => self.of_kinds(*kinds),
+            },
             PSet::And(a, b) => {
                 let mut a = self.set(a);
                 a.intersect_with(&self.set(b));
@@ -534,21 +545,13 @@ impl Evaluator<'_> {
             // a chain met before in this closure has been walked up to its top
             let mut walked = rustc_hash::FxHashSet::default();
             for r in results {
-                for e in self
-                    .atlas
-                    .graph()
-                    .edges_directed(*r, petgraph::Direction::Outgoing)
-                    .chain(
-                        self.atlas
-                            .graph()
-                            .edges_directed(*r, petgraph::Direction::Incoming),
-                    )
-                {
-                    let other = if e.source() == *r {
-                        e.target()
-                    } else {
-                        e.source()
-                    };
+                // the compact arrays, not petgraph's edge lists: thousands of answers
+                // meant a cache miss per fact
+                let facts = self.atlas.facts_at(*r, Direction::Forward);
+                let facts = facts
+                    .into_iter()
+                    .chain(self.atlas.facts_at(*r, Direction::Inverse));
+                for (_, other) in facts {
                     let mut at = other;
                     while let Some(Some((parent, _))) = closure.get(&at) {
                         if !walked.insert(at) {
@@ -561,6 +564,15 @@ impl Evaluator<'_> {
             }
         }
         keep
+    }
+}
+
+/// Whether a condition reads its universe (a `not` outside any subquery).
+fn negates(cond: &PCond) -> bool {
+    match cond {
+        PCond::Atom { .. } => false,
+        PCond::Not(_) => true,
+        PCond::And(a, b) | PCond::Or(a, b) | PCond::Except(a, b) => negates(a) || negates(b),
     }
 }
 
