@@ -96,12 +96,12 @@ impl Adjacency {
     }
 
     /// Every fact at `node` read forward (`inverse` false) or inverse, grouped by
-    /// relation, with the node at the other end.
+    /// relation, with its relation and the node at the other end.
     pub(super) fn all(
         &self,
         node: NodeIndex,
         inverse: bool,
-    ) -> impl ExactSizeIterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+    ) -> impl Iterator<Item = (EdgeIndex, Relation, NodeIndex)> + '_ {
         let csr = if inverse {
             &self.inverse
         } else {
@@ -112,11 +112,13 @@ impl Adjacency {
             (Some(&start), Some(&end)) => start as usize..end as usize,
             _ => 0..0,
         };
-        csr.entries[range].iter().map(|e| {
-            (
+        csr.entries[range].iter().filter_map(|e| {
+            let relation = *Relation::ALL.get(e.relation as usize)?;
+            Some((
                 EdgeIndex::new(e.edge as usize),
+                relation,
                 NodeIndex::new(e.other as usize),
-            )
+            ))
         })
     }
 

@@ -259,11 +259,15 @@ impl Atlas {
             .get(node, relation, direction == Direction::Inverse)
     }
 
-    /// Every fact at `node` read in `direction` (of any relation), with the node at the
-    /// other end, newest fact first: the order of the petgraph graph's own lists, read
+    /// Every fact at `node` read in `direction` (of any relation), with its relation and
+    /// the node at the other end, newest fact first: the order of the petgraph graph's own lists, read
     /// from the compact arrays.
-    pub fn facts_at(&self, node: NodeIndex, direction: Direction) -> Vec<(EdgeIndex, NodeIndex)> {
-        let mut facts: Vec<(EdgeIndex, NodeIndex)> = self
+    pub fn facts_at(
+        &self,
+        node: NodeIndex,
+        direction: Direction,
+    ) -> Vec<(EdgeIndex, Relation, NodeIndex)> {
+        let mut facts: Vec<(EdgeIndex, Relation, NodeIndex)> = self
             .adjacency
             .all(node, direction == Direction::Inverse)
             .collect();

@@ -5,7 +5,6 @@ use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use fixedbitset::FixedBitSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// At most this many paths are listed by `paths`.
@@ -551,7 +550,7 @@ impl Evaluator<'_> {
                 let facts = facts
                     .into_iter()
                     .chain(self.atlas.facts_at(*r, Direction::Inverse));
-                for (_, other) in facts {
+                for (_, _, other) in facts {
                     let mut at = other;
                     while let Some(Some((parent, _))) = closure.get(&at) {
                         if !walked.insert(at) {
@@ -645,26 +644,27 @@ fn steps_at<'a>(
     n: NodeIndex,
     via: &'a [Relation],
 ) -> impl Iterator<Item = (Step, NodeIndex)> + 'a {
-    let g = atlas.graph();
-    let out = g
-        .edges_directed(n, petgraph::Direction::Outgoing)
-        .map(|e| (e, true));
-    let inc = g
-        .edges_directed(n, petgraph::Direction::Incoming)
-        .map(|e| (e, false));
-    out.chain(inc).filter_map(move |(e, forward)| {
-        let relation = e.weight().relation;
-        if !via.is_empty() && !via.contains(&relation) {
-            return None;
-        }
-        let next = if forward { e.target() } else { e.source() };
-        let step = Step {
-            edge: e.id(),
-            relation,
-            forward,
-        };
-        Some((step, next))
-    })
+    // the compact arrays, in petgraph's order: a path search reads most of the graph
+    let out = atlas
+        .facts_at(n, Direction::Forward)
+        .into_iter()
+        .map(|f| (f, true));
+    let inc = atlas
+        .facts_at(n, Direction::Inverse)
+        .into_iter()
+        .map(|f| (f, false));
+    out.chain(inc)
+        .filter_map(move |((edge, relation, next), forward)| {
+            if !via.is_empty() && !via.contains(&relation) {
+                return None;
+            }
+            let step = Step {
+                edge,
+                relation,
+                forward,
+            };
+            Some((step, next))
+        })
 }
 
 /// Every fact at `n` (both directions), as steps to the structure at the other end,
