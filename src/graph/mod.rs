@@ -39,6 +39,9 @@ pub struct Atlas {
     agreement: agreement::Agreement,
     /// Problems that do not stop loading (`fascia check` prints them).
     warnings: Vec<crate::error::DataError>,
+    /// Whether any fact or root level is not the standard statement, so that
+    /// `including disputed` can change an answer.
+    disputed: bool,
     /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
     origin: String,
 }
@@ -136,6 +139,11 @@ impl Atlas {
             list.sort_by(|a, b| graph[*a].name.cmp(&graph[*b].name));
         }
         let adjacency = adjacency::Adjacency::build(&graph);
+        let disputed = graph
+            .edge_indices()
+            .any(|e| agreement.standing(e) != agreement::Standing::Standard)
+            || root_levels.values().map(Vec::len).sum::<usize>()
+                != standard_root_levels.values().map(Vec::len).sum::<usize>();
         Atlas {
             graph,
             sources,
@@ -147,6 +155,7 @@ impl Atlas {
             standard_root_levels,
             agreement,
             warnings: Vec::new(),
+            disputed,
             origin,
         }
     }
@@ -158,6 +167,12 @@ impl Atlas {
     /// Problems found while loading that did not stop it.
     pub fn warnings(&self) -> &[crate::error::DataError] {
         &self.warnings
+    }
+
+    /// Whether `including disputed` can change any answer: some fact or root level is
+    /// not the standard statement.
+    pub fn has_disputed(&self) -> bool {
+        self.disputed
     }
 
     /// How a fact stands among the references.
