@@ -10,6 +10,7 @@
 mod cli;
 mod repl;
 mod signals;
+mod timings;
 
 use std::io::Write;
 use std::process::ExitCode;
