@@ -154,6 +154,31 @@ pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
     }
 }
 
+/// One data file (an exported `.nt` or `.json`) as text, with the same bounds as the
+/// data walk: a regular file only, at most the data-file size limit, UTF-8 checked.
+pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    // checked before opening: opening a FIFO for reading waits for a writer
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular {
+            path: path.to_path_buf(),
+            what: file_type_name(&meta.file_type()),
+        });
+    }
+    let (bytes, _) = read_data_file(path, max_file_size()?)?;
+    let name = path.display().to_string();
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let error = invalid_utf8(&name, e.as_bytes(), e.utf8_error());
+            Err(LoadError::Invalid(DataErrors(vec![error])))
+        }
+    }
+}
+
 /// A data file's bytes and when it was last changed, reading no more than `max` bytes
 /// (a file that grows while read, or a device, cannot eat memory).
 fn read_data_file(
