@@ -35,6 +35,7 @@ Examples:
   fascia check data/                          validate a data directory
   fascia export --format turtle -o fascia.ttl the whole graph as RDF
   fascia export --format graphml 'muscles innervated-by* sciatic'
+  fascia generate --structures 100000 big/    a synthetic graph, then --data big/
 
 Exit status: 0 when every query was answered, 1 when a query failed (the others still
 run), 2 for usage errors and data that does not load.";
@@ -84,6 +85,10 @@ pub struct Args {
     /// When to colour errors and the REPL
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     color: ColorChoice,
+
+    /// Report on stderr how long loading and each query's evaluation took
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,6 +100,20 @@ enum Command {
     },
     /// Write the whole graph, or the part a query's answer shows, for other tools
     Export(ExportArgs),
+    /// Write a synthetic anatomy-shaped graph (nodes.tsv, edges.tsv) for --data
+    Generate {
+        /// How many structures
+        #[arg(long, value_name = "N")]
+        structures: usize,
+        /// How many facts (default ten per structure)
+        #[arg(long, value_name = "M")]
+        facts: Option<usize>,
+        /// The same seed gives the same graph
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// The directory to write (created if needed)
+        dir: PathBuf,
+    },
     /// Print the help on the query language (with its list of topics), or on TOPIC
     Help {
         /// relations, kinds, names, show, path, why, around, count, output, data …
@@ -207,6 +226,15 @@ pub fn run() -> Result<ExitCode, Error> {
         };
         return export(&atlas, export_args, err_color);
     }
+    if let Some(Command::Generate {
+        structures,
+        facts,
+        seed,
+        dir,
+    }) = &args.command
+    {
+        return crate::timings::generate(*structures, *facts, *seed, dir);
+    }
     let format = Format::from_name(&args.format).unwrap_or_default();
     let work_limit = work_limit()?;
     let mut inputs = inputs_in_order(&matches, &args);
@@ -217,7 +245,7 @@ pub fn run() -> Result<ExitCode, Error> {
                     "-o needs queries: give -e, -f or standard input".to_string(),
                 ));
             }
-            let atlas = match load(args.data.as_deref(), err_color) {
+            let atlas = match timed_load(args.data.as_deref(), err_color, args.timings) {
                 Some(a) => a,
                 None => return Ok(ExitCode::from(FATAL)),
             };
@@ -228,7 +256,7 @@ pub fn run() -> Result<ExitCode, Error> {
     }
     let cleanup = Cleanup::default();
     signals::exit_on_signal(cleanup.clone());
-    let atlas = match load(args.data.as_deref(), err_color) {
+    let atlas = match timed_load(args.data.as_deref(), err_color, args.timings) {
         Some(a) => a,
         None => return Ok(ExitCode::from(FATAL)),
     };
@@ -247,6 +275,7 @@ pub fn run() -> Result<ExitCode, Error> {
         answered: 0,
         failed: 0,
         last_json: false,
+        timings: args.timings,
         echo: args.echo,
         width,
     };
@@ -405,6 +434,16 @@ fn load(dir: Option<&Path>, color: bool) -> Option<Atlas> {
     None
 }
 
+/// [`load`], reporting its time with `--timings`.
+fn timed_load(dir: Option<&Path>, color: bool, timings: bool) -> Option<Atlas> {
+    let start = std::time::Instant::now();
+    let atlas = load(dir, color);
+    if timings && atlas.is_some() {
+        crate::timings::report_load(start.elapsed());
+    }
+    atlas
+}
+
 /// `--version`: the program's version, and what the bundled data covers.
 fn version() -> Result<ExitCode, Error> {
     let mut out = io::stdout().lock();
@@ -480,6 +519,8 @@ struct Runner<'a> {
     answered: usize,
     failed: usize,
     last_json: bool,
+    /// `--timings`: report each query's evaluation time on stderr.
+    timings: bool,
     /// Whether each query is printed before its answer (`--echo`).
     echo: bool,
     /// The terminal's width, when text goes to one.
@@ -580,7 +621,12 @@ impl Runner<'_> {
             return self.help(label, text, topic, out);
         }
         let mut budget = Budget::new(self.work_limit);
-        match fascia::query::run_within(self.atlas, text, &mut budget) {
+        let start = std::time::Instant::now();
+        let result = fascia::query::run_within(self.atlas, text, &mut budget);
+        if self.timings {
+            crate::timings::report_query(start.elapsed(), text);
+        }
+        match result {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
                 let mut rendered = Vec::new();

@@ -11,6 +11,7 @@ mod cli;
 mod repl;
 mod signals;
 mod statements;
+mod timings;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -160,18 +160,25 @@ check_case!(
     ]
 );
 
-#[test]
-fn a_minority_root_level_outside_the_nerves_roots_is_only_a_warning() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/root-level-warning");
+/// The warnings a fixture directory loads with, as `file:line:col: message` lines with
+/// the directory's path removed.
+fn warnings(case: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(case);
     let atlas = fascia::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     let prefix = format!("{}/", dir.display());
-    let warnings: Vec<String> = atlas
+    atlas
         .warnings()
         .iter()
         .map(|w| w.to_string().replace(&prefix, ""))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_minority_root_level_outside_the_nerves_roots_is_only_a_warning() {
     assert_eq!(
-        warnings,
+        warnings("root-level-warning"),
         [
             "data.toml:70:3: `tibialis-anterior` is given root level S3 (minority) by this innervated-by fact, but the roots of `deep-fibular-nerve` (its own has-root, or its nearest ancestor's) do not include it"
         ]
@@ -180,16 +187,8 @@ fn a_minority_root_level_outside_the_nerves_roots_is_only_a_warning() {
 
 #[test]
 fn root_levels_that_copy_the_nerves_whole_range_are_a_warning() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/range-copy");
-    let atlas = fascia::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let prefix = format!("{}/", dir.display());
-    let warnings: Vec<String> = atlas
-        .warnings()
-        .iter()
-        .map(|w| w.to_string().replace(&prefix, ""))
-        .collect();
     assert_eq!(
-        warnings,
+        warnings("range-copy"),
         [
             "data.toml:61:17: the root levels of `brachioradialis` here are the whole range of `radial-nerve`: give the levels a reference states for this muscle, or mark this version `status = \"minority\"`"
         ]

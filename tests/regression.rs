@@ -681,3 +681,23 @@ fn a_long_or_chain_prints_within_the_nesting_limit() {
     let again = fascia::query::parse(&printed).unwrap_or_else(|e| panic!("{printed}: {e}"));
     assert_eq!(again.to_string(), printed);
 }
+
+#[test]
+fn an_exported_file_to_load_must_be_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("graph.nt");
+    mkfifo(&fifo);
+    let r = run(fascia().args(["--data", fifo.to_str().unwrap(), "-e", "count muscles"]));
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr
+            .contains("is a FIFO; data files must be regular files"),
+        "{}",
+        r.stderr
+    );
+    let zero = dir.path().join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let r = run(fascia().args(["--data", zero.to_str().unwrap(), "-e", "count muscles"]));
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("is a character device"), "{}", r.stderr);
+}

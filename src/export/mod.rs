@@ -153,12 +153,7 @@ pub fn load_path(path: &Path) -> Result<Atlas, LoadError> {
     if path.is_dir() {
         return crate::load_dir(path);
     }
-    let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })
-    };
+    let read = crate::graph::load::read_text_file;
     let name = path.display().to_string();
     match path.extension().and_then(|e| e.to_str()) {
         Some("nt") => Ok(rdf::read(&name, &read(path)?)?),

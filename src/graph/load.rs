@@ -9,7 +9,7 @@ use super::model::{
 use super::{Atlas, normalize};
 use crate::error::{DataError, DataErrors, LoadError};
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeFiltered;
+use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -25,6 +25,9 @@ pub const MAX_FILE_SIZE_VAR: &str = "FASCIA_MAX_FILE_SIZE";
 /// [`MAX_FILE_SIZE_VAR`]). Symbolic links are followed, but each real directory and
 /// file is read once, so a link loop (`ln -s . data/loop`) adds nothing.
 pub fn load_dir(dir: &Path) -> Result<Atlas, LoadError> {
+    if super::tsv::is_tsv_dir(dir) {
+        return super::tsv::load_tsv_dir(dir);
+    }
     let max_size = max_file_size()?;
     let mut walk = Walk::default();
     walk.dir(dir)?;
@@ -148,6 +151,31 @@ pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
         "a regular file"
     } else {
         "not a regular file"
+    }
+}
+
+/// One data file (an exported `.nt` or `.json`) as text, with the same bounds as the
+/// data walk: a regular file only, at most the data-file size limit, UTF-8 checked.
+pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    // checked before opening: opening a FIFO for reading waits for a writer
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular {
+            path: path.to_path_buf(),
+            what: file_type_name(&meta.file_type()),
+        });
+    }
+    let (bytes, _) = read_data_file(path, max_file_size()?)?;
+    let name = path.display().to_string();
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let error = invalid_utf8(&name, e.as_bytes(), e.utf8_error());
+            Err(LoadError::Invalid(DataErrors(vec![error])))
+        }
     }
 }
 
@@ -887,20 +915,8 @@ impl Loader {
 
     /// A nerve cannot be a branch of its own branch; a bone cannot be part of its part.
     fn check_hierarchies(&mut self) {
-        for relation in Relation::ALL.into_iter().filter(|r| r.is_hierarchy()) {
-            let view = EdgeFiltered::from_fn(&self.graph, |e| e.weight().relation == relation);
-            for scc in petgraph::algo::tarjan_scc(&view) {
-                let is_cycle = scc.len() > 1;
-                if is_cycle {
-                    let mut members: Vec<&Structure> =
-                        scc.iter().map(|n| &self.graph[*n]).collect();
-                    members.sort_by(|a, b| a.id.cmp(&b.id));
-                    let ids: Vec<&str> = members.iter().map(|s| s.id.as_str()).collect();
-                    let at = members[0].location.clone();
-                    self.error(at, format!("cycle in {relation}: {}", ids.join(" → ")));
-                }
-            }
-        }
+        let found = hierarchy_cycles(&self.graph);
+        self.errors.extend(found);
     }
 
     /// Every muscle needs an origin, insertion, innervation, arterial supply and an
@@ -996,7 +1012,107 @@ impl Loader {
     }
 }
 
-fn is_valid_id(id: &str) -> bool {
+/// Why a fact `from relation to` (stated in `direction`) cannot join these two
+/// structures' kinds, if it cannot: the domain, range and part-whole rules.
+pub(super) fn fact_kind_problem(
+    graph: &DiGraph<Structure, Fact>,
+    relation: Relation,
+    direction: Direction,
+    from: NodeIndex,
+    to: NodeIndex,
+) -> Option<String> {
+    let (from_kind, to_kind) = (graph[from].kind, graph[to].kind);
+    let name = relation.name(direction);
+    if !relation.domain().contains(from_kind) {
+        let (who, expected) = match direction {
+            Direction::Forward => (from, relation.domain()),
+            Direction::Inverse => (from, relation.domain()),
+        };
+        let s = &graph[who];
+        let message = match direction {
+            Direction::Forward => format!(
+                "`{}` is {}, but {name} is stated of {}",
+                s.id,
+                s.kind.with_article(),
+                expected.describe()
+            ),
+            Direction::Inverse => format!(
+                "`{}` is {}; {name} takes {}",
+                s.id,
+                s.kind.with_article(),
+                expected.describe()
+            ),
+        };
+        return Some(message);
+    }
+    if !relation.range().contains(to_kind) {
+        let s = &graph[to];
+        let message = match direction {
+            Direction::Forward => format!(
+                "`{}` is {}; {name} takes {}",
+                s.id,
+                s.kind.with_article(),
+                relation.range().describe()
+            ),
+            Direction::Inverse => format!(
+                "`{}` is {}, but {name} is stated of {}",
+                s.id,
+                s.kind.with_article(),
+                relation.range().describe()
+            ),
+        };
+        return Some(message);
+    }
+    if !relation.joins(from_kind, to_kind) {
+        return Some(format!(
+            "`{}` is {} and `{}` is {}: {name} joins a part to a whole of its own kind",
+            graph[from].id,
+            from_kind.with_article(),
+            graph[to].id,
+            to_kind.with_article()
+        ));
+    }
+    if from == to {
+        return Some(format!("`{}` cannot be {name} itself", graph[from].id));
+    }
+    None
+}
+
+/// A nerve cannot be a branch of its own branch; a bone cannot be part of its part.
+pub(super) fn hierarchy_cycles(graph: &DiGraph<Structure, Fact>) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    // one pass over the facts, then a small graph per hierarchy: walking the whole graph
+    // once per relation through a filter cost seconds at a million facts
+    let hierarchies: Vec<Relation> = Relation::ALL
+        .into_iter()
+        .filter(|r| r.is_hierarchy())
+        .collect();
+    let mut lists: Vec<Vec<(u32, u32)>> = vec![Vec::new(); hierarchies.len()];
+    for e in graph.edge_references() {
+        if let Some(i) = hierarchies.iter().position(|r| *r == e.weight().relation) {
+            lists[i].push((e.source().index() as u32, e.target().index() as u32));
+        }
+    }
+    for (relation, list) in hierarchies.into_iter().zip(lists) {
+        let view: DiGraph<(), ()> = DiGraph::from_edges(list);
+        for scc in petgraph::algo::tarjan_scc(&view) {
+            let is_cycle = scc.len() > 1;
+            if is_cycle {
+                let mut members: Vec<&Structure> = scc.iter().map(|n| &graph[*n]).collect();
+                members.sort_by(|a, b| a.id.cmp(&b.id));
+                let ids: Vec<&str> = members.iter().map(|s| s.id.as_str()).collect();
+                let at = members[0].location.clone();
+                errors.push(DataError {
+                    location: at,
+                    message: format!("cycle in {relation}: {}", ids.join(" → ")),
+                });
+            }
+        }
+    }
+    errors
+}
+
+pub(super) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')

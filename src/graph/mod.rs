@@ -1,16 +1,20 @@
 //! The anatomy graph: structures as nodes, sourced facts as typed edges, and the
 //! indexes (by id, by kind, by name) that queries start from.
 
+mod adjacency;
 pub mod agreement;
 pub mod build;
 pub mod files;
 pub mod load;
 pub mod model;
 pub mod snapshot;
+pub mod synthetic;
+pub mod tsv;
 
 use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 
 pub use load::{load_dir, load_files};
@@ -21,7 +25,9 @@ pub use load::{load_dir, load_files};
 pub struct Atlas {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
-    by_id: HashMap<Text, NodeIndex>,
+    by_id: FxHashMap<Text, NodeIndex>,
+    /// Each relation's facts at each node, in flat arrays: what `neighbours` reads.
+    adjacency: adjacency::Adjacency,
     by_kind: Vec<Vec<NodeIndex>>,
     /// Normalized name, alias, id or Latin name (with and without a trailing kind word)
     /// → the structures it names; sorted by key for binary search.
@@ -34,6 +40,9 @@ pub struct Atlas {
     agreement: agreement::Agreement,
     /// Problems that do not stop loading (`fascia check` prints them).
     warnings: Vec<crate::error::DataError>,
+    /// Whether any fact or root level is not the standard statement, so that
+    /// `including disputed` can change an answer.
+    disputed: bool,
     /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
     origin: String,
 }
@@ -107,7 +116,7 @@ impl Atlas {
         origin: String,
         names: Option<NameIndex>,
     ) -> Atlas {
-        let mut by_id = HashMap::with_capacity(graph.node_count());
+        let mut by_id = FxHashMap::with_capacity_and_hasher(graph.node_count(), Default::default());
         let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
         for idx in graph.node_indices() {
             let s = &graph[idx];
@@ -130,16 +139,24 @@ impl Atlas {
         for list in &mut by_kind {
             list.sort_by(|a, b| graph[*a].name.cmp(&graph[*b].name));
         }
+        let adjacency = adjacency::Adjacency::build(&graph);
+        let disputed = graph
+            .edge_indices()
+            .any(|e| agreement.standing(e) != agreement::Standing::Standard)
+            || root_levels.values().map(Vec::len).sum::<usize>()
+                != standard_root_levels.values().map(Vec::len).sum::<usize>();
         Atlas {
             graph,
             sources,
             by_id,
+            adjacency,
             by_kind,
             by_name,
             root_levels,
             standard_root_levels,
             agreement,
             warnings: Vec::new(),
+            disputed,
             origin,
         }
     }
@@ -151,6 +168,12 @@ impl Atlas {
     /// Problems found while loading that did not stop it.
     pub fn warnings(&self) -> &[crate::error::DataError] {
         &self.warnings
+    }
+
+    /// Whether `including disputed` can change any answer: some fact or root level is
+    /// not the standard statement.
+    pub fn has_disputed(&self) -> bool {
+        self.disputed
     }
 
     /// How a fact stands among the references.
@@ -248,17 +271,24 @@ impl Atlas {
         relation: Relation,
         direction: Direction,
     ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
-        let outgoing = direction.outgoing();
-        self.graph
-            .edges_directed(node, outgoing)
-            .filter(move |e| e.weight().relation == relation)
-            .map(move |e| {
-                let other = match outgoing {
-                    petgraph::Direction::Outgoing => e.target(),
-                    petgraph::Direction::Incoming => e.source(),
-                };
-                (e.id(), other)
-            })
+        self.adjacency
+            .get(node, relation, direction == Direction::Inverse)
+    }
+
+    /// Every fact at `node` read in `direction` (of any relation), with its relation and
+    /// the node at the other end, newest fact first: the order of the petgraph graph's own lists, read
+    /// from the compact arrays.
+    pub fn facts_at(
+        &self,
+        node: NodeIndex,
+        direction: Direction,
+    ) -> Vec<(EdgeIndex, Relation, NodeIndex)> {
+        let mut facts: Vec<(EdgeIndex, Relation, NodeIndex)> = self
+            .adjacency
+            .all(node, direction == Direction::Inverse)
+            .collect();
+        facts.sort_unstable_by_key(|f| std::cmp::Reverse(f.0));
+        facts
     }
 
     /// The innervated-by facts that list `root` among their root levels; with

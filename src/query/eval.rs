@@ -7,7 +7,6 @@ use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use fixedbitset::FixedBitSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// At most this many paths are listed by `paths`.
@@ -129,7 +128,8 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             }
             let context = ev.context_for(&nodes);
             let via = nodes.iter().map(|n| ev.via_of(*n)).collect();
-            let more_disputed = if *disputed {
+            // with nothing disputed in the data, counting again would find nothing more
+            let more_disputed = if *disputed || !atlas.has_disputed() {
                 0
             } else {
                 let mut all = Evaluator::new(atlas, true).answer(expr);
@@ -351,17 +351,28 @@ impl Evaluator<'_> {
 
     fn set(&mut self, expr: &PSet) -> FixedBitSet {
         match expr {
-            PSet::Select { kinds, condition } => {
-                let universe = self.of_kinds(*kinds);
-                match condition {
-                    Some(c) => {
-                        let mut matched = self.cond(c, &universe);
-                        matched.intersect_with(&universe);
-                        matched
+            PSet::Select { kinds, condition } => match condition {
+                Some(c) if !negates(c) => {
+                    // without `not`, the universe is only a filter: check the kinds of
+                    // the matches instead of setting a bit for every muscle
+                    let mut matched = self.cond(c, &self.empty());
+                    let other: Vec<usize> = matched
+                        .ones()
+                        .filter(|i| !kinds.contains(self.atlas.node(NodeIndex::new(*i)).kind))
+                        .collect();
+                    for i in other {
+                        matched.set(i, false);
                     }
-                    None => universe,
+                    matched
                 }
-            }
+                Some(c) => {
+                    let universe = self.of_kinds(*kinds);
+                    let mut matched = self.cond(c, &universe);
+                    matched.intersect_with(&universe);
+                    matched
+                }
+                None => self.of_kinds(*kinds),
+            },
             PSet::And(a, b) => {
                 let mut a = self.set(a);
                 a.intersect_with(&self.set(b));
@@ -528,10 +539,14 @@ impl Evaluator<'_> {
     }
 
     /// Targets, plus the chain from each result's neighbour in a closure up to its top.
+    /// Membership goes through hash sets and each closure's chains are walked once, so
+    /// a listed answer of thousands costs about what counting it does.
     fn context_for(&self, results: &[NodeIndex]) -> Vec<NodeIndex> {
+        let answered: rustc_hash::FxHashSet<NodeIndex> = results.iter().copied().collect();
+        let mut kept = rustc_hash::FxHashSet::default();
         let mut keep: Vec<NodeIndex> = Vec::new();
-        let push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
-            if !keep.contains(&n) && !results.contains(&n) {
+        let mut push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
+            if !answered.contains(&n) && kept.insert(n) {
                 keep.push(n);
             }
         };
@@ -540,24 +555,21 @@ impl Evaluator<'_> {
             if closure.len() == 1 {
                 continue;
             }
+            // a chain met before in this closure has been walked up to its top
+            let mut walked = rustc_hash::FxHashSet::default();
             for r in results {
-                for e in self
-                    .atlas
-                    .graph()
-                    .edges_directed(*r, petgraph::Direction::Outgoing)
-                    .chain(
-                        self.atlas
-                            .graph()
-                            .edges_directed(*r, petgraph::Direction::Incoming),
-                    )
-                {
-                    let other = if e.source() == *r {
-                        e.target()
-                    } else {
-                        e.source()
-                    };
+                // the compact arrays, not petgraph's edge lists: thousands of answers
+                // meant a cache miss per fact
+                let facts = self.atlas.facts_at(*r, Direction::Forward);
+                let facts = facts
+                    .into_iter()
+                    .chain(self.atlas.facts_at(*r, Direction::Inverse));
+                for (_, _, other) in facts {
                     let mut at = other;
                     while let Some(Some((parent, _))) = closure.get(&at) {
+                        if !walked.insert(at) {
+                            break;
+                        }
                         push(at, &mut keep);
                         at = *parent;
                     }
@@ -565,6 +577,15 @@ impl Evaluator<'_> {
             }
         }
         keep
+    }
+}
+
+/// Whether a condition reads its universe (a `not` outside any subquery).
+fn negates(cond: &PCond) -> bool {
+    match cond {
+        PCond::Atom { .. } => false,
+        PCond::Not(_) => true,
+        PCond::And(a, b) | PCond::Or(a, b) | PCond::Except(a, b) => negates(a) || negates(b),
     }
 }
 
@@ -595,32 +616,38 @@ pub fn step_cost(atlas: &Atlas, step: &Step) -> u32 {
 fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]) -> Option<Path> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
-    let mut best: HashMap<NodeIndex, u32> = HashMap::from([(from, 0)]);
-    let mut parent: HashMap<NodeIndex, (NodeIndex, Step)> = HashMap::new();
+    // arrays indexed by node, not hash maps: a path across a large graph touches most
+    // of it, and a lookup per fact dominated the search
+    let count = atlas.structure_count();
+    let mut best: Vec<u32> = vec![u32::MAX; count];
+    let mut parent: Vec<Option<(NodeIndex, Step)>> = vec![None; count];
+    *best.get_mut(from.index())? = 0;
     let mut heap = BinaryHeap::from([(Reverse(0u32), Reverse(0usize), from)]);
     let mut order = 0usize;
     while let Some((Reverse(cost), _, n)) = heap.pop() {
         if n == to {
             break;
         }
-        if best.get(&n).is_some_and(|b| *b < cost) {
+        if best[n.index()] < cost {
             continue;
         }
         // every parallel fact is offered, so the standard version of a fact wins
         for (step, next) in steps_at(atlas, n, via) {
-            let c = cost + step_cost(atlas, &step);
-            if best.get(&next).is_none_or(|b| c < *b) {
-                best.insert(next, c);
-                parent.insert(next, (n, step));
+            let c = cost.saturating_add(step_cost(atlas, &step));
+            if c < best[next.index()] {
+                best[next.index()] = c;
+                parent[next.index()] = Some((n, step));
                 order += 1;
                 heap.push((Reverse(c), Reverse(order), next));
             }
         }
     }
-    best.get(&to)?;
+    if *best.get(to.index())? == u32::MAX {
+        return None;
+    }
     let (mut nodes, mut steps) = (vec![to], Vec::new());
     let mut at = to;
-    while let Some((prev, step)) = parent.get(&at) {
+    while let Some(Some((prev, step))) = parent.get(at.index()) {
         nodes.push(*prev);
         steps.push(*step);
         at = *prev;
@@ -636,26 +663,27 @@ fn steps_at<'a>(
     n: NodeIndex,
     via: &'a [Relation],
 ) -> impl Iterator<Item = (Step, NodeIndex)> + 'a {
-    let g = atlas.graph();
-    let out = g
-        .edges_directed(n, petgraph::Direction::Outgoing)
-        .map(|e| (e, true));
-    let inc = g
-        .edges_directed(n, petgraph::Direction::Incoming)
-        .map(|e| (e, false));
-    out.chain(inc).filter_map(move |(e, forward)| {
-        let relation = e.weight().relation;
-        if !via.is_empty() && !via.contains(&relation) {
-            return None;
-        }
-        let next = if forward { e.target() } else { e.source() };
-        let step = Step {
-            edge: e.id(),
-            relation,
-            forward,
-        };
-        Some((step, next))
-    })
+    // the compact arrays, in petgraph's order: a path search reads most of the graph
+    let out = atlas
+        .facts_at(n, Direction::Forward)
+        .into_iter()
+        .map(|f| (f, true));
+    let inc = atlas
+        .facts_at(n, Direction::Inverse)
+        .into_iter()
+        .map(|f| (f, false));
+    out.chain(inc)
+        .filter_map(move |((edge, relation, next), forward)| {
+            if !via.is_empty() && !via.contains(&relation) {
+                return None;
+            }
+            let step = Step {
+                edge,
+                relation,
+                forward,
+            };
+            Some((step, next))
+        })
 }
 
 /// Every fact at `n` (both directions), as steps to the structure at the other end,
@@ -762,11 +790,16 @@ fn why(
         .filter(|(_, other)| *other == target)
         .map(|(e, _)| e)
         .collect();
-    if relation == Relation::InnervatedBy && direction == Direction::Forward {
+    // a root level is asserted by the innervation facts that list it, read either way
+    if relation == Relation::InnervatedBy {
+        let (muscle, root) = match direction {
+            Direction::Forward => (subject, target),
+            Direction::Inverse => (target, subject),
+        };
         asserted.extend(
             atlas
-                .neighbours(subject, relation, direction)
-                .filter(|(e, _)| atlas.fact(*e).roots.contains(&target))
+                .neighbours(muscle, relation, Direction::Forward)
+                .filter(|(e, _)| atlas.fact(*e).roots.contains(&root))
                 .map(|(e, _)| e),
         );
     }

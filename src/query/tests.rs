@@ -419,3 +419,13 @@ fn why_explains_through_parts_and_cites_the_best_supported_version_first() {
     let last = MINI.fact(w.asserted[2]);
     assert_eq!(MINI.source(last.sources[0]).id.as_str(), "test-blog");
 }
+
+#[test]
+fn why_reads_a_root_level_from_either_end() {
+    for text in ["why soleus innervated-by s1", "why s1 innervates soleus"] {
+        let Ok((_, Answer::Why(w))) = run(&MINI, text) else {
+            panic!("{text}")
+        };
+        assert_eq!(w.asserted.len(), 3, "{text}");
+    }
+}

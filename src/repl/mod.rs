@@ -184,7 +184,7 @@ pub enum Outcome {
 
 /// Meta-commands offered by completion at the start of a line.
 const META_COMMANDS: &[&str] = &[
-    "help", ":help", ":format", ":data", ":quit", ":q", "quit", "exit",
+    "help", ":help", ":format", ":data", ":timing", ":quit", ":q", "quit", "exit",
 ];
 
 /// The state of one shell: the data, the output format, and whether to colour.
@@ -196,6 +196,8 @@ pub struct Session {
     work_limit: u64,
     /// Raised by Ctrl-C to stop the running query.
     cancel: Cancel,
+    /// `:timing on`: each query's evaluation time on stderr, as `--timings` writes it.
+    timings: bool,
     /// The terminal's width, which text answers fit (`None`: any width).
     width: Option<usize>,
     /// What `why` alone explains.
@@ -210,6 +212,7 @@ impl Session {
             color,
             work_limit: fascia::query::budget::DEFAULT_WORK_LIMIT,
             cancel: Cancel::new(),
+            timings: false,
             width: None,
             last: why::LastAnswer::default(),
         }
@@ -278,6 +281,7 @@ impl Session {
             "why" if rest.is_empty() => self.why_last(out),
             ":format" => self.set_format(rest, out),
             ":data" => self.data(rest, out),
+            ":timing" => self.set_timing(rest, out),
             c if c.starts_with(':') => {
                 let commands = META_COMMANDS.iter().filter(|m| m.starts_with(':'));
                 let hint = match fascia::suggest::closest(c, commands.copied()) {
@@ -294,7 +298,12 @@ impl Session {
         // a Ctrl-C pressed before this query is not meant for it
         self.cancel.reset();
         let mut budget = Budget::new(self.work_limit).with_cancel(self.cancel.clone());
-        match fascia::query::run_within(&self.atlas, text, &mut budget) {
+        let start = std::time::Instant::now();
+        let result = fascia::query::run_within(&self.atlas, text, &mut budget);
+        if self.timings {
+            crate::timings::report_query(start.elapsed(), text);
+        }
+        match result {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
                 format
@@ -317,6 +326,18 @@ impl Session {
             paint_error(&format!("error: {message}"), self.color)
         )?;
         Ok(Outcome::Failed)
+    }
+
+    fn set_timing(&mut self, value: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        self.timings = match value {
+            "on" => true,
+            "off" => false,
+            "" => self.timings,
+            _ => return self.error(&format!("`:timing {value}`: say on or off"), out),
+        };
+        let state = if self.timings { "on" } else { "off" };
+        writeln!(out, "timing: {state} (times go to standard error)")?;
+        Ok(Outcome::Done)
     }
 
     fn set_format(&mut self, name: &str, out: &mut dyn Write) -> io::Result<Outcome> {
@@ -472,6 +493,14 @@ mod tests {
             (outcome, text.as_str()),
             (Outcome::Done, "{\n  \"count\": 5\n}\n")
         );
+        assert_eq!(
+            run_line(&mut s, ":timing on"),
+            (
+                Outcome::Done,
+                "timing: on (times go to standard error)\n".to_string()
+            )
+        );
+        assert_eq!(run_line(&mut s, ":timing maybe").0, Outcome::Failed);
         assert_eq!(
             run_line(&mut s, ":format xml"),
             (

@@ -1,0 +1,408 @@
+//! A directory of two tab-separated files → a checked [`Atlas`]: `nodes.tsv` (header
+//! `id kind name`) and `edges.tsv` (header `subject predicate object`), fields
+//! separated by tabs. Kinds and
+//! predicates are fascia's words, with `_`, `-` and space alike; a predicate may be read
+//! either way (`innervates` is stored as `innervated-by` turned round). The checks are the
+//! TOML loader's (ids, kinds, domains, cycles); the bundled atlas's completeness rules
+//! (every muscle has an action…) do not apply to an imported graph.
+
+use super::Atlas;
+use super::load::{fact_kind_problem, hierarchy_cycles, is_valid_id};
+use super::model::{Direction, Fact, Kind, Location, Relation, Role, Status, Structure, Text};
+use crate::error::{DataError, DataErrors, LoadError};
+use petgraph::graph::{DiGraph, NodeIndex};
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// The structures file of a TSV directory.
+pub const NODES: &str = "nodes.tsv";
+/// The facts file of a TSV directory.
+pub const EDGES: &str = "edges.tsv";
+/// Larger files are refused before reading (about 25 million facts).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Reading stops after this many problems: the first ones say what is wrong.
+pub const MAX_ERRORS: usize = 100;
+
+/// Whether `dir` is a TSV directory (it holds `nodes.tsv`).
+pub fn is_tsv_dir(dir: &Path) -> bool {
+    dir.join(NODES).is_file()
+}
+
+/// Loads `nodes.tsv` and `edges.tsv` from `dir`.
+pub fn load_tsv_dir(dir: &Path) -> Result<Atlas, LoadError> {
+    let read = |name: &str| -> Result<(String, String), LoadError> {
+        let path = dir.join(name);
+        let io = |source| LoadError::Io {
+            path: path.clone(),
+            source,
+        };
+        let size = std::fs::metadata(&path).map_err(io)?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(io(std::io::Error::other(format!(
+                "{size} bytes is more than the {MAX_FILE_BYTES} a data file may hold"
+            ))));
+        }
+        let text = std::fs::read_to_string(&path).map_err(io)?;
+        Ok((path.display().to_string(), text))
+    };
+    let (nodes_name, nodes) = read(NODES)?;
+    let (edges_name, edges) = read(EDGES)?;
+    Ok(load_tsv(
+        (&nodes_name, &nodes),
+        (&edges_name, &edges),
+        &dir.display().to_string(),
+    )?)
+}
+
+/// Loads the two files given as `(name, text)`; `origin` says where they came from.
+pub fn load_tsv(
+    nodes: (&str, &str),
+    edges: (&str, &str),
+    origin: &str,
+) -> Result<Atlas, DataErrors> {
+    let mut reader = Reader::default();
+    reader.nodes(nodes.0, nodes.1);
+    reader.edges(edges.0, edges.1);
+    // each file's problems in line order, the nodes file first
+    reader.errors.sort_by_key(|e| {
+        let l = &e.location;
+        (l.file.as_str() != nodes.0, l.line, l.column)
+    });
+    if reader.errors.is_empty() {
+        reader.errors = hierarchy_cycles(&reader.graph);
+    }
+    if !reader.errors.is_empty() {
+        return Err(DataErrors(reader.errors));
+    }
+    Ok(Atlas::new(
+        reader.graph,
+        Vec::new(),
+        origin.to_string(),
+        None,
+    ))
+}
+
+/// Kind and predicate words: lower case, with `_` and space read as `-`.
+fn word(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn parse_kind(text: &str) -> Option<Kind> {
+    let w = word(text);
+    Kind::from_data_key(&w).or_else(|| Kind::ALL.into_iter().find(|k| word(k.noun()) == w))
+}
+
+#[derive(Default)]
+struct Reader<'a> {
+    graph: DiGraph<Structure, Fact>,
+    ids: FxHashMap<&'a str, NodeIndex>,
+    errors: Vec<DataError>,
+}
+
+/// One line split into its three fields, each with its 1-based column.
+struct Line<'a> {
+    number: usize,
+    fields: [(usize, &'a str); 3],
+}
+
+/// The data lines of a file after its header, or an error if the header is wrong.
+fn lines<'a>(
+    file: &str,
+    text: &'a str,
+    header: [&str; 3],
+    errors: &mut Vec<DataError>,
+) -> Vec<Line<'a>> {
+    let mut out = Vec::new();
+    let mut numbered = text.lines().enumerate().map(|(i, l)| (i + 1, l));
+    let first = numbered.next().map(|(_, l)| l.trim_end_matches('\r'));
+    let found: Vec<&str> = first.unwrap_or("").split('\t').map(str::trim).collect();
+    if found != header {
+        errors.push(DataError {
+            location: at(file, 1, 1),
+            message: format!("expected the header `{}`", header.join("<TAB>")),
+        });
+        return out;
+    }
+    for (number, line) in numbered {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        // no allocation per line: a million facts are a million lines
+        let mut fields = [(0, ""); 3];
+        let mut count = 0;
+        let mut column = 1;
+        for field in line.split('\t') {
+            if let Some(slot) = fields.get_mut(count) {
+                *slot = (column, field.trim());
+            }
+            count += 1;
+            column += field.len() + 1;
+        }
+        if count != 3 {
+            errors.push(DataError {
+                location: at(file, number, 1),
+                message: format!(
+                    "expected 3 tab-separated fields ({}), found {}",
+                    header.join(", "),
+                    count
+                ),
+            });
+            if errors.len() >= MAX_ERRORS {
+                break;
+            }
+            continue;
+        }
+        out.push(Line { number, fields });
+    }
+    out
+}
+
+fn at(file: &str, line: usize, column: usize) -> Location {
+    Location {
+        file: Text::from(file.to_string()),
+        line,
+        column,
+    }
+}
+
+/// Where a structure or fact is kept: the file's own name, shared rather than copied
+/// for each of a million facts.
+fn stored(file: &'static str, line: usize, column: usize) -> Location {
+    Location {
+        file: Text::from(file),
+        line,
+        column,
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn error(&mut self, file: &str, line: usize, column: usize, message: String) {
+        self.errors.push(DataError {
+            location: at(file, line, column),
+            message,
+        });
+    }
+
+    fn full(&self) -> bool {
+        self.errors.len() >= MAX_ERRORS
+    }
+
+    fn nodes(&mut self, file: &str, text: &'a str) {
+        let rows = lines(file, text, ["id", "kind", "name"], &mut self.errors);
+        self.graph.reserve_nodes(rows.len());
+        self.ids.reserve(rows.len());
+        for Line { number, fields } in rows {
+            if self.full() {
+                return;
+            }
+            let [(id_col, id), (kind_col, kind), (_, name)] = fields;
+            if !is_valid_id(id) {
+                self.error(
+                    file,
+                    number,
+                    id_col,
+                    format!("id `{id}` must be kebab-case: lower-case letters, digits and `-`"),
+                );
+                continue;
+            }
+            let Some(kind) = parse_kind(kind) else {
+                let hint =
+                    crate::suggest::closest(&word(kind), Kind::ALL.into_iter().map(Kind::data_key))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                self.error(
+                    file,
+                    number,
+                    kind_col,
+                    format!("unknown kind `{kind}`{hint}"),
+                );
+                continue;
+            };
+            if name.is_empty() {
+                self.error(file, number, 1, format!("`{id}` has no `name`"));
+                continue;
+            }
+            if let Some(first) = self.ids.get(id) {
+                let first = self.graph[*first].location.line;
+                self.error(
+                    file,
+                    number,
+                    id_col,
+                    format!("duplicate id `{id}` (first declared at {file}:{first}:1)"),
+                );
+                continue;
+            }
+            let node = self.graph.add_node(Structure {
+                id: Text::from(id.to_string()),
+                kind,
+                name: Text::from(name.to_string()),
+                latin: None,
+                aliases: Vec::new(),
+                notes: Vec::new(),
+                xref: Default::default(),
+                sources: Vec::new(),
+                location: stored(NODES, number, 1),
+            });
+            self.ids.insert(id, node);
+        }
+    }
+
+    fn lookup(&mut self, file: &str, number: usize, column: usize, id: &str) -> Option<NodeIndex> {
+        if let Some(n) = self.ids.get(id) {
+            return Some(*n);
+        }
+        // a hint scans every id: only for the first few problems
+        let hint = if self.errors.len() < 10 {
+            crate::suggest::closest(id, self.ids.keys().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        self.error(file, number, column, format!("unknown id `{id}`{hint}"));
+        None
+    }
+
+    fn edges(&mut self, file: &str, text: &'a str) {
+        let rows = lines(
+            file,
+            text,
+            ["subject", "predicate", "object"],
+            &mut self.errors,
+        );
+        self.graph.reserve_edges(rows.len());
+        for Line { number, fields } in rows {
+            if self.full() {
+                return;
+            }
+            let [(s_col, s), (p_col, p), (o_col, o)] = fields;
+            let Some((relation, direction)) = Relation::from_name(&word(p)) else {
+                let hint = crate::suggest::closest(&word(p), Relation::all_names())
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                self.error(
+                    file,
+                    number,
+                    p_col,
+                    format!("unknown predicate `{p}`{hint}"),
+                );
+                continue;
+            };
+            let subject = self.lookup(file, number, s_col, s);
+            let object = self.lookup(file, number, o_col, o);
+            let (Some(subject), Some(object)) = (subject, object) else {
+                continue;
+            };
+            let (from, to) = match direction {
+                Direction::Forward => (subject, object),
+                Direction::Inverse => (object, subject),
+            };
+            if let Some(message) = fact_kind_problem(&self.graph, relation, direction, from, to) {
+                self.error(file, number, p_col, message);
+                continue;
+            }
+            self.graph.add_edge(
+                from,
+                to,
+                Fact {
+                    relation,
+                    sources: Vec::new(),
+                    roots: Vec::new(),
+                    role: (relation == Relation::Performs).then_some(Role::Prime),
+                    note: None,
+                    // imported facts carry no sources to weigh: each is the statement
+                    status: Some(Status::Standard),
+                    location: stored(EDGES, number, 1),
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NODES_TSV: &str = "id\tkind\tname\n\
+        sciatic\tnerve\tSciatic nerve\n\
+        tibial\tNerve\tTibial nerve\n\
+        soleus\tmuscle\tSoleus\n\
+        head\tmuscle_part\tA head\n";
+
+    fn load(nodes: &str, edges: &str) -> Result<Atlas, Vec<String>> {
+        load_tsv(("n.tsv", nodes), ("e.tsv", edges), "test")
+            .map_err(|e| e.0.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn loads_kinds_and_predicates_in_any_spelling() {
+        let edges = "subject\tpredicate\tobject\n\
+            tibial\tbranch of\tsciatic\n\
+            tibial\tINNERVATES\tsoleus\n\
+            \n\
+            head\tpart-of\tsoleus\r\n";
+        let atlas = load(NODES_TSV, edges).unwrap();
+        assert_eq!((atlas.structure_count(), atlas.fact_count()), (4, 3));
+        let soleus = atlas.by_id("soleus").unwrap();
+        let (edge, nerve) = atlas
+            .neighbours(soleus, Relation::InnervatedBy, Direction::Forward)
+            .next()
+            .unwrap();
+        assert_eq!(atlas.node(nerve).id, "tibial");
+        assert!(atlas.is_standard(edge));
+        assert_eq!(atlas.fact(edge).location.to_string(), "edges.tsv:3:1");
+    }
+
+    #[test]
+    fn locates_every_problem_by_file_line_and_column() {
+        let nodes = format!(
+            "{NODES_TSV}Bad\tnerve\tX\nsural\tnerv\tSural\ntibial\tnerve\tAgain\nx\tbone\n"
+        );
+        let edges = "subject\tpredicate\tobject\n\
+            soleus\tinnervated-by\ttibail\n\
+            soleus\tsupplied-by\ttibial\n\
+            tibial\tbranches\tsciatic\n\
+            sciatic\tbranch-of\ttibial\n\
+            tibial\tbranch-of\tsciatic\n";
+        assert_eq!(
+            load(&nodes, edges).unwrap_err(),
+            [
+                "n.tsv:6:1: id `Bad` must be kebab-case: lower-case letters, digits and `-`",
+                "n.tsv:7:7: unknown kind `nerv`; did you mean `nerve`?",
+                "n.tsv:8:1: duplicate id `tibial` (first declared at n.tsv:3:1)",
+                "n.tsv:9:1: expected 3 tab-separated fields (id, kind, name), found 2",
+                "e.tsv:2:22: unknown id `tibail`; did you mean `tibial`?",
+                "e.tsv:3:8: `tibial` is a nerve; supplied-by takes an artery",
+                "e.tsv:4:8: unknown predicate `branches`; did you mean `branch-of`?",
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_cycles_and_bad_headers() {
+        let edges = "subject\tpredicate\tobject\n\
+            sciatic\tbranch-of\ttibial\n\
+            tibial\tbranch-of\tsciatic\n";
+        assert_eq!(
+            load(NODES_TSV, edges).unwrap_err(),
+            ["nodes.tsv:2:1: cycle in branch-of: sciatic → tibial"]
+        );
+        assert_eq!(
+            load("id,kind,name\n", "subject\tpredicate\tobject\n").unwrap_err(),
+            ["n.tsv:1:1: expected the header `id<TAB>kind<TAB>name`"]
+        );
+    }
+
+    #[test]
+    fn a_muscle_needs_no_action_when_imported() {
+        let edges = "subject\tpredicate\tobject\n";
+        assert!(load(NODES_TSV, edges).is_ok());
+    }
+}
