@@ -812,72 +812,13 @@ impl Loader {
         direction: Direction,
         at: &Location,
     ) -> bool {
-        let at = at.clone();
-        let (from_kind, to_kind) = (self.graph[from].kind, self.graph[to].kind);
-        let name = relation.name(direction);
-        if !relation.domain().contains(from_kind) {
-            let (who, expected) = match direction {
-                Direction::Forward => (from, relation.domain()),
-                Direction::Inverse => (from, relation.domain()),
-            };
-            let s = &self.graph[who];
-            let message = match direction {
-                Direction::Forward => format!(
-                    "`{}` is {}, but {name} is stated of {}",
-                    s.id,
-                    s.kind.with_article(),
-                    expected.describe()
-                ),
-                Direction::Inverse => format!(
-                    "`{}` is {}; {name} takes {}",
-                    s.id,
-                    s.kind.with_article(),
-                    expected.describe()
-                ),
-            };
-            self.error(at, message);
-            return false;
+        match fact_kind_problem(&self.graph, relation, direction, from, to) {
+            Some(message) => {
+                self.error(at.clone(), message);
+                false
+            }
+            None => true,
         }
-        if !relation.range().contains(to_kind) {
-            let s = &self.graph[to];
-            let message = match direction {
-                Direction::Forward => format!(
-                    "`{}` is {}; {name} takes {}",
-                    s.id,
-                    s.kind.with_article(),
-                    relation.range().describe()
-                ),
-                Direction::Inverse => format!(
-                    "`{}` is {}, but {name} is stated of {}",
-                    s.id,
-                    s.kind.with_article(),
-                    relation.range().describe()
-                ),
-            };
-            self.error(at, message);
-            return false;
-        }
-        if !relation.joins(from_kind, to_kind) {
-            self.error(
-                at,
-                format!(
-                    "`{}` is {} and `{}` is {}: {name} joins a part to a whole of its own kind",
-                    self.graph[from].id,
-                    from_kind.with_article(),
-                    self.graph[to].id,
-                    to_kind.with_article()
-                ),
-            );
-            return false;
-        }
-        if from == to {
-            self.error(
-                at,
-                format!("`{}` cannot be {name} itself", self.graph[from].id),
-            );
-            return false;
-        }
-        true
     }
 
     /// Whether every source named for this fact resolved (so a missing-source error
