@@ -1,14 +1,12 @@
 //! Consistency of the bundled data: every muscle complete, every nerve rooted, every
 //! landmark on a bone, every fact sourced, and the whole lower limb present.
 
-use fascia::Atlas;
+mod common;
+
+use common::{ATLAS, REQUIRED, covered, muscle_problems, parts};
 use fascia::graph::model::{Direction, Kind, Relation};
 use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
-use std::sync::LazyLock;
-
-static ATLAS: LazyLock<Atlas> =
-    LazyLock::new(|| fascia::bundled().unwrap_or_else(|e| panic!("bundled data: {e}")));
 
 fn id(n: NodeIndex) -> String {
     ATLAS.node(n).id.to_string()
@@ -19,30 +17,6 @@ fn node(id: &str) -> NodeIndex {
         .by_id(id)
         .unwrap_or_else(|| panic!("no structure `{id}` in the bundled data"))
 }
-
-/// The heads and parts of a muscle.
-fn parts(m: NodeIndex) -> Vec<NodeIndex> {
-    ATLAS
-        .neighbours(m, Relation::PartOf, Direction::Inverse)
-        .map(|(_, p)| p)
-        .filter(|p| ATLAS.node(*p).kind == Kind::MusclePart)
-        .collect()
-}
-
-/// Whether a muscle states the relation itself or on every one of its parts.
-fn covered(m: NodeIndex, relation: Relation) -> bool {
-    let parts = parts(m);
-    ATLAS.has_fact(m, relation)
-        || (!parts.is_empty() && parts.iter().all(|p| ATLAS.has_fact(*p, relation)))
-}
-
-const REQUIRED: [Relation; 5] = [
-    Relation::OriginatesFrom,
-    Relation::InsertsInto,
-    Relation::InnervatedBy,
-    Relation::SuppliedBy,
-    Relation::Performs,
-];
 
 #[test]
 fn the_embedded_texts_check_clean_and_match_the_snapshot() {
@@ -269,25 +243,7 @@ const LOWER_LIMB_MUSCLES: &[&str] = &[
 
 #[test]
 fn every_lower_limb_muscle_is_present_with_all_its_facts() {
-    let mut problems = Vec::new();
-    for m in LOWER_LIMB_MUSCLES {
-        match ATLAS.by_id(m) {
-            None => problems.push(format!("{m} is missing")),
-            Some(n) => {
-                if ATLAS.node(n).kind != Kind::Muscle {
-                    problems.push(format!("{m} is not a muscle"));
-                }
-                for r in REQUIRED {
-                    if !covered(n, r) {
-                        problems.push(format!("{m} lacks {r}"));
-                    }
-                }
-                if ATLAS.node(n).latin.is_none() {
-                    problems.push(format!("{m} has no Latin name"));
-                }
-            }
-        }
-    }
+    let problems = muscle_problems(LOWER_LIMB_MUSCLES);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 

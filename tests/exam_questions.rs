@@ -5,37 +5,7 @@
 //! through its muscle) and give the standard facts; where references disagree the data
 //! keeps both versions, and `including disputed` adds the others (tested at the end).
 
-use std::sync::LazyLock;
-
-static ATLAS: LazyLock<fascia::Atlas> =
-    LazyLock::new(|| fascia::bundled().unwrap_or_else(|e| panic!("{e}")));
-
-fn ids(query: &str) -> Vec<String> {
-    match fascia::query::run(&ATLAS, query) {
-        Ok((_, fascia::query::Answer::Set(set))) => set
-            .nodes
-            .iter()
-            .map(|n| ATLAS.node(*n).id.to_string())
-            .collect(),
-        Ok((_, other)) => panic!("{query}: not a set: {other:?}"),
-        Err(e) => panic!("{}", e.render(query)),
-    }
-}
-
-macro_rules! exam {
-    ($($name:ident: $query:literal => [$($id:literal),* $(,)?];)*) => {
-        $(
-            #[test]
-            fn $name() {
-                let mut want: Vec<String> = vec![$($id.to_string()),*];
-                want.sort();
-                let mut got = ids($query);
-                got.sort();
-                assert_eq!(got, want, "{}", $query);
-            }
-        )*
-    };
-}
+mod common;
 
 exam! {
     // ---- nerves, directly

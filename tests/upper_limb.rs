@@ -7,49 +7,9 @@
 //! nerve's divisions and unnamed branches answer as the nerve, its named branches only
 //! with `*`. Where references disagree, `including disputed` adds the other versions.
 
-use fascia::Atlas;
-use fascia::graph::model::{Direction, Kind, Relation};
-use petgraph::graph::NodeIndex;
-use std::sync::LazyLock;
+mod common;
 
-static ATLAS: LazyLock<Atlas> =
-    LazyLock::new(|| fascia::bundled().unwrap_or_else(|e| panic!("bundled data: {e}")));
-
-fn ids(query: &str) -> Vec<String> {
-    match fascia::query::run(&ATLAS, query) {
-        Ok((_, fascia::query::Answer::Set(set))) => set
-            .nodes
-            .iter()
-            .map(|n| ATLAS.node(*n).id.to_string())
-            .collect(),
-        Ok((_, other)) => panic!("{query}: not a set: {other:?}"),
-        Err(e) => panic!("{}", e.render(query)),
-    }
-}
-
-/// The heads and parts of a muscle.
-fn parts(m: NodeIndex) -> Vec<NodeIndex> {
-    ATLAS
-        .neighbours(m, Relation::PartOf, Direction::Inverse)
-        .map(|(_, p)| p)
-        .filter(|p| ATLAS.node(*p).kind == Kind::MusclePart)
-        .collect()
-}
-
-/// Whether a muscle states the relation itself or on every one of its parts.
-fn covered(m: NodeIndex, relation: Relation) -> bool {
-    let parts = parts(m);
-    ATLAS.has_fact(m, relation)
-        || (!parts.is_empty() && parts.iter().all(|p| ATLAS.has_fact(*p, relation)))
-}
-
-const REQUIRED: [Relation; 5] = [
-    Relation::OriginatesFrom,
-    Relation::InsertsInto,
-    Relation::InnervatedBy,
-    Relation::SuppliedBy,
-    Relation::Performs,
-];
+use common::{ATLAS, ids, muscle_problems};
 
 /// The muscles issue 11 names, in its order.
 const UPPER_LIMB_MUSCLES: &[&str] = &[
@@ -113,25 +73,7 @@ const UPPER_LIMB_MUSCLES: &[&str] = &[
 
 #[test]
 fn every_upper_limb_muscle_is_present_with_all_its_facts() {
-    let mut problems = Vec::new();
-    for m in UPPER_LIMB_MUSCLES {
-        match ATLAS.by_id(m) {
-            None => problems.push(format!("{m} is missing")),
-            Some(n) => {
-                if ATLAS.node(n).kind != Kind::Muscle {
-                    problems.push(format!("{m} is not a muscle"));
-                }
-                for r in REQUIRED {
-                    if !covered(n, r) {
-                        problems.push(format!("{m} lacks {r}"));
-                    }
-                }
-                if ATLAS.node(n).latin.is_none() {
-                    problems.push(format!("{m} has no Latin name"));
-                }
-            }
-        }
-    }
+    let problems = muscle_problems(UPPER_LIMB_MUSCLES);
     assert!(problems.is_empty(), "{problems:#?}");
     // and they are the muscles of the upper limb, no more and no fewer
     let mut limb = ids("muscles located-in* \"upper limb\"");
@@ -245,21 +187,6 @@ fn names_shared_with_the_foot_are_ambiguous_and_say_which() {
             "opponens-digiti-minimi",
         ]
     );
-}
-
-macro_rules! exam {
-    ($($name:ident: $query:literal => [$($id:literal),* $(,)?];)*) => {
-        $(
-            #[test]
-            fn $name() {
-                let mut want: Vec<String> = vec![$($id.to_string()),*];
-                want.sort();
-                let mut got = ids($query);
-                got.sort();
-                assert_eq!(got, want, "{}", $query);
-            }
-        )*
-    };
 }
 
 exam! {
