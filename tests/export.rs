@@ -39,17 +39,13 @@ fn expected_triples(atlas: &Atlas) -> usize {
     for s in g.node_weights() {
         n += 3 + usize::from(s.latin.is_some());
         n += distinct(s.aliases.iter()) + distinct(s.notes.iter()) + distinct(s.sources.iter());
-        n += s.xref.fma.as_ref().map_or(0, |_| 2);
+        // each id a literal, plus a link where its resource has IRIs; the source once
         n += s
             .xref
-            .uberon
-            .as_ref()
-            .map_or(0, |u| 1 + usize::from(u.starts_with("UBERON:")));
-        n += s
-            .xref
-            .wikidata
-            .as_ref()
-            .map_or(0, |q| 1 + usize::from(q.starts_with('Q')));
+            .ids()
+            .map(|(scheme, id)| 1 + usize::from(scheme.link(id).is_some()))
+            .sum::<usize>();
+        n += usize::from(s.xref.source.is_some());
     }
     let mut pairs = HashSet::new();
     for e in g.edge_indices() {
