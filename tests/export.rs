@@ -5,7 +5,7 @@
 
 use fascia::Atlas;
 use fascia::export::{ExportFormat, Selection, dump, rdf};
-use fascia::graph::model::Relation;
+use fascia::graph::model::{Direction, Kind, Relation};
 use fascia::output::{Format, Render, render_to_string};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -368,6 +368,91 @@ fn svg_is_drawn_without_graphviz_as_xml_with_the_labels() {
         "the answer",
     ] {
         assert!(text.contains(label), "{label} missing from {text}");
+    }
+}
+
+/// `(x0, y0, x1, y1)` of a `<rect>` with its `transform`-free attributes.
+fn rect_of(n: roxmltree::Node) -> (f64, f64, f64, f64) {
+    let num = |a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+    let (x, y) = (num("x"), num("y"));
+    (x, y, x + num("width"), y + num("height"))
+}
+
+#[test]
+fn the_built_in_svg_boxes_muscles_by_compartment() {
+    let atlas = bundled();
+    let (parsed, answer) = fascia::query::run(&atlas, "muscles innervated-by tibial").unwrap();
+    let mut out = Vec::new();
+    fascia::output::Svg {
+        engine: fascia::output::Engine::Builtin,
+    }
+    .render_query(&atlas, &parsed, &answer, &mut out)
+    .unwrap();
+    let svg = String::from_utf8(out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // each box's rect and label, and each muscle's box by its label's text
+    let boxes: Vec<(String, (f64, f64, f64, f64))> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("compartment-box"))
+        .map(|g| {
+            let rect = g.children().find(|c| c.has_tag_name("rect")).unwrap();
+            let label = g.children().find(|c| c.has_tag_name("text")).unwrap();
+            (label.text().unwrap().to_string(), rect_of(rect))
+        })
+        .collect();
+    // the two compartments of the tibial nerve's muscles, each boxed once
+    let mut names: Vec<&str> = boxes.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "Deep posterior compartment of leg",
+            "Superficial posterior compartment of leg"
+        ],
+        "{svg}"
+    );
+    // a muscle's box lies inside its compartment's box, and no other muscle's does
+    let muscle_box = |name: &str| {
+        let text = doc
+            .descendants()
+            .find(|n| {
+                n.has_tag_name("text")
+                    && n.descendants()
+                        .filter(|t| t.is_text())
+                        .filter_map(|t| t.text().map(str::trim))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        == name
+            })
+            .unwrap_or_else(|| panic!("{name} not drawn"));
+        let g = text.prev_siblings().find(|c| c.has_tag_name("g")).unwrap();
+        rect_of(g.descendants().find(|c| c.has_tag_name("rect")).unwrap())
+    };
+    let inside = |(a, b, c, d): (f64, f64, f64, f64), (w, x, y, z): (f64, f64, f64, f64)| {
+        a >= w && b >= x && c <= y && d <= z
+    };
+    for (compartment, frame) in &boxes {
+        let c = *atlas
+            .of_kind(Kind::Compartment)
+            .iter()
+            .find(|c| atlas.node(**c).name.as_str() == compartment)
+            .unwrap();
+        for (id, name) in [
+            ("soleus", "Soleus"),
+            ("plantaris", "Plantaris"),
+            ("popliteus", "Popliteus"),
+            ("tibialis-posterior", "Tibialis posterior"),
+        ] {
+            let m = atlas.by_id(id).unwrap();
+            let located = atlas
+                .neighbours(m, Relation::LocatedIn, Direction::Forward)
+                .any(|(_, x)| x == c);
+            assert_eq!(
+                inside(muscle_box(name), *frame),
+                located,
+                "{name} and the box of {compartment}"
+            );
+        }
     }
 }
 
