@@ -94,20 +94,30 @@ fn turtle_and_ntriples_parse_with_every_triple_of_the_graph() {
     assert_eq!(store.len().unwrap(), expected);
 }
 
-/// `muscles innervated-by* sciatic` in SPARQL, with the OBO Relation Ontology's
-/// predicates, as the README shows it.
-const SPARQL: &str = r#"
-PREFIX obo: <http://purl.obolibrary.org/obo/>
-PREFIX fascia: <https://w3id.org/fascia/vocab#>
-PREFIX structure: <https://w3id.org/fascia/structure/>
-SELECT DISTINCT ?id WHERE {
-  structure:sciatic-nerve (^obo:RO_0002380|^obo:BFO_0000050|fascia:continues-as)* ?nerve .
-  ?innervated obo:RO_0002005 ?nerve ;
-              obo:BFO_0000050? ?muscle .
-  ?muscle a fascia:Muscle ;
-          fascia:id ?id .
+/// The body of the README's first fenced block in `language`, so that what the
+/// README shows is what the tests run.
+fn readme_block(language: &str) -> String {
+    let readme = include_str!("../README.md");
+    let fence = format!("```{language}\n");
+    let start = readme
+        .find(&fence)
+        .unwrap_or_else(|| panic!("no {language} block in README.md"))
+        + fence.len();
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_string()
 }
-"#;
+
+/// fascia's own answer to `muscles innervated-by* sciatic`, as ids.
+fn sciatic_muscles(atlas: &Atlas) -> BTreeSet<String> {
+    let (_, answer) = fascia::query::run(atlas, "muscles innervated-by* sciatic").unwrap();
+    let fascia::query::Answer::Set(set) = answer else {
+        panic!("a set query gives a set");
+    };
+    set.nodes
+        .iter()
+        .map(|n| atlas.node(*n).id.to_string())
+        .collect()
+}
 
 #[test]
 fn sparql_over_the_export_gives_fascias_answer() {
@@ -116,7 +126,7 @@ fn sparql_over_the_export_gives_fascias_answer() {
     let store = Store::new().unwrap();
     store.load_from_slice(RdfFormat::NTriples, &nt).unwrap();
     let results = SparqlEvaluator::new()
-        .parse_query(SPARQL)
+        .parse_query(&readme_block("sparql"))
         .unwrap()
         .on_store(&store)
         .execute()
@@ -132,15 +142,7 @@ fn sparql_over_the_export_gives_fascias_answer() {
             other => panic!("unexpected {other:?}"),
         };
     }
-    let (_, answer) = fascia::query::run(&atlas, "muscles innervated-by* sciatic").unwrap();
-    let fascia::query::Answer::Set(set) = answer else {
-        panic!("a set query gives a set");
-    };
-    let from_fascia: BTreeSet<String> = set
-        .nodes
-        .iter()
-        .map(|n| atlas.node(*n).id.to_string())
-        .collect();
+    let from_fascia = sciatic_muscles(&atlas);
     assert_eq!(from_fascia.len(), 29);
     assert_eq!(from_sparql, from_fascia);
 }
@@ -204,6 +206,80 @@ fn neo4j_csv_files_hold_every_node_and_relationship() {
         fascia::export::neo4j::relationship_type(Relation::BranchOf),
         "BRANCH_OF"
     );
+}
+
+/// No Neo4j runs here, so the README's Cypher is checked against the CSV files in
+/// two halves: the relationship types and directions it walks are the ones in the
+/// files, and that walk, done over the files, gives fascia's answer.
+#[test]
+fn the_readme_cypher_walk_over_the_neo4j_files_gives_fascias_answer() {
+    let cypher = readme_block("cypher");
+    for needle in [
+        "{id: 'sciatic-nerve'}",
+        "[r:BRANCH_OF|PART_OF|CONTINUES_AS]",
+        "(startNode(r) = b AND NOT r:CONTINUES_AS) OR (r:CONTINUES_AS AND startNode(r) = a)",
+        "(x)-[:INNERVATED_BY]->(nerve)",
+        "(x)-[:PART_OF*0..1]->(m:Muscle)",
+    ] {
+        assert!(cypher.contains(needle), "the README's Cypher lost {needle}");
+    }
+    let atlas = bundled();
+    let dir = tempfile::tempdir().unwrap();
+    fascia::export::write_dir(
+        &atlas,
+        &Selection::whole(&atlas),
+        ExportFormat::Neo4j,
+        dir.path(),
+    )
+    .unwrap();
+    let read = |file: &str| -> Vec<csv::StringRecord> {
+        csv::Reader::from_path(dir.path().join(file))
+            .unwrap()
+            .records()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let muscles: HashSet<String> = read("nodes.csv")
+        .iter()
+        .filter(|r| r[8].split(';').any(|label| label == "Muscle"))
+        .map(|r| r[0].to_string())
+        .collect();
+    let rels: Vec<(String, String, String)> = read("relationships.csv")
+        .iter()
+        .map(|r| (r[0].to_string(), r[1].to_string(), r[2].to_string()))
+        .collect();
+    // down the tree: branch-of and part-of against their direction, continues-as along it
+    let mut nerves: BTreeSet<String> = BTreeSet::from(["sciatic-nerve".to_string()]);
+    let mut frontier = vec!["sciatic-nerve".to_string()];
+    while let Some(at) = frontier.pop() {
+        for (start, end, ty) in &rels {
+            let next = match ty.as_str() {
+                "BRANCH_OF" | "PART_OF" if *end == at => start,
+                "CONTINUES_AS" if *start == at => end,
+                _ => continue,
+            };
+            if nerves.insert(next.clone()) {
+                frontier.push(next.clone());
+            }
+        }
+    }
+    let innervated: Vec<&String> = rels
+        .iter()
+        .filter(|(_, end, ty)| ty == "INNERVATED_BY" && nerves.contains(end))
+        .map(|(start, _, _)| start)
+        .collect();
+    let mut from_cypher = BTreeSet::new();
+    for x in innervated {
+        if muscles.contains(x) {
+            from_cypher.insert(x.clone());
+        }
+        for (start, end, ty) in &rels {
+            if start == x && ty == "PART_OF" && muscles.contains(end) {
+                from_cypher.insert(end.clone());
+            }
+        }
+    }
+    assert_eq!(from_cypher, sciatic_muscles(&atlas));
 }
 
 #[test]
