@@ -260,7 +260,7 @@ pub fn run() -> Result<ExitCode, Error> {
         }
         Some(target) => {
             let mut file = AtomicFile::create(target, cleanup)?;
-            runner.run_all(&inputs, file.writer())?;
+            file.write_with(|out| runner.run_all(&inputs, out))?;
             if runner.failed == 0 {
                 file.commit()?;
             } else {
@@ -362,8 +362,9 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
             let cleanup = Cleanup::default();
             signals::exit_on_signal(cleanup.clone());
             let mut target = AtomicFile::create(file, cleanup)?;
-            fascia::export::write(atlas, &selection, format, target.writer())
-                .map_err(io_error(file))?;
+            target.write_with(|out| {
+                fascia::export::write(atlas, &selection, format, out).map_err(Error::Output)
+            })?;
             target.commit()?;
         }
         (None, false) => {
@@ -799,11 +800,26 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<LineRea
 /// `-o FILE`: answers go to a temporary file beside the target, renamed over it only
 /// when the run succeeds, so the target is never half-written. Only a regular file or
 /// a new path is a target: a rename would replace a device, a FIFO, or a symbolic link
-/// itself rather than the file it points to.
+/// itself rather than the file it points to. Every error names the target, never the
+/// temporary file.
 struct AtomicFile {
     target: PathBuf,
-    temp: BufWriter<tempfile::NamedTempFile>,
+    temp: BufWriter<Unnamed>,
     cleanup: Cleanup,
+}
+
+/// The temporary file, written through its plain `File`: tempfile's own `Write` would
+/// name the temporary path in every error.
+struct Unnamed(tempfile::NamedTempFile);
+
+impl Write for Unnamed {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.as_file_mut().write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.as_file_mut().flush()
+    }
 }
 
 impl AtomicFile {
@@ -813,50 +829,54 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let io_error = |source| Error::Io {
-            context: format!("cannot write {}", target.display()),
-            source,
-        };
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".fascia-").suffix(".tmp");
-        // the result should get the permissions a plain create would give, not the
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // the result should get the permissions a plain create would give, not a
         // temporary file's private 0600
         #[cfg(unix)]
-        let permissions = match fs::metadata(target) {
-            Ok(meta) => meta.permissions(),
-            Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
-        };
-        #[cfg(unix)]
-        builder.permissions(permissions);
-        let temp = builder.tempfile_in(dir).map_err(io_error)?;
+        {
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            let mode = fs::metadata(target).map_or(0o666, |meta| meta.permissions().mode());
+            options.mode(mode);
+        }
+        let temp = tempfile::Builder::new()
+            .prefix(".fascia-")
+            .suffix(".tmp")
+            .make_in(dir, |path| options.open(path))
+            .map_err(|source| write_error(target, source))?;
         cleanup.watch(temp.path().to_path_buf());
         Ok(AtomicFile {
             target: target.to_path_buf(),
-            temp: BufWriter::new(temp),
+            temp: BufWriter::new(Unnamed(temp)),
             cleanup,
         })
     }
 
-    fn writer(&mut self) -> &mut dyn Write {
-        &mut self.temp
+    /// Runs `write` on the file; a failure to write is the target's.
+    fn write_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        write(&mut self.temp).map_err(|e| match e {
+            Error::Output(source) => write_error(&self.target, source),
+            other => other,
+        })
     }
 
     fn commit(self) -> Result<(), Error> {
-        let io_error = |source| Error::Io {
-            context: format!("cannot write {}", self.target.display()),
-            source,
-        };
-        let temp = self
+        let target = &self.target;
+        let Unnamed(temp) = self
             .temp
             .into_inner()
-            .map_err(|e| io_error(e.into_error()))?;
-        temp.as_file().sync_all().map_err(io_error)?;
+            .map_err(|e| write_error(target, e.into_error()))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|source| write_error(target, source))?;
         // the target may have changed while the queries ran
-        check_output_target(&self.target)?;
-        let target = &self.target;
+        check_output_target(target)?;
         self.cleanup
             .finish(|| temp.persist(target).map(drop))
-            .map_err(|e| io_error(e.error))?;
+            .map_err(|e| write_error(target, e.error))?;
         Ok(())
     }
 
@@ -864,6 +884,14 @@ impl AtomicFile {
     fn discard(self) {
         let AtomicFile { temp, cleanup, .. } = self;
         cleanup.finish(|| drop(temp));
+    }
+}
+
+/// `cannot write TARGET: why`.
+fn write_error(target: &Path, source: io::Error) -> Error {
+    Error::Io {
+        context: format!("cannot write {}", target.display()),
+        source,
     }
 }
 

@@ -428,13 +428,89 @@ fn output_file_in_a_missing_directory_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("no/such/answers.txt");
     let r = mini(&["-e", "count muscles", "-o", target.to_str().unwrap()]);
-    assert_eq!(r.code, Some(2));
-    assert!(
-        r.stderr.starts_with("fascia: cannot write "),
-        "{}",
-        r.stderr
+    // the error names the target, not the temporary file beside it
+    assert_eq!(
+        (r.code, r.stderr),
+        (
+            Some(2),
+            format!(
+                "fascia: cannot write {}: No such file or directory (os error 2)\n",
+                target.display()
+            )
+        )
     );
     assert!(!target.exists());
+}
+
+/// A directory that refuses new files, for whoever runs the tests (root writes into a
+/// mode 0555 directory, so that case is skipped there).
+#[cfg(unix)]
+fn read_only_dir() -> Option<tempfile::TempDir> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = dir.path().join("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        return None;
+    }
+    Some(dir)
+}
+
+#[cfg(unix)]
+#[test]
+fn output_file_in_a_read_only_directory_names_the_target() {
+    let Some(dir) = read_only_dir() else {
+        return;
+    };
+    let target = dir.path().join("answers.txt");
+    let r = mini(&["-e", "count muscles", "-o", target.to_str().unwrap()]);
+    assert_eq!(
+        (r.code, r.stderr),
+        (
+            Some(2),
+            format!(
+                "fascia: cannot write {}: Permission denied (os error 13)\n",
+                target.display()
+            )
+        )
+    );
+}
+
+/// A full disk, as a file size limit (`ulimit -f`, with SIGXFSZ ignored so a write past
+/// it fails with EFBIG instead of killing fascia): the error names the target and
+/// nothing is left behind.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_names_the_target_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("answers.txt");
+    std::fs::write(&target, "old answers\n").unwrap();
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' --data {MINI} -e structures -e 'show soleus' \
+         -o '{}'",
+        env!("CARGO_BIN_EXE_fascia"),
+        target.display()
+    );
+    let r: Run = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(root())
+        .output()
+        .expect("sh runs")
+        .into();
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr),
+        (
+            Some(2),
+            "",
+            format!(
+                "fascia: cannot write {}: File too large (os error 27)\n",
+                target.display()
+            )
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old answers\n");
+    assert_eq!(entries(dir.path()), [target]);
 }
 
 #[test]
