@@ -562,3 +562,40 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let r = mini(&["--color", "never", "-e", "show tibail"]);
     assert_eq!(r.stderr, TIBAIL_ERROR);
 }
+
+#[test]
+fn a_name_with_a_comma_is_accepted_back_unquoted() {
+    let quoted = mini(&["show \"biceps femoris, short head\""]);
+    assert_eq!(quoted.code, Some(0), "{}", quoted.stderr);
+    assert!(
+        quoted
+            .stdout
+            .starts_with("Biceps femoris, short head  (muscle part, "),
+        "{}",
+        quoted.stdout
+    );
+    // as fascia prints it, and with the space before or after the comma left out
+    for bare in [
+        "show biceps femoris, short head",
+        "show Biceps femoris,short head",
+        "show biceps femoris , short head",
+    ] {
+        let r = mini(&[bare]);
+        assert_eq!((r.code, &r.stdout), (Some(0), &quoted.stdout), "{bare}");
+    }
+    // commas still separate the relations of `via`
+    let r = mini(&["path soleus to sciatic via innervated-by, branch-of"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (
+            Some(0),
+            "Soleus\n  innervated-by  Tibial nerve\n  branch-of      Sciatic nerve\n(2 steps)\n"
+        )
+    );
+    // a name that does not resolve is reported whole, comma and all
+    let r = mini(&["show soleus, short head"]);
+    assert_eq!(
+        (r.code, r.stderr.lines().next()),
+        (Some(1), Some("error: unknown name `soleus, short head`"))
+    );
+}
