@@ -1,9 +1,12 @@
 //! The command line: arguments, the one-shot and script runs, `check` and `export`.
 
+use crate::pager::Pager;
 use crate::repl;
 use crate::signals::{self, Cleanup};
 use crate::statements::{self, Splitter};
-use crate::term::{BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, paint, paint_error, terminal_width};
+use crate::term::{
+    BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, paint, paint_error, terminal_height, terminal_width,
+};
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fascia::Atlas;
 use fascia::export::{ExportFormat, Selection};
@@ -81,6 +84,10 @@ pub struct Args {
     /// Report on stderr how long loading and each query's evaluation took
     #[arg(long)]
     timings: bool,
+
+    /// Never page long answers on a terminal (default: through $PAGER, else less -FRX)
+    #[arg(long)]
+    no_pager: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -222,7 +229,12 @@ pub fn run() -> Result<ExitCode, Error> {
                 None => return Ok(ExitCode::from(FATAL)),
             };
             let color = args.color.enabled(io::stdout().is_terminal());
-            return repl::run(atlas, format, color, work_limit);
+            let pager = if args.no_pager || !io::stdout().is_terminal() {
+                None
+            } else {
+                Pager::from_env()
+            };
+            return repl::run(atlas, format, color, work_limit, pager);
         }
         inputs.push(Input::File(PathBuf::from("-")));
     }
@@ -235,9 +247,18 @@ pub fn run() -> Result<ExitCode, Error> {
     let several = inputs.len() > 1 || inputs.iter().any(|i| matches!(i, Input::File(_)));
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
     // text fits the terminal it is read on; a pipe or a file takes lines of any length
-    let width = (to_stdout && io::stdout().is_terminal())
-        .then(terminal_width)
-        .flatten();
+    let terminal = to_stdout && io::stdout().is_terminal();
+    let width = terminal.then(terminal_width).flatten();
+    // answers read from standard input stream out as they come, unpaged
+    let reads_stdin = inputs
+        .iter()
+        .any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-"));
+    let pager = match terminal_height() {
+        Some(height) if terminal && !args.no_pager && !reads_stdin => {
+            Pager::from_env().map(|p| (p, height))
+        }
+        _ => None,
+    };
     let mut runner = Runner {
         atlas: &atlas,
         format,
@@ -250,8 +271,22 @@ pub fn run() -> Result<ExitCode, Error> {
         timings: args.timings,
         echo: args.echo,
         width,
+        table: false,
     };
     match args.output.as_ref().filter(|_| !to_stdout) {
+        None if pager.is_some() => {
+            let mut answers = Vec::new();
+            let ran = runner.run_all(&inputs, &mut answers);
+            let stdout = io::stdout();
+            let mut out = stdout.lock();
+            if let Some((pager, height)) = &pager {
+                pager
+                    .show(&answers, runner.table, *height, width, &mut out)
+                    .map_err(Error::Output)?;
+            }
+            out.flush().map_err(Error::Output)?;
+            ran?;
+        }
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
@@ -493,6 +528,8 @@ struct Runner<'a> {
     echo: bool,
     /// The terminal's width, when text goes to one.
     width: Option<usize>,
+    /// Whether all that was written is one table, its header on the first line.
+    table: bool,
 }
 
 impl Runner<'_> {
@@ -610,7 +647,11 @@ impl Runner<'_> {
                     };
                     rendered = echoed_json(text, &rendered, total);
                 }
+                let table = format == Format::Text
+                    && !self.echo
+                    && matches!(answer, fascia::query::Answer::Set(_));
                 self.write_answer(text, &rendered, json, out)?;
+                self.table = table && self.answered == 1;
             }
             Err(e) => {
                 let error = Some((text, e.to_string()));
@@ -639,7 +680,9 @@ impl Runner<'_> {
                         rendered = echoed_json(text, &rendered, None);
                     }
                 }
-                self.write_answer(text, &rendered, json, out)
+                self.write_answer(text, &rendered, json, out)?;
+                self.table = false;
+                Ok(())
             }
             Err(message) => {
                 let rendered = format!("error: {message}");
@@ -683,6 +726,7 @@ impl Runner<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         self.failed += 1;
+        self.table = false;
         let mut drawn = paint_error(rendered, self.color);
         if let Some(label) = label {
             drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));

@@ -8,6 +8,7 @@
 )]
 
 mod cli;
+mod pager;
 mod repl;
 mod signals;
 mod statements;

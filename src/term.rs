@@ -36,6 +36,11 @@ pub fn terminal_width() -> Option<usize> {
     terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
 }
 
+/// The height of the terminal on standard output, if it is one.
+pub fn terminal_height() -> Option<usize> {
+    terminal_size::terminal_size().map(|(_, h)| usize::from(h.0))
+}
+
 pub const BOLD: Style = Style::new().bold();
 const RED: Style = Style::new()
     .bold()

@@ -599,3 +599,33 @@ fn a_name_with_a_comma_is_accepted_back_unquoted() {
         (Some(1), Some("error: unknown name `soleus, short head`"))
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn answers_are_never_paged_in_a_pipe_or_a_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pager = dir.path().join("pager.sh");
+    let record = dir.path().join("paged.txt");
+    std::fs::write(&pager, format!("#!/bin/sh\ncat > '{}'\n", record.display())).unwrap();
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let target = dir.path().join("answers.txt");
+    for args in [
+        &["--data", MINI, "structures"][..],
+        &["--data", MINI, "structures", "-o", target.to_str().unwrap()][..],
+    ] {
+        let r: Run = fascia()
+            .args(args)
+            .env("PAGER", &pager)
+            .output()
+            .unwrap()
+            .into();
+        assert_eq!((r.code, r.stderr.as_str()), (Some(0), ""));
+        assert!(!record.exists(), "{args:?}");
+    }
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .ends_with(" structures)\n")
+    );
+}

@@ -9,6 +9,7 @@ mod helper;
 mod lex;
 mod why;
 
+use crate::pager::Pager;
 use crate::term::{self, paint_error};
 use fascia::Atlas;
 use fascia::output::Format;
@@ -27,14 +28,16 @@ const PROMPT: &str = "fascia> ";
 /// After this many read errors in a row the terminal is gone, not just a bad byte.
 const MAX_READ_ERRORS: usize = 100;
 
-/// Runs the shell until `:quit` or Ctrl-D.
+/// Runs the shell until `:quit` or Ctrl-D; long answers go through `pager`.
 pub fn run(
     atlas: Atlas,
     format: Format,
     color: bool,
     work_limit: u64,
+    pager: Option<Pager>,
 ) -> Result<ExitCode, term::Error> {
     let mut session = Session::new(atlas, format, color).with_work_limit(work_limit);
+    session.pager = pager;
     crate::signals::cancel_on_interrupt(&session.cancel);
     let config = Config::builder()
         .completion_type(CompletionType::List)
@@ -72,11 +75,9 @@ pub fn run(
                 let _ = editor.add_history_entry(line.as_str());
                 history.append(&mut editor);
                 // text fits the terminal as it is now, resized or not
-                session.width = if io::stdout().is_terminal() {
-                    term::terminal_width()
-                } else {
-                    None
-                };
+                let terminal = io::stdout().is_terminal();
+                session.width = terminal.then(term::terminal_width).flatten();
+                session.height = terminal.then(term::terminal_height).flatten();
                 let mut out = stdout.lock();
                 let outcome = session.handle_all(&line, &mut out);
                 out.flush().map_err(term::Error::Output)?;
@@ -184,7 +185,7 @@ pub enum Outcome {
 
 /// Meta-commands offered by completion at the start of a line.
 const META_COMMANDS: &[&str] = &[
-    "help", ":help", ":format", ":data", ":timing", ":quit", ":q", "quit", "exit",
+    "help", ":help", ":format", ":data", ":timing", ":pager", ":quit", ":q", "quit", "exit",
 ];
 
 /// The state of one shell: the data, the output format, and whether to colour.
@@ -200,6 +201,12 @@ pub struct Session {
     timings: bool,
     /// The terminal's width, which text answers fit (`None`: any width).
     width: Option<usize>,
+    /// The terminal's height: a taller answer goes through the pager.
+    height: Option<usize>,
+    /// The pager, if there is one (`None` in a pipe, or with `PAGER` empty).
+    pager: Option<Pager>,
+    /// `:pager off` turns it off.
+    paging: bool,
     /// What `why` alone explains.
     last: why::LastAnswer,
 }
@@ -214,6 +221,9 @@ impl Session {
             cancel: Cancel::new(),
             timings: false,
             width: None,
+            height: None,
+            pager: None,
+            paging: true,
             last: why::LastAnswer::default(),
         }
     }
@@ -282,6 +292,7 @@ impl Session {
             ":format" => self.set_format(rest, out),
             ":data" => self.data(rest, out),
             ":timing" => self.set_timing(rest, out),
+            ":pager" => self.set_pager(rest, out),
             c if c.starts_with(':') => {
                 let commands = META_COMMANDS.iter().filter(|m| m.starts_with(':'));
                 let hint = match fascia::suggest::closest(c, commands.copied()) {
@@ -306,9 +317,21 @@ impl Session {
         match result {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
-                format
-                    .renderer_for(self.width)
-                    .render_query(&self.atlas, &query, &answer, out)?;
+                let mut rendered = Vec::new();
+                format.renderer_for(self.width).render_query(
+                    &self.atlas,
+                    &query,
+                    &answer,
+                    &mut rendered,
+                )?;
+                let table =
+                    format == Format::Text && matches!(answer, fascia::query::Answer::Set(_));
+                match (&self.pager, self.height) {
+                    (Some(pager), Some(height)) if self.paging => {
+                        pager.show(&rendered, table, height, self.width, out)?
+                    }
+                    _ => out.write_all(&rendered)?,
+                }
                 self.last = why::LastAnswer::of(&self.atlas, text, &query.statement, &answer);
                 Ok(Outcome::Done)
             }
@@ -337,6 +360,22 @@ impl Session {
         };
         let state = if self.timings { "on" } else { "off" };
         writeln!(out, "timing: {state} (times go to standard error)")?;
+        Ok(Outcome::Done)
+    }
+
+    fn set_pager(&mut self, value: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        self.paging = match value {
+            "on" => true,
+            "off" => false,
+            "" => self.paging,
+            _ => return self.error(&format!("`:pager {value}`: say on or off"), out),
+        };
+        let state = match (self.paging, &self.pager) {
+            (false, _) => "off",
+            (true, Some(_)) => "on (answers taller than the terminal)",
+            (true, None) => "on, but there is none here (not a terminal, or PAGER is empty)",
+        };
+        writeln!(out, "pager: {state}")?;
         Ok(Outcome::Done)
     }
 
@@ -501,6 +540,19 @@ mod tests {
             )
         );
         assert_eq!(run_line(&mut s, ":timing maybe").0, Outcome::Failed);
+        assert_eq!(
+            run_line(&mut s, ":pager off"),
+            (Outcome::Done, "pager: off\n".to_string())
+        );
+        assert_eq!(
+            run_line(&mut s, ":pager on"),
+            (
+                Outcome::Done,
+                "pager: on, but there is none here (not a terminal, or PAGER is empty)\n"
+                    .to_string()
+            )
+        );
+        assert_eq!(run_line(&mut s, ":pager maybe").0, Outcome::Failed);
         assert_eq!(
             run_line(&mut s, ":format xml"),
             (
