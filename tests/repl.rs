@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 const PROMPT: &str = "fascia> ";
+const CONTINUATION: &str = "   ...> ";
 /// Generous: CI is a loaded two-core machine.
 const TIMEOUT_MS: u64 = 90_000;
 
@@ -142,10 +143,32 @@ fn an_open_parenthesis_continues_on_the_next_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = start(&dir.path().join("history"), &[]);
     send(&mut p, "count muscles innervated-by (nerves branch-of\r");
+    // the next line is asked for with a continuation prompt
+    p.exp_string(CONTINUATION).unwrap();
     send(&mut p, "sciatic nerve)\r");
     // soleus (tibial nerve) and biceps femoris (its long head from the tibial nerve, its
     // short head from the common fibular nerve)
     p.exp_string("\n2\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // a last operator continues too, and so does an open quote
+    send(&mut p, "count muscles or\r");
+    p.exp_string(CONTINUATION).unwrap();
+    send(&mut p, "nerves\r");
+    p.exp_string("\n13\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "show \"tibialis\r");
+    p.exp_string(CONTINUATION).unwrap();
+    send(&mut p, "anterior\"\r");
+    p.exp_string(TA_CARD).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // Ctrl-C abandons the unfinished statement
+    send(&mut p, "count (muscles\r");
+    p.exp_string(CONTINUATION).unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "count nerves\r");
+    let before = p.exp_string("\n8\r\n").unwrap();
+    assert!(!before.contains("error"), "{before}");
     p.exp_string(PROMPT).unwrap();
     leave(p);
 }

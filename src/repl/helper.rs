@@ -3,6 +3,7 @@
 use super::META_COMMANDS;
 use super::complete::{complete, hint};
 use super::lex::{Class, lex};
+use crate::statements::Splitter;
 use crate::term::paint;
 use anstyle::{AnsiColor, Style};
 use fascia::Atlas;
@@ -178,39 +179,28 @@ impl Highlighter for LineHelper {
     }
 }
 
-/// Whether an entered line is finished or continues (an open parenthesis or quote).
-fn is_complete(input: &str) -> bool {
+/// Whether what was entered is finished, or a statement goes on at the next line: an
+/// open parenthesis or quote, a last `and`, `or`, `not`, `except` or comma (as
+/// [`crate::statements`] reads scripts).
+pub(super) fn is_complete(input: &str) -> bool {
     let head = input.trim_start();
     let command = head.split(char::is_whitespace).next().unwrap_or("");
     if command.starts_with(':') || command == "help" {
         return true;
     }
-    let tokens = lex(input);
-    if tokens
-        .iter()
-        .any(|t| t.class == (Class::Quoted { closed: false }))
-    {
-        return false;
+    let mut splitter = Splitter::new();
+    for line in input.split('\n') {
+        splitter.push_line(line);
     }
-    let depth: i64 = tokens
-        .iter()
-        .map(|t| match t.class {
-            Class::Open => 1,
-            Class::Close => -1,
-            _ => 0,
-        })
-        .sum();
-    // too many closing parentheses is the parser's to report
-    depth <= 0
+    !splitter.is_open()
 }
 
+/// Every line is accepted as it is entered: rustyline would draw the next line of an
+/// unfinished statement without a prompt, so the shell reads it itself, after
+/// [`super::CONTINUATION`] (see [`is_complete`]).
 impl Validator for LineHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        Ok(if is_complete(ctx.input()) {
-            ValidationResult::Valid(None)
-        } else {
-            ValidationResult::Incomplete
-        })
+    fn validate(&self, _ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        Ok(ValidationResult::Valid(None))
     }
 }
 
@@ -302,5 +292,9 @@ mod tests {
         assert!(is_complete("show x)"));
         assert!(is_complete(":data ~/it's here"));
         assert!(is_complete("show \"(\""));
+        assert!(!is_complete("muscles innervated-by tibial or"));
+        assert!(!is_complete("path soleus to sciatic via branch-of,"));
+        assert!(is_complete("muscles innervated-by tibial or\nnerves"));
+        assert!(is_complete("show o'brien"));
     }
 }

@@ -24,6 +24,8 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 const PROMPT: &str = "fascia> ";
+/// The prompt for the next line of an unfinished statement, as wide as [`PROMPT`].
+const CONTINUATION: &str = "   ...> ";
 
 /// After this many read errors in a row the terminal is gone, not just a bad byte.
 const MAX_READ_ERRORS: usize = 100;
@@ -68,7 +70,10 @@ pub fn run(
             read_errors = 0;
         }
         match read {
-            Ok(line) => {
+            Ok(mut line) => {
+                if !read_continuation(&mut editor, &mut line).map_err(readline_error)? {
+                    continue;
+                }
                 if line.trim().is_empty() {
                     continue;
                 }
@@ -109,6 +114,29 @@ pub fn run(
         }
     }
     Ok(ExitCode::from(term::SUCCESS))
+}
+
+/// Reads the next lines of an unfinished statement (an open parenthesis or quote, a last
+/// operator) after [`CONTINUATION`], onto `line`. `false`: Ctrl-C or Ctrl-D abandoned it.
+fn read_continuation(
+    editor: &mut Editor<LineHelper, FileHistory>,
+    line: &mut String,
+) -> Result<bool, ReadlineError> {
+    while !helper::is_complete(line) {
+        match editor.readline(CONTINUATION) {
+            Ok(more) => {
+                line.push('\n');
+                line.push_str(&more);
+            }
+            Err(ReadlineError::Signal(_)) => {}
+            Err(ReadlineError::Interrupted | ReadlineError::Eof) => return Ok(false),
+            Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
+                return Ok(false);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(true)
 }
 
 /// `FASCIA_HISTORY` (empty: no history), else `<data dir>/fascia/history`.
