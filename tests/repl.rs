@@ -239,6 +239,18 @@ fn colour_and_hints_on_a_terminal_unless_no_color() {
     send(&mut p, "\x1b[C\r");
     p.exp_string(TA_CARD).unwrap();
     p.exp_string(PROMPT).unwrap();
+    // after a kind, the hint is a relation that applies to it: muscles are
+    // innervated-by, nerves innervate
+    send(&mut p, "count muscles inn");
+    p.exp_string("\x1b[2mervated-by").unwrap();
+    send(&mut p, "\x1b[C tibial\r");
+    p.exp_string("\n2\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "count nerves inn");
+    p.exp_string("\x1b[2mervates").unwrap();
+    send(&mut p, "\x1b[C soleus\r");
+    p.exp_string("\n1\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
     leave(p);
 }
 
