@@ -375,7 +375,8 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
         match fascia::query::run(atlas, &query) {
             Ok((_, answer)) => Selection::of_answer(atlas, &answer),
             Err(e) => {
-                let _ = writeln!(io::stderr(), "{}", paint_error(&e.render(&query), color));
+                let rendered = crate::scope::render_error(atlas, &e, &query);
+                let _ = writeln!(io::stderr(), "{}", paint_error(&rendered, color));
                 return Ok(ExitCode::from(QUERY_FAILED));
             }
         }
@@ -457,7 +458,7 @@ fn version() -> Result<ExitCode, Error> {
     let mut out = io::stdout().lock();
     writeln!(out, "fascia {}", env!("CARGO_PKG_VERSION")).map_err(Error::Output)?;
     if let Ok(atlas) = fascia::bundled() {
-        let scope = repl::scope(&atlas).map_or(String::new(), |s| format!("{s}; "));
+        let scope = crate::scope::regions(&atlas).map_or(String::new(), |s| format!("{s}; "));
         writeln!(
             out,
             "data: {scope}{} structures, {} facts, {} sources",
@@ -655,7 +656,8 @@ impl Runner<'_> {
             }
             Err(e) => {
                 let error = Some((text, e.to_string()));
-                self.fail(label, error, &e.render(text), out)?;
+                let rendered = crate::scope::render_error(self.atlas, &e, text);
+                self.fail(label, error, &rendered, out)?;
             }
         }
         Ok(())

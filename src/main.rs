@@ -10,6 +10,7 @@
 mod cli;
 mod pager;
 mod repl;
+mod scope;
 mod signals;
 mod statements;
 mod term;

@@ -629,3 +629,20 @@ fn answers_are_never_paged_in_a_pipe_or_a_file() {
             .ends_with(" structures)\n")
     );
 }
+
+#[test]
+fn a_name_outside_the_bundled_regions_says_so() {
+    let r = run(&["muscles innervated-by vagus"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (
+            Some(1),
+            "",
+            "error: unknown nerve or spinal root `vagus`\n  \
+             | muscles innervated-by vagus\n  \
+             |                       ^^^^^\n  \
+             = `vagus` is a cranial nerve of the head, neck, thorax and abdomen, which the \
+             data does not cover yet: it covers the lower limb and the upper limb\n"
+        )
+    );
+}

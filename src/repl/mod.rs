@@ -262,7 +262,7 @@ impl Session {
     }
 
     pub fn welcome(&self) -> String {
-        let scope = match scope(&self.atlas) {
+        let scope = match crate::scope::regions(&self.atlas) {
             Some(regions) => format!(" {regions};"),
             None => String::new(),
         };
@@ -364,7 +364,8 @@ impl Session {
                 Ok(Outcome::Done)
             }
             Err(e) => {
-                writeln!(out, "{}", paint_error(&e.render(text), self.color))?;
+                let rendered = crate::scope::render_error(&self.atlas, &e, text);
+                writeln!(out, "{}", paint_error(&rendered, self.color))?;
                 Ok(Outcome::Failed)
             }
         }
@@ -472,20 +473,6 @@ impl Session {
                 self.error(&format!("{why}\nstill using {}", self.atlas.origin()), out)
             }
         }
-    }
-}
-
-/// The regions the data covers: "the lower limb and the upper limb" (`None`: no regions).
-pub fn scope(atlas: &Atlas) -> Option<String> {
-    let regions: Vec<String> = atlas
-        .top_regions()
-        .iter()
-        .map(|r| atlas.node(*r).name.to_lowercase())
-        .collect();
-    match regions.as_slice() {
-        [] => None,
-        [one] => Some(format!("the {one}")),
-        [init @ .., last] => Some(format!("the {} and the {last}", init.join(", the "))),
     }
 }
 
