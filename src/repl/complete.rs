@@ -56,7 +56,9 @@ fn needs_quotes(name: &str) -> bool {
     name.split_whitespace().any(|w| {
         let lower = w.to_lowercase();
         OPERATORS.contains(&lower.as_str()) || Relation::from_name(&lower).is_some()
-    }) || !name.chars().all(|c| is_word_char(c) || c == ' ')
+    }) || !name
+        .chars()
+        .all(|c| is_word_char(c) || c == ' ' || c == ',')
         || !name.starts_with(char::is_alphanumeric)
 }
 
@@ -107,12 +109,16 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
         Some(t) => (t.start, &before[t.start..], &tokens[..tokens.len() - 1]),
         None => (pos, "", &tokens[..]),
     };
-    // bare words typed so far may be the start of one long name
-    let run_start = done
+    // bare words typed so far, commas and all, may be the start of one long name
+    let run: Vec<&Token> = done
         .iter()
         .rev()
-        .take_while(|t| t.class == Class::Name)
-        .last()
+        .take_while(|t| matches!(t.class, Class::Name | Class::Comma))
+        .collect();
+    let run_start = run
+        .iter()
+        .rev()
+        .find(|t| t.class == Class::Name)
         .map(|t| t.start);
     if let Some(run_start) = run_start {
         let run = &before[run_start..];
@@ -312,6 +318,16 @@ mod tests {
         assert_eq!(
             (start, texts(&found)),
             (5, vec!["\"biceps femoris, short head\""])
+        );
+        // a comma, as in the names fascia prints
+        let (start, found) = at_end("show biceps femoris, sh");
+        assert_eq!(
+            (start, texts(&found)),
+            (5, vec!["\"biceps femoris, short head\""])
+        );
+        assert_eq!(
+            hint(&atlas, "show biceps femoris, sh", 23).as_deref(),
+            Some("ort head")
         );
         let (start, found) = at_end("muscles innervated-by deep fib");
         assert_eq!((start, texts(&found)), (22, vec!["\"deep fibular nerve\""]));

@@ -114,14 +114,35 @@ fn highlight(atlas: &Atlas, line: &str) -> String {
                 (!atlas.named(&normalize(inner)).is_empty()).then_some(NAME_STYLE)
             }
             Class::Name => {
-                // a run of bare words is one name
+                // a run of bare words is one name, commas and all when that names
+                // something (`biceps femoris, short head`), else up to the comma (the
+                // lists of `localize`)
+                let known = |j: usize| {
+                    !atlas
+                        .named(&normalize(&line[t.start..tokens[j].end]))
+                        .is_empty()
+                };
                 let mut j = i;
                 while j + 1 < tokens.len() && tokens[j + 1].class == Class::Name {
                     j += 1;
                 }
-                let end = tokens[j].end;
-                if !atlas.named(&normalize(&line[t.start..end])).is_empty() {
-                    styled.push((t.start, end, NAME_STYLE));
+                let mut with_commas = j;
+                while with_commas + 2 < tokens.len()
+                    && tokens[with_commas + 1].class == Class::Comma
+                    && tokens[with_commas + 2].class == Class::Name
+                {
+                    with_commas += 2;
+                    while with_commas + 1 < tokens.len()
+                        && tokens[with_commas + 1].class == Class::Name
+                    {
+                        with_commas += 1;
+                    }
+                }
+                if with_commas > j && known(with_commas) {
+                    j = with_commas;
+                }
+                if known(j) {
+                    styled.push((t.start, tokens[j].end, NAME_STYLE));
                 }
                 i = j + 1;
                 continue;
@@ -233,6 +254,20 @@ mod tests {
             "tibial nerve",
             true
         )));
+        // a name with a comma is one name; names in a list are each a name
+        assert!(
+            highlight(&atlas, "show biceps femoris, short head").contains(&paint(
+                &NAME_STYLE,
+                "biceps femoris, short head",
+                true
+            ))
+        );
+        let list = highlight(&atlas, "localize weak soleus, tibialis anterior");
+        assert!(list.contains(&paint(&NAME_STYLE, "soleus", true)), "{list}");
+        assert!(
+            list.contains(&paint(&NAME_STYLE, "tibialis anterior", true)),
+            "{list}"
+        );
     }
 
     #[test]
