@@ -315,7 +315,12 @@ impl Session {
         match command {
             "quit" | "exit" if rest.is_empty() => Ok(Outcome::Quit),
             ":quit" | ":q" | ":exit" => Ok(Outcome::Quit),
-            "help" | ":help" | "?" => self.help(rest, out),
+            "help" | ":help" | "?" => {
+                let mut text = Vec::new();
+                let outcome = self.help(rest, &mut text)?;
+                self.page(&text, false, out)?;
+                Ok(outcome)
+            }
             "why" if rest.is_empty() => self.why_last(out),
             ":format" => self.set_format(rest, out),
             ":data" => self.data(rest, out),
@@ -354,12 +359,7 @@ impl Session {
                 )?;
                 let table =
                     format == Format::Text && matches!(answer, fascia::query::Answer::Set(_));
-                match (&self.pager, self.height) {
-                    (Some(pager), Some(height)) if self.paging => {
-                        pager.show(&rendered, table, height, self.width, out)?
-                    }
-                    _ => out.write_all(&rendered)?,
-                }
+                self.page(&rendered, table, out)?;
                 self.last = why::LastAnswer::of(&self.atlas, text, &query.statement, &answer);
                 Ok(Outcome::Done)
             }
@@ -368,6 +368,17 @@ impl Session {
                 writeln!(out, "{}", paint_error(&rendered, self.color))?;
                 Ok(Outcome::Failed)
             }
+        }
+    }
+
+    /// Writes an answer, through the pager when it is taller than the terminal; `table`:
+    /// its first line is a header to keep in view.
+    fn page(&self, rendered: &[u8], table: bool, out: &mut dyn Write) -> io::Result<()> {
+        match (&self.pager, self.height) {
+            (Some(pager), Some(height)) if self.paging => {
+                pager.show(rendered, table, height, self.width, out)
+            }
+            _ => out.write_all(rendered),
         }
     }
 
