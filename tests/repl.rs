@@ -518,3 +518,35 @@ fn without_a_pager_a_long_answer_is_printed() {
     let shown = p.exp_eof().unwrap();
     assert!(shown.ends_with(" structures)\r\n"), "{shown}");
 }
+
+#[test]
+fn a_less_that_keeps_a_header_is_asked_to() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // a `less` of version 643 (which has --header) that records how it was called
+    let less = dir.path().join("less");
+    let args = dir.path().join("args.txt");
+    let record = dir.path().join("paged.txt");
+    std::fs::write(
+        &less,
+        format!(
+            "#!/bin/sh\n[ \"$1\" = --version ] && {{ echo 'less 643 (POSIX regular expressions)'; exit 0; }}\n\
+             echo \"$@\" > '{}'\ncat > '{}'\necho '[paged]'\n",
+            args.display(),
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&less, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let pager = format!("{} -R", less.display());
+    let mut p = spawn_paged(Path::new(&pager), "structures");
+    p.exp_string("[paged]").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(std::fs::read_to_string(&args).unwrap(), "-R --header=1\n");
+    // the header once: less keeps it in view
+    let paged = std::fs::read_to_string(&record).unwrap();
+    let header = paged.lines().next().unwrap();
+    assert!(header.starts_with("name "), "{paged}");
+    assert_eq!(paged.lines().filter(|l| *l == header).count(), 1, "{paged}");
+    assert!(paged.lines().count() > 24, "{paged}");
+}
