@@ -273,43 +273,8 @@ pub fn run() -> Result<ExitCode, Error> {
         width,
         table: false,
     };
-    match args.output.as_ref().filter(|_| !to_stdout) {
-        None if pager.is_some() => {
-            let mut answers = Vec::new();
-            let ran = runner.run_all(&inputs, &mut answers);
-            let stdout = io::stdout();
-            let mut out = stdout.lock();
-            if let Some((pager, height)) = &pager {
-                pager
-                    .show(&answers, runner.table, *height, width, &mut out)
-                    .map_err(Error::Output)?;
-            }
-            out.flush().map_err(Error::Output)?;
-            ran?;
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            runner.run_all(&inputs, &mut out)?;
-            out.flush().map_err(Error::Output)?;
-        }
-        Some(target) => {
-            let mut file = AtomicFile::create(target, cleanup)?;
-            file.write_with(|out| runner.run_all(&inputs, out))?;
-            if runner.failed == 0 {
-                file.commit()?;
-            } else {
-                file.discard();
-                let _ = writeln!(
-                    io::stderr(),
-                    "fascia: {} left unchanged: {} quer{} failed",
-                    target.display(),
-                    runner.failed,
-                    if runner.failed == 1 { "y" } else { "ies" }
-                );
-            }
-        }
-    }
+    let file = args.output.as_deref().filter(|_| !to_stdout);
+    runner.write_answers(&inputs, file, pager.as_ref(), cleanup)?;
     Ok(ExitCode::from(if runner.failed == 0 {
         SUCCESS
     } else {
@@ -559,6 +524,53 @@ impl Runner<'_> {
                         source,
                     })?;
                     self.script(&path.display().to_string(), io::BufReader::new(file), out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs the queries and writes their answers: through the pager, to standard
+    /// output, or to `file` (replaced only when every query succeeded).
+    fn write_answers(
+        &mut self,
+        inputs: &[Input],
+        file: Option<&Path>,
+        pager: Option<&(Pager, usize)>,
+        cleanup: Cleanup,
+    ) -> Result<(), Error> {
+        match (file, pager) {
+            (None, Some((pager, height))) => {
+                let mut answers = Vec::new();
+                let ran = self.run_all(inputs, &mut answers);
+                let stdout = io::stdout();
+                let mut out = stdout.lock();
+                pager
+                    .show(&answers, self.table, *height, self.width, &mut out)
+                    .map_err(Error::Output)?;
+                out.flush().map_err(Error::Output)?;
+                ran?;
+            }
+            (None, None) => {
+                let stdout = io::stdout();
+                let mut out = BufWriter::new(stdout.lock());
+                self.run_all(inputs, &mut out)?;
+                out.flush().map_err(Error::Output)?;
+            }
+            (Some(target), _) => {
+                let mut file = AtomicFile::create(target, cleanup)?;
+                file.write_with(|out| self.run_all(inputs, out))?;
+                if self.failed == 0 {
+                    file.commit()?;
+                } else {
+                    file.discard();
+                    let _ = writeln!(
+                        io::stderr(),
+                        "fascia: {} left unchanged: {} quer{} failed",
+                        target.display(),
+                        self.failed,
+                        if self.failed == 1 { "y" } else { "ies" }
+                    );
                 }
             }
         }
