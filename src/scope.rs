@@ -89,12 +89,13 @@ pub fn unknown_name_note(atlas: &Atlas, error: &QueryError) -> Option<String> {
 }
 
 /// A query error as the command line and the shell draw it: the library's rendering,
-/// and for an unknown name a line on what the data covers.
+/// and for an unknown name a line on what the data covers, before any suggestions.
 pub fn render_error(atlas: &Atlas, error: &QueryError, query: &str) -> String {
     let mut rendered = error.render(query);
     if let Some(note) = unknown_name_note(atlas, error) {
-        rendered.push_str("\n  = ");
-        rendered.push_str(&note);
+        let line = format!("\n  = {note}");
+        let at = rendered.find("\n  = ").unwrap_or(rendered.len());
+        rendered.insert_str(at, &line);
     }
     rendered
 }
@@ -135,13 +136,13 @@ mod tests {
             error_of(&atlas, "show masseter"),
             format!(
                 "error: unknown name `masseter`\n  | show masseter\n  |      ^^^^^^^^\n  \
-                 = did you mean `malleolus lateralis`?\n  = `masseter` is a muscle of the \
-                 head, which the data does not cover yet: {covers}"
+                 = `masseter` is a muscle of the head, which the data does not cover yet: \
+                 {covers}\n  = did you mean `malleolus lateralis`?"
             )
         );
         let vagus = error_of(&atlas, "muscles innervated-by vagus nerve");
         assert!(
-            vagus.ends_with(&format!(
+            vagus.contains(&format!(
                 "\n  = `vagus nerve` is a cranial nerve of the head, neck, thorax and \
                  abdomen, which the data does not cover yet: {covers}"
             )),
