@@ -91,7 +91,20 @@ pub fn unknown_name_note(atlas: &Atlas, error: &QueryError) -> Option<String> {
 /// A query error as the command line and the shell draw it: the library's rendering,
 /// and for an unknown name a line on what the data covers, before any suggestions.
 pub fn render_error(atlas: &Atlas, error: &QueryError, query: &str) -> String {
-    let mut rendered = error.render(query);
+    // a structure known to lie outside the data: a look-alike inside it would mislead
+    // (`masseter` is not a misspelt `malleolus lateralis`)
+    let mut rendered = match error {
+        QueryError::UnknownName {
+            name, suggestions, ..
+        } if !suggestions.is_empty() && find_outside(name).is_some() => {
+            let mut quiet = error.clone();
+            if let QueryError::UnknownName { suggestions, .. } = &mut quiet {
+                suggestions.clear();
+            }
+            quiet.render(query)
+        }
+        _ => error.render(query),
+    };
     if let Some(note) = unknown_name_note(atlas, error) {
         let line = format!("\n  = {note}");
         let at = rendered.find("\n  = ").unwrap_or(rendered.len());
@@ -137,7 +150,7 @@ mod tests {
             format!(
                 "error: unknown name `masseter`\n  | show masseter\n  |      ^^^^^^^^\n  \
                  = `masseter` is a muscle of the head, which the data does not cover yet: \
-                 {covers}\n  = did you mean `malleolus lateralis`?"
+                 {covers}"
             )
         );
         let vagus = error_of(&atlas, "muscles innervated-by vagus nerve");
