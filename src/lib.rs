@@ -16,12 +16,18 @@
 
 mod bundled;
 pub mod clinical;
-pub mod error;
 pub mod export;
 pub mod graph;
 pub mod output;
 pub mod query;
 pub mod suggest;
+
+/// The library's error values, from the layers that make them: data errors from
+/// [`graph`], query errors from [`query`].
+pub mod error {
+    pub use crate::graph::error::{DataError, DataErrors, LoadError};
+    pub use crate::query::error::QueryError;
+}
 
 pub use bundled::{bundled, bundled_files, check_bundled};
 pub use error::{DataError, DataErrors, LoadError, QueryError};

@@ -11,6 +11,7 @@ mod cli;
 mod repl;
 mod signals;
 mod statements;
+mod terminal;
 mod timings;
 
 use std::io::Write;
@@ -23,7 +24,7 @@ fn main() -> ExitCode {
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "fascia: {e}");
-            ExitCode::from(cli::FATAL)
+            ExitCode::from(terminal::FATAL)
         }
     }
 }

@@ -7,8 +7,8 @@ pub mod graphml;
 pub mod neo4j;
 pub mod rdf;
 
-use crate::error::LoadError;
 use crate::graph::Atlas;
+use crate::graph::error::LoadError;
 use crate::graph::model::{Quality, SourceId, Status};
 use crate::query::Answer;
 use petgraph::graph::{EdgeIndex, NodeIndex};

@@ -2,6 +2,7 @@
 //! that later errors can underline it. `Display` prints a query that parses back to the
 //! same tree.
 
+pub use crate::clinical::Sign;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use std::fmt;
 
@@ -80,48 +81,6 @@ pub struct FindingGroup {
     pub sign: Sign,
     pub names: Vec<Name>,
     pub span: Span,
-}
-
-/// What was found on examination.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Sign {
-    /// `weak`: a muscle, group or movement is weak.
-    Weak,
-    /// `spared`: a muscle, group or movement is normal.
-    Spared,
-    /// `numb`: a skin area or dermatome has lost sensation.
-    Numb,
-    /// `reflex-lost`: a tendon reflex is absent or reduced.
-    ReflexLost,
-}
-
-impl Sign {
-    pub const ALL: [Sign; 4] = [Sign::Weak, Sign::Spared, Sign::Numb, Sign::ReflexLost];
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Sign::Weak => "weak",
-            Sign::Spared => "spared",
-            Sign::Numb => "numb",
-            Sign::ReflexLost => "reflex-lost",
-        }
-    }
-
-    pub fn from_word(word: &str) -> Option<Sign> {
-        let w = word.to_ascii_lowercase();
-        Sign::ALL.into_iter().find(|s| s.word() == w)
-    }
-
-    /// The kinds a finding of this sign can name.
-    pub fn kinds(self) -> KindSet {
-        match self {
-            Sign::Weak | Sign::Spared => {
-                KindSet::of(&[Kind::Muscle, Kind::MusclePart, Kind::Group, Kind::Movement])
-            }
-            Sign::Numb => KindSet::of(&[Kind::SkinArea, Kind::Dermatome]),
-            Sign::ReflexLost => KindSet::of(&[Kind::Reflex]),
-        }
-    }
 }
 
 /// A set of structures.

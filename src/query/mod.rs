@@ -3,14 +3,15 @@
 
 pub mod ast;
 pub mod budget;
+pub mod error;
 pub mod eval;
 pub mod parser;
 pub mod resolve;
 
-use crate::error::QueryError;
 use crate::graph::Atlas;
 pub use ast::Query;
 pub use budget::{Budget, Cancel};
+pub use error::QueryError;
 pub use eval::Answer;
 pub use parser::parse;
 pub use resolve::Plan;

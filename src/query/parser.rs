@@ -2,7 +2,7 @@
 //! rule is lowered once, by one function, into the typed AST.
 
 use super::ast::*;
-use crate::error::QueryError;
+use super::error::QueryError;
 use crate::graph::model::Relation;
 use pest::Parser as _;
 use pest::iterators::Pair;

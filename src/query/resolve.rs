@@ -2,8 +2,8 @@
 //! position accepts, and relations checked against the kinds they connect.
 
 use super::ast::*;
+use super::error::QueryError;
 use crate::clinical::{Finding, Lesion, Site};
-use crate::error::QueryError;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use crate::graph::{Atlas, normalize, strip_kind_word};
 use petgraph::graph::NodeIndex;

@@ -1,7 +1,7 @@
 //! Evaluator and resolution tests over the small fixture graph in tests/fixtures/mini.
 
+use super::error::QueryError;
 use super::*;
-use crate::error::QueryError;
 use crate::graph::model::Kind;
 use std::sync::LazyLock;
 

@@ -3,7 +3,7 @@
 use super::META_COMMANDS;
 use super::complete::{complete, hint};
 use super::lex::{Class, lex};
-use crate::cli::paint;
+use crate::terminal::paint;
 use anstyle::{AnsiColor, Style};
 use fascia::Atlas;
 use fascia::graph::normalize;
@@ -217,9 +217,9 @@ impl Validator for LineHelper {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::strip_ansi;
     use crate::repl::Session;
     use crate::repl::tests::mini;
+    use crate::terminal::strip_ansi;
     use fascia::output::Format;
 
     #[test]

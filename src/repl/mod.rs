@@ -9,7 +9,7 @@ mod helper;
 mod lex;
 mod why;
 
-use crate::cli::{self, paint_error};
+use crate::terminal::{self, paint_error};
 use fascia::Atlas;
 use fascia::output::Format;
 use fascia::query::{Budget, Cancel};
@@ -33,7 +33,7 @@ pub fn run(
     format: Format,
     color: bool,
     work_limit: u64,
-) -> Result<ExitCode, cli::Error> {
+) -> Result<ExitCode, terminal::Error> {
     let mut session = Session::new(atlas, format, color).with_work_limit(work_limit);
     crate::signals::cancel_on_interrupt(&session.cancel);
     let config = Config::builder()
@@ -46,7 +46,7 @@ pub fn run(
             ColorMode::Disabled
         })
         .build();
-    let readline_error = |e: ReadlineError| cli::Error::Io {
+    let readline_error = |e: ReadlineError| terminal::Error::Io {
         context: "cannot read the terminal".to_string(),
         source: io::Error::other(e),
     };
@@ -57,7 +57,7 @@ pub fn run(
     let mut history = HistoryFile::open(history_path(), &mut editor);
 
     let stdout = io::stdout();
-    writeln!(stdout.lock(), "{}", session.welcome()).map_err(cli::Error::Output)?;
+    writeln!(stdout.lock(), "{}", session.welcome()).map_err(terminal::Error::Output)?;
     let mut read_errors = 0;
     loop {
         let read = editor.readline(PROMPT);
@@ -73,14 +73,14 @@ pub fn run(
                 history.append(&mut editor);
                 // text fits the terminal as it is now, resized or not
                 session.width = if io::stdout().is_terminal() {
-                    cli::terminal_width()
+                    terminal::terminal_width()
                 } else {
                     None
                 };
                 let mut out = stdout.lock();
                 let outcome = session.handle_all(&line, &mut out);
-                out.flush().map_err(cli::Error::Output)?;
-                match outcome.map_err(cli::Error::Output)? {
+                out.flush().map_err(terminal::Error::Output)?;
+                match outcome.map_err(terminal::Error::Output)? {
                     Outcome::Quit => break,
                     Outcome::Loaded => {
                         editor.set_helper(Some(LineHelper::new(session.atlas.clone(), color)));
@@ -102,12 +102,12 @@ pub fn run(
                 read_errors += 1;
                 let message = "error: the line held bytes that are not UTF-8 text; it was dropped";
                 writeln!(stdout.lock(), "{}", paint_error(message, color))
-                    .map_err(cli::Error::Output)?;
+                    .map_err(terminal::Error::Output)?;
             }
             Err(e) => return Err(readline_error(e)),
         }
     }
-    Ok(ExitCode::from(cli::SUCCESS))
+    Ok(ExitCode::from(terminal::SUCCESS))
 }
 
 /// `FASCIA_HISTORY` (empty: no history), else `<data dir>/fascia/history`.
