@@ -83,6 +83,13 @@ pub struct FindingGroup {
     pub span: Span,
 }
 
+/// Default and largest `max` for `paths`.
+pub const DEFAULT_PATHS_MAX: usize = 4;
+pub const LARGEST_PATHS_MAX: usize = 8;
+/// Default and largest `depth` for `around`.
+pub const DEFAULT_DEPTH: usize = 1;
+pub const LARGEST_DEPTH: usize = 4;
+
 /// A set of structures.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetExpr {

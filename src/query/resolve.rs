@@ -85,13 +85,6 @@ pub enum PTarget {
     Set(Box<PSet>),
 }
 
-/// Default and largest `max` for `paths`.
-pub const DEFAULT_PATHS_MAX: usize = 4;
-pub const LARGEST_PATHS_MAX: usize = 8;
-/// Default and largest `depth` for `around`.
-pub const DEFAULT_DEPTH: usize = 1;
-pub const LARGEST_DEPTH: usize = 4;
-
 pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
     let any = |name: &Name| resolve_name(atlas, name, KindSet::ALL, None);
     Ok(match &query.statement {
