@@ -12,6 +12,7 @@ pub mod model;
 pub mod snapshot;
 pub mod synthetic;
 pub mod tsv;
+pub mod vocabulary;
 
 use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
