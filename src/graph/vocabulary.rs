@@ -114,8 +114,12 @@ const _: () = {
 /// `heads`. One row of [`KIND_WORDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KindWord {
-    /// Every spelling accepted, the canonical (plural) one first.
-    pub words: &'static [&'static str],
+    /// The canonical spelling: `muscles`.
+    pub plural: &'static str,
+    /// The singular, where the language takes one: `muscle`.
+    pub singular: Option<&'static str>,
+    /// Other spellings accepted: `membranes` for `ligaments`.
+    pub also: &'static [&'static str],
     /// The kinds the word selects: `muscles` includes heads and parts.
     pub kinds: KindSet,
     /// One line for `help kinds`.
@@ -125,104 +129,149 @@ pub struct KindWord {
 impl KindWord {
     /// The canonical spelling, plural: `muscles`.
     pub const fn word(&self) -> &'static str {
-        self.words[0]
+        self.plural
+    }
+
+    /// Every spelling accepted: the plural, the singular, the others.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + use<> {
+        std::iter::once(self.plural)
+            .chain(self.singular)
+            .chain(self.also.iter().copied())
     }
 }
 
 /// Every kind word of the query language, as `help kinds` lists them.
 pub const KIND_WORDS: &[KindWord] = &[
     KindWord {
-        words: &["structures", "structure"],
+        plural: "structures",
+        singular: Some("structure"),
+        also: &[],
         kinds: KindSet::ALL,
         help: "every structure, of any kind",
     },
     KindWord {
-        words: &["muscles", "muscle"],
+        plural: "muscles",
+        singular: Some("muscle"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Muscle, Kind::MusclePart]),
         help: "muscles with their heads and parts",
     },
     KindWord {
-        words: &["parts", "heads"],
+        plural: "parts",
+        singular: None,
+        also: &["heads"],
         kinds: KindSet::of(&[Kind::MusclePart]),
         help: "the heads and parts of muscles only",
     },
     KindWord {
-        words: &["bones", "bone"],
+        plural: "bones",
+        singular: Some("bone"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Bone]),
-        help: "bones, and parts of bones named as bones",
+        help: "bones, and the bones one is made of (the ilium of the hip bone)",
     },
     KindWord {
-        words: &["landmarks", "landmark"],
+        plural: "landmarks",
+        singular: Some("landmark"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Landmark]),
         help: "named places on bones: condyles, lines, tuberosities",
     },
     KindWord {
-        words: &["tendons", "tendon"],
+        plural: "tendons",
+        singular: Some("tendon"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Tendon]),
         help: "tendons that carry a muscle to its bone",
     },
     KindWord {
-        words: &["ligaments", "ligament", "membranes", "membrane"],
+        plural: "ligaments",
+        singular: Some("ligament"),
+        also: &["membranes", "membrane"],
         kinds: KindSet::of(&[Kind::Ligament]),
         help: "ligaments and membranes between bones",
     },
     KindWord {
-        words: &["nerves", "nerve"],
+        plural: "nerves",
+        singular: Some("nerve"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Nerve]),
-        help: "nerves, their branches, and the plexus's trunks, divisions and cords",
+        help: "nerves and their branches, and a plexus with its trunks, divisions and cords",
     },
     KindWord {
-        words: &["roots", "root"],
+        plural: "roots",
+        singular: Some("root"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Root]),
         help: "spinal roots (L4, S1): the levels nerves carry",
     },
     KindWord {
-        words: &["arteries", "artery"],
+        plural: "arteries",
+        singular: Some("artery"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Artery]),
         help: "arteries and their branches",
     },
     KindWord {
-        words: &["veins", "vein"],
+        plural: "veins",
+        singular: Some("vein"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Vein]),
         help: "veins and their tributaries",
     },
     KindWord {
-        words: &["compartments", "compartment"],
+        plural: "compartments",
+        singular: Some("compartment"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Compartment]),
         help: "fascial compartments of a limb segment",
     },
     KindWord {
-        words: &["groups", "group"],
+        plural: "groups",
+        singular: Some("group"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Group]),
         help: "muscles grouped by action or place: hamstrings, adductors",
     },
     KindWord {
-        words: &["joints", "joint"],
+        plural: "joints",
+        singular: Some("joint"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Joint]),
         help: "joints, with the bones they join",
     },
     KindWord {
-        words: &["movements", "movement"],
+        plural: "movements",
+        singular: Some("movement"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Movement]),
         help: "movements at a joint: flexion of the knee, plantarflexion",
     },
     KindWord {
-        words: &["skin-areas", "skin-area", "skin"],
+        plural: "skin-areas",
+        singular: Some("skin-area"),
+        also: &["skin"],
         kinds: KindSet::of(&[Kind::SkinArea]),
         help: "areas of skin a cutaneous nerve supplies",
     },
     KindWord {
-        words: &["dermatomes", "dermatome"],
+        plural: "dermatomes",
+        singular: Some("dermatome"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Dermatome]),
         help: "the skin of one spinal root",
     },
     KindWord {
-        words: &["reflexes", "reflex"],
+        plural: "reflexes",
+        singular: Some("reflex"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Reflex]),
         help: "tendon reflexes, with their muscles and roots",
     },
     KindWord {
-        words: &["regions", "region"],
+        plural: "regions",
+        singular: Some("region"),
+        also: &[],
         kinds: KindSet::of(&[Kind::Region]),
         help: "regions of the body: a limb, the femoral triangle, the axilla",
     },
@@ -862,7 +911,7 @@ impl fmt::Display for Relation {
 pub fn kind_word(word: &str) -> Option<usize> {
     KIND_WORDS
         .iter()
-        .position(|k| k.words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+        .position(|k| k.words().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 #[cfg(test)]
@@ -922,8 +971,8 @@ mod tests {
         for entry in KIND_WORDS {
             assert!(!entry.kinds.is_empty(), "{} selects nothing", entry.word());
             assert!(!entry.help.is_empty(), "{} has no help", entry.word());
-            for word in entry.words {
-                assert!(seen.insert(*word), "{word} used twice");
+            for word in entry.words() {
+                assert!(seen.insert(word), "{word} used twice");
                 assert_eq!(
                     kind_word(&word.to_uppercase()).map(|i| KIND_WORDS[i]),
                     Some(*entry)
