@@ -9,6 +9,7 @@ pub mod error;
 pub mod files;
 pub mod load;
 pub mod model;
+mod region;
 pub mod snapshot;
 pub mod synthetic;
 pub mod tsv;
