@@ -9,6 +9,7 @@ pub mod parser;
 pub mod resolve;
 
 use crate::graph::Atlas;
+use crate::graph::model::Structure;
 pub use ast::Query;
 pub use budget::{Budget, Cancel};
 pub use error::QueryError;
@@ -37,6 +38,28 @@ pub fn run_within(
         }
     }
     Ok((query, answer))
+}
+
+/// Typed readings of an answer that need no graph indexes: the structures themselves.
+impl Answer {
+    /// The structures a set answer lists (up to its `limit`), in its order, or the one
+    /// structure `show` describes; empty for the other answers.
+    pub fn structures<'a>(&self, atlas: &'a Atlas) -> Vec<&'a Structure> {
+        match self {
+            Answer::Set(set) => set.nodes.iter().map(|n| atlas.node(*n)).collect(),
+            Answer::Show(n) => vec![atlas.node(*n)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// How many structures a set or `count` answer found, before any `limit`.
+    pub fn count(&self) -> Option<usize> {
+        match self {
+            Answer::Set(set) => Some(set.total),
+            Answer::Count(n) => Some(*n),
+            _ => None,
+        }
+    }
 }
 
 /// For an empty answer to one direct relation (`muscles located-in X`): the same query
