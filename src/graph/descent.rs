@@ -3,7 +3,7 @@
 //! nerve trees both walk these steps.
 
 use super::Atlas;
-use super::model::{Kind, Relation};
+use super::model::Relation;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
 /// Which way `*` walks from a structure to what lies under it, over standard facts
@@ -18,16 +18,13 @@ pub fn descent_steps<'a>(
     Relation::ALL
         .into_iter()
         .filter(move |r| only.is_empty() || only.contains(r))
-        .filter_map(|r| r.descent().map(|d| (r, d)))
-        .flat_map(move |(relation, direction)| {
+        .filter_map(|r| r.info().descent.map(|d| (r, d)))
+        .flat_map(move |(relation, descent)| {
             atlas
-                .neighbours(node, relation, direction)
+                .neighbours(node, relation, descent.direction)
                 .filter(move |(e, _)| disputed || atlas.is_standard(*e))
-                // a tendon carries its muscle to the bone; a ligament spans two bones
-                // and belongs to neither, so a muscle arising from the sacrotuberous
-                // ligament does not arise from the ischial tuberosity
-                .filter(move |(_, child)| {
-                    relation != Relation::AttachesTo || atlas.node(*child).kind == Kind::Tendon
-                })
+                // only to the kinds the vocabulary says lie under (tendons, not
+                // ligaments, under the bone they attach to)
+                .filter(move |(_, child)| descent.to.contains(atlas.node(*child).kind))
         })
 }

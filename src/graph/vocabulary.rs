@@ -459,6 +459,24 @@ impl Direction {
     }
 }
 
+/// How `*` follows a relation down from a structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Descent {
+    /// `Inverse` steps from X to the subjects of facts `? rel X` (the branches of a
+    /// nerve), `Forward` to the objects of `X rel ?` (what an artery continues as).
+    pub direction: Direction,
+    /// The kinds it steps to; others at the far end are not under X.
+    pub to: KindSet,
+}
+
+/// `*` steps from an object to its subjects of these kinds.
+const fn down_to(to: KindSet) -> Option<Descent> {
+    Some(Descent {
+        direction: Direction::Inverse,
+        to,
+    })
+}
+
 /// One row of [`RELATIONS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RelationEntry {
@@ -476,9 +494,8 @@ pub struct RelationEntry {
     /// subject of the domain may join any object of the range.
     pub pairs: &'static [(Kind, KindSet)],
     /// How `*` walks through this relation from a structure to what lies under it, if
-    /// at all: `Inverse` steps from X to the subjects of facts `? rel X` (the branches
-    /// of a nerve), `Forward` to the objects of `X rel ?` (what an artery continues as).
-    pub descent: Option<Direction>,
+    /// at all.
+    pub descent: Option<Descent>,
     /// Whether subject and object may be of the same kind and must not form a cycle.
     pub hierarchy: bool,
     /// Whether both ends are always of the same kind (a nerve's branch is a nerve).
@@ -512,6 +529,16 @@ const NERVES_AND_ROOTS: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
 const NERVES_AND_ARTERIES: KindSet = KindSet::of(&[Kind::Nerve, Kind::Artery]);
 const TRUNKS: KindSet = KindSet::of(&[Kind::Nerve, Kind::Artery, Kind::Vein]);
 const VEINS: KindSet = KindSet::of(&[Kind::Vein]);
+const PARTS: KindSet = KindSet::of(&[
+    Kind::Landmark,
+    Kind::MusclePart,
+    Kind::Bone,
+    Kind::Compartment,
+    Kind::Nerve,
+    Kind::Artery,
+    Kind::Vein,
+    Kind::Region,
+]);
 
 /// A relation with no special rules: not a hierarchy, no rivals, no `*` step.
 const PLAIN: RelationEntry = RelationEntry {
@@ -588,7 +615,7 @@ pub const RELATIONS: &[RelationEntry] = &[
         inverse: "has-branch",
         domain: NERVES_AND_ARTERIES,
         range: NERVES_AND_ARTERIES,
-        descent: Some(Direction::Inverse),
+        descent: down_to(NERVES_AND_ARTERIES),
         hierarchy: true,
         same_kind: true,
         rivals: true,
@@ -601,7 +628,7 @@ pub const RELATIONS: &[RelationEntry] = &[
         inverse: "receives",
         domain: VEINS,
         range: VEINS,
-        descent: Some(Direction::Inverse),
+        descent: down_to(VEINS),
         hierarchy: true,
         same_kind: true,
         rivals: true,
@@ -614,7 +641,11 @@ pub const RELATIONS: &[RelationEntry] = &[
         inverse: "continuation-of",
         domain: TRUNKS,
         range: TRUNKS,
-        descent: Some(Direction::Forward),
+        // the femoral artery continues as the popliteal: the popliteal is "under" it
+        descent: Some(Descent {
+            direction: Direction::Forward,
+            to: TRUNKS,
+        }),
         hierarchy: true,
         same_kind: true,
         rivals: true,
@@ -634,16 +665,7 @@ pub const RELATIONS: &[RelationEntry] = &[
         relation: Relation::PartOf,
         forward: "part-of",
         inverse: "has-part",
-        domain: KindSet::of(&[
-            Kind::Landmark,
-            Kind::MusclePart,
-            Kind::Bone,
-            Kind::Compartment,
-            Kind::Nerve,
-            Kind::Artery,
-            Kind::Vein,
-            Kind::Region,
-        ]),
+        domain: PARTS,
         range: KindSet::of(&[
             Kind::Bone,
             Kind::Muscle,
@@ -667,7 +689,7 @@ pub const RELATIONS: &[RelationEntry] = &[
             (Kind::Vein, KindSet::of(&[Kind::Vein])),
             (Kind::Region, KindSet::of(&[Kind::Region])),
         ],
-        descent: Some(Direction::Inverse),
+        descent: down_to(PARTS),
         hierarchy: true,
         rivals: true,
         help: "the whole a part belongs to, of its own family; `*` walks to every part",
@@ -679,7 +701,10 @@ pub const RELATIONS: &[RelationEntry] = &[
         inverse: "attachment-of",
         domain: KindSet::of(&[Kind::Tendon, Kind::Ligament]),
         range: KindSet::of(&[Kind::Landmark, Kind::Bone]),
-        descent: Some(Direction::Inverse),
+        // a tendon carries its muscle to the bone; a ligament spans two bones and
+        // belongs to neither, so a muscle arising from the sacrotuberous ligament does
+        // not arise from the ischial tuberosity
+        descent: down_to(KindSet::of(&[Kind::Tendon])),
         help: "where a tendon or ligament is fixed; `*` walks from a bone to its tendons",
         ..PLAIN
     },
@@ -728,7 +753,7 @@ pub const RELATIONS: &[RelationEntry] = &[
         inverse: "allows",
         domain: KindSet::of(&[Kind::Movement]),
         range: KindSet::of(&[Kind::Joint]),
-        descent: Some(Direction::Inverse),
+        descent: down_to(KindSet::of(&[Kind::Movement])),
         help: "the joint a movement happens at; `*` walks from a joint to its movements",
         ..PLAIN
     },
@@ -867,7 +892,28 @@ impl Relation {
     /// How a `*` query descends from a target to what lies "under" it, if at all.
     /// `Inverse` means: from X, step to the subjects of facts `? rel X`.
     pub fn descent(self) -> Option<Direction> {
-        self.info().descent
+        self.info().descent.map(|d| d.direction)
+    }
+
+    /// The kinds that lie under `kind` through this relation's `*` step: the wholes a
+    /// part of this kind belongs to, the trunks a branch leaves (empty when `*` does
+    /// not step to this kind through it).
+    pub fn above(self, kind: Kind) -> KindSet {
+        let info = self.info();
+        let Some(descent) = info.descent else {
+            return KindSet::EMPTY;
+        };
+        if !descent.to.contains(kind) {
+            return KindSet::EMPTY;
+        }
+        let (others, joins): (KindSet, &dyn Fn(Kind) -> bool) = match descent.direction {
+            Direction::Inverse => (info.range, &|o| self.joins(kind, o)),
+            Direction::Forward => (info.domain, &|s| self.joins(s, kind)),
+        };
+        others
+            .iter()
+            .filter(|k| joins(*k) && (!info.same_kind || *k == kind))
+            .fold(KindSet::EMPTY, |set, k| set.union(KindSet::of(&[k])))
     }
 
     /// One line for `help relations`.
@@ -1000,12 +1046,30 @@ mod tests {
             if r.same_kind_only() {
                 assert!(r.is_hierarchy() && r.descent().is_some(), "{r}");
             }
+            // and steps only to kinds that can stand at that end
+            if let Some(d) = r.info().descent {
+                let end = match d.direction {
+                    Direction::Inverse => r.domain(),
+                    Direction::Forward => r.range(),
+                };
+                assert_eq!(d.to.intersect(end), d.to, "{r}: `*` steps outside its ends");
+            }
         }
         assert_eq!(Relation::BranchOf.ends(), "nerve → nerve; artery → artery");
         assert_eq!(Relation::RootOf.ends(), "spinal root → nerve");
         assert!(Relation::PartOf.joins(Kind::MusclePart, Kind::Muscle));
         assert!(!Relation::PartOf.joins(Kind::Nerve, Kind::Artery));
         assert!(Relation::LocatedIn.joins(Kind::Nerve, Kind::Region));
+        // what lies above: a tendon under the bone it attaches to, a ligament under none
+        let bone_or_landmark = KindSet::of(&[Kind::Bone, Kind::Landmark]);
+        assert_eq!(Relation::AttachesTo.above(Kind::Tendon), bone_or_landmark);
+        assert!(Relation::AttachesTo.above(Kind::Ligament).is_empty());
+        assert_eq!(Relation::PartOf.above(Kind::Landmark), bone_or_landmark);
+        assert_eq!(
+            Relation::ContinuesAs.above(Kind::Artery),
+            KindSet::of(&[Kind::Artery])
+        );
+        assert!(Relation::InnervatedBy.above(Kind::Muscle).is_empty());
     }
 
     #[test]

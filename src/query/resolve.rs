@@ -257,16 +257,14 @@ fn sides(relation: &RelationRef) -> (KindSet, KindSet) {
     }
 }
 
-/// Kinds that a `*` target may also be: the things the targets lie "under"
-/// (a bone above its landmarks, a joint above its movements, a muscle above its heads).
+/// Kinds that a `*` target may also be: the things the targets lie "under" (a bone
+/// above its landmarks, a joint above its movements, a muscle above its heads), as the
+/// vocabulary's `*` steps say.
 pub fn with_ancestors(kinds: KindSet) -> KindSet {
-    let above = |k: Kind| match k {
-        Kind::Landmark => KindSet::of(&[Kind::Landmark, Kind::Bone]),
-        Kind::Tendon => KindSet::of(&[Kind::Landmark, Kind::Bone]),
-        Kind::MusclePart => KindSet::of(&[Kind::Muscle]),
-        Kind::Movement => KindSet::of(&[Kind::Joint]),
-        Kind::Compartment => KindSet::of(&[Kind::Compartment, Kind::Region]),
-        other => KindSet::of(&[other]),
+    let above = |k: Kind| {
+        Relation::ALL
+            .into_iter()
+            .fold(KindSet::of(&[k]), |set, r| set.union(r.above(k)))
     };
     let mut set = kinds;
     loop {

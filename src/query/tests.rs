@@ -429,3 +429,35 @@ fn why_reads_a_root_level_from_either_end() {
         assert_eq!(w.asserted.len(), 3, "{text}");
     }
 }
+
+#[test]
+fn a_star_target_may_be_what_the_kinds_lie_under() {
+    use super::resolve::with_ancestors;
+    use crate::graph::model::KindSet;
+    let of = KindSet::of;
+    let cases = [
+        (of(&[Kind::Landmark]), of(&[Kind::Landmark, Kind::Bone])),
+        (
+            of(&[Kind::Tendon]),
+            of(&[Kind::Tendon, Kind::Landmark, Kind::Bone]),
+        ),
+        (
+            of(&[Kind::MusclePart]),
+            of(&[Kind::MusclePart, Kind::Muscle]),
+        ),
+        (of(&[Kind::Movement]), of(&[Kind::Movement, Kind::Joint])),
+        (
+            of(&[Kind::Compartment]),
+            of(&[Kind::Compartment, Kind::Region]),
+        ),
+        // a ligament lies under no bone; a root under nothing
+        (of(&[Kind::Ligament]), of(&[Kind::Ligament])),
+        (
+            of(&[Kind::Nerve, Kind::Root]),
+            of(&[Kind::Nerve, Kind::Root]),
+        ),
+    ];
+    for (kinds, wanted) in cases {
+        assert_eq!(with_ancestors(kinds), wanted, "{}", kinds.describe());
+    }
+}
