@@ -7,6 +7,9 @@
 //!
 //! let atlas = fascia::bundled()?;
 //! let (_query, answer) = fascia::run(&atlas, "muscles innervated-by tibial nerve")?;
+//! for muscle in answer.structures(&atlas) {
+//!     println!("{} ({})", muscle.name, muscle.id);
+//! }
 //!
 //! // typed answers: the structures themselves, with their ids, names and kinds
 //! let muscles = answer.structures(&atlas);
@@ -25,6 +28,10 @@
 //! // errors are values: where in the query, and what would fit
 //! let error = fascia::run(&atlas, "muscles innervated-by tibail").unwrap_err();
 //! assert_eq!(error.span().map(|s| s.start), Some(22));
+//! assert!(matches!(
+//!     error,
+//!     fascia::QueryError::UnknownName { suggestions, .. } if suggestions.contains(&"tibial".into())
+//! ));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
