@@ -10,6 +10,7 @@ use std::path::Path;
 /// itself, never one of the same or a higher rank. The longest matching path decides.
 const LIBRARY: &[(&str, u32)] = &[
     ("suggest", 0),
+    ("graph::vocabulary", 5),
     ("graph::model", 10),
     ("graph::error", 11),
     ("graph", 15),
