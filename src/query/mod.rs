@@ -42,14 +42,20 @@ pub fn run_within(
 
 /// Typed readings of an answer that need no graph indexes: the structures themselves.
 impl Answer {
-    /// The structures a set answer lists (up to its `limit`), in its order, or the one
-    /// structure `show` describes; empty for the other answers.
+    /// The structures an answer is about, in its order: those a set answer lists (up
+    /// to its `limit`), the one `show` describes, the steps of a path from start to end,
+    /// a neighbourhood's structures; empty for the other answers.
     pub fn structures<'a>(&self, atlas: &'a Atlas) -> Vec<&'a Structure> {
-        match self {
-            Answer::Set(set) => set.nodes.iter().map(|n| atlas.node(*n)).collect(),
-            Answer::Show(n) => vec![atlas.node(*n)],
-            _ => Vec::new(),
-        }
+        let nodes = match self {
+            Answer::Set(set) => set.nodes.as_slice(),
+            Answer::Show(n) => std::slice::from_ref(n),
+            Answer::Path {
+                path: Some(path), ..
+            } => path.nodes.as_slice(),
+            Answer::Around(subgraph) => subgraph.nodes.as_slice(),
+            _ => &[],
+        };
+        nodes.iter().map(|n| atlas.node(*n)).collect()
     }
 
     /// How many structures a set or `count` answer found, before any `limit`.

@@ -461,3 +461,28 @@ fn a_star_target_may_be_what_the_kinds_lie_under() {
         assert_eq!(with_ancestors(kinds), wanted, "{}", kinds.describe());
     }
 }
+
+#[test]
+fn an_answer_reads_as_structures_without_graph_indexes() {
+    let read = |text: &str| -> (Vec<String>, Option<usize>) {
+        let (_, answer) = run(&MINI, text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let ids = answer
+            .structures(&MINI)
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect();
+        (ids, answer.count())
+    };
+    // a set: the same structures, in the same order, as the answer's own nodes
+    let (set, count) = read("muscles innervated-by* sciatic-nerve");
+    assert_eq!(set, ids("muscles innervated-by* sciatic-nerve"));
+    assert_eq!(count, Some(set.len()));
+    // a path: from its start to its end
+    let (path, count) = read("path tibial-nerve to sciatic-nerve");
+    assert_eq!(path, ["tibial-nerve", "sciatic-nerve"]);
+    assert_eq!(count, None);
+    // a count has a number and no structures
+    let (none, count) = read("count nerves");
+    assert!(none.is_empty());
+    assert!(count.is_some_and(|n| n > 0));
+}
