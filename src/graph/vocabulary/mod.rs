@@ -1,10 +1,10 @@
-//! One vocabulary: every kind of structure and every relation, in two tables. A kind
-//! has its key in data files, its noun, the words a query selects it by and a help
-//! line; a relation has its forward and inverse words, the kinds at each end, how `*`
-//! follows it and a help line. The loaders, the query parser and resolver, the shell's
-//! completion and help and the README's tables all read these tables;
-//! `tests/vocabulary.rs` checks that the grammar (which spells the words itself, as
-//! pest needs) and the README agree with them.
+//! One vocabulary: every kind of structure and every relation, in tables. A kind has
+//! its key in data files and its noun ([`KINDS`]); the words a query selects kinds by
+//! have a help line each ([`KIND_WORDS`]); a relation ([`RELATIONS`]) has its forward
+//! and inverse words, the kinds at each end, how `*` follows it and a help line. The
+//! loaders, the query parser and resolver, the shell's completion and help and the
+//! README's tables all read these tables; `tests/vocabulary.rs` checks that the grammar
+//! (which spells the words itself, as pest needs) and the README agree with them.
 //!
 //! A new kind is a variant of [`Kind`], a row of [`KINDS`] and a row of [`KIND_WORDS`]
 //! (and the word in the grammar); a new relation a variant of [`Relation`] and a row of
