@@ -1,11 +1,11 @@
-//! The command line: arguments, the one-shot and script runs, `check`, exit codes, and
-//! the drawing of errors (shared with the REPL).
+//! The command line: arguments, the one-shot and script runs, `check` and `export`.
 
+use crate::pager::Pager;
 use crate::repl;
 use crate::signals::{self, Cleanup};
 use crate::statements::{self, Splitter};
-use crate::terminal::{
-    BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, paint, paint_error, terminal_width,
+use crate::term::{
+    BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, paint, paint_error, terminal_height, terminal_width,
 };
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fascia::Atlas;
@@ -84,6 +84,10 @@ pub struct Args {
     /// Report on stderr how long loading and each query's evaluation took
     #[arg(long)]
     timings: bool,
+
+    /// Never page long answers on a terminal (default: through $PAGER, else less -FRX)
+    #[arg(long)]
+    no_pager: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -225,7 +229,12 @@ pub fn run() -> Result<ExitCode, Error> {
                 None => return Ok(ExitCode::from(FATAL)),
             };
             let color = args.color.enabled(io::stdout().is_terminal());
-            return repl::run(atlas, format, color, work_limit);
+            let pager = if args.no_pager || !io::stdout().is_terminal() {
+                None
+            } else {
+                Pager::from_env()
+            };
+            return repl::run(atlas, format, color, work_limit, pager);
         }
         inputs.push(Input::File(PathBuf::from("-")));
     }
@@ -238,9 +247,18 @@ pub fn run() -> Result<ExitCode, Error> {
     let several = inputs.len() > 1 || inputs.iter().any(|i| matches!(i, Input::File(_)));
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
     // text fits the terminal it is read on; a pipe or a file takes lines of any length
-    let width = (to_stdout && io::stdout().is_terminal())
-        .then(terminal_width)
-        .flatten();
+    let terminal = to_stdout && io::stdout().is_terminal();
+    let width = terminal.then(terminal_width).flatten();
+    // answers read from standard input stream out as they come, unpaged
+    let reads_stdin = inputs
+        .iter()
+        .any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-"));
+    let pager = match terminal_height() {
+        Some(height) if terminal && !args.no_pager && !reads_stdin => {
+            Pager::from_env().map(|p| (p, height))
+        }
+        _ => None,
+    };
     let mut runner = Runner {
         atlas: &atlas,
         format,
@@ -253,31 +271,10 @@ pub fn run() -> Result<ExitCode, Error> {
         timings: args.timings,
         echo: args.echo,
         width,
+        table: false,
     };
-    match args.output.as_ref().filter(|_| !to_stdout) {
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            runner.run_all(&inputs, &mut out)?;
-            out.flush().map_err(Error::Output)?;
-        }
-        Some(target) => {
-            let mut file = AtomicFile::create(target, cleanup)?;
-            runner.run_all(&inputs, file.writer())?;
-            if runner.failed == 0 {
-                file.commit()?;
-            } else {
-                file.discard();
-                let _ = writeln!(
-                    io::stderr(),
-                    "fascia: {} left unchanged: {} quer{} failed",
-                    target.display(),
-                    runner.failed,
-                    if runner.failed == 1 { "y" } else { "ies" }
-                );
-            }
-        }
-    }
+    let file = args.output.as_deref().filter(|_| !to_stdout);
+    runner.write_answers(&inputs, file, pager.as_ref(), cleanup)?;
     Ok(ExitCode::from(if runner.failed == 0 {
         SUCCESS
     } else {
@@ -343,7 +340,8 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
         match fascia::query::run(atlas, &query) {
             Ok((_, answer)) => Selection::of_answer(atlas, &answer),
             Err(e) => {
-                let _ = writeln!(io::stderr(), "{}", paint_error(&e.render(&query), color));
+                let rendered = crate::scope::render_error(atlas, &e, &query);
+                let _ = writeln!(io::stderr(), "{}", paint_error(&rendered, color));
                 return Ok(ExitCode::from(QUERY_FAILED));
             }
         }
@@ -365,8 +363,9 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
             let cleanup = Cleanup::default();
             signals::exit_on_signal(cleanup.clone());
             let mut target = AtomicFile::create(file, cleanup)?;
-            fascia::export::write(atlas, &selection, format, target.writer())
-                .map_err(io_error(file))?;
+            target.write_with(|out| {
+                fascia::export::write(atlas, &selection, format, out).map_err(Error::Output)
+            })?;
             target.commit()?;
         }
         (None, false) => {
@@ -424,7 +423,7 @@ fn version() -> Result<ExitCode, Error> {
     let mut out = io::stdout().lock();
     writeln!(out, "fascia {}", env!("CARGO_PKG_VERSION")).map_err(Error::Output)?;
     if let Ok(atlas) = fascia::bundled() {
-        let scope = repl::scope(&atlas).map_or(String::new(), |s| format!("{s}; "));
+        let scope = crate::scope::regions(&atlas).map_or(String::new(), |s| format!("{s}; "));
         writeln!(
             out,
             "data: {scope}{} structures, {} facts, {} sources",
@@ -495,6 +494,8 @@ struct Runner<'a> {
     echo: bool,
     /// The terminal's width, when text goes to one.
     width: Option<usize>,
+    /// Whether all that was written is one table, its header on the first line.
+    table: bool,
 }
 
 impl Runner<'_> {
@@ -523,6 +524,53 @@ impl Runner<'_> {
                         source,
                     })?;
                     self.script(&path.display().to_string(), io::BufReader::new(file), out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs the queries and writes their answers: through the pager, to standard
+    /// output, or to `file` (replaced only when every query succeeded).
+    fn write_answers(
+        &mut self,
+        inputs: &[Input],
+        file: Option<&Path>,
+        pager: Option<&(Pager, usize)>,
+        cleanup: Cleanup,
+    ) -> Result<(), Error> {
+        match (file, pager) {
+            (None, Some((pager, height))) => {
+                let mut answers = Vec::new();
+                let ran = self.run_all(inputs, &mut answers);
+                let stdout = io::stdout();
+                let mut out = stdout.lock();
+                pager
+                    .show(&answers, self.table, *height, self.width, &mut out)
+                    .map_err(Error::Output)?;
+                out.flush().map_err(Error::Output)?;
+                ran?;
+            }
+            (None, None) => {
+                let stdout = io::stdout();
+                let mut out = BufWriter::new(stdout.lock());
+                self.run_all(inputs, &mut out)?;
+                out.flush().map_err(Error::Output)?;
+            }
+            (Some(target), _) => {
+                let mut file = AtomicFile::create(target, cleanup)?;
+                file.write_with(|out| self.run_all(inputs, out))?;
+                if self.failed == 0 {
+                    file.commit()?;
+                } else {
+                    file.discard();
+                    let _ = writeln!(
+                        io::stderr(),
+                        "fascia: {} left unchanged: {} quer{} failed",
+                        target.display(),
+                        self.failed,
+                        if self.failed == 1 { "y" } else { "ies" }
+                    );
                 }
             }
         }
@@ -612,11 +660,16 @@ impl Runner<'_> {
                     };
                     rendered = echoed_json(text, &rendered, total);
                 }
+                let table = format == Format::Text
+                    && !self.echo
+                    && matches!(answer, fascia::query::Answer::Set(_));
                 self.write_answer(text, &rendered, json, out)?;
+                self.table = table && self.answered == 1;
             }
             Err(e) => {
                 let error = Some((text, e.to_string()));
-                self.fail(label, error, &e.render(text), out)?;
+                let rendered = crate::scope::render_error(self.atlas, &e, text);
+                self.fail(label, error, &rendered, out)?;
             }
         }
         Ok(())
@@ -641,7 +694,9 @@ impl Runner<'_> {
                         rendered = echoed_json(text, &rendered, None);
                     }
                 }
-                self.write_answer(text, &rendered, json, out)
+                self.write_answer(text, &rendered, json, out)?;
+                self.table = false;
+                Ok(())
             }
             Err(message) => {
                 let rendered = format!("error: {message}");
@@ -685,6 +740,7 @@ impl Runner<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         self.failed += 1;
+        self.table = false;
         let mut drawn = paint_error(rendered, self.color);
         if let Some(label) = label {
             drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
@@ -802,11 +858,26 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<LineRea
 /// `-o FILE`: answers go to a temporary file beside the target, renamed over it only
 /// when the run succeeds, so the target is never half-written. Only a regular file or
 /// a new path is a target: a rename would replace a device, a FIFO, or a symbolic link
-/// itself rather than the file it points to.
+/// itself rather than the file it points to. Every error names the target, never the
+/// temporary file.
 struct AtomicFile {
     target: PathBuf,
-    temp: BufWriter<tempfile::NamedTempFile>,
+    temp: BufWriter<Unnamed>,
     cleanup: Cleanup,
+}
+
+/// The temporary file, written through its plain `File`: tempfile's own `Write` would
+/// name the temporary path in every error.
+struct Unnamed(tempfile::NamedTempFile);
+
+impl Write for Unnamed {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.as_file_mut().write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.as_file_mut().flush()
+    }
 }
 
 impl AtomicFile {
@@ -816,50 +887,54 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let io_error = |source| Error::Io {
-            context: format!("cannot write {}", target.display()),
-            source,
-        };
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".fascia-").suffix(".tmp");
-        // the result should get the permissions a plain create would give, not the
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // the result should get the permissions a plain create would give, not a
         // temporary file's private 0600
         #[cfg(unix)]
-        let permissions = match fs::metadata(target) {
-            Ok(meta) => meta.permissions(),
-            Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
-        };
-        #[cfg(unix)]
-        builder.permissions(permissions);
-        let temp = builder.tempfile_in(dir).map_err(io_error)?;
+        {
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            let mode = fs::metadata(target).map_or(0o666, |meta| meta.permissions().mode());
+            options.mode(mode);
+        }
+        let temp = tempfile::Builder::new()
+            .prefix(".fascia-")
+            .suffix(".tmp")
+            .make_in(dir, |path| options.open(path))
+            .map_err(|source| write_error(target, source))?;
         cleanup.watch(temp.path().to_path_buf());
         Ok(AtomicFile {
             target: target.to_path_buf(),
-            temp: BufWriter::new(temp),
+            temp: BufWriter::new(Unnamed(temp)),
             cleanup,
         })
     }
 
-    fn writer(&mut self) -> &mut dyn Write {
-        &mut self.temp
+    /// Runs `write` on the file; a failure to write is the target's.
+    fn write_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        write(&mut self.temp).map_err(|e| match e {
+            Error::Output(source) => write_error(&self.target, source),
+            other => other,
+        })
     }
 
     fn commit(self) -> Result<(), Error> {
-        let io_error = |source| Error::Io {
-            context: format!("cannot write {}", self.target.display()),
-            source,
-        };
-        let temp = self
+        let target = &self.target;
+        let Unnamed(temp) = self
             .temp
             .into_inner()
-            .map_err(|e| io_error(e.into_error()))?;
-        temp.as_file().sync_all().map_err(io_error)?;
+            .map_err(|e| write_error(target, e.into_error()))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|source| write_error(target, source))?;
         // the target may have changed while the queries ran
-        check_output_target(&self.target)?;
-        let target = &self.target;
+        check_output_target(target)?;
         self.cleanup
             .finish(|| temp.persist(target).map(drop))
-            .map_err(|e| io_error(e.error))?;
+            .map_err(|e| write_error(target, e.error))?;
         Ok(())
     }
 
@@ -867,6 +942,14 @@ impl AtomicFile {
     fn discard(self) {
         let AtomicFile { temp, cleanup, .. } = self;
         cleanup.finish(|| drop(temp));
+    }
+}
+
+/// `cannot write TARGET: why`.
+fn write_error(target: &Path, source: io::Error) -> Error {
+    Error::Io {
+        context: format!("cannot write {}", target.display()),
+        source,
     }
 }
 
@@ -895,17 +978,6 @@ fn check_output_target(target: &Path) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::terminal::strip_ansi;
-
-    #[test]
-    fn plain_errors_pass_through_and_coloured_ones_keep_their_text() {
-        let rendered = "error: unknown name `x`\n  | show x\n  |      ^\n  = did you mean `y`?";
-        assert_eq!(paint_error(rendered, false), rendered);
-        let coloured = paint_error(rendered, true);
-        assert!(coloured.contains("\u{1b}["));
-        let stripped: String = strip_ansi(&coloured);
-        assert_eq!(stripped, rendered);
-    }
 
     #[test]
     fn output_targets_must_be_regular_files_or_new_paths() {

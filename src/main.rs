@@ -8,10 +8,12 @@
 )]
 
 mod cli;
+mod pager;
 mod repl;
+mod scope;
 mod signals;
 mod statements;
-mod terminal;
+mod term;
 mod timings;
 
 use std::io::Write;
@@ -24,7 +26,7 @@ fn main() -> ExitCode {
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "fascia: {e}");
-            ExitCode::from(terminal::FATAL)
+            ExitCode::from(term::FATAL)
         }
     }
 }

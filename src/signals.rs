@@ -1,9 +1,20 @@
 //! Signals: in a one-shot run SIGINT and SIGTERM remove a half-written `-o` file and
-//! exit (130, 143); in the REPL Ctrl-C cancels the running query instead of the shell.
+//! exit (130, 143), Ctrl-C aside while a pager shows the answers; in the REPL Ctrl-C
+//! cancels the running query instead of the shell.
 
 use fascia::query::Cancel;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+
+/// Whether a pager is showing an answer: Ctrl-C is then the pager's key, not a reason
+/// to end the run under it.
+static PAGING: AtomicBool = AtomicBool::new(false);
+
+/// Says that a pager starts (`true`) or has ended.
+pub fn paging(on: bool) {
+    PAGING.store(on, Ordering::SeqCst);
+}
 
 /// The temporary `-o` file an interrupted run must not leave behind.
 #[derive(Debug, Clone, Default)]
@@ -42,7 +53,10 @@ pub fn exit_on_signal(cleanup: Cleanup) {
         return;
     };
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for signal in signals.forever() {
+            if signal == SIGINT && PAGING.load(Ordering::SeqCst) {
+                continue;
+            }
             cleanup.remove();
             std::process::exit(128 + signal);
         }

@@ -1,6 +1,7 @@
 //! Splitting input into statements, as the command line (`-e`, `-f`, standard input) and
 //! the REPL read it: a newline or a `;` ends a statement, unless it is inside a quoted
-//! name or an open parenthesis, which continue the statement on the next line. `#`
+//! name or an open parenthesis, or follows `and`, `or`, `not`, `except` or a comma,
+//! which continue the statement on the next line. `#`
 //! starts a comment; a byte-order mark, carriage returns and a pasted `> ` prompt are
 //! dropped.
 
@@ -88,7 +89,7 @@ impl Splitter {
             prev = Some(c);
         }
         self.text.push_str(&rest[taken.min(rest.len())..]);
-        if self.quote.is_none() && self.depth == 0 {
+        if self.quote.is_none() && self.depth == 0 && !ends_in_operator(&self.text) {
             done.extend(self.take());
         } else {
             // the statement goes on: the line break reads as a space
@@ -97,8 +98,8 @@ impl Splitter {
         done
     }
 
-    /// Ends the input: the statement left open (an unclosed parenthesis or quote), for
-    /// the parser to report.
+    /// Ends the input: the statement left open (an unclosed parenthesis or quote, a
+    /// last operator), for the parser to report.
     pub fn finish(&mut self) -> Option<Statement> {
         self.depth = 0;
         self.quote = None;
@@ -139,6 +140,21 @@ fn strip_prompt(line: &str) -> &str {
         return "";
     }
     line
+}
+
+/// Whether a statement so far ends in an operator that needs what follows (`muscles
+/// innervated-by tibial and`) or a comma (`via innervated-by,`).
+fn ends_in_operator(text: &str) -> bool {
+    let text = text.trim_end();
+    if text.ends_with(',') {
+        return true;
+    }
+    let last = text.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+    // the whole statement `not` or `and` is a name for the parser to look up
+    last.len() < text.len()
+        && ["and", "or", "not", "except"]
+            .iter()
+            .any(|op| last.eq_ignore_ascii_case(op))
 }
 
 /// The characters that continue a bare name (the grammar's `word_char`): a `'` after
@@ -188,6 +204,27 @@ mod tests {
         assert_eq!(texts("show 'it''s'; x"), ["show 'it''s'", "x"]);
         // an unclosed parenthesis at the end is still a statement, for the parser
         assert_eq!(texts("count (muscles"), ["count (muscles"]);
+    }
+
+    #[test]
+    fn a_last_operator_or_comma_continues_the_statement() {
+        assert_eq!(
+            texts("muscles innervated-by tibial AND\n  located-in x\ncount nerves"),
+            [
+                "muscles innervated-by tibial AND located-in x",
+                "count nerves"
+            ]
+        );
+        assert_eq!(
+            texts("path a to b via innervated-by,\nbranch-of"),
+            ["path a to b via innervated-by, branch-of"]
+        );
+        // a word that only ends in an operator's letters, and an operator alone
+        assert_eq!(
+            texts("show tendon\nshow hand\nand"),
+            ["show tendon", "show hand", "and"]
+        );
+        assert_eq!(texts("count muscles or"), ["count muscles or"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `--timings` lines and the `generate` command: the binary's side of measuring fascia.
 //! The `timings:` spellings are a public contract: scripts read them.
 
-use crate::terminal::{Error, FATAL, SUCCESS};
+use crate::term::{Error, FATAL, SUCCESS};
 use fascia::graph::synthetic::Synthetic;
 use std::io::{self, Write};
 use std::path::Path;

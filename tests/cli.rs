@@ -428,13 +428,89 @@ fn output_file_in_a_missing_directory_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("no/such/answers.txt");
     let r = mini(&["-e", "count muscles", "-o", target.to_str().unwrap()]);
-    assert_eq!(r.code, Some(2));
-    assert!(
-        r.stderr.starts_with("fascia: cannot write "),
-        "{}",
-        r.stderr
+    // the error names the target, not the temporary file beside it
+    assert_eq!(
+        (r.code, r.stderr),
+        (
+            Some(2),
+            format!(
+                "fascia: cannot write {}: No such file or directory (os error 2)\n",
+                target.display()
+            )
+        )
     );
     assert!(!target.exists());
+}
+
+/// A directory that refuses new files, for whoever runs the tests (root writes into a
+/// mode 0555 directory, so that case is skipped there).
+#[cfg(unix)]
+fn read_only_dir() -> Option<tempfile::TempDir> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = dir.path().join("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        return None;
+    }
+    Some(dir)
+}
+
+#[cfg(unix)]
+#[test]
+fn output_file_in_a_read_only_directory_names_the_target() {
+    let Some(dir) = read_only_dir() else {
+        return;
+    };
+    let target = dir.path().join("answers.txt");
+    let r = mini(&["-e", "count muscles", "-o", target.to_str().unwrap()]);
+    assert_eq!(
+        (r.code, r.stderr),
+        (
+            Some(2),
+            format!(
+                "fascia: cannot write {}: Permission denied (os error 13)\n",
+                target.display()
+            )
+        )
+    );
+}
+
+/// A full disk, as a file size limit (`ulimit -f`, with SIGXFSZ ignored so a write past
+/// it fails with EFBIG instead of killing fascia): the error names the target and
+/// nothing is left behind.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_names_the_target_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("answers.txt");
+    std::fs::write(&target, "old answers\n").unwrap();
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' --data {MINI} -e structures -e 'show soleus' \
+         -o '{}'",
+        env!("CARGO_BIN_EXE_fascia"),
+        target.display()
+    );
+    let r: Run = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(root())
+        .output()
+        .expect("sh runs")
+        .into();
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr),
+        (
+            Some(2),
+            "",
+            format!(
+                "fascia: cannot write {}: File too large (os error 27)\n",
+                target.display()
+            )
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old answers\n");
+    assert_eq!(entries(dir.path()), [target]);
 }
 
 #[test]
@@ -485,4 +561,88 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(r.stderr.starts_with("\u{1b}["), "{:?}", r.stderr);
     let r = mini(&["--color", "never", "-e", "show tibail"]);
     assert_eq!(r.stderr, TIBAIL_ERROR);
+}
+
+#[test]
+fn a_name_with_a_comma_is_accepted_back_unquoted() {
+    let quoted = mini(&["show \"biceps femoris, short head\""]);
+    assert_eq!(quoted.code, Some(0), "{}", quoted.stderr);
+    assert!(
+        quoted
+            .stdout
+            .starts_with("Biceps femoris, short head  (muscle part, "),
+        "{}",
+        quoted.stdout
+    );
+    // as fascia prints it, and with the space before or after the comma left out
+    for bare in [
+        "show biceps femoris, short head",
+        "show Biceps femoris,short head",
+        "show biceps femoris , short head",
+    ] {
+        let r = mini(&[bare]);
+        assert_eq!((r.code, &r.stdout), (Some(0), &quoted.stdout), "{bare}");
+    }
+    // commas still separate the relations of `via`
+    let r = mini(&["path soleus to sciatic via innervated-by, branch-of"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (
+            Some(0),
+            "Soleus\n  innervated-by  Tibial nerve\n  branch-of      Sciatic nerve\n(2 steps)\n"
+        )
+    );
+    // a name that does not resolve is reported whole, comma and all
+    let r = mini(&["show soleus, short head"]);
+    assert_eq!(
+        (r.code, r.stderr.lines().next()),
+        (Some(1), Some("error: unknown name `soleus, short head`"))
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn answers_are_never_paged_in_a_pipe_or_a_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pager = dir.path().join("pager.sh");
+    let record = dir.path().join("paged.txt");
+    std::fs::write(&pager, format!("#!/bin/sh\ncat > '{}'\n", record.display())).unwrap();
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let target = dir.path().join("answers.txt");
+    for args in [
+        &["--data", MINI, "structures"][..],
+        &["--data", MINI, "structures", "-o", target.to_str().unwrap()][..],
+    ] {
+        let r: Run = fascia()
+            .args(args)
+            .env("PAGER", &pager)
+            .output()
+            .unwrap()
+            .into();
+        assert_eq!((r.code, r.stderr.as_str()), (Some(0), ""));
+        assert!(!record.exists(), "{args:?}");
+    }
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .ends_with(" structures)\n")
+    );
+}
+
+#[test]
+fn a_name_outside_the_bundled_regions_says_so() {
+    let r = run(&["muscles innervated-by vagus"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (
+            Some(1),
+            "",
+            "error: unknown nerve or spinal root `vagus`\n  \
+             | muscles innervated-by vagus\n  \
+             |                       ^^^^^\n  \
+             = `vagus` is a cranial nerve of the head, neck, thorax and abdomen, which the \
+             data does not cover yet: it covers the lower limb and the upper limb\n"
+        )
+    );
 }

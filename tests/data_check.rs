@@ -108,6 +108,17 @@ check_case!(
 );
 
 check_case!(
+    cross_reference_ids_of_the_wrong_form_or_without_a_source,
+    "xref",
+    [
+        "bones.toml:7:1: `talus`: `FMA24482` is not of the form of a FMA id (xref.fma)",
+        "bones.toml:7:1: `talus`: `A02.5.10.1` is not of the form of a TA98 id (xref.ta98)",
+        "bones.toml:7:1: `talus`: cross-reference ids need `source`, the reference they were read in",
+        "bones.toml:17:31: unknown source `rfe`",
+    ]
+);
+
+check_case!(
     misplaced_attributes_and_bad_ids,
     "attributes",
     [

@@ -5,7 +5,7 @@
 
 use fascia::Atlas;
 use fascia::export::{ExportFormat, Selection, dump, rdf};
-use fascia::graph::model::Relation;
+use fascia::graph::model::{Direction, Kind, Relation};
 use fascia::output::{Format, Render, render_to_string};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -39,17 +39,13 @@ fn expected_triples(atlas: &Atlas) -> usize {
     for s in g.node_weights() {
         n += 3 + usize::from(s.latin.is_some());
         n += distinct(s.aliases.iter()) + distinct(s.notes.iter()) + distinct(s.sources.iter());
-        n += s.xref.fma.as_ref().map_or(0, |_| 2);
+        // each id a literal, plus a link where its resource has IRIs; the source once
         n += s
             .xref
-            .uberon
-            .as_ref()
-            .map_or(0, |u| 1 + usize::from(u.starts_with("UBERON:")));
-        n += s
-            .xref
-            .wikidata
-            .as_ref()
-            .map_or(0, |q| 1 + usize::from(q.starts_with('Q')));
+            .ids()
+            .map(|(scheme, id)| 1 + usize::from(scheme.link(id).is_some()))
+            .sum::<usize>();
+        n += usize::from(s.xref.source.is_some());
     }
     let mut pairs = HashSet::new();
     for e in g.edge_indices() {
@@ -98,20 +94,30 @@ fn turtle_and_ntriples_parse_with_every_triple_of_the_graph() {
     assert_eq!(store.len().unwrap(), expected);
 }
 
-/// `muscles innervated-by* sciatic` in SPARQL, with the OBO Relation Ontology's
-/// predicates, as the README shows it.
-const SPARQL: &str = r#"
-PREFIX obo: <http://purl.obolibrary.org/obo/>
-PREFIX fascia: <https://w3id.org/fascia/vocab#>
-PREFIX structure: <https://w3id.org/fascia/structure/>
-SELECT DISTINCT ?id WHERE {
-  structure:sciatic-nerve (^obo:RO_0002380|^obo:BFO_0000050|fascia:continues-as)* ?nerve .
-  ?innervated obo:RO_0002005 ?nerve ;
-              obo:BFO_0000050? ?muscle .
-  ?muscle a fascia:Muscle ;
-          fascia:id ?id .
+/// The body of the README's first fenced block in `language`, so that what the
+/// README shows is what the tests run.
+fn readme_block(language: &str) -> String {
+    let readme = include_str!("../README.md");
+    let fence = format!("```{language}\n");
+    let start = readme
+        .find(&fence)
+        .unwrap_or_else(|| panic!("no {language} block in README.md"))
+        + fence.len();
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_string()
 }
-"#;
+
+/// fascia's own answer to `muscles innervated-by* sciatic`, as ids.
+fn sciatic_muscles(atlas: &Atlas) -> BTreeSet<String> {
+    let (_, answer) = fascia::query::run(atlas, "muscles innervated-by* sciatic").unwrap();
+    let fascia::query::Answer::Set(set) = answer else {
+        panic!("a set query gives a set");
+    };
+    set.nodes
+        .iter()
+        .map(|n| atlas.node(*n).id.to_string())
+        .collect()
+}
 
 #[test]
 fn sparql_over_the_export_gives_fascias_answer() {
@@ -120,7 +126,7 @@ fn sparql_over_the_export_gives_fascias_answer() {
     let store = Store::new().unwrap();
     store.load_from_slice(RdfFormat::NTriples, &nt).unwrap();
     let results = SparqlEvaluator::new()
-        .parse_query(SPARQL)
+        .parse_query(&readme_block("sparql"))
         .unwrap()
         .on_store(&store)
         .execute()
@@ -136,15 +142,7 @@ fn sparql_over_the_export_gives_fascias_answer() {
             other => panic!("unexpected {other:?}"),
         };
     }
-    let (_, answer) = fascia::query::run(&atlas, "muscles innervated-by* sciatic").unwrap();
-    let fascia::query::Answer::Set(set) = answer else {
-        panic!("a set query gives a set");
-    };
-    let from_fascia: BTreeSet<String> = set
-        .nodes
-        .iter()
-        .map(|n| atlas.node(*n).id.to_string())
-        .collect();
+    let from_fascia = sciatic_muscles(&atlas);
     assert_eq!(from_fascia.len(), 29);
     assert_eq!(from_sparql, from_fascia);
 }
@@ -208,6 +206,80 @@ fn neo4j_csv_files_hold_every_node_and_relationship() {
         fascia::export::neo4j::relationship_type(Relation::BranchOf),
         "BRANCH_OF"
     );
+}
+
+/// No Neo4j runs here, so the README's Cypher is checked against the CSV files in
+/// two halves: the relationship types and directions it walks are the ones in the
+/// files, and that walk, done over the files, gives fascia's answer.
+#[test]
+fn the_readme_cypher_walk_over_the_neo4j_files_gives_fascias_answer() {
+    let cypher = readme_block("cypher");
+    for needle in [
+        "{id: 'sciatic-nerve'}",
+        "[r:BRANCH_OF|PART_OF|CONTINUES_AS]",
+        "(startNode(r) = b AND NOT r:CONTINUES_AS) OR (r:CONTINUES_AS AND startNode(r) = a)",
+        "(x)-[:INNERVATED_BY]->(nerve)",
+        "(x)-[:PART_OF*0..1]->(m:Muscle)",
+    ] {
+        assert!(cypher.contains(needle), "the README's Cypher lost {needle}");
+    }
+    let atlas = bundled();
+    let dir = tempfile::tempdir().unwrap();
+    fascia::export::write_dir(
+        &atlas,
+        &Selection::whole(&atlas),
+        ExportFormat::Neo4j,
+        dir.path(),
+    )
+    .unwrap();
+    let read = |file: &str| -> Vec<csv::StringRecord> {
+        csv::Reader::from_path(dir.path().join(file))
+            .unwrap()
+            .records()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let muscles: HashSet<String> = read("nodes.csv")
+        .iter()
+        .filter(|r| r[8].split(';').any(|label| label == "Muscle"))
+        .map(|r| r[0].to_string())
+        .collect();
+    let rels: Vec<(String, String, String)> = read("relationships.csv")
+        .iter()
+        .map(|r| (r[0].to_string(), r[1].to_string(), r[2].to_string()))
+        .collect();
+    // down the tree: branch-of and part-of against their direction, continues-as along it
+    let mut nerves: BTreeSet<String> = BTreeSet::from(["sciatic-nerve".to_string()]);
+    let mut frontier = vec!["sciatic-nerve".to_string()];
+    while let Some(at) = frontier.pop() {
+        for (start, end, ty) in &rels {
+            let next = match ty.as_str() {
+                "BRANCH_OF" | "PART_OF" if *end == at => start,
+                "CONTINUES_AS" if *start == at => end,
+                _ => continue,
+            };
+            if nerves.insert(next.clone()) {
+                frontier.push(next.clone());
+            }
+        }
+    }
+    let innervated: Vec<&String> = rels
+        .iter()
+        .filter(|(_, end, ty)| ty == "INNERVATED_BY" && nerves.contains(end))
+        .map(|(start, _, _)| start)
+        .collect();
+    let mut from_cypher = BTreeSet::new();
+    for x in innervated {
+        if muscles.contains(x) {
+            from_cypher.insert(x.clone());
+        }
+        for (start, end, ty) in &rels {
+            if start == x && ty == "PART_OF" && muscles.contains(end) {
+                from_cypher.insert(end.clone());
+            }
+        }
+    }
+    assert_eq!(from_cypher, sciatic_muscles(&atlas));
 }
 
 #[test]
@@ -372,6 +444,91 @@ fn svg_is_drawn_without_graphviz_as_xml_with_the_labels() {
         "the answer",
     ] {
         assert!(text.contains(label), "{label} missing from {text}");
+    }
+}
+
+/// `(x0, y0, x1, y1)` of a `<rect>` with its `transform`-free attributes.
+fn rect_of(n: roxmltree::Node) -> (f64, f64, f64, f64) {
+    let num = |a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+    let (x, y) = (num("x"), num("y"));
+    (x, y, x + num("width"), y + num("height"))
+}
+
+#[test]
+fn the_built_in_svg_boxes_muscles_by_compartment() {
+    let atlas = bundled();
+    let (parsed, answer) = fascia::query::run(&atlas, "muscles innervated-by tibial").unwrap();
+    let mut out = Vec::new();
+    fascia::output::Svg {
+        engine: fascia::output::Engine::Builtin,
+    }
+    .render_query(&atlas, &parsed, &answer, &mut out)
+    .unwrap();
+    let svg = String::from_utf8(out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // each box's rect and label, and each muscle's box by its label's text
+    let boxes: Vec<(String, (f64, f64, f64, f64))> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("compartment-box"))
+        .map(|g| {
+            let rect = g.children().find(|c| c.has_tag_name("rect")).unwrap();
+            let label = g.children().find(|c| c.has_tag_name("text")).unwrap();
+            (label.text().unwrap().to_string(), rect_of(rect))
+        })
+        .collect();
+    // the two compartments of the tibial nerve's muscles, each boxed once
+    let mut names: Vec<&str> = boxes.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "Deep posterior compartment of leg",
+            "Superficial posterior compartment of leg"
+        ],
+        "{svg}"
+    );
+    // a muscle's box lies inside its compartment's box, and no other muscle's does
+    let muscle_box = |name: &str| {
+        let text = doc
+            .descendants()
+            .find(|n| {
+                n.has_tag_name("text")
+                    && n.descendants()
+                        .filter(|t| t.is_text())
+                        .filter_map(|t| t.text().map(str::trim))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        == name
+            })
+            .unwrap_or_else(|| panic!("{name} not drawn"));
+        let g = text.prev_siblings().find(|c| c.has_tag_name("g")).unwrap();
+        rect_of(g.descendants().find(|c| c.has_tag_name("rect")).unwrap())
+    };
+    let inside = |(a, b, c, d): (f64, f64, f64, f64), (w, x, y, z): (f64, f64, f64, f64)| {
+        a >= w && b >= x && c <= y && d <= z
+    };
+    for (compartment, frame) in &boxes {
+        let c = *atlas
+            .of_kind(Kind::Compartment)
+            .iter()
+            .find(|c| atlas.node(**c).name.as_str() == compartment)
+            .unwrap();
+        for (id, name) in [
+            ("soleus", "Soleus"),
+            ("plantaris", "Plantaris"),
+            ("popliteus", "Popliteus"),
+            ("tibialis-posterior", "Tibialis posterior"),
+        ] {
+            let m = atlas.by_id(id).unwrap();
+            let located = atlas
+                .neighbours(m, Relation::LocatedIn, Direction::Forward)
+                .any(|(_, x)| x == c);
+            assert_eq!(
+                inside(muscle_box(name), *frame),
+                located,
+                "{name} and the box of {compartment}"
+            );
+        }
     }
 }
 

@@ -32,7 +32,9 @@ const LIBRARY: &[(&str, u32)] = &[
 const BINARY: &[(&str, u32)] = &[
     ("statements", 0),
     ("signals", 0),
-    ("terminal", 0),
+    ("term", 0),
+    ("scope", 0),
+    ("pager", 5),
     ("timings", 10),
     ("repl", 20),
     ("cli", 30),

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 const PROMPT: &str = "fascia> ";
+const CONTINUATION: &str = "   ...> ";
 /// Generous: CI is a loaded two-core machine.
 const TIMEOUT_MS: u64 = 90_000;
 
@@ -25,7 +26,9 @@ fn start(history: &Path, extra: &[&str]) -> PtySession {
         .args(extra)
         .env("FASCIA_HISTORY", history)
         .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
+        .env("TERM", "xterm")
+        // a long answer goes through this "pager", which prints it
+        .env("PAGER", "cat");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
     let atlas = fascia::load_dir(&root().join("tests/fixtures/mini")).expect("fixture loads");
     let welcome = format!(
@@ -140,10 +143,32 @@ fn an_open_parenthesis_continues_on_the_next_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = start(&dir.path().join("history"), &[]);
     send(&mut p, "count muscles innervated-by (nerves branch-of\r");
+    // the next line is asked for with a continuation prompt
+    p.exp_string(CONTINUATION).unwrap();
     send(&mut p, "sciatic nerve)\r");
     // soleus (tibial nerve) and biceps femoris (its long head from the tibial nerve, its
     // short head from the common fibular nerve)
     p.exp_string("\n2\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // a last operator continues too, and so does an open quote
+    send(&mut p, "count muscles or\r");
+    p.exp_string(CONTINUATION).unwrap();
+    send(&mut p, "nerves\r");
+    p.exp_string("\n13\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "show \"tibialis\r");
+    p.exp_string(CONTINUATION).unwrap();
+    send(&mut p, "anterior\"\r");
+    p.exp_string(TA_CARD).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // Ctrl-C abandons the unfinished statement
+    send(&mut p, "count (muscles\r");
+    p.exp_string(CONTINUATION).unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "count nerves\r");
+    let before = p.exp_string("\n8\r\n").unwrap();
+    assert!(!before.contains("error"), "{before}");
     p.exp_string(PROMPT).unwrap();
     leave(p);
 }
@@ -182,7 +207,9 @@ fn an_unwritable_history_file_warns_and_the_shell_works() {
         .args(["--data", "tests/fixtures/mini"])
         .env("FASCIA_HISTORY", blocker.join("history"))
         .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
+        .env("TERM", "xterm")
+        // a long answer goes through this "pager", which prints it
+        .env("PAGER", "cat");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
     p.exp_string("fascia: warning: history file ").unwrap();
     p.exp_string("history will not be saved").unwrap();
@@ -201,7 +228,9 @@ fn colour_and_hints_on_a_terminal_unless_no_color() {
         .args(["--data", "tests/fixtures/mini"])
         .env("FASCIA_HISTORY", dir.path().join("history"))
         .env_remove("NO_COLOR")
-        .env("TERM", "xterm");
+        .env("TERM", "xterm")
+        // a long answer goes through this "pager", which prints it
+        .env("PAGER", "cat");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
     p.exp_string(PROMPT).unwrap();
     // a dimmed hint finishes the name
@@ -209,6 +238,18 @@ fn colour_and_hints_on_a_terminal_unless_no_color() {
     p.exp_string("\x1b[2mnterior").unwrap();
     send(&mut p, "\x1b[C\r");
     p.exp_string(TA_CARD).unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // after a kind, the hint is a relation that applies to it: muscles are
+    // innervated-by, nerves innervate
+    send(&mut p, "count muscles inn");
+    p.exp_string("\x1b[2mervated-by").unwrap();
+    send(&mut p, "\x1b[C tibial\r");
+    p.exp_string("\n2\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "count nerves inn");
+    p.exp_string("\x1b[2mervates").unwrap();
+    send(&mut p, "\x1b[C soleus\r");
+    p.exp_string("\n1\r\n").unwrap();
     p.exp_string(PROMPT).unwrap();
     leave(p);
 }
@@ -231,7 +272,9 @@ fn on_a_terminal_without_queries_output_and_broken_data_are_errors() {
             .args(args)
             .env("FASCIA_HISTORY", dir.path().join("history"))
             .env("NO_COLOR", "1")
-            .env("TERM", "xterm");
+            .env("TERM", "xterm")
+            // a long answer goes through this "pager", which prints it
+            .env("PAGER", "cat");
         let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
         let before = p.exp_string(message).unwrap();
         assert!(!before.contains(PROMPT), "{before}");
@@ -249,7 +292,9 @@ fn start_unbounded(history: &Path) -> PtySession {
         .env("FASCIA_HISTORY", history)
         .env("FASCIA_WORK_LIMIT", "1000000000000")
         .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
+        .env("TERM", "xterm")
+        // a long answer goes through this "pager", which prints it
+        .env("PAGER", "cat");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
     p.exp_string(PROMPT).unwrap();
     p
@@ -310,13 +355,16 @@ fn several_statements_typed_or_pasted_each_run() {
 /// `fascia ARGS` on a pseudo-terminal `cols` columns wide: its output, until it ends.
 fn on_a_terminal_of(cols: u16, args: &str) -> String {
     let mut cmd = Command::new("sh");
-    cmd.current_dir(root()).env("NO_COLOR", "1").args([
-        "-c",
-        &format!(
-            "stty cols {cols} rows 24 && exec '{}' --data tests/fixtures/mini {args}",
-            env!("CARGO_BIN_EXE_fascia")
-        ),
-    ]);
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("PAGER", "cat")
+        .args([
+            "-c",
+            &format!(
+                "stty cols {cols} rows 24 && exec '{}' --data tests/fixtures/mini {args}",
+                env!("CARGO_BIN_EXE_fascia")
+            ),
+        ]);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
     p.exp_eof().unwrap()
 }
@@ -352,6 +400,8 @@ fn the_shell_fits_answers_to_the_terminal() {
         .env("NO_COLOR", "1")
         .env("FASCIA_HISTORY", "")
         .env("TERM", "xterm")
+        // a long answer goes through this "pager", which prints it
+        .env("PAGER", "cat")
         .args([
             "-c",
             &format!(
@@ -373,4 +423,130 @@ fn the_shell_fits_answers_to_the_terminal() {
     assert!((30..=60).contains(&widest), "{widest}:\n{answer}");
     p.exp_string(PROMPT).unwrap();
     leave(p);
+}
+
+/// A pager that records what it was given in `record` and says so on the screen.
+fn recording_pager(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join("pager.sh");
+    let record = dir.join("paged.txt");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\ncat >> '{}'\necho '[paged]'\n", record.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (script, record)
+}
+
+/// `fascia ARGS` on a 60×24 pseudo-terminal with `pager` as `PAGER`.
+fn spawn_paged(pager: &Path, args: &str) -> PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("FASCIA_HISTORY", "")
+        .env("TERM", "xterm")
+        .env("PAGER", pager)
+        .args([
+            "-c",
+            &format!(
+                "stty cols 60 rows 24 && exec '{}' --data tests/fixtures/mini {args}",
+                env!("CARGO_BIN_EXE_fascia")
+            ),
+        ]);
+    spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty")
+}
+
+/// What the pager got: a table with its header again at the top of each screenful
+/// (23 lines above the pager's prompt on 24 rows), and no other copy of it.
+fn assert_paged_table(paged: &str) {
+    let lines: Vec<&str> = paged.lines().collect();
+    let header = lines[0];
+    assert!(header.starts_with("name "), "{paged}");
+    // taller than one screen, so the header comes again at least once
+    assert!(lines.len() > 24, "{paged}");
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(*line == header, i % 23 == 0, "line {i}:\n{paged}");
+    }
+    assert!(lines[lines.len() - 1].ends_with(" structures)"), "{paged}");
+}
+
+#[test]
+fn a_long_answer_goes_through_the_pager_with_its_header_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pager, record) = recording_pager(dir.path());
+    let mut p = spawn_paged(&pager, "");
+    p.exp_string(PROMPT).unwrap();
+    // a short answer is printed as it is
+    send(&mut p, "count muscles\r");
+    p.exp_string("\n5\r\n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    assert!(!record.exists());
+    // more structures than 24 rows hold: paged
+    send(&mut p, "structures\r");
+    p.exp_string("[paged]").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    let paged = std::fs::read_to_string(&record).unwrap();
+    assert_paged_table(&paged);
+    // and not after `:pager off`
+    send(&mut p, ":pager off\r");
+    p.exp_string("pager: off").unwrap();
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "structures\r");
+    let shown = p.exp_string(" structures)\r\n").unwrap();
+    assert!(!shown.contains("[paged]"), "{shown}");
+    p.exp_string(PROMPT).unwrap();
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), paged);
+    leave(p);
+
+    // a one-shot run on a terminal pages too, unless --no-pager
+    std::fs::remove_file(&record).unwrap();
+    let mut p = spawn_paged(&pager, "structures");
+    p.exp_string("[paged]").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), paged);
+    std::fs::remove_file(&record).unwrap();
+    let mut p = spawn_paged(&pager, "--no-pager structures");
+    let shown = p.exp_eof().unwrap();
+    assert!(shown.ends_with(" structures)\r\n"), "{shown}");
+    assert!(!record.exists());
+}
+
+#[test]
+fn without_a_pager_a_long_answer_is_printed() {
+    let mut p = spawn_paged(Path::new("/nonexistent/pager"), "structures");
+    let shown = p.exp_eof().unwrap();
+    assert!(shown.ends_with(" structures)\r\n"), "{shown}");
+}
+
+#[test]
+fn a_less_that_keeps_a_header_is_asked_to() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // a `less` of version 643 (which has --header) that records how it was called
+    let less = dir.path().join("less");
+    let args = dir.path().join("args.txt");
+    let record = dir.path().join("paged.txt");
+    std::fs::write(
+        &less,
+        format!(
+            "#!/bin/sh\n[ \"$1\" = --version ] && {{ echo 'less 643 (POSIX regular expressions)'; exit 0; }}\n\
+             echo \"$@\" > '{}'\ncat > '{}'\necho '[paged]'\n",
+            args.display(),
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&less, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let pager = format!("{} -R", less.display());
+    let mut p = spawn_paged(Path::new(&pager), "structures");
+    p.exp_string("[paged]").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(std::fs::read_to_string(&args).unwrap(), "-R --header=1\n");
+    // the header once: less keeps it in view
+    let paged = std::fs::read_to_string(&record).unwrap();
+    let header = paged.lines().next().unwrap();
+    assert!(header.starts_with("name "), "{paged}");
+    assert_eq!(paged.lines().filter(|l| *l == header).count(), 1, "{paged}");
+    assert!(paged.lines().count() > 24, "{paged}");
 }

@@ -225,3 +225,20 @@ fn why_of_a_kind_says_how_to_list_and_how_to_explain() {
         )
     );
 }
+
+#[test]
+fn a_last_operator_continues_a_statement_in_a_script() {
+    let script = "count muscles or\n  nerves\nshow tibail and\n  x\ncount bones,\n";
+    let (code, stdout, stderr) = with_stdin(&["--echo"], script.as_bytes());
+    assert_eq!(
+        (code, stdout.as_str()),
+        (Some(1), "> count muscles or nerves\n13\n")
+    );
+    // each failure is labelled with the line its statement starts on
+    let labels: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("<stdin>:"))
+        .map(|l| l.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(labels, ["<stdin>:3", "<stdin>:5"], "{stderr}");
+}

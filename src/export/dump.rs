@@ -43,8 +43,15 @@ struct DumpStructure {
     aliases: Vec<String>,
     notes: Vec<String>,
     fma: Option<String>,
+    #[serde(default)]
+    ta98: Option<String>,
+    #[serde(default)]
+    ta2: Option<String>,
     uberon: Option<String>,
     wikidata: Option<String>,
+    /// The source the cross-reference ids were read in.
+    #[serde(default)]
+    xref_source: Option<String>,
     sources: Vec<String>,
     at: String,
 }
@@ -101,8 +108,11 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                 aliases: s.aliases.iter().map(ToString::to_string).collect(),
                 notes: s.notes.iter().map(ToString::to_string).collect(),
                 fma: text(&s.xref.fma),
+                ta98: text(&s.xref.ta98),
+                ta2: text(&s.xref.ta2),
                 uberon: text(&s.xref.uberon),
                 wikidata: text(&s.xref.wikidata),
+                xref_source: s.xref.source.map(|id| atlas.source(id).id.to_string()),
                 sources: source_ids(&s.sources),
                 at: s.location.to_string(),
             }
@@ -218,9 +228,13 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
             notes: s.notes,
             xref: Xref {
                 fma: s.fma.map(Text::from),
+                ta98: s.ta98.map(Text::from),
+                ta2: s.ta2.map(Text::from),
                 uberon: s.uberon.map(Text::from),
                 wikidata: s.wikidata.map(Text::from),
+                source: None,
             },
+            xref_source: s.xref_source,
             sources: s.sources,
             location: at,
         });

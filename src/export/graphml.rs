@@ -10,12 +10,14 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::{self, Write};
 
 /// `(id, for, name)` of every attribute declared.
-const KEYS: [(&str, &str, &str); 13] = [
+const KEYS: [(&str, &str, &str); 15] = [
     ("name", "node", "name"),
     ("kind", "node", "kind"),
     ("latin", "node", "latin"),
     ("aliases", "node", "aliases"),
     ("fma", "node", "fma"),
+    ("ta98", "node", "ta98"),
+    ("ta2", "node", "ta2"),
     ("uberon", "node", "uberon"),
     ("wikidata", "node", "wikidata"),
     ("relation", "edge", "relation"),
@@ -81,14 +83,8 @@ fn node(atlas: &Atlas, n: petgraph::graph::NodeIndex, w: &mut Xml) -> io::Result
                 let aliases: Vec<&str> = s.aliases.iter().map(|a| a.as_str()).collect();
                 data(w, "aliases", &aliases.join("; "))?;
             }
-            if let Some(fma) = &s.xref.fma {
-                data(w, "fma", fma)?;
-            }
-            if let Some(uberon) = &s.xref.uberon {
-                data(w, "uberon", uberon)?;
-            }
-            if let Some(q) = &s.xref.wikidata {
-                data(w, "wikidata", q)?;
+            for (scheme, id) in s.xref.ids() {
+                data(w, scheme.key(), id)?;
             }
             Ok(())
         })?;

@@ -47,6 +47,9 @@ pub fn write_nodes<W: io::Write>(
         "uberon",
         "wikidata",
         ":LABEL",
+        // later columns are appended, so that scripts reading by position keep working
+        "ta98",
+        "ta2",
     ])?;
     for n in &selection.nodes {
         let s = atlas.node(*n);
@@ -63,6 +66,8 @@ pub fn write_nodes<W: io::Write>(
             opt(&s.xref.uberon),
             opt(&s.xref.wikidata),
             label,
+            opt(&s.xref.ta98),
+            opt(&s.xref.ta2),
         ])?;
     }
     w.flush()

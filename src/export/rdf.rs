@@ -14,7 +14,9 @@ use super::Selection;
 use crate::graph::Atlas;
 use crate::graph::build::{Builder, FactSpec, StructureSpec};
 use crate::graph::error::{DataError, DataErrors};
-use crate::graph::model::{Kind, Location, Quality, Relation, Role, Source, Text, Xref};
+use crate::graph::model::{
+    Kind, Location, Quality, Relation, Role, Source, Text, Xref, XrefScheme,
+};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxttl::{NTriplesParser, NTriplesSerializer, TurtleSerializer};
@@ -174,11 +176,18 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
         for note in &s.notes {
             add(&node, rdfs::COMMENT.into(), text(note));
         }
-        for (key, value, link) in xrefs(&s.xref) {
-            add(&node, vocab(key), text(value));
-            if let Some(link) = link {
+        for (scheme, value) in s.xref.ids() {
+            add(&node, vocab(scheme.key()), text(value));
+            if let Some(link) = scheme.link(value) {
                 add(&node, iri(format!("{SKOS}exactMatch")), iri(link).into());
             }
+        }
+        if let Some(src) = s.xref.source {
+            add(
+                &node,
+                vocab("xrefSource"),
+                iri(format!("{BASE}source/{}", encode(&atlas.source(src).id))).into(),
+            );
         }
         for src in &s.sources {
             add(
@@ -253,33 +262,6 @@ fn role_name(role: Role) -> &'static str {
         Role::Prime => "prime",
         Role::Assisting => "assisting",
     }
-}
-
-/// `(predicate, value, link)` for each cross-reference id; the link is the id's IRI
-/// in its own resource.
-fn xrefs(x: &Xref) -> Vec<(&'static str, &str, Option<String>)> {
-    let mut out = Vec::new();
-    if let Some(fma) = &x.fma {
-        let digits = fma.trim_start_matches("FMA:").trim_start_matches("fma");
-        out.push((
-            "fma",
-            fma.as_str(),
-            Some(format!("http://purl.org/sig/ont/fma/fma{digits}")),
-        ));
-    }
-    if let Some(uberon) = &x.uberon {
-        let link = uberon
-            .strip_prefix("UBERON:")
-            .map(|n| format!("{OBO}UBERON_{n}"));
-        out.push(("uberon", uberon.as_str(), link));
-    }
-    if let Some(q) = &x.wikidata {
-        let link = q
-            .starts_with('Q')
-            .then(|| format!("http://www.wikidata.org/entity/{q}"));
-        out.push(("wikidata", q.as_str(), link));
-    }
-    out
 }
 
 /// Writes the selection as Turtle (with prefixes) or N-Triples.
@@ -503,11 +485,16 @@ fn structure(subject: &str, s: &Subject, kind: Kind, at: Location) -> StructureS
         latin: s.literal(&v("latin")),
         aliases: s.literals(&format!("{SKOS}altLabel")),
         notes: s.literals(rdfs::COMMENT.as_str()),
-        xref: Xref {
-            fma: s.literal(&v("fma")).map(Text::from),
-            uberon: s.literal(&v("uberon")).map(Text::from),
-            wikidata: s.literal(&v("wikidata")).map(Text::from),
+        xref: {
+            let mut xref = Xref::default();
+            for scheme in XrefScheme::ALL {
+                xref.set(scheme, s.literal(&v(scheme.key())).map(Text::from));
+            }
+            xref
         },
+        xref_source: ids_under(s.all(&v("xrefSource")), &format!("{BASE}source/"))
+            .into_iter()
+            .next(),
         sources: ids_under(
             s.all(&format!("{DCTERMS}source")),
             &format!("{BASE}source/"),

@@ -19,6 +19,8 @@ pub struct StructureSpec {
     pub aliases: Vec<String>,
     pub notes: Vec<String>,
     pub xref: Xref,
+    /// The source the cross-reference ids were read in, by id.
+    pub xref_source: Option<String>,
     pub sources: Vec<String>,
     pub location: Location,
 }
@@ -84,6 +86,11 @@ impl Builder {
                 .iter()
                 .filter_map(|id| loader.source(id, s.location.clone()))
                 .collect();
+            let mut xref = s.xref;
+            xref.source = s
+                .xref_source
+                .as_deref()
+                .and_then(|id| loader.source(id, s.location.clone()));
             loader.declare_structure(
                 Structure {
                     id: s.id.into(),
@@ -92,7 +99,7 @@ impl Builder {
                     latin: s.latin.map(Text::from),
                     aliases: s.aliases.into_iter().map(Text::from).collect(),
                     notes: s.notes.into_iter().map(Text::from).collect(),
-                    xref: s.xref,
+                    xref,
                     sources,
                     location: s.location,
                 },
@@ -188,6 +195,7 @@ mod tests {
             aliases: Vec::new(),
             notes: Vec::new(),
             xref: Xref::default(),
+            xref_source: None,
             sources: vec!["s".to_string()],
             location: at(line),
         }

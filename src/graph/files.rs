@@ -67,9 +67,29 @@ pub struct XrefEntry {
     #[serde(default)]
     pub fma: Option<IdText>,
     #[serde(default)]
+    pub ta98: Option<IdText>,
+    #[serde(default)]
+    pub ta2: Option<IdText>,
+    #[serde(default)]
     pub uberon: Option<IdText>,
     #[serde(default)]
     pub wikidata: Option<IdText>,
+    /// The source (an id in sources.toml) the ids were read in.
+    #[serde(default)]
+    pub source: Option<toml::Spanned<String>>,
+}
+
+impl XrefEntry {
+    pub fn get(&self, scheme: super::model::XrefScheme) -> Option<&IdText> {
+        use super::model::XrefScheme as S;
+        match scheme {
+            S::Fma => self.fma.as_ref(),
+            S::Ta98 => self.ta98.as_ref(),
+            S::Ta2 => self.ta2.as_ref(),
+            S::Uberon => self.uberon.as_ref(),
+            S::Wikidata => self.wikidata.as_ref(),
+        }
+    }
 }
 
 /// An identifier written as a string or a bare integer (`fma = 22542`).

@@ -2,10 +2,10 @@
 //! every reference, collecting all problems before reporting, as a compiler does.
 
 use super::error::{DataError, DataErrors, LoadError};
-use super::files::{self, Document, Entry, FactRef, Problem};
+use super::files::{self, Document, Entry, FactRef, Problem, XrefEntry};
 use super::model::{
     Direction, Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure,
-    Text, Xref,
+    Text, Xref, XrefScheme,
 };
 use super::{Atlas, normalize};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -535,6 +535,7 @@ impl Loader {
                 }
                 self.check_entry_text(file, id, e, &at);
                 let sources = self.source_list(file, &e.sources);
+                let xref = self.xref(file, id, &e.xref, &at);
                 let node = self.declare_structure(
                     Structure {
                         id: id.into(),
@@ -543,11 +544,7 @@ impl Loader {
                         latin: e.latin.as_ref().map(Text::from),
                         aliases: e.aliases.iter().map(|a| a.get_ref().into()).collect(),
                         notes: e.notes.iter().map(Text::from).collect(),
-                        xref: Xref {
-                            fma: e.xref.fma.as_ref().map(|v| v.to_string().into()),
-                            uberon: e.xref.uberon.as_ref().map(|v| v.to_string().into()),
-                            wikidata: e.xref.wikidata.as_ref().map(|v| v.to_string().into()),
-                        },
+                        xref,
                         sources,
                         location: at,
                     },
@@ -669,6 +666,42 @@ impl Loader {
         ids.iter()
             .filter_map(|id| self.source(id.get_ref(), file.locate(id.span().start)))
             .collect()
+    }
+
+    /// Cross-reference ids checked for their resource's form, with the source they
+    /// were read in; ids without a source are an error, since every id must be
+    /// traceable to the reference that shows it.
+    fn xref(&mut self, file: &FileText, id: &str, e: &XrefEntry, at: &Location) -> Xref {
+        let mut xref = Xref::default();
+        for scheme in XrefScheme::ALL {
+            let Some(value) = e.get(scheme) else { continue };
+            let value = value.to_string();
+            if scheme.accepts(&value) {
+                xref.set(scheme, Some(value.into()));
+            } else {
+                self.error(
+                    at.clone(),
+                    format!(
+                        "`{id}`: `{value}` is not of the form of a {} id (xref.{})",
+                        scheme.label(),
+                        scheme.key()
+                    ),
+                );
+            }
+        }
+        match &e.source {
+            Some(src) => {
+                xref.source = self.source(src.get_ref(), file.locate(src.span().start));
+            }
+            None if !xref.is_empty() => self.error(
+                at.clone(),
+                format!(
+                    "`{id}`: cross-reference ids need `source`, the reference they were read in"
+                ),
+            ),
+            None => {}
+        }
+        xref
     }
 
     /// One source by id, or an error at `at` with the nearest known id.

@@ -121,15 +121,123 @@ impl fmt::Display for Location {
 /// Identifiers in other anatomy resources, so others can join their data with ours.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Xref {
-    // no `skip_serializing_if` here: the build-time snapshot format needs every field
+    /// Foundational Model of Anatomy, digits only (`22542`).
     pub fma: Option<Text>,
+    /// Terminologia Anatomica 1998 (`A04.7.02.047`).
+    pub ta98: Option<Text>,
+    /// Terminologia Anatomica 2nd edition, its term number (`2660`).
+    pub ta2: Option<Text>,
     pub uberon: Option<Text>,
     pub wikidata: Option<Text>,
+    /// The reference the ids were read in.
+    pub source: Option<SourceId>,
+}
+
+/// The resources a cross-reference id can belong to, in the order they are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XrefScheme {
+    Fma,
+    Ta98,
+    Ta2,
+    Uberon,
+    Wikidata,
+}
+
+impl XrefScheme {
+    pub const ALL: [XrefScheme; 5] = [
+        XrefScheme::Fma,
+        XrefScheme::Ta98,
+        XrefScheme::Ta2,
+        XrefScheme::Uberon,
+        XrefScheme::Wikidata,
+    ];
+
+    /// The key in data files, JSON, GraphML and CSV (`fma`, `ta98`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            XrefScheme::Fma => "fma",
+            XrefScheme::Ta98 => "ta98",
+            XrefScheme::Ta2 => "ta2",
+            XrefScheme::Uberon => "uberon",
+            XrefScheme::Wikidata => "wikidata",
+        }
+    }
+
+    /// How a reader names the resource (`FMA 22542`, `TA98 A04.7.02.047`).
+    pub fn label(self) -> &'static str {
+        match self {
+            XrefScheme::Fma => "FMA",
+            XrefScheme::Ta98 => "TA98",
+            XrefScheme::Ta2 => "TA2",
+            XrefScheme::Uberon => "UBERON",
+            XrefScheme::Wikidata => "Wikidata",
+        }
+    }
+
+    /// Whether `id` has this resource's form; ids of another form are data errors.
+    pub fn accepts(self, id: &str) -> bool {
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+        match self {
+            XrefScheme::Fma | XrefScheme::Ta2 => digits(id),
+            // A, then groups of 2, 1, 2 and 3 digits: A04.7.02.047
+            XrefScheme::Ta98 => id.strip_prefix('A').is_some_and(|rest| {
+                let parts: Vec<&str> = rest.split('.').collect();
+                parts.len() == 4
+                    && parts
+                        .iter()
+                        .zip([2, 1, 2, 3])
+                        .all(|(p, n)| p.len() == n && digits(p))
+            }),
+            XrefScheme::Uberon => id.strip_prefix("UBERON:").is_some_and(digits),
+            XrefScheme::Wikidata => id.strip_prefix('Q').is_some_and(digits),
+        }
+    }
+
+    /// The id's IRI in its own resource, where it has one.
+    pub fn link(self, id: &str) -> Option<String> {
+        match self {
+            XrefScheme::Fma => Some(format!("http://purl.org/sig/ont/fma/fma{id}")),
+            XrefScheme::Uberon => id
+                .strip_prefix("UBERON:")
+                .map(|n| format!("http://purl.obolibrary.org/obo/UBERON_{n}")),
+            XrefScheme::Wikidata => Some(format!("http://www.wikidata.org/entity/{id}")),
+            XrefScheme::Ta98 | XrefScheme::Ta2 => None,
+        }
+    }
 }
 
 impl Xref {
     pub fn is_empty(&self) -> bool {
-        self.fma.is_none() && self.uberon.is_none() && self.wikidata.is_none()
+        self.ids().next().is_none()
+    }
+
+    pub fn get(&self, scheme: XrefScheme) -> Option<&Text> {
+        match scheme {
+            XrefScheme::Fma => self.fma.as_ref(),
+            XrefScheme::Ta98 => self.ta98.as_ref(),
+            XrefScheme::Ta2 => self.ta2.as_ref(),
+            XrefScheme::Uberon => self.uberon.as_ref(),
+            XrefScheme::Wikidata => self.wikidata.as_ref(),
+        }
+    }
+
+    pub fn set(&mut self, scheme: XrefScheme, id: Option<Text>) {
+        let slot = match scheme {
+            XrefScheme::Fma => &mut self.fma,
+            XrefScheme::Ta98 => &mut self.ta98,
+            XrefScheme::Ta2 => &mut self.ta2,
+            XrefScheme::Uberon => &mut self.uberon,
+            XrefScheme::Wikidata => &mut self.wikidata,
+        };
+        *slot = id;
+    }
+
+    /// The known ids, in [`XrefScheme::ALL`] order.
+    pub fn ids(&self) -> impl Iterator<Item = (XrefScheme, &Text)> {
+        XrefScheme::ALL
+            .into_iter()
+            .filter_map(|s| self.get(s).map(|id| (s, id)))
     }
 }
 
@@ -191,4 +299,30 @@ pub struct Fact {
     /// from the sources (see `graph::agreement`).
     pub status: Option<Status>,
     pub location: Location,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_reference_ids_are_held_to_their_resources_forms() {
+        use XrefScheme::*;
+        for (scheme, good, bad) in [
+            (Fma, "22542", "FMA:22542"),
+            (Ta98, "A04.7.02.047", "A04.7.2.047"),
+            (Ta2, "2660", "TA2660"),
+            (Uberon, "UBERON:0001389", "0001389"),
+            (Wikidata, "Q1637551", "1637551"),
+        ] {
+            assert!(scheme.accepts(good), "{good} is a {} id", scheme.label());
+            assert!(!scheme.accepts(bad), "{bad} is not a {} id", scheme.label());
+        }
+        assert!(!Ta98.accepts("A04.7.02.047.1") && !Fma.accepts(""));
+        assert_eq!(
+            Fma.link("22542").as_deref(),
+            Some("http://purl.org/sig/ont/fma/fma22542")
+        );
+        assert_eq!(Ta98.link("A04.7.02.047"), None);
+    }
 }

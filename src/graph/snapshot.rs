@@ -8,11 +8,12 @@
 
 use super::model::{
     Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure, Text, Xref,
+    XrefScheme,
 };
 use super::{Atlas, NameIndex};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-const MAGIC: &[u8; 4] = b"FSC2";
+const MAGIC: &[u8; 4] = b"FSC3";
 const NONE: u32 = u32::MAX;
 
 /// Encodes a checked graph.
@@ -39,9 +40,10 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
         w.opt(s.latin.as_ref());
         w.texts(&s.aliases);
         w.texts(&s.notes);
-        w.opt(s.xref.fma.as_ref());
-        w.opt(s.xref.uberon.as_ref());
-        w.opt(s.xref.wikidata.as_ref());
+        for scheme in XrefScheme::ALL {
+            w.opt(s.xref.get(scheme));
+        }
+        w.u32(s.xref.source.map_or(NONE, |id| id.0));
         w.sources(&s.sources);
         w.location(&s.location);
     }
@@ -130,11 +132,7 @@ pub fn decode(bytes: &'static [u8], origin: &str) -> Option<Atlas> {
             latin: r.opt()?,
             aliases: r.texts()?,
             notes: r.texts()?,
-            xref: Xref {
-                fma: r.opt()?,
-                uberon: r.opt()?,
-                wikidata: r.opt()?,
-            },
+            xref: r.xref(sources.len())?,
             sources: r.sources(sources.len())?,
             location: r.location()?,
         });
@@ -308,6 +306,19 @@ impl Reader {
                 ((id as usize) < n_sources).then_some(SourceId(id))
             })
             .collect()
+    }
+
+    fn xref(&mut self, n_sources: usize) -> Option<Xref> {
+        let mut xref = Xref::default();
+        for scheme in XrefScheme::ALL {
+            xref.set(scheme, self.opt()?);
+        }
+        xref.source = match self.u32()? {
+            NONE => None,
+            id if (id as usize) < n_sources => Some(SourceId(id)),
+            _ => return None,
+        };
+        Some(xref)
     }
 
     fn location(&mut self) -> Option<Location> {

@@ -120,17 +120,15 @@ fn fact(atlas: &Atlas, e: EdgeIndex) -> Value {
     })
 }
 
-/// Cross-reference ids, only those known.
-fn xref(x: &crate::graph::model::Xref) -> Value {
+/// Cross-reference ids, only those known, and the source they were read in.
+fn xref(atlas: &Atlas, x: &crate::graph::model::Xref) -> Value {
     let mut map = serde_json::Map::new();
-    for (key, value) in [
-        ("fma", &x.fma),
-        ("uberon", &x.uberon),
-        ("wikidata", &x.wikidata),
-    ] {
-        if let Some(v) = value {
-            map.insert(key.to_string(), Value::String(v.to_string()));
-        }
+    for (scheme, id) in x.ids() {
+        map.insert(scheme.key().to_string(), Value::String(id.to_string()));
+    }
+    if let Some(src) = x.source {
+        let id = atlas.source(src).id.to_string();
+        map.insert("source".to_string(), Value::String(id));
     }
     Value::Object(map)
 }
@@ -138,6 +136,9 @@ fn xref(x: &crate::graph::model::Xref) -> Value {
 fn show(atlas: &Atlas, n: NodeIndex) -> Value {
     let s = atlas.node(n);
     let mut cited: Vec<SourceId> = s.sources.clone();
+    if let Some(src) = s.xref.source.filter(|src| !cited.contains(src)) {
+        cited.push(src);
+    }
     let mut facts = Vec::new();
     for (relation, direction, list) in grouped_facts(atlas, n) {
         for (e, other, part) in list {
@@ -167,7 +168,7 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
         "latin": s.latin,
         "aliases": s.aliases,
         "notes": s.notes,
-        "xref": xref(&s.xref),
+        "xref": xref(atlas, &s.xref),
         "facts": facts,
         "sources": cited.iter().map(|id| atlas.source(*id)).collect::<Vec<_>>(),
     })

@@ -1,14 +1,18 @@
 //! SVG pictures that need nothing installed: the answer laid out in layers by the
-//! layout-rs crate, under the query as title and above a legend drawn here. Where
-//! Graphviz's `dot` is installed it draws the DOT picture instead (it can box
-//! structures by compartment, which layout-rs cannot), unless `FASCIA_SVG=builtin`.
+//! layout-rs crate, under the query as title and above a legend drawn here. layout-rs
+//! has no clusters, so muscles are boxed by compartment after the layout, wherever a
+//! compartment's muscles came out side by side. Where Graphviz's `dot` is installed it
+//! draws the DOT picture instead (it clusters by compartment itself), unless
+//! `FASCIA_SVG=builtin`.
 
 use super::Render;
 use super::dot::{kind_style, relation_style, write_dot};
 use super::picture::Picture;
 use super::scene::Scene;
 use crate::graph::Atlas;
+use crate::graph::model::{Direction, Kind, Relation};
 use crate::query::{Answer, Query};
+use layout::adt::dag::NodeHandle;
 use layout::backends::svg::SVGWriter;
 use layout::core::base::Orientation;
 use layout::core::color::Color;
@@ -16,7 +20,8 @@ use layout::core::style::{LineStyleKind, StyleAttr};
 use layout::std_shapes::render::get_shape_size;
 use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
-use std::collections::HashMap;
+use petgraph::graph::NodeIndex;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
@@ -98,6 +103,7 @@ fn builtin(atlas: &Atlas, picture: &Picture) -> io::Result<String> {
     };
     let legend_rows = picture.kinds.len()
         + usize::from(!picture.answer.is_empty())
+        + usize::from(graph.contains(BOX_CLASS))
         + picture.relations.len()
         + usize::from(picture.partial_roots);
     let legend_height = if legend_rows == 0 {
@@ -139,7 +145,12 @@ fn builtin(atlas: &Atlas, picture: &Picture) -> io::Result<String> {
         svg.push_str(&graph);
         svg.push_str("</svg>\n");
     }
-    legend(&mut svg, picture, TITLE_HEIGHT + height + MARGIN);
+    legend(
+        &mut svg,
+        picture,
+        graph.contains(BOX_CLASS),
+        TITLE_HEIGHT + height + MARGIN,
+    );
     svg.push_str("</svg>\n");
     Ok(svg)
 }
@@ -149,7 +160,7 @@ fn builtin(atlas: &Atlas, picture: &Picture) -> io::Result<String> {
 fn layered(
     atlas: &Atlas,
     picture: &Picture,
-    nodes: &[petgraph::graph::NodeIndex],
+    nodes: &[NodeIndex],
 ) -> io::Result<(String, f64, f64)> {
     // layout-rs asserts its own invariants, and its crossing reduction trips some of
     // them on a few graphs: try again without it, and never let it take fascia down
@@ -157,8 +168,33 @@ fn layered(
     let reporter = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let mut laid_out = None;
+    let groups = compartment_groups(atlas, nodes);
+    // layout-rs keeps the order nodes are added in where crossings do not decide it:
+    // a compartment's muscles added together tend to come out side by side, boxable
+    let mut first_of_group: HashMap<NodeIndex, usize> = HashMap::new();
+    for (members, at) in groups
+        .iter()
+        .map(|(_, m)| m)
+        .zip(0..)
+        .flat_map(|(m, g)| m.iter().map(move |n| (n, g)))
+    {
+        first_of_group.insert(*members, at);
+    }
+    let mut ordered: Vec<(usize, NodeIndex)> = Vec::with_capacity(nodes.len());
+    let mut group_at: HashMap<usize, usize> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let key = match first_of_group.get(n) {
+            Some(g) => *group_at.entry(*g).or_insert(i),
+            None => i,
+        };
+        ordered.push((key, *n));
+    }
+    ordered.sort_by_key(|(key, _)| *key);
+    let ordered: Vec<NodeIndex> = ordered.into_iter().map(|(_, n)| n).collect();
+    let nodes = ordered.as_slice();
     for disable_optimizations in [false, true] {
-        let mut graph = visual_graph(atlas, picture, nodes);
+        let (mut graph, handles) = visual_graph(atlas, picture, nodes);
+        let groups = &groups;
         let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
             let mut writer = SVGWriter::new();
             graph.do_it(false, disable_optimizations, false, &mut writer);
@@ -167,7 +203,14 @@ fn layered(
                 .iter_nodes()
                 .map(|n| graph.pos(n).bbox(false).1.y)
                 .fold(0.0, f64::max);
-            (writer.finalize(), bottom)
+            let rects: HashMap<NodeIndex, Rect> = handles
+                .iter()
+                .map(|(n, h)| {
+                    let (a, b) = graph.pos(*h).bbox(false);
+                    (*n, Rect::new(a.x, a.y, b.x, b.y))
+                })
+                .collect();
+            (writer.finalize(), bottom, boxes(atlas, groups, &rects))
         }));
         if let Ok(done) = attempt {
             laid_out = Some(done);
@@ -175,7 +218,7 @@ fn layered(
         }
     }
     std::panic::set_hook(reporter);
-    let (doc, bottom) =
+    let (doc, bottom, boxes) =
         laid_out.ok_or_else(|| io::Error::other("the built-in layout failed on this picture"))?;
     let (body, width, height) = inner_svg(&doc);
     let height = if bottom > 0.0 {
@@ -183,15 +226,133 @@ fn layered(
     } else {
         height
     };
-    Ok((body, width, height))
+    if boxes.is_empty() {
+        return Ok((body, width, height));
+    }
+    // the boxes go first, so that the structures and lines are drawn over them, and
+    // the drawing moves in by a box's margin so that boxes at its edges show whole
+    let room = BOX_PAD + BOX_LABEL;
+    let (head, rest) = match body.find("</style>") {
+        Some(at) => body.split_at(at + "</style>".len()),
+        None => ("", body.as_str()),
+    };
+    let body = format!("{head}\n<g transform=\"translate({room},{room})\">\n{boxes}{rest}</g>\n");
+    Ok((body, width + 2.0 * room, height + 2.0 * room))
+}
+
+const BOX_CLASS: &str = "compartment-box";
+/// Room between a box and the structures in it, and above them for its name.
+const BOX_PAD: f64 = 8.0;
+const BOX_LABEL: f64 = 14.0;
+
+#[derive(Debug, Clone, Copy)]
+struct Rect {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Rect {
+    fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
+        Rect { x0, y0, x1, y1 }
+    }
+
+    fn union(self, o: Rect) -> Rect {
+        Rect::new(
+            self.x0.min(o.x0),
+            self.y0.min(o.y0),
+            self.x1.max(o.x1),
+            self.y1.max(o.y1),
+        )
+    }
+
+    fn overlaps(self, o: Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+}
+
+/// Muscles (and heads, by their muscle's compartment) grouped by a compartment that is
+/// not itself drawn: what DOT would cluster.
+fn compartment_groups(atlas: &Atlas, nodes: &[NodeIndex]) -> Vec<(NodeIndex, Vec<NodeIndex>)> {
+    let drawn: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
+    let compartment_of = |n: NodeIndex| {
+        atlas
+            .neighbours(n, Relation::LocatedIn, Direction::Forward)
+            .map(|(_, c)| c)
+            .find(|c| atlas.node(*c).kind == Kind::Compartment)
+    };
+    let mut groups: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
+    for &n in nodes {
+        let compartment = match atlas.node(n).kind {
+            Kind::Muscle => compartment_of(n),
+            Kind::MusclePart => {
+                compartment_of(n).or_else(|| atlas.whole_of(n).and_then(compartment_of))
+            }
+            _ => None,
+        };
+        if let Some(c) = compartment.filter(|c| !drawn.contains(c)) {
+            let members = groups.entry(c).or_default();
+            if !members.contains(&n) {
+                members.push(n);
+            }
+        }
+    }
+    groups.into_iter().collect()
+}
+
+/// A labelled box around each compartment's structures, where they came out side by
+/// side: a box that would take in any other structure, or cross another box, is left
+/// out rather than mislead.
+fn boxes(
+    atlas: &Atlas,
+    groups: &[(NodeIndex, Vec<NodeIndex>)],
+    rects: &HashMap<NodeIndex, Rect>,
+) -> String {
+    let mut drawn: Vec<Rect> = Vec::new();
+    let mut out = String::new();
+    for (compartment, members) in groups {
+        let Some(inner) = members
+            .iter()
+            .filter_map(|m| rects.get(m).copied())
+            .reduce(Rect::union)
+        else {
+            continue;
+        };
+        let frame = Rect::new(
+            inner.x0 - BOX_PAD,
+            inner.y0 - BOX_PAD - BOX_LABEL,
+            inner.x1 + BOX_PAD,
+            inner.y1 + BOX_PAD,
+        );
+        let takes_in_another = rects
+            .iter()
+            .any(|(n, r)| !members.contains(n) && frame.overlaps(*r));
+        if takes_in_another || drawn.iter().any(|d| d.overlaps(frame)) {
+            continue;
+        }
+        drawn.push(frame);
+        let _ = writeln!(
+            out,
+            r##"<g class="{BOX_CLASS}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="6" fill="#f7f7f7" stroke="#999999" stroke-dasharray="4,3"/><text x="{:.1}" y="{:.1}" font-size="11" fill="#555555">{}</text></g>"##,
+            frame.x0,
+            frame.y0,
+            frame.x1 - frame.x0,
+            frame.y1 - frame.y0,
+            frame.x0 + 6.0,
+            frame.y0 + BOX_LABEL - 2.0,
+            xml(&atlas.node(*compartment).name)
+        );
+    }
+    out
 }
 
 /// The structures as boxes and the lines between them, for layout-rs.
 fn visual_graph(
     atlas: &Atlas,
     picture: &Picture,
-    nodes: &[petgraph::graph::NodeIndex],
-) -> VisualGraph {
+    nodes: &[NodeIndex],
+) -> (VisualGraph, HashMap<NodeIndex, NodeHandle>) {
     let dir = Orientation::TopToBottom;
     let mut graph = VisualGraph::new(dir);
     let mut handles = HashMap::new();
@@ -217,7 +378,14 @@ fn visual_graph(
         let size = get_shape_size(dir, &shape, FONT, false);
         handles.insert(*n, graph.add_node(Element::create(shape, look, dir, size)));
     }
-    for line in &picture.lines {
+    // lines in the order of their lower ends, which keeps the nodes' order
+    let rank: HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let mut lines: Vec<&super::picture::Line> = picture.lines.iter().collect();
+    lines.sort_by_key(|l| {
+        let (a, b) = (rank.get(&l.subject), rank.get(&l.object));
+        (a.max(b).copied(), a.min(b).copied())
+    });
+    for line in lines {
         let (Some(&s), Some(&o)) = (handles.get(&line.subject), handles.get(&line.object)) else {
             continue;
         };
@@ -244,7 +412,7 @@ fn visual_graph(
         let arrow = Arrow::new(start, end, line_style, text, &look, &None, &None);
         graph.add_edge(arrow, from, to);
     }
-    graph
+    (graph, handles)
 }
 
 /// The body of layout-rs's SVG document and its size.
@@ -281,7 +449,7 @@ fn sorted_styles(body: &str) -> String {
 
 /// Kinds as filled boxes, the answer's thick border, each relation's line, and what
 /// brackets around a root level mean.
-fn legend(svg: &mut String, picture: &Picture, top: f64) {
+fn legend(svg: &mut String, picture: &Picture, with_boxes: bool, top: f64) {
     let mut y = top + MARGIN;
     let x = MARGIN;
     if picture.kinds.is_empty() && picture.relations.is_empty() {
@@ -308,6 +476,16 @@ fn legend(svg: &mut String, picture: &Picture, top: f64) {
         let _ = writeln!(
             svg,
             r##"<rect x="{x}" y="{}" width="28" height="14" rx="3" fill="#ffffff" stroke="#000000" stroke-width="3"/><text x="{}" y="{}" font-size="11">the answer</text>"##,
+            y + 2.0,
+            x + 36.0,
+            y + 13.0
+        );
+        y += LEGEND_ROW;
+    }
+    if with_boxes {
+        let _ = writeln!(
+            svg,
+            r##"<rect x="{x}" y="{}" width="28" height="14" rx="3" fill="#f7f7f7" stroke="#999999" stroke-dasharray="4,3"/><text x="{}" y="{}" font-size="11">a compartment: the muscles in it</text>"##,
             y + 2.0,
             x + 36.0,
             y + 13.0
@@ -375,4 +553,32 @@ fn xml(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_box_that_would_take_in_another_structure_is_left_out() {
+        let atlas = crate::bundled().unwrap();
+        let id = |s: &str| atlas.by_id(s).unwrap_or_else(|| panic!("{s}"));
+        let compartment = id("superficial-posterior-compartment-of-leg");
+        let (soleus, plantaris, popliteus) = (id("soleus"), id("plantaris"), id("popliteus"));
+        let groups = vec![(compartment, vec![soleus, plantaris])];
+        let side_by_side: HashMap<NodeIndex, Rect> = [
+            (soleus, Rect::new(0.0, 100.0, 80.0, 120.0)),
+            (plantaris, Rect::new(100.0, 100.0, 180.0, 120.0)),
+            (popliteus, Rect::new(300.0, 100.0, 380.0, 120.0)),
+        ]
+        .into_iter()
+        .collect();
+        let drawn = boxes(&atlas, &groups, &side_by_side);
+        assert!(drawn.contains("Superficial posterior compartment of leg"));
+        // popliteus (deep compartment) between the two: no box
+        let mut apart = side_by_side.clone();
+        apart.insert(popliteus, Rect::new(90.0, 100.0, 95.0, 120.0));
+        apart.insert(plantaris, Rect::new(200.0, 100.0, 280.0, 120.0));
+        assert_eq!(boxes(&atlas, &groups, &apart), "");
+    }
 }

@@ -286,19 +286,6 @@ fn card(
     if !s.aliases.is_empty() {
         writeln!(out, "  Also called: {}", s.aliases.join(", "))?;
     }
-    let mut xrefs = Vec::new();
-    if let Some(v) = &s.xref.fma {
-        xrefs.push(format!("FMA {v}"));
-    }
-    if let Some(v) = &s.xref.uberon {
-        xrefs.push(v.to_string());
-    }
-    if let Some(v) = &s.xref.wikidata {
-        xrefs.push(format!("Wikidata {v}"));
-    }
-    if !xrefs.is_empty() {
-        writeln!(out, "  Identifiers: {}", xrefs.join(" · "))?;
-    }
     // sources are numbered in order of first citation, as footnotes
     let number = |src: SourceId, cited: &mut Vec<SourceId>| -> usize {
         match cited.iter().position(|c| *c == src) {
@@ -309,6 +296,19 @@ fn card(
             }
         }
     };
+    if !s.xref.is_empty() {
+        let ids: Vec<String> = s
+            .xref
+            .ids()
+            .map(|(scheme, id)| format!("{} {id}", scheme.label()))
+            .collect();
+        let mark = s
+            .xref
+            .source
+            .map(|src| format!("  [{}]", number(src, &mut cited)))
+            .unwrap_or_default();
+        writeln!(out, "  Identifiers: {}{mark}", ids.join(" · "))?;
+    }
     for (relation, direction, facts) in grouped_facts(atlas, node) {
         writeln!(out)?;
         writeln!(out, "{}", heading(relation.name(direction)))?;

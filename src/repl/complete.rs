@@ -2,10 +2,10 @@
 
 use super::META_COMMANDS;
 use super::help::TOPICS;
-use super::lex::{Class, OPERATORS, STATEMENTS, is_word_char, lex};
+use super::lex::{Class, OPERATORS, STATEMENTS, Token, is_word_char, lex};
 use fascia::Atlas;
-use fascia::graph::model::Relation;
-use fascia::graph::{normalize, strip_kind_word};
+use fascia::graph::model::{Direction, KindSet, Relation};
+use fascia::graph::normalize;
 use fascia::output::Format;
 use fascia::query::ast::Selector;
 
@@ -56,7 +56,9 @@ fn needs_quotes(name: &str) -> bool {
     name.split_whitespace().any(|w| {
         let lower = w.to_lowercase();
         OPERATORS.contains(&lower.as_str()) || Relation::from_name(&lower).is_some()
-    }) || !name.chars().all(|c| is_word_char(c) || c == ' ')
+    }) || !name
+        .chars()
+        .all(|c| is_word_char(c) || c == ' ' || c == ',')
         || !name.starts_with(char::is_alphanumeric)
 }
 
@@ -107,12 +109,16 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
         Some(t) => (t.start, &before[t.start..], &tokens[..tokens.len() - 1]),
         None => (pos, "", &tokens[..]),
     };
-    // bare words typed so far may be the start of one long name
-    let run_start = done
+    // bare words typed so far, commas and all, may be the start of one long name
+    let run: Vec<&Token> = done
         .iter()
         .rev()
-        .take_while(|t| t.class == Class::Name)
-        .last()
+        .take_while(|t| matches!(t.class, Class::Name | Class::Comma))
+        .collect();
+    let run_start = run
+        .iter()
+        .rev()
+        .find(|t| t.class == Class::Name)
         .map(|t| t.start);
     if let Some(run_start) = run_start {
         let run = &before[run_start..];
@@ -127,7 +133,11 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
     }
     let prev = done.last().map(|t| (t.class, &before[t.start..t.end]));
     let want = wanted_after(prev);
-    let stars: Vec<String> = Relation::all_names().map(|r| format!("{r}*")).collect();
+    let subject = subject_kinds(before, done);
+    let relations: Vec<&str> = Relation::all_names()
+        .filter(|name| applies_to(name, subject))
+        .collect();
+    let stars: Vec<String> = relations.iter().map(|r| format!("{r}*")).collect();
     let mut words: Vec<&str> = Vec::new();
     if want & META != 0 {
         words.extend(META_COMMANDS);
@@ -142,10 +152,7 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
         words.extend(OPERATORS);
     }
     if want & RELATION != 0 {
-        // pushed one by one: `extend` would demand `'static` of `stars` too
-        for r in Relation::all_names() {
-            words.push(r);
-        }
+        words.extend(relations.iter().copied());
     }
     if want & STARRED != 0 {
         words.extend(stars.iter().map(String::as_str));
@@ -155,6 +162,30 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
         found.extend(names_matching(atlas, partial, true));
     }
     (start, found)
+}
+
+/// The kinds a relation typed now would be read from: those of the last kind word
+/// before it (`muscles … inn`), or any kind when there is none.
+fn subject_kinds(line: &str, tokens: &[Token]) -> KindSet {
+    tokens
+        .iter()
+        .rev()
+        .find(|t| t.class == Class::Kind)
+        .and_then(|t| Selector::from_word(&line[t.start..t.end]))
+        .map_or(KindSet::ALL, Selector::kinds)
+}
+
+/// Whether the relation spelled `name` can hold of some structure of the `subject`
+/// kinds: `innervated-by` of muscles, `innervates` of nerves.
+fn applies_to(name: &str, subject: KindSet) -> bool {
+    let Some((relation, direction)) = Relation::from_name(name) else {
+        return false;
+    };
+    let from = match direction {
+        Direction::Forward => relation.domain(),
+        Direction::Inverse => relation.range(),
+    };
+    from.intersect(subject) != KindSet::EMPTY
 }
 
 fn is_word_class(class: Class) -> bool {
@@ -190,35 +221,42 @@ fn by_prefix(words: Vec<&str>, partial: &str) -> Vec<Candidate> {
         .collect()
 }
 
-/// Names and aliases that start with `partial` (compared as normalized keys), quoted
-/// where needed. With `bare`, a plain single word stays unquoted.
+/// Current names that start with `partial` (compared as normalized keys), quoted where
+/// needed; with `bare`, a plain single word stays unquoted. When no current name does,
+/// the names of the structures whose aliases or old names start with it (`peroneus l`
+/// → `"fibularis longus"`): completion offers what fascia calls a structure now, never
+/// an old name.
 fn names_matching(atlas: &Atlas, partial: &str, bare: bool) -> Vec<Candidate> {
     let key = normalize(partial);
-    let mut found: Vec<Candidate> = Vec::new();
+    let mut by_name: Vec<Candidate> = Vec::new();
+    let mut by_alias: Vec<Candidate> = Vec::new();
     for idx in atlas.graph().node_indices() {
         let s = atlas.node(idx);
         let name_key = normalize(&s.name);
-        for spelling in std::iter::once(&s.name).chain(&s.aliases) {
-            let spelled = normalize(spelling);
-            // "flexor hallucis longus muscle" adds nothing to "flexor hallucis longus"
-            let redundant = spelled != name_key
-                && strip_kind_word(&spelled, s.kind).is_some_and(|short| short == name_key);
-            if redundant || !spelled.starts_with(&key) {
-                continue;
-            }
-            let lower = spelling.to_lowercase();
-            let plain = !needs_quotes(&lower);
-            let text = if bare && plain && !lower.contains(' ') {
-                lower.clone()
-            } else {
-                quote(&lower)
-            };
-            found.push(Candidate {
-                text,
-                bare: plain.then_some(lower),
-            });
-        }
+        let found = if name_key.starts_with(&key) {
+            &mut by_name
+        } else if s.aliases.iter().any(|a| normalize(a).starts_with(&key)) {
+            &mut by_alias
+        } else {
+            continue;
+        };
+        let lower = s.name.to_lowercase();
+        let plain = !needs_quotes(&lower);
+        let text = if bare && plain && !lower.contains(' ') {
+            lower.clone()
+        } else {
+            quote(&lower)
+        };
+        found.push(Candidate {
+            text,
+            bare: plain.then_some(lower),
+        });
     }
+    let mut found = if by_name.is_empty() {
+        by_alias
+    } else {
+        by_name
+    };
     found.sort_by(|a, b| a.text.cmp(&b.text));
     found.dedup_by(|a, b| a.text == b.text);
     found
@@ -281,6 +319,16 @@ mod tests {
             (start, texts(&found)),
             (5, vec!["\"biceps femoris, short head\""])
         );
+        // a comma, as in the names fascia prints
+        let (start, found) = at_end("show biceps femoris, sh");
+        assert_eq!(
+            (start, texts(&found)),
+            (5, vec!["\"biceps femoris, short head\""])
+        );
+        assert_eq!(
+            hint(&atlas, "show biceps femoris, sh", 23).as_deref(),
+            Some("ort head")
+        );
         let (start, found) = at_end("muscles innervated-by deep fib");
         assert_eq!((start, texts(&found)), (22, vec!["\"deep fibular nerve\""]));
         // inside an open quote
@@ -294,9 +342,10 @@ mod tests {
         assert_eq!(texts(&at_end("help rel").1), ["relations"]);
         assert_eq!(texts(&at_end(":format j").1), ["json"]);
         assert_eq!(texts(&at_end(":f").1), [":format"]);
+        // "sciatic artery" is only an old name of the inferior gluteal artery
         assert_eq!(
             texts(&at_end("path soleus to sci").1),
-            ["\"sciatic artery\"", "\"sciatic nerve\""]
+            ["\"sciatic nerve\""]
         );
         assert_eq!(
             texts(&at_end("path soleus via branch-of, has-").1),
@@ -308,10 +357,57 @@ mod tests {
             texts(&at_end("localize weak sol").1),
             ["\"soleal line of tibia\"", "soleus"]
         );
+        assert_eq!(texts(&at_end("lesion sci").1), ["\"sciatic nerve\""]);
+    }
+
+    #[test]
+    fn relations_offered_are_those_of_the_kind_typed() {
+        let atlas = mini();
+        let at_end = |line: &str| texts(&complete(&atlas, line, line.len()).1).join(" ");
+        assert_eq!(at_end("muscles inn"), "innervated-by innervated-by*");
+        assert_eq!(at_end("nerves inn"), "innervates innervates*");
         assert_eq!(
-            texts(&at_end("lesion sci").1),
-            ["\"sciatic artery\"", "\"sciatic nerve\""]
+            hint(&atlas, "muscles inn", 11).as_deref(),
+            Some("ervated-by")
         );
+        assert_eq!(hint(&atlas, "nerves inn", 10).as_deref(), Some("ervates"));
+        // the kind that opens the selection still rules after a name and `and`
+        assert_eq!(
+            at_end("count muscles innervated-by tibial and not inn"),
+            "innervated-by innervated-by*"
+        );
+        assert_eq!(
+            at_end("muscles innervated-by (nerves branch"),
+            "branch-of branch-of*"
+        );
+        // arteries are supplied by nothing, they supply; any relation fits `structures`
+        assert_eq!(at_end("arteries sup"), "supplies supplies*");
+        assert_eq!(
+            at_end("structures sup"),
+            "supplied-by supplied-by* supplies supplies*"
+        );
+    }
+
+    #[test]
+    fn names_offered_are_current_names() {
+        let atlas = fascia::bundled().unwrap();
+        // "tibialis anticus" is an old name of tibialis anterior: no hint towards it
+        assert_eq!(
+            hint(&atlas, "show tibialis ant", 17).as_deref(),
+            Some("erior")
+        );
+        let (start, found) = complete(&atlas, "show tibialis ant", 17);
+        assert_eq!((start, texts(&found)), (5, vec!["\"tibialis anterior\""]));
+        // an old name alone leads to the current one
+        let (start, found) = complete(&atlas, "show peroneus lo", 16);
+        assert_eq!(
+            (start, texts(&found)),
+            (
+                5,
+                vec!["\"fibularis longus\"", "\"tendon of fibularis longus\""]
+            )
+        );
+        assert_eq!(hint(&atlas, "show peroneus lo", 16), None);
     }
 
     #[test]

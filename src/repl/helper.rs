@@ -3,7 +3,8 @@
 use super::META_COMMANDS;
 use super::complete::{complete, hint};
 use super::lex::{Class, lex};
-use crate::terminal::paint;
+use crate::statements::Splitter;
+use crate::term::paint;
 use anstyle::{AnsiColor, Style};
 use fascia::Atlas;
 use fascia::graph::normalize;
@@ -113,14 +114,35 @@ fn highlight(atlas: &Atlas, line: &str) -> String {
                 (!atlas.named(&normalize(inner)).is_empty()).then_some(NAME_STYLE)
             }
             Class::Name => {
-                // a run of bare words is one name
+                // a run of bare words is one name, commas and all when that names
+                // something (`biceps femoris, short head`), else up to the comma (the
+                // lists of `localize`)
+                let known = |j: usize| {
+                    !atlas
+                        .named(&normalize(&line[t.start..tokens[j].end]))
+                        .is_empty()
+                };
                 let mut j = i;
                 while j + 1 < tokens.len() && tokens[j + 1].class == Class::Name {
                     j += 1;
                 }
-                let end = tokens[j].end;
-                if !atlas.named(&normalize(&line[t.start..end])).is_empty() {
-                    styled.push((t.start, end, NAME_STYLE));
+                let mut with_commas = j;
+                while with_commas + 2 < tokens.len()
+                    && tokens[with_commas + 1].class == Class::Comma
+                    && tokens[with_commas + 2].class == Class::Name
+                {
+                    with_commas += 2;
+                    while with_commas + 1 < tokens.len()
+                        && tokens[with_commas + 1].class == Class::Name
+                    {
+                        with_commas += 1;
+                    }
+                }
+                if with_commas > j && known(with_commas) {
+                    j = with_commas;
+                }
+                if known(j) {
+                    styled.push((t.start, tokens[j].end, NAME_STYLE));
                 }
                 i = j + 1;
                 continue;
@@ -178,39 +200,28 @@ impl Highlighter for LineHelper {
     }
 }
 
-/// Whether an entered line is finished or continues (an open parenthesis or quote).
-fn is_complete(input: &str) -> bool {
+/// Whether what was entered is finished, or a statement goes on at the next line: an
+/// open parenthesis or quote, a last `and`, `or`, `not`, `except` or comma (as
+/// [`crate::statements`] reads scripts).
+pub(super) fn is_complete(input: &str) -> bool {
     let head = input.trim_start();
     let command = head.split(char::is_whitespace).next().unwrap_or("");
     if command.starts_with(':') || command == "help" {
         return true;
     }
-    let tokens = lex(input);
-    if tokens
-        .iter()
-        .any(|t| t.class == (Class::Quoted { closed: false }))
-    {
-        return false;
+    let mut splitter = Splitter::new();
+    for line in input.split('\n') {
+        splitter.push_line(line);
     }
-    let depth: i64 = tokens
-        .iter()
-        .map(|t| match t.class {
-            Class::Open => 1,
-            Class::Close => -1,
-            _ => 0,
-        })
-        .sum();
-    // too many closing parentheses is the parser's to report
-    depth <= 0
+    !splitter.is_open()
 }
 
+/// Every line is accepted as it is entered: rustyline would draw the next line of an
+/// unfinished statement without a prompt, so the shell reads it itself, after
+/// [`super::CONTINUATION`] (see [`is_complete`]).
 impl Validator for LineHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        Ok(if is_complete(ctx.input()) {
-            ValidationResult::Valid(None)
-        } else {
-            ValidationResult::Incomplete
-        })
+    fn validate(&self, _ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        Ok(ValidationResult::Valid(None))
     }
 }
 
@@ -219,7 +230,7 @@ mod tests {
     use super::*;
     use crate::repl::Session;
     use crate::repl::tests::mini;
-    use crate::terminal::strip_ansi;
+    use crate::term::strip_ansi;
     use fascia::output::Format;
 
     #[test]
@@ -243,6 +254,20 @@ mod tests {
             "tibial nerve",
             true
         )));
+        // a name with a comma is one name; names in a list are each a name
+        assert!(
+            highlight(&atlas, "show biceps femoris, short head").contains(&paint(
+                &NAME_STYLE,
+                "biceps femoris, short head",
+                true
+            ))
+        );
+        let list = highlight(&atlas, "localize weak soleus, tibialis anterior");
+        assert!(list.contains(&paint(&NAME_STYLE, "soleus", true)), "{list}");
+        assert!(
+            list.contains(&paint(&NAME_STYLE, "tibialis anterior", true)),
+            "{list}"
+        );
     }
 
     #[test]
@@ -302,5 +327,9 @@ mod tests {
         assert!(is_complete("show x)"));
         assert!(is_complete(":data ~/it's here"));
         assert!(is_complete("show \"(\""));
+        assert!(!is_complete("muscles innervated-by tibial or"));
+        assert!(!is_complete("path soleus to sciatic via branch-of,"));
+        assert!(is_complete("muscles innervated-by tibial or\nnerves"));
+        assert!(is_complete("show o'brien"));
     }
 }

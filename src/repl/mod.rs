@@ -9,7 +9,8 @@ mod helper;
 mod lex;
 mod why;
 
-use crate::terminal::{self, paint_error};
+use crate::pager::Pager;
+use crate::term::{self, paint_error};
 use fascia::Atlas;
 use fascia::output::Format;
 use fascia::query::{Budget, Cancel};
@@ -23,18 +24,22 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 const PROMPT: &str = "fascia> ";
+/// The prompt for the next line of an unfinished statement, as wide as [`PROMPT`].
+const CONTINUATION: &str = "   ...> ";
 
 /// After this many read errors in a row the terminal is gone, not just a bad byte.
 const MAX_READ_ERRORS: usize = 100;
 
-/// Runs the shell until `:quit` or Ctrl-D.
+/// Runs the shell until `:quit` or Ctrl-D; long answers go through `pager`.
 pub fn run(
     atlas: Atlas,
     format: Format,
     color: bool,
     work_limit: u64,
-) -> Result<ExitCode, terminal::Error> {
+    pager: Option<Pager>,
+) -> Result<ExitCode, term::Error> {
     let mut session = Session::new(atlas, format, color).with_work_limit(work_limit);
+    session.pager = pager;
     crate::signals::cancel_on_interrupt(&session.cancel);
     let config = Config::builder()
         .completion_type(CompletionType::List)
@@ -46,7 +51,7 @@ pub fn run(
             ColorMode::Disabled
         })
         .build();
-    let readline_error = |e: ReadlineError| terminal::Error::Io {
+    let readline_error = |e: ReadlineError| term::Error::Io {
         context: "cannot read the terminal".to_string(),
         source: io::Error::other(e),
     };
@@ -57,7 +62,7 @@ pub fn run(
     let mut history = HistoryFile::open(history_path(), &mut editor);
 
     let stdout = io::stdout();
-    writeln!(stdout.lock(), "{}", session.welcome()).map_err(terminal::Error::Output)?;
+    writeln!(stdout.lock(), "{}", session.welcome()).map_err(term::Error::Output)?;
     let mut read_errors = 0;
     loop {
         let read = editor.readline(PROMPT);
@@ -65,22 +70,23 @@ pub fn run(
             read_errors = 0;
         }
         match read {
-            Ok(line) => {
+            Ok(mut line) => {
+                if !read_continuation(&mut editor, &mut line).map_err(readline_error)? {
+                    continue;
+                }
                 if line.trim().is_empty() {
                     continue;
                 }
                 let _ = editor.add_history_entry(line.as_str());
                 history.append(&mut editor);
                 // text fits the terminal as it is now, resized or not
-                session.width = if io::stdout().is_terminal() {
-                    terminal::terminal_width()
-                } else {
-                    None
-                };
+                let terminal = io::stdout().is_terminal();
+                session.width = terminal.then(term::terminal_width).flatten();
+                session.height = terminal.then(term::terminal_height).flatten();
                 let mut out = stdout.lock();
                 let outcome = session.handle_all(&line, &mut out);
-                out.flush().map_err(terminal::Error::Output)?;
-                match outcome.map_err(terminal::Error::Output)? {
+                out.flush().map_err(term::Error::Output)?;
+                match outcome.map_err(term::Error::Output)? {
                     Outcome::Quit => break,
                     Outcome::Loaded => {
                         editor.set_helper(Some(LineHelper::new(session.atlas.clone(), color)));
@@ -102,12 +108,35 @@ pub fn run(
                 read_errors += 1;
                 let message = "error: the line held bytes that are not UTF-8 text; it was dropped";
                 writeln!(stdout.lock(), "{}", paint_error(message, color))
-                    .map_err(terminal::Error::Output)?;
+                    .map_err(term::Error::Output)?;
             }
             Err(e) => return Err(readline_error(e)),
         }
     }
-    Ok(ExitCode::from(terminal::SUCCESS))
+    Ok(ExitCode::from(term::SUCCESS))
+}
+
+/// Reads the next lines of an unfinished statement (an open parenthesis or quote, a last
+/// operator) after [`CONTINUATION`], onto `line`. `false`: Ctrl-C or Ctrl-D abandoned it.
+fn read_continuation(
+    editor: &mut Editor<LineHelper, FileHistory>,
+    line: &mut String,
+) -> Result<bool, ReadlineError> {
+    while !helper::is_complete(line) {
+        match editor.readline(CONTINUATION) {
+            Ok(more) => {
+                line.push('\n');
+                line.push_str(&more);
+            }
+            Err(ReadlineError::Signal(_)) => {}
+            Err(ReadlineError::Interrupted | ReadlineError::Eof) => return Ok(false),
+            Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
+                return Ok(false);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(true)
 }
 
 /// `FASCIA_HISTORY` (empty: no history), else `<data dir>/fascia/history`.
@@ -184,7 +213,7 @@ pub enum Outcome {
 
 /// Meta-commands offered by completion at the start of a line.
 const META_COMMANDS: &[&str] = &[
-    "help", ":help", ":format", ":data", ":timing", ":quit", ":q", "quit", "exit",
+    "help", ":help", ":format", ":data", ":timing", ":pager", ":quit", ":q", "quit", "exit",
 ];
 
 /// The state of one shell: the data, the output format, and whether to colour.
@@ -200,6 +229,12 @@ pub struct Session {
     timings: bool,
     /// The terminal's width, which text answers fit (`None`: any width).
     width: Option<usize>,
+    /// The terminal's height: a taller answer goes through the pager.
+    height: Option<usize>,
+    /// The pager, if there is one (`None` in a pipe, or with `PAGER` empty).
+    pager: Option<Pager>,
+    /// `:pager off` turns it off.
+    paging: bool,
     /// What `why` alone explains.
     last: why::LastAnswer,
 }
@@ -214,6 +249,9 @@ impl Session {
             cancel: Cancel::new(),
             timings: false,
             width: None,
+            height: None,
+            pager: None,
+            paging: true,
             last: why::LastAnswer::default(),
         }
     }
@@ -224,7 +262,7 @@ impl Session {
     }
 
     pub fn welcome(&self) -> String {
-        let scope = match scope(&self.atlas) {
+        let scope = match crate::scope::regions(&self.atlas) {
             Some(regions) => format!(" {regions};"),
             None => String::new(),
         };
@@ -277,11 +315,17 @@ impl Session {
         match command {
             "quit" | "exit" if rest.is_empty() => Ok(Outcome::Quit),
             ":quit" | ":q" | ":exit" => Ok(Outcome::Quit),
-            "help" | ":help" | "?" => self.help(rest, out),
+            "help" | ":help" | "?" => {
+                let mut text = Vec::new();
+                let outcome = self.help(rest, &mut text)?;
+                self.page(&text, false, out)?;
+                Ok(outcome)
+            }
             "why" if rest.is_empty() => self.why_last(out),
             ":format" => self.set_format(rest, out),
             ":data" => self.data(rest, out),
             ":timing" => self.set_timing(rest, out),
+            ":pager" => self.set_pager(rest, out),
             c if c.starts_with(':') => {
                 let commands = META_COMMANDS.iter().filter(|m| m.starts_with(':'));
                 let hint = match fascia::suggest::closest(c, commands.copied()) {
@@ -306,16 +350,35 @@ impl Session {
         match result {
             Ok((query, answer)) => {
                 let format = if query.dot { Format::Dot } else { self.format };
-                format
-                    .renderer_for(self.width)
-                    .render_query(&self.atlas, &query, &answer, out)?;
+                let mut rendered = Vec::new();
+                format.renderer_for(self.width).render_query(
+                    &self.atlas,
+                    &query,
+                    &answer,
+                    &mut rendered,
+                )?;
+                let table =
+                    format == Format::Text && matches!(answer, fascia::query::Answer::Set(_));
+                self.page(&rendered, table, out)?;
                 self.last = why::LastAnswer::of(&self.atlas, text, &query.statement, &answer);
                 Ok(Outcome::Done)
             }
             Err(e) => {
-                writeln!(out, "{}", paint_error(&e.render(text), self.color))?;
+                let rendered = crate::scope::render_error(&self.atlas, &e, text);
+                writeln!(out, "{}", paint_error(&rendered, self.color))?;
                 Ok(Outcome::Failed)
             }
+        }
+    }
+
+    /// Writes an answer, through the pager when it is taller than the terminal; `table`:
+    /// its first line is a header to keep in view.
+    fn page(&self, rendered: &[u8], table: bool, out: &mut dyn Write) -> io::Result<()> {
+        match (&self.pager, self.height) {
+            (Some(pager), Some(height)) if self.paging => {
+                pager.show(rendered, table, height, self.width, out)
+            }
+            _ => out.write_all(rendered),
         }
     }
 
@@ -337,6 +400,22 @@ impl Session {
         };
         let state = if self.timings { "on" } else { "off" };
         writeln!(out, "timing: {state} (times go to standard error)")?;
+        Ok(Outcome::Done)
+    }
+
+    fn set_pager(&mut self, value: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        self.paging = match value {
+            "on" => true,
+            "off" => false,
+            "" => self.paging,
+            _ => return self.error(&format!("`:pager {value}`: say on or off"), out),
+        };
+        let state = match (self.paging, &self.pager) {
+            (false, _) => "off",
+            (true, Some(_)) => "on (answers taller than the terminal)",
+            (true, None) => "on, but there is none here (not a terminal, or PAGER is empty)",
+        };
+        writeln!(out, "pager: {state}")?;
         Ok(Outcome::Done)
     }
 
@@ -405,20 +484,6 @@ impl Session {
                 self.error(&format!("{why}\nstill using {}", self.atlas.origin()), out)
             }
         }
-    }
-}
-
-/// The regions the data covers: "the lower limb and the upper limb" (`None`: no regions).
-pub fn scope(atlas: &Atlas) -> Option<String> {
-    let regions: Vec<String> = atlas
-        .top_regions()
-        .iter()
-        .map(|r| atlas.node(*r).name.to_lowercase())
-        .collect();
-    match regions.as_slice() {
-        [] => None,
-        [one] => Some(format!("the {one}")),
-        [init @ .., last] => Some(format!("the {} and the {last}", init.join(", the "))),
     }
 }
 
@@ -501,6 +566,19 @@ mod tests {
             )
         );
         assert_eq!(run_line(&mut s, ":timing maybe").0, Outcome::Failed);
+        assert_eq!(
+            run_line(&mut s, ":pager off"),
+            (Outcome::Done, "pager: off\n".to_string())
+        );
+        assert_eq!(
+            run_line(&mut s, ":pager on"),
+            (
+                Outcome::Done,
+                "pager: on, but there is none here (not a terminal, or PAGER is empty)\n"
+                    .to_string()
+            )
+        );
+        assert_eq!(run_line(&mut s, ":pager maybe").0, Outcome::Failed);
         assert_eq!(
             run_line(&mut s, ":format xml"),
             (

@@ -1,5 +1,5 @@
-//! What the command line and the shell share at the terminal: exit statuses, the
-//! errors that stop a run, the terminal's width and colours.
+//! What the command line, the REPL and the timings share: exit codes, the error that
+//! stops a run, the terminal's width, and the drawing of errors in colour.
 
 use anstyle::{AnsiColor, Style};
 use std::io;
@@ -36,7 +36,12 @@ pub fn terminal_width() -> Option<usize> {
     terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
 }
 
-pub(crate) const BOLD: Style = Style::new().bold();
+/// The height of the terminal on standard output, if it is one.
+pub fn terminal_height() -> Option<usize> {
+    terminal_size::terminal_size().map(|(_, h)| usize::from(h.0))
+}
+
+pub const BOLD: Style = Style::new().bold();
 const RED: Style = Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
@@ -105,4 +110,19 @@ pub(crate) fn strip_ansi(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_errors_pass_through_and_coloured_ones_keep_their_text() {
+        let rendered = "error: unknown name `x`\n  | show x\n  |      ^\n  = did you mean `y`?";
+        assert_eq!(paint_error(rendered, false), rendered);
+        let coloured = paint_error(rendered, true);
+        assert!(coloured.contains("\u{1b}["));
+        let stripped: String = strip_ansi(&coloured);
+        assert_eq!(stripped, rendered);
+    }
 }
