@@ -142,8 +142,15 @@ pub struct Name {
 
 /// A kind word that starts a set query: `muscles`, `nerve`, `heads`. A row of the
 /// vocabulary's [`KIND_WORDS`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Selector(usize);
+
+/// `Selector("muscles")`: the word, not the row number.
+impl fmt::Debug for Selector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Selector").field(&self.word()).finish()
+    }
+}
 
 impl Selector {
     /// Every kind word, in the vocabulary's order.
