@@ -89,7 +89,7 @@ pub const KIND_WORDS: &[KindWord] = &[
         singular: Some("bone"),
         also: &[],
         kinds: KindSet::of(&[Kind::Bone]),
-        help: "bones, and the bones one is made of (the ilium of the hip bone)",
+        help: "bones, whole (the hip bone) and in parts (the ilium)",
     },
     KindWord {
         plural: "landmarks",
