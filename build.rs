@@ -8,28 +8,15 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "src/error.rs"]
-mod error;
 #[path = "src/graph/mod.rs"]
 mod graph;
-#[path = "src/query/ast.rs"]
-pub mod query_ast;
 #[path = "src/suggest.rs"]
 mod suggest;
-mod query {
-    pub use super::query_ast as ast;
-}
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let root = manifest.join("data");
-    for watched in [
-        "data",
-        "src/graph",
-        "src/error.rs",
-        "src/suggest.rs",
-        "src/query/ast.rs",
-    ] {
+    for watched in ["data", "src/graph", "src/suggest.rs"] {
         println!(
             "cargo:rerun-if-changed={}",
             manifest.join(watched).display()

@@ -2,7 +2,7 @@
 //! stores the checked graph as a snapshot, so loading it costs no TOML parsing; the TOML
 //! texts are embedded too, for `fascia check` and for reporting problems.
 
-use crate::error::DataErrors;
+use crate::graph::error::DataErrors;
 use crate::graph::{Atlas, load_files, snapshot};
 
 mod files {

@@ -4,6 +4,8 @@
 //! Examples live in ```fascia blocks: a line `> QUERY`, then the exact text output (or
 //! the rendered error). After a deliberate change, `FASCIA_BLESS=1 cargo test --test
 //! readme_examples` rewrites the blocks with the current output; review the diff.
+//! A ```rust block is a piece of the crate documentation's example, which runs as a
+//! doctest.
 
 use fascia::output::{Format, render_to_string};
 
@@ -101,4 +103,28 @@ fn every_readme_example_gives_the_output_shown() {
             failures.join("\n")
         );
     }
+}
+
+#[test]
+fn every_readme_rust_block_is_part_of_the_crate_example() {
+    let readme = include_str!("../README.md");
+    let lib = include_str!("../src/lib.rs");
+    // the crate docs' lines, without `//! ` and their indentation
+    let docs: Vec<&str> = lib
+        .lines()
+        .filter_map(|l| l.strip_prefix("//!"))
+        .map(str::trim)
+        .collect();
+    let mut blocks = 0;
+    for block in readme.split("```rust\n").skip(1) {
+        let block = &block[..block.find("```").expect("the block ends")];
+        let lines: Vec<&str> = block.lines().map(str::trim).collect();
+        let found = docs.windows(lines.len()).any(|w| w == lines.as_slice());
+        assert!(
+            found,
+            "README's rust block is not in the crate example:\n{block}"
+        );
+        blocks += 1;
+    }
+    assert!(blocks > 0, "README shows the library in a rust block");
 }

@@ -1,9 +1,13 @@
-//! The grammar spells relation and kind words itself (pest needs literals); the model
-//! and the AST spell them too. These tests hold the spellings together, so a relation
-//! added to the model and forgotten in the grammar (or the other way) fails here.
+//! The vocabulary table (`fascia::graph::vocabulary`) is the one place relation and kind
+//! words are spelled. The grammar spells them again (pest needs literals) and the README
+//! shows them: these tests hold those to the table, so a relation added to the table and
+//! forgotten in the grammar (or the other way) fails here. After a deliberate change to
+//! the table, `FASCIA_BLESS=1 cargo test --test vocabulary` rewrites the README's
+//! relation table.
 
 use fascia::graph::model::Relation;
-use fascia::query::ast::Selector;
+use fascia::graph::vocabulary::{KIND_WORDS, RELATIONS};
+use fascia::query::ast::{Selector, Sign};
 use std::collections::BTreeSet;
 
 const GRAMMAR: &str = include_str!("../grammar/fascia.pest");
@@ -27,6 +31,31 @@ fn the_grammar_has_every_relation_name_and_no_other() {
     let grammar: BTreeSet<String> = words_of("relation").into_iter().collect();
     let model: BTreeSet<String> = Relation::all_names().map(str::to_string).collect();
     assert_eq!(grammar, model);
+}
+
+#[test]
+fn the_grammar_has_every_kind_word_of_the_table_and_no_other() {
+    let grammar: BTreeSet<String> = words_of("kind_word").into_iter().collect();
+    let table: BTreeSet<String> = KIND_WORDS
+        .iter()
+        .flat_map(|k| k.words())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(grammar, table);
+}
+
+#[test]
+fn the_grammar_has_every_sign_and_no_other() {
+    let start = GRAMMAR.find("\nsign = ").expect("a `sign` rule");
+    let line = &GRAMMAR[start + 1..];
+    let line = &line[..line.find('\n').expect("the rule ends")];
+    let grammar: BTreeSet<&str> = line
+        .split("^\"")
+        .skip(1)
+        .filter_map(|w| w.split('"').next())
+        .collect();
+    let signs: BTreeSet<&str> = Sign::ALL.into_iter().map(Sign::word).collect();
+    assert_eq!(grammar, signs);
 }
 
 #[test]
@@ -62,5 +91,94 @@ fn a_longer_spelling_comes_before_its_prefix() {
                 );
             }
         }
+    }
+}
+
+const README: &str = include_str!("../README.md");
+
+/// The README's relation table, as the table says it: words, help line, ends.
+fn relation_rows() -> String {
+    let mut rows =
+        String::from("| forward | inverse | what it says | from → to |\n|---|---|---|---|\n");
+    for r in RELATIONS {
+        rows.push_str(&format!(
+            "| `{}` | `{}` | {} | {} |\n",
+            r.forward,
+            r.inverse,
+            r.help,
+            r.relation.ends()
+        ));
+    }
+    rows
+}
+
+#[test]
+fn the_readme_relation_table_is_the_vocabulary() {
+    let header = "| forward | inverse | what it says | from → to |\n";
+    let start = README
+        .find(header)
+        .expect("README has the relation table under `### Relations`");
+    let len = README[start..]
+        .find("\n\n")
+        .map_or(README.len() - start, |i| i + 1);
+    let shown = &README[start..start + len];
+    let wanted = relation_rows();
+    if shown != wanted && std::env::var_os("FASCIA_BLESS").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let blessed = format!("{}{wanted}{}", &README[..start], &README[start + len..]);
+        std::fs::write(path, blessed).expect("README.md is writable");
+        return;
+    }
+    assert_eq!(
+        shown, wanted,
+        "the README's relation table differs from the vocabulary; \
+         FASCIA_BLESS=1 cargo test --test vocabulary rewrites it"
+    );
+}
+
+#[test]
+fn the_readme_pairs_every_forward_word_with_its_inverse() {
+    // the tour's four-column table of forward and inverse words
+    let start = README
+        .find("| forward | inverse | forward | inverse |")
+        .expect("README has the tour's table of inverse words");
+    let table = &README[start..];
+    let table = &table[..table.find("\n\n").unwrap_or(table.len())];
+    let mut pairs = BTreeSet::new();
+    for row in table.lines().skip(2) {
+        let cells: Vec<&str> = row
+            .split('|')
+            .map(|c| c.trim().trim_matches('`'))
+            .filter(|c| !c.is_empty())
+            .collect();
+        for pair in cells.chunks(2) {
+            pairs.insert((pair[0].to_string(), pair[1].to_string()));
+        }
+    }
+    let table: BTreeSet<(String, String)> = RELATIONS
+        .iter()
+        .map(|r| (r.forward.to_string(), r.inverse.to_string()))
+        .collect();
+    assert_eq!(pairs, table);
+}
+
+#[test]
+fn the_readme_names_every_kind_word() {
+    let start = README.find("\nKinds: ").expect("README lists the kinds");
+    let paragraph = &README[start..];
+    let paragraph = &paragraph[..paragraph[1..].find("\n\n").unwrap_or(paragraph.len())];
+    let named: BTreeSet<&str> = paragraph.split('`').skip(1).step_by(2).collect();
+    for kind in KIND_WORDS {
+        assert!(
+            named.contains(kind.plural),
+            "README does not name `{}`",
+            kind.plural
+        );
+    }
+    for word in named {
+        assert!(
+            Selector::from_word(word).is_some(),
+            "README names `{word}` as a kind, and the table has no such word"
+        );
     }
 }

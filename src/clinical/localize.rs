@@ -1,9 +1,10 @@
 //! `localize`: the candidate single lesions and how well each explains the findings.
 
-use super::{Candidate, Deficit, Effect, Finding, LOCALIZE_LIMIT, Lesion, Ranking, lesion, sites};
+use super::{
+    Candidate, Deficit, Effect, Finding, LOCALIZE_LIMIT, Lesion, Ranking, Sign, lesion, sites,
+};
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, Relation};
-use crate::query::ast::Sign;
 use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
 

@@ -13,13 +13,55 @@ mod localize;
 pub mod sites;
 
 use crate::graph::Atlas;
-use crate::graph::model::{Direction, Kind, Relation};
-use crate::query::ast::Sign;
+use crate::graph::descent::descent_steps;
+use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 pub use localize::{candidates, localize, score};
 pub use sites::{Route, Site};
+
+/// What was found on examination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sign {
+    /// `weak`: a muscle, group or movement is weak.
+    Weak,
+    /// `spared`: a muscle, group or movement is normal.
+    Spared,
+    /// `numb`: a skin area or dermatome has lost sensation.
+    Numb,
+    /// `reflex-lost`: a tendon reflex is absent or reduced.
+    ReflexLost,
+}
+
+impl Sign {
+    pub const ALL: [Sign; 4] = [Sign::Weak, Sign::Spared, Sign::Numb, Sign::ReflexLost];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Sign::Weak => "weak",
+            Sign::Spared => "spared",
+            Sign::Numb => "numb",
+            Sign::ReflexLost => "reflex-lost",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Sign> {
+        let w = word.to_ascii_lowercase();
+        Sign::ALL.into_iter().find(|s| s.word() == w)
+    }
+
+    /// The kinds a finding of this sign can name.
+    pub fn kinds(self) -> KindSet {
+        match self {
+            Sign::Weak | Sign::Spared => {
+                KindSet::of(&[Kind::Muscle, Kind::MusclePart, Kind::Group, Kind::Movement])
+            }
+            Sign::Numb => KindSet::of(&[Kind::SkinArea, Kind::Dermatome]),
+            Sign::ReflexLost => KindSet::of(&[Kind::Reflex]),
+        }
+    }
+}
 
 /// `localize` lists at most this many ranks (candidates tied at the last one stay).
 pub const LOCALIZE_LIMIT: usize = 10;
@@ -216,7 +258,7 @@ impl Cut {
             let Some(carried) = reach.get(&n).cloned() else {
                 continue;
             };
-            let tree = crate::query::eval::descent_steps(atlas, n, disputed, &NERVE_TREE)
+            let tree = descent_steps(atlas, n, disputed, &NERVE_TREE)
                 .map(|(_, c)| (c, routed.contains(&n)));
             let via_routes = routes
                 .iter()
@@ -295,7 +337,7 @@ fn narrowed(
         .collect();
     let mut out: HashSet<NodeIndex> = stack.iter().copied().collect();
     while let Some(n) = stack.pop() {
-        for (_, child) in crate::query::eval::descent_steps(atlas, n, disputed, &NERVE_TREE) {
+        for (_, child) in descent_steps(atlas, n, disputed, &NERVE_TREE) {
             if reach.contains_key(&child)
                 && roots_of(atlas, child, disputed).is_empty()
                 && out.insert(child)
@@ -338,7 +380,7 @@ fn partly_cut(
     }
     let mut out: HashSet<NodeIndex> = partial.iter().copied().collect();
     while let Some(n) = partial.pop() {
-        for (_, child) in crate::query::eval::descent_steps(atlas, n, disputed, &NERVE_TREE) {
+        for (_, child) in descent_steps(atlas, n, disputed, &NERVE_TREE) {
             if reach.contains_key(&child) && out.insert(child) {
                 partial.push(child);
             }

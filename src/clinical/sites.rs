@@ -66,7 +66,7 @@ struct RouteEntry {
 /// skipped (the graph loader reports its problems).
 static BUNDLED: LazyLock<(Vec<SiteEntry>, Vec<RouteEntry>)> = LazyLock::new(|| {
     let (mut sites, mut routes) = (Vec::new(), Vec::new());
-    for (_, text) in crate::bundled_files() {
+    for (_, text) in crate::bundled::bundled_files() {
         if !crate::graph::files::CLINICAL_TABLES
             .iter()
             .any(|t| text.contains(&format!("[[{t}]]")))

@@ -3,9 +3,9 @@
 //! bytes. `--data FILE.json` loads one.
 
 use super::Selection;
-use crate::error::{DataError, DataErrors};
 use crate::graph::Atlas;
 use crate::graph::build::{Builder, FactSpec, StructureSpec};
+use crate::graph::error::{DataError, DataErrors};
 use crate::graph::model::{Kind, Location, Relation, Role, Source, Text, Xref};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};

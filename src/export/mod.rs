@@ -7,8 +7,8 @@ pub mod graphml;
 pub mod neo4j;
 pub mod rdf;
 
-use crate::error::LoadError;
 use crate::graph::Atlas;
+use crate::graph::error::LoadError;
 use crate::graph::model::{Quality, SourceId, Status};
 use crate::query::Answer;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -151,7 +151,7 @@ pub fn write_dir(
 /// or a JSON dump (`.json`).
 pub fn load_path(path: &Path) -> Result<Atlas, LoadError> {
     if path.is_dir() {
-        return crate::load_dir(path);
+        return crate::graph::load_dir(path);
     }
     let read = crate::graph::load::read_text_file;
     let name = path.display().to_string();
@@ -160,6 +160,6 @@ pub fn load_path(path: &Path) -> Result<Atlas, LoadError> {
         Some("json") => Ok(dump::load(&name, &read(path)?)?),
         _ if path.exists() => Err(LoadError::NotData(path.to_path_buf())),
         // as for a directory: "cannot read …: No such file or directory"
-        _ => crate::load_dir(path),
+        _ => crate::graph::load_dir(path),
     }
 }

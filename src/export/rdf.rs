@@ -11,9 +11,9 @@
 //! any store and N-Triples keep it, and the statements alone rebuild the graph.
 
 use super::Selection;
-use crate::error::{DataError, DataErrors};
 use crate::graph::Atlas;
 use crate::graph::build::{Builder, FactSpec, StructureSpec};
+use crate::graph::error::{DataError, DataErrors};
 use crate::graph::model::{
     Kind, Location, Quality, Relation, Role, Source, Text, Xref, XrefScheme,
 };

@@ -3,11 +3,11 @@
 //! code that checks the data files.
 
 use super::Atlas;
+use super::error::DataErrors;
 use super::load::Loader;
 use super::model::{
     Direction, Fact, Kind, Location, Relation, Role, Source, Status, Structure, Text, Xref,
 };
-use crate::error::DataErrors;
 
 /// A structure as a reader found it; sources are ids.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,13 +1,13 @@
 //! From data files to a checked [`Atlas`]: parse every file, then resolve and validate
 //! every reference, collecting all problems before reporting, as a compiler does.
 
+use super::error::{DataError, DataErrors, LoadError};
 use super::files::{self, Document, Entry, FactRef, Problem, XrefEntry};
 use super::model::{
     Direction, Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure,
     Text, Xref, XrefScheme,
 };
 use super::{Atlas, normalize};
-use crate::error::{DataError, DataErrors, LoadError};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;

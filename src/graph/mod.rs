@@ -4,12 +4,16 @@
 mod adjacency;
 pub mod agreement;
 pub mod build;
+pub mod descent;
+pub mod error;
 pub mod files;
 pub mod load;
 pub mod model;
+mod region;
 pub mod snapshot;
 pub mod synthetic;
 pub mod tsv;
+pub mod vocabulary;
 
 use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -39,7 +43,7 @@ pub struct Atlas {
     /// Which facts are the standard statement.
     agreement: agreement::Agreement,
     /// Problems that do not stop loading (`fascia check` prints them).
-    warnings: Vec<crate::error::DataError>,
+    warnings: Vec<error::DataError>,
     /// Whether any fact or root level is not the standard statement, so that
     /// `including disputed` can change an answer.
     disputed: bool,
@@ -161,12 +165,12 @@ impl Atlas {
         }
     }
 
-    pub(crate) fn set_warnings(&mut self, warnings: Vec<crate::error::DataError>) {
+    pub(crate) fn set_warnings(&mut self, warnings: Vec<error::DataError>) {
         self.warnings = warnings;
     }
 
     /// Problems found while loading that did not stop it.
-    pub fn warnings(&self) -> &[crate::error::DataError] {
+    pub fn warnings(&self) -> &[error::DataError] {
         &self.warnings
     }
 

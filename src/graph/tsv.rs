@@ -7,9 +7,9 @@
 //! (every muscle has an action…) do not apply to an imported graph.
 
 use super::Atlas;
+use super::error::{DataError, DataErrors, LoadError};
 use super::load::{fact_kind_problem, hierarchy_cycles, is_valid_id};
 use super::model::{Direction, Fact, Kind, Location, Relation, Role, Status, Structure, Text};
-use crate::error::{DataError, DataErrors, LoadError};
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 use std::path::Path;

@@ -2,7 +2,9 @@
 //! that later errors can underline it. `Display` prints a query that parses back to the
 //! same tree.
 
-use crate::graph::model::{Direction, Kind, KindSet, Relation};
+pub use crate::clinical::Sign;
+use crate::graph::model::{Direction, KindSet, Relation};
+use crate::graph::vocabulary::{KIND_WORDS, KindWord, kind_word};
 use std::fmt;
 
 /// A byte range in the query text.
@@ -82,47 +84,12 @@ pub struct FindingGroup {
     pub span: Span,
 }
 
-/// What was found on examination.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Sign {
-    /// `weak`: a muscle, group or movement is weak.
-    Weak,
-    /// `spared`: a muscle, group or movement is normal.
-    Spared,
-    /// `numb`: a skin area or dermatome has lost sensation.
-    Numb,
-    /// `reflex-lost`: a tendon reflex is absent or reduced.
-    ReflexLost,
-}
-
-impl Sign {
-    pub const ALL: [Sign; 4] = [Sign::Weak, Sign::Spared, Sign::Numb, Sign::ReflexLost];
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Sign::Weak => "weak",
-            Sign::Spared => "spared",
-            Sign::Numb => "numb",
-            Sign::ReflexLost => "reflex-lost",
-        }
-    }
-
-    pub fn from_word(word: &str) -> Option<Sign> {
-        let w = word.to_ascii_lowercase();
-        Sign::ALL.into_iter().find(|s| s.word() == w)
-    }
-
-    /// The kinds a finding of this sign can name.
-    pub fn kinds(self) -> KindSet {
-        match self {
-            Sign::Weak | Sign::Spared => {
-                KindSet::of(&[Kind::Muscle, Kind::MusclePart, Kind::Group, Kind::Movement])
-            }
-            Sign::Numb => KindSet::of(&[Kind::SkinArea, Kind::Dermatome]),
-            Sign::ReflexLost => KindSet::of(&[Kind::Reflex]),
-        }
-    }
-}
+/// Default and largest `max` for `paths`.
+pub const DEFAULT_PATHS_MAX: usize = 4;
+pub const LARGEST_PATHS_MAX: usize = 8;
+/// Default and largest `depth` for `around`.
+pub const DEFAULT_DEPTH: usize = 1;
+pub const LARGEST_DEPTH: usize = 4;
 
 /// A set of structures.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,129 +140,48 @@ pub struct Name {
     pub span: Span,
 }
 
-/// The word a selection starts with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Selector {
-    Structures,
-    Muscles,
-    Parts,
-    Bones,
-    Landmarks,
-    Tendons,
-    Ligaments,
-    Nerves,
-    Roots,
-    Arteries,
-    Veins,
-    Compartments,
-    Groups,
-    Joints,
-    Movements,
-    SkinAreas,
-    Dermatomes,
-    Reflexes,
-    Regions,
+/// A kind word that starts a set query: `muscles`, `nerve`, `heads`. A row of the
+/// vocabulary's [`KIND_WORDS`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Selector(usize);
+
+/// `Selector("muscles")`: the word, not the row number.
+impl fmt::Debug for Selector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Selector").field(&self.word()).finish()
+    }
 }
 
 impl Selector {
-    pub const ALL: [Selector; 19] = [
-        Selector::Structures,
-        Selector::Muscles,
-        Selector::Parts,
-        Selector::Bones,
-        Selector::Landmarks,
-        Selector::Tendons,
-        Selector::Ligaments,
-        Selector::Nerves,
-        Selector::Roots,
-        Selector::Arteries,
-        Selector::Veins,
-        Selector::Compartments,
-        Selector::Groups,
-        Selector::Joints,
-        Selector::Movements,
-        Selector::SkinAreas,
-        Selector::Dermatomes,
-        Selector::Reflexes,
-        Selector::Regions,
-    ];
+    /// Every kind word, in the vocabulary's order.
+    pub const ALL: [Selector; KIND_WORDS.len()] = {
+        let mut all = [Selector(0); KIND_WORDS.len()];
+        let mut i = 0;
+        while i < KIND_WORDS.len() {
+            all[i] = Selector(i);
+            i += 1;
+        }
+        all
+    };
 
     /// The canonical (plural) spelling.
     pub fn word(self) -> &'static str {
-        match self {
-            Selector::Structures => "structures",
-            Selector::Muscles => "muscles",
-            Selector::Parts => "parts",
-            Selector::Bones => "bones",
-            Selector::Landmarks => "landmarks",
-            Selector::Tendons => "tendons",
-            Selector::Ligaments => "ligaments",
-            Selector::Nerves => "nerves",
-            Selector::Roots => "roots",
-            Selector::Arteries => "arteries",
-            Selector::Veins => "veins",
-            Selector::Compartments => "compartments",
-            Selector::Groups => "groups",
-            Selector::Joints => "joints",
-            Selector::Movements => "movements",
-            Selector::SkinAreas => "skin-areas",
-            Selector::Dermatomes => "dermatomes",
-            Selector::Reflexes => "reflexes",
-            Selector::Regions => "regions",
-        }
+        self.entry().word()
     }
 
     /// Parses any accepted spelling, singular or plural, in any case.
     pub fn from_word(word: &str) -> Option<Selector> {
-        let w = word.to_ascii_lowercase();
-        let w = w.as_str();
-        Some(match w {
-            "structures" | "structure" => Selector::Structures,
-            "muscles" | "muscle" => Selector::Muscles,
-            "parts" | "heads" => Selector::Parts,
-            "bones" | "bone" => Selector::Bones,
-            "landmarks" | "landmark" => Selector::Landmarks,
-            "tendons" | "tendon" => Selector::Tendons,
-            "ligaments" | "ligament" | "membranes" | "membrane" => Selector::Ligaments,
-            "nerves" | "nerve" => Selector::Nerves,
-            "roots" | "root" => Selector::Roots,
-            "arteries" | "artery" => Selector::Arteries,
-            "veins" | "vein" => Selector::Veins,
-            "compartments" | "compartment" => Selector::Compartments,
-            "groups" | "group" => Selector::Groups,
-            "joints" | "joint" => Selector::Joints,
-            "movements" | "movement" => Selector::Movements,
-            "skin-areas" | "skin-area" | "skin" => Selector::SkinAreas,
-            "dermatomes" | "dermatome" => Selector::Dermatomes,
-            "reflexes" | "reflex" => Selector::Reflexes,
-            "regions" | "region" => Selector::Regions,
-            _ => return None,
-        })
+        kind_word(word).map(Selector)
     }
 
     /// The kinds this word selects: `muscles` includes heads and parts.
     pub fn kinds(self) -> KindSet {
-        match self {
-            Selector::Structures => KindSet::ALL,
-            Selector::Muscles => KindSet::of(&[Kind::Muscle, Kind::MusclePart]),
-            Selector::Parts => KindSet::of(&[Kind::MusclePart]),
-            Selector::Bones => KindSet::of(&[Kind::Bone]),
-            Selector::Landmarks => KindSet::of(&[Kind::Landmark]),
-            Selector::Tendons => KindSet::of(&[Kind::Tendon]),
-            Selector::Ligaments => KindSet::of(&[Kind::Ligament]),
-            Selector::Nerves => KindSet::of(&[Kind::Nerve]),
-            Selector::Roots => KindSet::of(&[Kind::Root]),
-            Selector::Arteries => KindSet::of(&[Kind::Artery]),
-            Selector::Veins => KindSet::of(&[Kind::Vein]),
-            Selector::Compartments => KindSet::of(&[Kind::Compartment]),
-            Selector::Groups => KindSet::of(&[Kind::Group]),
-            Selector::Joints => KindSet::of(&[Kind::Joint]),
-            Selector::Movements => KindSet::of(&[Kind::Movement]),
-            Selector::SkinAreas => KindSet::of(&[Kind::SkinArea]),
-            Selector::Dermatomes => KindSet::of(&[Kind::Dermatome]),
-            Selector::Reflexes => KindSet::of(&[Kind::Reflex]),
-            Selector::Regions => KindSet::of(&[Kind::Region]),
-        }
+        self.entry().kinds
+    }
+
+    /// Its row in the vocabulary.
+    pub fn entry(self) -> &'static KindWord {
+        &KIND_WORDS[self.0]
     }
 }
 

@@ -111,11 +111,11 @@ pub fn parse_limit(text: &str) -> Option<u64> {
     digits.parse().ok().filter(|n| *n > 0)
 }
 
-impl From<Stop> for crate::error::QueryError {
+impl From<Stop> for super::error::QueryError {
     fn from(stop: Stop) -> Self {
         match stop {
-            Stop::Limit { what, limit } => crate::error::QueryError::WorkLimit { what, limit },
-            Stop::Cancelled => crate::error::QueryError::Cancelled,
+            Stop::Limit { what, limit } => super::error::QueryError::WorkLimit { what, limit },
+            Stop::Cancelled => super::error::QueryError::Cancelled,
         }
     }
 }

@@ -4,6 +4,7 @@ use super::budget::{Budget, Stop};
 use super::resolve::{PCond, PSet, PTarget, Plan};
 use crate::clinical::{self, Deficit, Ranking};
 use crate::graph::Atlas;
+pub use crate::graph::descent::descent_steps;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use fixedbitset::FixedBitSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -193,32 +194,6 @@ fn sorted(atlas: &Atlas, set: &FixedBitSet) -> Vec<NodeIndex> {
         (s.name.to_lowercase(), s.id.to_string())
     });
     nodes
-}
-
-/// Which way `*` walks from a structure to what lies under it, over standard facts
-/// (and the others too with `disputed`), through the relations `only` allows (all
-/// descent relations when empty).
-pub fn descent_steps<'a>(
-    atlas: &'a Atlas,
-    node: NodeIndex,
-    disputed: bool,
-    only: &'a [Relation],
-) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + 'a {
-    Relation::ALL
-        .into_iter()
-        .filter(move |r| only.is_empty() || only.contains(r))
-        .filter_map(|r| r.descent().map(|d| (r, d)))
-        .flat_map(move |(relation, direction)| {
-            atlas
-                .neighbours(node, relation, direction)
-                .filter(move |(e, _)| disputed || atlas.is_standard(*e))
-                // a tendon carries its muscle to the bone; a ligament spans two bones
-                // and belongs to neither, so a muscle arising from the sacrotuberous
-                // ligament does not arise from the ischial tuberosity
-                .filter(move |(_, child)| {
-                    relation != Relation::AttachesTo || atlas.node(*child).kind == Kind::Tendon
-                })
-        })
 }
 
 /// Everything under `top` (itself included), each with the fact that led to it from

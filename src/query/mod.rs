@@ -3,14 +3,16 @@
 
 pub mod ast;
 pub mod budget;
+pub mod error;
 pub mod eval;
 pub mod parser;
 pub mod resolve;
 
-use crate::error::QueryError;
 use crate::graph::Atlas;
+use crate::graph::model::Structure;
 pub use ast::Query;
 pub use budget::{Budget, Cancel};
+pub use error::QueryError;
 pub use eval::Answer;
 pub use parser::parse;
 pub use resolve::Plan;
@@ -36,6 +38,34 @@ pub fn run_within(
         }
     }
     Ok((query, answer))
+}
+
+/// Typed readings of an answer that need no graph indexes: the structures themselves.
+impl Answer {
+    /// The structures an answer is about, in its order: those a set answer lists (up
+    /// to its `limit`), the one `show` describes, the steps of a path from start to end,
+    /// a neighbourhood's structures; empty for the other answers.
+    pub fn structures<'a>(&self, atlas: &'a Atlas) -> Vec<&'a Structure> {
+        let nodes = match self {
+            Answer::Set(set) => set.nodes.as_slice(),
+            Answer::Show(n) => std::slice::from_ref(n),
+            Answer::Path {
+                path: Some(path), ..
+            } => path.nodes.as_slice(),
+            Answer::Around(subgraph) => subgraph.nodes.as_slice(),
+            _ => &[],
+        };
+        nodes.iter().map(|n| atlas.node(*n)).collect()
+    }
+
+    /// How many structures a set or `count` answer found, before any `limit`.
+    pub fn count(&self) -> Option<usize> {
+        match self {
+            Answer::Set(set) => Some(set.total),
+            Answer::Count(n) => Some(*n),
+            _ => None,
+        }
+    }
 }
 
 /// For an empty answer to one direct relation (`muscles located-in X`): the same query

@@ -2,7 +2,7 @@
 //! rule is lowered once, by one function, into the typed AST.
 
 use super::ast::*;
-use crate::error::QueryError;
+use super::error::QueryError;
 use crate::graph::model::Relation;
 use pest::Parser as _;
 use pest::iterators::Pair;
@@ -422,8 +422,8 @@ pub const MAX_LIMIT: u64 = 999_999_999;
 /// clause allows (the caps on `max` and `depth` bound the work a query can ask for).
 fn lower_number_clause(pair: Pair<Rule>) -> Result<usize, QueryError> {
     let (clause, min, max) = match pair.as_rule() {
-        Rule::max => ("max", 1, super::resolve::LARGEST_PATHS_MAX as u64),
-        Rule::depth => ("depth", 1, super::resolve::LARGEST_DEPTH as u64),
+        Rule::max => ("max", 1, LARGEST_PATHS_MAX as u64),
+        Rule::depth => ("depth", 1, LARGEST_DEPTH as u64),
         _ => ("limit", 0, MAX_LIMIT),
     };
     let mut c = after_keyword(pair)?;

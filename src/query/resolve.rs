@@ -2,8 +2,8 @@
 //! position accepts, and relations checked against the kinds they connect.
 
 use super::ast::*;
+use super::error::QueryError;
 use crate::clinical::{Finding, Lesion, Site};
-use crate::error::QueryError;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use crate::graph::{Atlas, normalize, strip_kind_word};
 use petgraph::graph::NodeIndex;
@@ -84,13 +84,6 @@ pub enum PTarget {
     Node(NodeIndex),
     Set(Box<PSet>),
 }
-
-/// Default and largest `max` for `paths`.
-pub const DEFAULT_PATHS_MAX: usize = 4;
-pub const LARGEST_PATHS_MAX: usize = 8;
-/// Default and largest `depth` for `around`.
-pub const DEFAULT_DEPTH: usize = 1;
-pub const LARGEST_DEPTH: usize = 4;
 
 pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
     let any = |name: &Name| resolve_name(atlas, name, KindSet::ALL, None);
@@ -264,16 +257,14 @@ fn sides(relation: &RelationRef) -> (KindSet, KindSet) {
     }
 }
 
-/// Kinds that a `*` target may also be: the things the targets lie "under"
-/// (a bone above its landmarks, a joint above its movements, a muscle above its heads).
+/// Kinds that a `*` target may also be: the things the targets lie "under" (a bone
+/// above its landmarks, a joint above its movements, a muscle above its heads), as the
+/// vocabulary's `*` steps say.
 pub fn with_ancestors(kinds: KindSet) -> KindSet {
-    let above = |k: Kind| match k {
-        Kind::Landmark => KindSet::of(&[Kind::Landmark, Kind::Bone]),
-        Kind::Tendon => KindSet::of(&[Kind::Landmark, Kind::Bone]),
-        Kind::MusclePart => KindSet::of(&[Kind::Muscle]),
-        Kind::Movement => KindSet::of(&[Kind::Joint]),
-        Kind::Compartment => KindSet::of(&[Kind::Compartment, Kind::Region]),
-        other => KindSet::of(&[other]),
+    let above = |k: Kind| {
+        Relation::ALL
+            .into_iter()
+            .fold(KindSet::of(&[k]), |set, r| set.union(r.above(k)))
     };
     let mut set = kinds;
     loop {

@@ -1,7 +1,7 @@
 //! Evaluator and resolution tests over the small fixture graph in tests/fixtures/mini.
 
+use super::error::QueryError;
 use super::*;
-use crate::error::QueryError;
 use crate::graph::model::Kind;
 use std::sync::LazyLock;
 
@@ -428,4 +428,61 @@ fn why_reads_a_root_level_from_either_end() {
         };
         assert_eq!(w.asserted.len(), 3, "{text}");
     }
+}
+
+#[test]
+fn a_star_target_may_be_what_the_kinds_lie_under() {
+    use super::resolve::with_ancestors;
+    use crate::graph::model::KindSet;
+    let of = KindSet::of;
+    let cases = [
+        (of(&[Kind::Landmark]), of(&[Kind::Landmark, Kind::Bone])),
+        (
+            of(&[Kind::Tendon]),
+            of(&[Kind::Tendon, Kind::Landmark, Kind::Bone]),
+        ),
+        (
+            of(&[Kind::MusclePart]),
+            of(&[Kind::MusclePart, Kind::Muscle]),
+        ),
+        (of(&[Kind::Movement]), of(&[Kind::Movement, Kind::Joint])),
+        (
+            of(&[Kind::Compartment]),
+            of(&[Kind::Compartment, Kind::Region]),
+        ),
+        // a ligament lies under no bone; a root under nothing
+        (of(&[Kind::Ligament]), of(&[Kind::Ligament])),
+        (
+            of(&[Kind::Nerve, Kind::Root]),
+            of(&[Kind::Nerve, Kind::Root]),
+        ),
+    ];
+    for (kinds, wanted) in cases {
+        assert_eq!(with_ancestors(kinds), wanted, "{}", kinds.describe());
+    }
+}
+
+#[test]
+fn an_answer_reads_as_structures_without_graph_indexes() {
+    let read = |text: &str| -> (Vec<String>, Option<usize>) {
+        let (_, answer) = run(&MINI, text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let ids = answer
+            .structures(&MINI)
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect();
+        (ids, answer.count())
+    };
+    // a set: the same structures, in the same order, as the answer's own nodes
+    let (set, count) = read("muscles innervated-by* sciatic-nerve");
+    assert_eq!(set, ids("muscles innervated-by* sciatic-nerve"));
+    assert_eq!(count, Some(set.len()));
+    // a path: from its start to its end
+    let (path, count) = read("path tibial-nerve to sciatic-nerve");
+    assert_eq!(path, ["tibial-nerve", "sciatic-nerve"]);
+    assert_eq!(count, None);
+    // a count has a number and no structures
+    let (none, count) = read("count nerves");
+    assert!(none.is_empty());
+    assert!(count.is_some_and(|n| n > 0));
 }

@@ -2,7 +2,7 @@
 
 use super::{Outcome, PROMPT, Session};
 use fascia::Atlas;
-use fascia::graph::model::{Kind, Relation};
+use fascia::graph::model::Relation;
 use fascia::query::ast::Selector;
 use std::io::{self, Write};
 
@@ -58,28 +58,57 @@ pub fn write_help(
     Ok(Ok(()))
 }
 
+/// Every kind word with how many structures it selects in the loaded data, its help
+/// line and its other spellings, from the vocabulary.
 fn kind_table(atlas: &Atlas, out: &mut dyn Write) -> io::Result<()> {
     for s in Selector::ALL {
         let n: usize = s.kinds().iter().map(|k| atlas.of_kind(k).len()).sum();
-        writeln!(out, "  {:<14} {n:>5}", s.word())?;
+        let entry = s.entry();
+        let also = match entry.also {
+            [] => String::new(),
+            more => format!(" (also `{}`)", more.join("`, `")),
+        };
+        writeln!(out, "  {:<12} {n:>5}  {}{also}", s.word(), entry.help)?;
     }
     Ok(())
 }
 
+/// Every relation: its two words, what it says, and which kinds it joins, from the
+/// vocabulary.
 fn relation_table(out: &mut dyn Write) -> io::Result<()> {
-    let nouns = |kinds: fascia::graph::model::KindSet| {
-        kinds.iter().map(Kind::noun).collect::<Vec<_>>().join(", ")
-    };
     for r in Relation::ALL {
-        writeln!(
-            out,
-            "  {:<32} {} → {}",
-            format!("{} / {}", r.forward_name(), r.inverse_name()),
-            nouns(r.domain()),
-            nouns(r.range())
-        )?;
+        writeln!(out, "  {} / {}", r.forward_name(), r.inverse_name())?;
+        for line in wrap(r.help(), HELP_WIDTH)
+            .into_iter()
+            .chain(wrap(&r.ends(), HELP_WIDTH))
+        {
+            writeln!(out, "      {line}")?;
+        }
     }
     Ok(())
+}
+
+/// How wide the indented lines of the relation table may run.
+const HELP_WIDTH: usize = 80;
+
+/// `text` in lines of at most `width` characters, broken at spaces (a longer word
+/// stands on a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 pub(super) struct Topic {
@@ -133,7 +162,7 @@ topics).
 Each fact reads two ways: `soleus innervated-by tibial nerve` is also `tibial nerve
 innervates soleus`. Both names work in queries. Add * to follow the hierarchy under the
 target: muscles innervated-by* sciatic nerve includes its branches.
-  forward / inverse                from → to
+For each: forward / inverse, what a fact says, and the kinds it joins (from → to).
 ",
         examples: &[
             "muscles inserts-into* calcaneus",
@@ -145,8 +174,8 @@ target: muscles innervated-by* sciatic nerve includes its branches.
         name: "kinds",
         summary: "the kinds of structure and how many are loaded",
         text: "\
-A set query starts with one of these words (singular works too; `muscles` includes
-heads and parts, `parts` or `heads` only those):
+A set query starts with one of these words (singular works too), with how many
+structures each selects in the loaded data:
 ",
         examples: &["joints", "count muscles", "groups"],
     },
@@ -283,6 +312,36 @@ mod tests {
     use super::*;
     use crate::repl::tests::run_line;
     use fascia::output::Format;
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        assert_eq!(wrap("a bb ccc dd", 6), ["a bb", "ccc dd"]);
+        assert_eq!(wrap("abcdefgh ij", 4), ["abcdefgh", "ij"]);
+        assert!(wrap("", 10).is_empty());
+    }
+
+    #[test]
+    fn the_tables_list_every_relation_and_kind_word_of_the_vocabulary() {
+        let atlas = fascia::bundled().expect("bundled data loads");
+        let mut out = Vec::new();
+        write_help(&atlas, "relations", &mut out).unwrap().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for r in Relation::ALL {
+            let words = format!("  {} / {}\n", r.forward_name(), r.inverse_name());
+            assert!(text.contains(&words), "{words}");
+        }
+        for line in text.lines().filter(|l| l.starts_with("      ")) {
+            assert!(line.chars().count() <= HELP_WIDTH + 6, "{line}");
+        }
+        let mut out = Vec::new();
+        write_help(&atlas, "kinds", &mut out).unwrap().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for s in Selector::ALL {
+            let n: usize = s.kinds().iter().map(|k| atlas.of_kind(k).len()).sum();
+            let row = format!("  {:<12} {n:>5}  {}", s.word(), s.entry().help);
+            assert!(text.contains(&row), "{row}");
+        }
+    }
 
     #[test]
     fn every_help_example_runs_on_the_bundled_data() {

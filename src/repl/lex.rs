@@ -132,3 +132,52 @@ fn classify(word: &str, prev: Option<(Class, &str)>) -> Class {
     }
     Class::Name
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fascia::query::ast::Sign;
+    use std::collections::BTreeSet;
+
+    const GRAMMAR: &str = include_str!("../../grammar/fascia.pest");
+
+    /// The word of every `kw_… = @{ ^"word" … }` rule, and `dot`.
+    fn grammar_keywords() -> BTreeSet<String> {
+        let mut words: BTreeSet<String> = GRAMMAR
+            .lines()
+            .filter(|l| l.starts_with("kw_"))
+            .filter_map(|l| l.split("^\"").nth(1))
+            .filter_map(|w| w.split('"').next())
+            .map(str::to_string)
+            .collect();
+        words.insert("dot".to_string());
+        words
+    }
+
+    #[test]
+    fn the_lexer_knows_the_grammars_keywords_and_the_signs() {
+        let signs: BTreeSet<String> = Sign::ALL.iter().map(|s| s.word().to_string()).collect();
+        let lexer: BTreeSet<String> = STATEMENTS
+            .iter()
+            .chain(OPERATORS)
+            .map(|w| w.to_string())
+            .filter(|w| !signs.contains(w))
+            .collect();
+        assert_eq!(lexer, grammar_keywords());
+        for sign in &signs {
+            assert!(OPERATORS.contains(&sign.as_str()), "{sign}");
+        }
+    }
+
+    #[test]
+    fn the_lexer_classes_every_word_of_the_vocabulary() {
+        for name in Relation::all_names() {
+            assert_eq!(classify(name, None), Class::Relation, "{name}");
+        }
+        for selector in Selector::ALL {
+            for word in selector.entry().words() {
+                assert_eq!(classify(word, None), Class::Kind, "{word}");
+            }
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! The module layout has stages, and a stage only uses the stages below it: data
+//! sources and the builder feed the graph, the query reads the graph, outputs draw
+//! answers, and the command line and the shell sit on top. These tests read `src/`
+//! and fail when a lower module names a higher one, so a cycle cannot creep back in.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// The library's modules, lowest first: a module may use modules of a lower rank and
+/// itself, never one of the same or a higher rank. The longest matching path decides;
+/// `graph` itself holds the builders (TOML, TSV, snapshot) and the checked graph.
+const LIBRARY: &[(&str, u32)] = &[
+    ("suggest", 0),
+    ("graph::vocabulary", 5),
+    ("graph::model", 10),
+    ("graph::error", 11),
+    // data sources and the graph's side tables, below the builder and the graph
+    ("graph::files", 12),
+    ("graph::synthetic", 12),
+    ("graph::agreement", 12),
+    ("graph::adjacency", 12),
+    ("graph", 15),
+    ("bundled", 18),
+    ("clinical", 20),
+    ("query::ast", 30),
+    ("query::error", 31),
+    ("query::budget", 32),
+    ("query::parser", 33),
+    ("query::resolve", 33),
+    ("query::eval", 34),
+    ("query", 35),
+    ("output", 40),
+    ("export", 50),
+    ("", 100),
+];
+
+/// The binary's modules: the command line over the shell over what both share.
+const BINARY: &[(&str, u32)] = &[
+    ("statements", 0),
+    ("signals", 0),
+    ("term", 0),
+    ("scope", 0),
+    ("pager", 5),
+    ("timings", 10),
+    ("repl", 20),
+    ("cli", 30),
+    ("", 100),
+];
+
+/// The module a path falls in: the longest entry of `layers` it starts with.
+fn unit<'a>(layers: &'a [(&'a str, u32)], path: &[String]) -> (&'a str, u32) {
+    let joined = path.join("::");
+    layers
+        .iter()
+        .filter(|(name, _)| {
+            name.is_empty() || joined == *name || joined.starts_with(&format!("{name}::"))
+        })
+        .max_by_key(|(name, _)| name.len())
+        .copied()
+        .unwrap_or(("", 100))
+}
+
+/// Source without comments (a doc link is no dependency) and without the tests
+/// module at the end of a file.
+fn code_of(text: &str) -> String {
+    let text = match text.find("#[cfg(test)]\nmod tests {") {
+        Some(i) => &text[..i],
+        None => text,
+    };
+    text.lines()
+        .map(|line| match line.find("//") {
+            Some(i) if !line[..i].contains('"') => &line[..i],
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The leading paths of the elements of a `use` group: `model::{Kind, Relation}` →
+/// `model`, `self` → nothing.
+fn group_heads(inner: &str) -> Vec<String> {
+    let mut heads = Vec::new();
+    let mut depth = 0;
+    let mut element = String::new();
+    for c in inner.chars().chain([',']) {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                let head: String = element
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                let head = head.trim_end_matches(':').to_string();
+                if !head.is_empty() && head != "self" {
+                    heads.push(head);
+                }
+                element.clear();
+                continue;
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            element.push(c);
+        }
+    }
+    heads
+}
+
+/// Every module path the code names through `crate::` or `super::`, made absolute
+/// from `module`, the path of the file's own module.
+fn named_paths(module: &[String], code: &str) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    let bytes = code.as_bytes();
+    for start in ["crate::", "super::"] {
+        let mut from = 0;
+        while let Some(i) = code[from..].find(start).map(|i| i + from) {
+            from = i + start.len();
+            if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
+                continue;
+            }
+            let mut base: Vec<String> = if start == "crate::" {
+                Vec::new()
+            } else {
+                module[..module.len().saturating_sub(1)].to_vec()
+            };
+            let mut rest = &code[from..];
+            while let Some(tail) = rest.strip_prefix("super::") {
+                base.pop();
+                rest = tail;
+            }
+            let mut path = base;
+            loop {
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if word.is_empty() {
+                    break;
+                }
+                rest = &rest[word.len()..];
+                path.push(word);
+                match rest.strip_prefix("::") {
+                    Some(tail) => rest = tail,
+                    None => break,
+                }
+            }
+            if let Some(group) = rest.strip_prefix('{') {
+                let mut depth = 1;
+                let end = group
+                    .char_indices()
+                    .find(|(_, c)| {
+                        match c {
+                            '{' => depth += 1,
+                            '}' => depth -= 1,
+                            _ => {}
+                        }
+                        depth == 0
+                    })
+                    .map_or(group.len(), |(i, _)| i);
+                for head in group_heads(&group[..end]) {
+                    let mut each = path.clone();
+                    each.extend(head.split("::").map(str::to_string));
+                    found.push(each);
+                }
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// The module path of a file under `src/`: `graph/model.rs` → `graph::model`,
+/// `query/mod.rs` → `query`, `lib.rs` → the root.
+fn module_of(file: &str) -> Vec<String> {
+    let file = file.trim_end_matches(".rs");
+    let mut parts: Vec<String> = file.split('/').map(str::to_string).collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts
+}
+
+/// What a file names that its rank does not allow, as `file: uses path`.
+fn violations(layers: &[(&str, u32)], file: &str, text: &str) -> Vec<String> {
+    let module = module_of(file);
+    let (own, rank) = unit(layers, &module);
+    let mut bad = BTreeSet::new();
+    for path in named_paths(&module, &code_of(text)) {
+        let (other, other_rank) = unit(layers, &path);
+        if other != own && other_rank >= rank {
+            bad.insert(format!("{file}: `{own}` uses `{}`", path.join("::")));
+        }
+    }
+    bad.into_iter().collect()
+}
+
+/// Every `.rs` file under `dir`, as a path relative to `src/`, with its text.
+fn sources(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("src/ is readable")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            sources(root, &path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let name = path
+                .strip_prefix(root)
+                .expect("under src/")
+                .to_string_lossy()
+                .replace('\\', "/");
+            // unit tests beside the code may use anything
+            if name.ends_with("/tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a source file is readable");
+            out.push((name, text));
+        }
+    }
+}
+
+/// The modules `main.rs` declares: the binary's, not the library's.
+fn binary_modules(main: &str) -> BTreeSet<String> {
+    main.lines()
+        .filter_map(|l| l.trim().strip_prefix("mod "))
+        .map(|l| l.trim_end_matches(';').trim().to_string())
+        .collect()
+}
+
+fn all_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &root, &mut files);
+    files
+}
+
+#[test]
+fn no_module_uses_a_higher_one() {
+    let files = all_sources();
+    let main = files
+        .iter()
+        .find(|(name, _)| name == "main.rs")
+        .map(|(_, text)| text.clone())
+        .expect("src/main.rs");
+    let binary = binary_modules(&main);
+    let mut bad = Vec::new();
+    for (file, text) in &files {
+        let top = module_of(file).first().cloned().unwrap_or_default();
+        let layers = if file == "main.rs" || binary.contains(&top) {
+            BINARY
+        } else {
+            LIBRARY
+        };
+        bad.extend(violations(layers, file, text));
+    }
+    assert!(
+        bad.is_empty(),
+        "lower modules use higher ones:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn every_module_has_a_place_in_the_layers() {
+    let files = all_sources();
+    let main = &files
+        .iter()
+        .find(|(name, _)| name == "main.rs")
+        .expect("src/main.rs")
+        .1;
+    let binary = binary_modules(main);
+    for (file, _) in &files {
+        let Some(top) = module_of(file).first().cloned() else {
+            continue;
+        };
+        let layers = if binary.contains(&top) {
+            BINARY
+        } else {
+            LIBRARY
+        };
+        assert!(
+            layers.iter().any(|(name, _)| *name == top),
+            "{file}: the module `{top}` has no rank; give it one in tests/layout.rs"
+        );
+    }
+}
+
+#[test]
+fn the_build_script_compiles_only_the_graph_and_what_it_uses() {
+    let build = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("build.rs"))
+        .expect("build.rs");
+    let included: Vec<&str> = build
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("#[path = \"src/"))
+        .filter_map(|l| l.split('"').next())
+        .collect();
+    assert!(
+        !included.is_empty(),
+        "build.rs compiles the loader from src/"
+    );
+    for file in included {
+        let (name, rank) = unit(LIBRARY, &module_of(file));
+        assert!(
+            rank <= 15,
+            "build.rs compiles {file} (`{name}`), above the graph"
+        );
+    }
+}
+
+#[test]
+fn the_check_finds_a_lower_module_naming_a_higher_one() {
+    // a model that reaches up into the query, directly, through `super` and in a group
+    let up = violations(LIBRARY, "graph/model.rs", "use crate::query::ast::Span;\n");
+    assert_eq!(
+        up,
+        ["graph/model.rs: `graph::model` uses `query::ast::Span`"]
+    );
+    let sup = violations(LIBRARY, "graph/model.rs", "use super::load::Loader;\n");
+    assert_eq!(
+        sup,
+        ["graph/model.rs: `graph::model` uses `graph::load::Loader`"]
+    );
+    let grouped = violations(
+        LIBRARY,
+        "clinical/mod.rs",
+        "use crate::{graph::Atlas, query::eval::descent_steps};\n",
+    );
+    assert_eq!(
+        grouped,
+        ["clinical/mod.rs: `clinical` uses `query::eval::descent_steps`"]
+    );
+    // a data source does not reach into the graph it feeds
+    let source = violations(
+        LIBRARY,
+        "graph/files.rs",
+        "use super::{Atlas, model::Kind};\n",
+    );
+    assert_eq!(
+        source,
+        ["graph/files.rs: `graph::files` uses `graph::Atlas`"]
+    );
+    // equal ranks do not use each other either
+    let side = violations(LIBRARY, "query/parser.rs", "use super::resolve::Plan;\n");
+    assert_eq!(
+        side,
+        ["query/parser.rs: `query::parser` uses `query::resolve::Plan`"]
+    );
+    // nor a lower module the root's re-exports
+    let root = violations(LIBRARY, "graph/load.rs", "let x = crate::load_files(f);\n");
+    assert_eq!(root, ["graph/load.rs: `graph` uses `load_files`"]);
+    // downwards, in comments and in the tests module are all fine
+    let fine = "use crate::graph::Atlas; // see crate::output\n\
+                #[cfg(test)]\nmod tests {\n    use crate::output::Text;\n}\n";
+    assert!(violations(LIBRARY, "query/eval.rs", fine).is_empty());
+    // the shell does not reach into the command line
+    let shell = violations(BINARY, "repl/mod.rs", "use crate::cli::{self, paint};\n");
+    assert_eq!(shell, ["repl/mod.rs: `repl` uses `cli::paint`"]);
+}
