@@ -120,8 +120,9 @@ pub(super) struct Topic {
 }
 
 const OVERVIEW: &str = "\
-Ask the anatomy graph questions. A query is one line (a parenthesis or quote left open
-continues it on the next). For example:
+Ask the anatomy graph questions. A query is one line; a parenthesis or quote left open,
+or a line ending in and, or, not, except or a comma, continues it on the next (...>).
+Several queries on one line are separated by ';'. For example:
   fascia> show soleus
   fascia> muscles innervated-by tibial nerve
   fascia> why soleus inserts-into* calcaneus
@@ -130,6 +131,8 @@ Commands:
   help [TOPIC]            this text, or help on one topic
   :format FORMAT          text, json, dot or svg: how answers are written
   :data [PATH]            where the data came from; load a directory, .nt or .json
+  :timing on|off          each query's time on stderr (timings: query_ms=…)
+  :pager on|off           long answers through $PAGER (less -FRX), or printed whole
   :quit, :q, quit, exit   leave (or Ctrl-D); Ctrl-C clears the line or stops a query
 Tab completes keywords, kinds, relations and names; → accepts a hint.
 ";
