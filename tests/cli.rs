@@ -542,11 +542,12 @@ fn help_and_version() {
             Some(0),
             format!(
                 "fascia {}\ndata: the lower limb and the upper limb; {} structures, {} facts, \
-                 {} sources\n",
+                 {} sources\nidentifiers: {}\n",
                 env!("CARGO_PKG_VERSION"),
                 atlas.structure_count(),
                 atlas.fact_count(),
-                atlas.sources().len()
+                atlas.sources().len(),
+                fascia::graph::model::XrefCoverage::of(atlas.graph().node_weights())
             )
         )
     );
