@@ -5,13 +5,13 @@ use crate::repl;
 use crate::signals::{self, Cleanup};
 use crate::statements::{self, Splitter};
 use crate::term::{
-    BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, paint, paint_error, terminal_height, terminal_width,
+    BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, draw_error, paint, terminal_height, terminal_width,
 };
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use fascia::Atlas;
 use fascia::export::{ExportFormat, Selection};
 use fascia::output::Format;
 use fascia::query::budget::{self, Budget};
+use fascia::{Atlas, Report};
 use std::fs;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -340,8 +340,8 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
         match fascia::query::run(atlas, &query) {
             Ok((_, answer)) => Selection::of_answer(atlas, &answer),
             Err(e) => {
-                let rendered = crate::scope::render_error(atlas, &e, &query);
-                let _ = writeln!(io::stderr(), "{}", paint_error(&rendered, color));
+                let report = crate::scope::report_error(atlas, &e, &query);
+                let _ = writeln!(io::stderr(), "{}", draw_error(&report, color));
                 return Ok(ExitCode::from(QUERY_FAILED));
             }
         }
@@ -398,13 +398,13 @@ fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
 fn load(dir: Option<&Path>, color: bool) -> Option<Atlas> {
     let message = match load_quietly(dir) {
         Ok(atlas) => return Some(atlas),
-        Err(NotLoaded::Unreadable(why)) => format!("error: {why}"),
+        Err(NotLoaded::Unreadable(why)) => Report::plain(why),
         Err(NotLoaded::Problems(problems)) => {
             let origin = dir.map_or("the bundled data".to_string(), |d| d.display().to_string());
-            format!("error: {origin} does not load:\n{problems}")
+            Report::plain(format!("{origin} does not load:\n{problems}"))
         }
     };
-    let _ = writeln!(io::stderr(), "{}", paint_error(&message, color));
+    let _ = writeln!(io::stderr(), "{}", draw_error(&message, color));
     None
 }
 
@@ -600,10 +600,10 @@ impl Runner<'_> {
             match read {
                 LineRead::End => break,
                 LineRead::TooLong => {
-                    let message = format!(
-                        "error: line longer than {MAX_LINE} bytes, the limit for a line \
+                    let message = Report::plain(format!(
+                        "line longer than {MAX_LINE} bytes, the limit for a line \
                          of queries; the rest of {name} is skipped"
-                    );
+                    ));
                     self.fail(Some(&label), None, &message, out)?;
                     return Ok(());
                 }
@@ -616,8 +616,9 @@ impl Runner<'_> {
                         .chars()
                         .count()
                         + 1;
-                    let message =
-                        format!("error: invalid UTF-8 at column {column}; queries are UTF-8 text");
+                    let message = Report::plain(format!(
+                        "invalid UTF-8 at column {column}; queries are UTF-8 text"
+                    ));
                     // the line still counts, so the next one keeps its number
                     splitter.push_line("");
                     self.fail(Some(&label), None, &message, out)?;
@@ -670,8 +671,8 @@ impl Runner<'_> {
             }
             Err(e) => {
                 let error = Some((text, e.to_string()));
-                let rendered = crate::scope::render_error(self.atlas, &e, text);
-                self.fail(label, error, &rendered, out)?;
+                let report = crate::scope::report_error(self.atlas, &e, text);
+                self.fail(label, error, &report, out)?;
             }
         }
         Ok(())
@@ -701,8 +702,8 @@ impl Runner<'_> {
                 Ok(())
             }
             Err(message) => {
-                let rendered = format!("error: {message}");
-                self.fail(label, Some((text, message)), &rendered, out)
+                let report = Report::plain(message.clone());
+                self.fail(label, Some((text, message)), &report, out)
             }
         }
     }
@@ -738,12 +739,12 @@ impl Runner<'_> {
         &mut self,
         label: Option<&str>,
         query: Option<(&str, String)>,
-        rendered: &str,
+        report: &Report,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         self.failed += 1;
         self.table = false;
-        let mut drawn = paint_error(rendered, self.color);
+        let mut drawn = draw_error(report, self.color);
         if let Some(label) = label {
             drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
         }
@@ -751,7 +752,7 @@ impl Runner<'_> {
         if self.format == Format::Json {
             let (query, message) = match query {
                 Some((text, message)) => (Some(text), message),
-                None => (None, rendered.trim_start_matches("error: ").to_string()),
+                None => (None, report.message.clone()),
             };
             let document = serde_json::json!({
                 "error": { "message": message, "query": query }

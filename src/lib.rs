@@ -64,11 +64,11 @@ pub mod suggest;
 /// [`graph`], query errors from [`query`].
 pub mod error {
     pub use crate::graph::error::{DataError, DataErrors, LoadError};
-    pub use crate::query::error::QueryError;
+    pub use crate::query::error::{Excerpt, QueryError, Report};
 }
 
 pub use bundled::{bundled, bundled_files, check_bundled};
-pub use error::{DataError, DataErrors, LoadError, QueryError};
+pub use error::{DataError, DataErrors, LoadError, QueryError, Report};
 pub use export::load_path;
 pub use graph::{Atlas, load_dir, load_files};
 pub use query::{Answer, Query, parse, run};

@@ -4,7 +4,7 @@
 //! the regions the data covers.
 
 use fascia::graph::normalize;
-use fascia::{Atlas, QueryError};
+use fascia::{Atlas, QueryError, Report};
 
 /// Structures outside the bundled data: names, what each is, its region.
 const OUTSIDE: &str = include_str!("outside.tsv");
@@ -88,12 +88,12 @@ pub fn unknown_name_note(atlas: &Atlas, error: &QueryError) -> Option<String> {
     }
 }
 
-/// A query error as the command line and the shell draw it: the library's rendering,
+/// A query error as the command line and the shell report it: the library's report,
 /// and for an unknown name a line on what the data covers, before any suggestions.
-pub fn render_error(atlas: &Atlas, error: &QueryError, query: &str) -> String {
+pub fn report_error(atlas: &Atlas, error: &QueryError, query: &str) -> Report {
     // a structure known to lie outside the data: a look-alike inside it would mislead
     // (`masseter` is not a misspelt `malleolus lateralis`)
-    let mut rendered = match error {
+    let mut report = match error {
         QueryError::UnknownName {
             name, suggestions, ..
         } if !suggestions.is_empty() && find_outside(name).is_some() => {
@@ -101,16 +101,14 @@ pub fn render_error(atlas: &Atlas, error: &QueryError, query: &str) -> String {
             if let QueryError::UnknownName { suggestions, .. } = &mut quiet {
                 suggestions.clear();
             }
-            quiet.render(query)
+            quiet.report(query)
         }
-        _ => error.render(query),
+        _ => error.report(query),
     };
     if let Some(note) = unknown_name_note(atlas, error) {
-        let line = format!("\n  = {note}");
-        let at = rendered.find("\n  = ").unwrap_or(rendered.len());
-        rendered.insert_str(at, &line);
+        report.help.insert(0, note);
     }
-    rendered
+    report
 }
 
 #[cfg(test)]
@@ -120,7 +118,7 @@ mod tests {
     fn error_of(atlas: &Atlas, query: &str) -> String {
         match fascia::query::run(atlas, query) {
             Ok(_) => panic!("{query} has an answer"),
-            Err(e) => render_error(atlas, &e, query),
+            Err(e) => report_error(atlas, &e, query).to_string(),
         }
     }
 

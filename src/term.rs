@@ -2,6 +2,7 @@
 //! stops a run, the terminal's width, and the drawing of errors in colour.
 
 use anstyle::{AnsiColor, Style};
+use fascia::Report;
 use std::io;
 
 /// Every query answered.
@@ -58,39 +59,40 @@ pub fn paint(style: &Style, text: &str, color: bool) -> String {
     }
 }
 
-/// Colours a rendered error (see `QueryError::render`): the `error:` word, the gutter,
-/// the carets and the help marks. Plain text passes through unchanged.
-pub fn paint_error(rendered: &str, color: bool) -> String {
+/// Draws an error: the `error:` word in red and its message in bold, the query's line
+/// behind a blue gutter with red carets under the part at fault, and the help lines.
+/// Without colour it is the report's plain text.
+pub fn draw_error(report: &Report, color: bool) -> String {
     if !color {
-        return rendered.to_string();
+        return report.to_string();
     }
-    let mut lines = Vec::new();
-    for (i, line) in rendered.lines().enumerate() {
-        let drawn = if i == 0 {
-            match line.strip_prefix("error:") {
-                Some(rest) => format!(
-                    "{}{}",
-                    paint(&RED, "error:", true),
-                    paint(&BOLD, rest, true)
-                ),
-                None => line.to_string(),
-            }
-        } else if let Some(rest) = line.strip_prefix("  | ") {
-            let carets = !rest.trim().is_empty() && rest.chars().all(|c| c == ' ' || c == '^');
-            let rest = if carets {
-                paint(&RED, rest, true)
-            } else {
-                rest.to_string()
-            };
-            format!("  {} {rest}", paint(&BLUE, "|", true))
-        } else if let Some(rest) = line.strip_prefix("  = ") {
-            format!("  {} {rest}", paint(&BLUE, "=", true))
-        } else {
-            line.to_string()
-        };
-        lines.push(drawn);
+    // a message of several lines (data problems) is bold on its first line only
+    let (headline, rest) = match report.message.split_once('\n') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (report.message.as_str(), None),
+    };
+    let mut out = format!(
+        "{} {}",
+        paint(&RED, "error:", true),
+        paint(&BOLD, headline, true)
+    );
+    if let Some(rest) = rest {
+        out.push('\n');
+        out.push_str(rest);
     }
-    lines.join("\n")
+    let gutter = |mark: &str| format!("\n  {} ", paint(&BLUE, mark, true));
+    if let Some(e) = &report.excerpt {
+        out.push_str(&gutter("|"));
+        out.push_str(&e.line);
+        out.push_str(&gutter("|"));
+        out.push_str(&" ".repeat(e.column));
+        out.push_str(&paint(&RED, &"^".repeat(e.width), true));
+    }
+    for line in &report.help {
+        out.push_str(&gutter("="));
+        out.push_str(line);
+    }
+    out
 }
 
 /// Text without its ANSI colour codes, for tests that compare coloured output.
@@ -117,12 +119,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plain_errors_pass_through_and_coloured_ones_keep_their_text() {
-        let rendered = "error: unknown name `x`\n  | show x\n  |      ^\n  = did you mean `y`?";
-        assert_eq!(paint_error(rendered, false), rendered);
-        let coloured = paint_error(rendered, true);
+    fn plain_errors_are_the_report_and_coloured_ones_keep_its_text() {
+        let report = Report {
+            message: "unknown name `x`".to_string(),
+            excerpt: Some(fascia::error::Excerpt {
+                line: "show x".to_string(),
+                column: 5,
+                width: 1,
+            }),
+            help: vec!["did you mean `y`?".to_string()],
+        };
+        let plain = "error: unknown name `x`\n  | show x\n  |      ^\n  = did you mean `y`?";
+        assert_eq!(draw_error(&report, false), plain);
+        let coloured = draw_error(&report, true);
         assert!(coloured.contains("\u{1b}["));
-        let stripped: String = strip_ansi(&coloured);
-        assert_eq!(stripped, rendered);
+        assert_eq!(strip_ansi(&coloured), plain);
+        let data = Report::plain("data does not load:\na.toml:1:1: bad");
+        assert_eq!(strip_ansi(&draw_error(&data, true)), data.to_string());
     }
 }

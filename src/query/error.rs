@@ -3,6 +3,7 @@
 
 use super::ast::Span;
 use crate::graph::model::{Kind, KindSet};
+use std::fmt;
 use thiserror::Error;
 
 /// Why a query could not be answered. Spans are byte ranges in the query text; render
@@ -193,30 +194,79 @@ impl QueryError {
         }
     }
 
-    /// The error as plain text: the message, the query with a caret under the
-    /// offending part, and help lines.
-    pub fn render(&self, query: &str) -> String {
-        let mut out = format!("error: {self}");
-        if let Some(span) = self.span() {
+    /// The error laid out for a reader: the message, the line of the query with the
+    /// offending part marked, and help lines. The CLI and the REPL draw it.
+    pub fn report(&self, query: &str) -> Report {
+        let excerpt = self.span().map(|span| {
             // one line of the query: the line holding the span's start
             let start = span.start.min(query.len());
             let line_start = query[..start].rfind('\n').map_or(0, |i| i + 1);
             let line_end = query[start..].find('\n').map_or(query.len(), |i| start + i);
-            let line = &query[line_start..line_end];
-            let col = query[line_start..start].chars().count();
             let end = span.end.clamp(start, line_end);
-            let width = query[start..end].chars().count().max(1);
-            out.push_str(&format!(
-                "\n  | {line}\n  | {}{}",
-                " ".repeat(col),
-                "^".repeat(width)
-            ));
+            Excerpt {
+                line: query[line_start..line_end].to_string(),
+                column: query[line_start..start].chars().count(),
+                width: query[start..end].chars().count().max(1),
+            }
+        });
+        Report {
+            message: self.to_string(),
+            excerpt,
+            help: self.help(),
         }
-        for line in self.help() {
-            out.push_str("\n  = ");
-            out.push_str(&line);
+    }
+
+    /// The error as plain text: the message, the query with a caret under the
+    /// offending part, and help lines.
+    pub fn render(&self, query: &str) -> String {
+        self.report(query).to_string()
+    }
+}
+
+/// An error ready to be drawn: what went wrong, where in the query, and what to do.
+/// Its `Display` is the plain text; a terminal front end may colour the parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub message: String,
+    pub excerpt: Option<Excerpt>,
+    pub help: Vec<String>,
+}
+
+/// One line of the query, and the columns (in characters) of the part at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub line: String,
+    pub column: usize,
+    pub width: usize,
+}
+
+impl Report {
+    /// A message with nothing to point at and no help.
+    pub fn plain(message: impl Into<String>) -> Report {
+        Report {
+            message: message.into(),
+            excerpt: None,
+            help: Vec::new(),
         }
-        out
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: {}", self.message)?;
+        if let Some(e) = &self.excerpt {
+            write!(
+                f,
+                "\n  | {}\n  | {}{}",
+                e.line,
+                " ".repeat(e.column),
+                "^".repeat(e.width)
+            )?;
+        }
+        for line in &self.help {
+            write!(f, "\n  = {line}")?;
+        }
+        Ok(())
     }
 }
 

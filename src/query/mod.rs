@@ -12,7 +12,7 @@ use crate::graph::Atlas;
 use crate::graph::model::Structure;
 pub use ast::Query;
 pub use budget::{Budget, Cancel};
-pub use error::QueryError;
+pub use error::{QueryError, Report};
 pub use eval::Answer;
 pub use parser::parse;
 pub use resolve::Plan;

@@ -10,8 +10,9 @@ mod lex;
 mod why;
 
 use crate::pager::Pager;
-use crate::term::{self, paint_error};
+use crate::term::{self, draw_error};
 use fascia::Atlas;
+use fascia::Report;
 use fascia::output::Format;
 use fascia::query::{Budget, Cancel};
 use helper::LineHelper;
@@ -106,8 +107,9 @@ pub fn run(
                 if e.kind() == io::ErrorKind::InvalidData && read_errors < MAX_READ_ERRORS =>
             {
                 read_errors += 1;
-                let message = "error: the line held bytes that are not UTF-8 text; it was dropped";
-                writeln!(stdout.lock(), "{}", paint_error(message, color))
+                let message =
+                    Report::plain("the line held bytes that are not UTF-8 text; it was dropped");
+                writeln!(stdout.lock(), "{}", draw_error(&message, color))
                     .map_err(term::Error::Output)?;
             }
             Err(e) => return Err(readline_error(e)),
@@ -364,8 +366,8 @@ impl Session {
                 Ok(Outcome::Done)
             }
             Err(e) => {
-                let rendered = crate::scope::render_error(&self.atlas, &e, text);
-                writeln!(out, "{}", paint_error(&rendered, self.color))?;
+                let report = crate::scope::report_error(&self.atlas, &e, text);
+                writeln!(out, "{}", draw_error(&report, self.color))?;
                 Ok(Outcome::Failed)
             }
         }
@@ -383,11 +385,7 @@ impl Session {
     }
 
     fn error(&self, message: &str, out: &mut dyn Write) -> io::Result<Outcome> {
-        writeln!(
-            out,
-            "{}",
-            paint_error(&format!("error: {message}"), self.color)
-        )?;
+        writeln!(out, "{}", draw_error(&Report::plain(message), self.color))?;
         Ok(Outcome::Failed)
     }
 
