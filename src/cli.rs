@@ -733,8 +733,8 @@ impl Runner<'_> {
 
     /// Reports a failed query (a rendered error) under its label on standard error. In
     /// JSON the answers also get an error document in its place, so that each query
-    /// still has one document: `{"error": {"message": …, "query": …}}` (`query` is null
-    /// for a line that could not be read).
+    /// still has one document: `{"error": {"message": …, "query": …, "help": […]}}`
+    /// (`query` is null for a line that could not be read; `help` only when there is some).
     fn fail(
         &mut self,
         label: Option<&str>,
@@ -754,9 +754,12 @@ impl Runner<'_> {
                 Some((text, message)) => (Some(text), message),
                 None => (None, report.message.clone()),
             };
-            let document = serde_json::json!({
-                "error": { "message": message, "query": query }
-            });
+            let mut error = serde_json::json!({ "message": message, "query": query });
+            // what the text shows under the error: suggestions, what the data covers
+            if !report.help.is_empty() {
+                error["help"] = serde_json::json!(report.help);
+            }
+            let document = serde_json::json!({ "error": error });
             if self.answered > 0 && !self.last_json {
                 writeln!(out).map_err(Error::Output)?;
             }

@@ -89,7 +89,7 @@ const TIBAIL_ERROR: &str = "\
 error: unknown name `tibail`
   | show tibail
   |      ^^^^^^
-  = did you mean `tibial`, `tibia` or `tibial nerve`?
+  = did you mean `tibial`, `tibia` or `tibialis anterior`?
 ";
 
 #[test]

@@ -129,7 +129,7 @@ fn a_bad_query_then_a_good_one() {
     let mut p = start(&dir.path().join("history"), &[]);
     send(&mut p, "show tibail\r");
     p.exp_string("error: unknown name `tibail`").unwrap();
-    p.exp_string("= did you mean `tibial`, `tibia` or `tibial nerve`?")
+    p.exp_string("= did you mean `tibial`, `tibia` or `tibialis anterior`?")
         .unwrap();
     p.exp_string(PROMPT).unwrap();
     send(&mut p, "show tibialis anterior\r");

@@ -175,6 +175,18 @@ fn json_gives_every_query_one_document_even_when_it_fails() {
         .expect("a JSON stream");
     assert_eq!(documents.len(), 2);
     assert_eq!(documents[1]["error"]["query"], serde_json::Value::Null);
+    assert_eq!(documents[1]["error"].get("help"), None);
+    // what the text shows under an error is in the document too
+    let (code, stdout, _) = run(&["--format", "json", "show solues"]);
+    assert_eq!(code, Some(1));
+    let failed: serde_json::Value = serde_json::from_str(&stdout).expect("one document");
+    assert_eq!(failed["error"]["query"], "show solues");
+    let help = failed["error"]["help"].as_array().expect("help lines");
+    assert!(
+        help.iter()
+            .any(|h| h.as_str().is_some_and(|h| h.contains("`soleus`"))),
+        "{failed}"
+    );
 }
 
 #[test]

@@ -578,10 +578,21 @@ fn suggestions(atlas: &Atlas, typed: &str, allowed: KindSet) -> Vec<String> {
         .filter(|(_, nodes)| nodes.iter().any(|n| allowed.contains(atlas.node(*n).kind)))
         .map(|(k, _)| k);
     let typed = normalize(typed);
-    crate::suggest::nearest(&typed, keys, 3)
-        .into_iter()
-        .map(str::to_string)
-        .collect()
+    // one spelling per structure: `soleus`, not also `soleus muscle`
+    let mut named = Vec::new();
+    let mut out = Vec::new();
+    for key in crate::suggest::nearest(&typed, keys, 12) {
+        let nodes = atlas.named(key);
+        if nodes.iter().all(|n| named.contains(n)) {
+            continue;
+        }
+        named.extend_from_slice(nodes);
+        out.push(key.to_string());
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
 }
 
 impl KindSet {

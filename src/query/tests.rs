@@ -207,7 +207,12 @@ fn ambiguous_and_unknown_names() {
     assert_eq!(suggestions.first().map(String::as_str), Some("tibial"));
     assert_eq!(
         e.render("muscles innervated-by tibail"),
-        "error: unknown nerve or spinal root `tibail`\n  | muscles innervated-by tibail\n  |                       ^^^^^^\n  = did you mean `tibial` or `tibial nerve`?"
+        "error: unknown nerve or spinal root `tibail`\n  | muscles innervated-by tibail\n  |                       ^^^^^^\n  = did you mean `tibial`?"
+    );
+    // one spelling per structure: `tibial nerve` names the same nerve as `tibial`
+    assert!(
+        !suggestions.iter().any(|s| s == "tibial nerve"),
+        "{suggestions:?}"
     );
 }
 
