@@ -381,6 +381,36 @@ fn text_fits_the_width_of_the_terminal() {
 }
 
 #[test]
+fn every_structure_fits_an_80_column_terminal_without_a_split_word() {
+    let mut cmd = Command::new("sh");
+    cmd.current_dir(root()).env("NO_COLOR", "1").args([
+        "-c",
+        &format!(
+            "stty cols 80 rows 24 && exec '{}' --no-pager structures",
+            env!("CARGO_BIN_EXE_fascia")
+        ),
+    ]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
+    let table = p.exp_eof().unwrap();
+    let widest = table.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 80, "a line of {widest} columns");
+    // a word broken across lines would leave two fragments and lose the word
+    let words: std::collections::HashSet<&str> = table.split_whitespace().collect();
+    let atlas = fascia::bundled().expect("the bundled data loads");
+    let (_, answer) = fascia::query::run(&atlas, "structures").expect("an answer");
+    let fascia::query::Answer::Set(set) = answer else {
+        panic!("a set query gives a set");
+    };
+    assert!(set.nodes.len() > 400);
+    for n in &set.nodes {
+        let name = &atlas.node(*n).name;
+        for word in name.split_whitespace() {
+            assert!(words.contains(word), "`{word}` of {name} was split");
+        }
+    }
+}
+
+#[test]
 fn lines_typed_ahead_are_not_lost() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = start(&dir.path().join("history"), &[]);
