@@ -26,6 +26,9 @@ pub struct Atlas {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
     by_id: FxHashMap<Text, NodeIndex>,
+    /// Each structure's kind, in one compact array: filters by kind read this instead
+    /// of the structures themselves.
+    kinds: Vec<Kind>,
     /// Each relation's facts at each node, in flat arrays: what `neighbours` reads.
     adjacency: adjacency::Adjacency,
     by_kind: Vec<Vec<NodeIndex>>,
@@ -118,8 +121,10 @@ impl Atlas {
     ) -> Atlas {
         let mut by_id = FxHashMap::with_capacity_and_hasher(graph.node_count(), Default::default());
         let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
+        let mut kinds = Vec::with_capacity(graph.node_count());
         for idx in graph.node_indices() {
             let s = &graph[idx];
+            kinds.push(s.kind);
             by_id.insert(s.id.clone(), idx);
             by_kind[s.kind.index()].push(idx);
         }
@@ -149,6 +154,7 @@ impl Atlas {
             graph,
             sources,
             by_id,
+            kinds,
             adjacency,
             by_kind,
             by_name,
@@ -212,6 +218,19 @@ impl Atlas {
         &self.graph[idx]
     }
 
+    /// The kind of a structure (what `node(idx).kind` says, read from a compact array).
+    pub fn kind(&self, idx: NodeIndex) -> Kind {
+        self.kinds
+            .get(idx.index())
+            .copied()
+            .unwrap_or_else(|| self.graph[idx].kind)
+    }
+
+    /// Whether a structure states a part-of fact (is a part of something).
+    pub fn is_part(&self, idx: NodeIndex) -> bool {
+        self.adjacency.is_part(idx)
+    }
+
     pub fn by_id(&self, id: &str) -> Option<NodeIndex> {
         self.by_id.get(id).copied()
     }
@@ -270,7 +289,7 @@ impl Atlas {
         node: NodeIndex,
         relation: Relation,
         direction: Direction,
-    ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+    ) -> impl ExactSizeIterator<Item = (EdgeIndex, NodeIndex)> + '_ {
         self.adjacency
             .get(node, relation, direction == Direction::Inverse)
     }
