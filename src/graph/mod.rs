@@ -294,6 +294,22 @@ impl Atlas {
             .get(node, relation, direction == Direction::Inverse)
     }
 
+    /// The facts at `node` read in `direction` whose relation is among `relations`,
+    /// grouped by relation, with the node at the other end: one pass over the node's
+    /// facts however many relations are asked for.
+    pub fn neighbours_among<'a>(
+        &'a self,
+        node: NodeIndex,
+        relations: &[Relation],
+        direction: Direction,
+    ) -> impl Iterator<Item = (EdgeIndex, Relation, NodeIndex)> + use<'a> {
+        let mask = relations
+            .iter()
+            .fold(0, |m, r| m | adjacency::relation_bit(*r));
+        self.adjacency
+            .masked(node, direction == Direction::Inverse, mask)
+    }
+
     /// Every fact at `node` read in `direction` (of any relation), with its relation and
     /// the node at the other end, newest fact first: the order of the petgraph graph's own lists, read
     /// from the compact arrays.

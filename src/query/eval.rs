@@ -284,21 +284,38 @@ pub fn descent_steps<'a>(
     disputed: bool,
     only: &'a [Relation],
 ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + 'a {
-    Relation::ALL
-        .into_iter()
-        .filter(move |r| only.is_empty() || only.contains(r))
-        .filter_map(|r| r.descent().map(|d| (r, d)))
-        .flat_map(move |(relation, direction)| {
-            atlas
-                .neighbours(node, relation, direction)
-                .filter(move |(e, _)| disputed || atlas.is_standard(*e))
-                // a tendon carries its muscle to the bone; a ligament spans two bones
-                // and belongs to neither, so a muscle arising from the sacrotuberous
-                // ligament does not arise from the ischial tuberosity
-                .filter(move |(_, child)| {
-                    relation != Relation::AttachesTo || atlas.kind(*child) == Kind::Tendon
-                })
+    let mut down = [Relation::BranchOf; Relation::ALL.len()];
+    let mut up = [Relation::BranchOf; Relation::ALL.len()];
+    let (mut nd, mut nu) = (0, 0);
+    for r in Relation::ALL {
+        if !only.is_empty() && !only.contains(&r) {
+            continue;
+        }
+        match r.descent() {
+            Some(Direction::Inverse) => {
+                down[nd] = r;
+                nd += 1;
+            }
+            Some(Direction::Forward) => {
+                up[nu] = r;
+                nu += 1;
+            }
+            None => {}
+        }
+    }
+    // one pass over the node's facts each way, not a look-up per relation
+    let inverse = atlas.neighbours_among(node, &down[..nd], Direction::Inverse);
+    let forward = atlas.neighbours_among(node, &up[..nu], Direction::Forward);
+    inverse
+        .chain(forward)
+        .filter(move |(e, _, _)| disputed || atlas.is_standard(*e))
+        // a tendon carries its muscle to the bone; a ligament spans two bones
+        // and belongs to neither, so a muscle arising from the sacrotuberous
+        // ligament does not arise from the ischial tuberosity
+        .filter(move |(_, relation, child)| {
+            *relation != Relation::AttachesTo || atlas.kind(*child) == Kind::Tendon
         })
+        .map(|(e, _, child)| (e, child))
 }
 
 /// Everything under `top` (itself included), each with the fact that led to it from
@@ -433,17 +450,20 @@ impl Evaluator<'_> {
     /// A whole query's set: a part whose whole (of another kind) is also in the answer
     /// is shown through its whole, not beside it (a head under its muscle).
     fn answer(&mut self, expr: &PSet) -> FixedBitSet {
-        let set = self.set(expr);
-        let mut out = set.clone();
+        let mut set = self.set(expr);
         let mut wholes = Vec::new();
+        let mut shown_through_whole = Vec::new();
         for n in set.ones().map(NodeIndex::new) {
             wholes.clear();
             self.wholes_of_other_kind(n, &mut wholes);
             if wholes.iter().any(|w| set.contains(w.index())) {
-                out.set(n.index(), false);
+                shown_through_whole.push(n.index());
             }
         }
-        out
+        for i in shown_through_whole {
+            set.set(i, false);
+        }
+        set
     }
 
     /// The parts and the parts of parts of `n` (all kinds), each with its parent.
@@ -506,7 +526,8 @@ impl Evaluator<'_> {
                 Some(c) if !negates(c) => {
                     // without `not`, the universe is only a filter: check the kinds of
                     // the matches instead of setting a bit for every muscle
-                    let mut matched = self.cond(c, &self.empty());
+                    // an empty universe: a condition without `not` never reads it
+                    let mut matched = self.cond(c, &FixedBitSet::new());
                     let other: Vec<usize> = matched
                         .ones()
                         .filter(|i| !kinds.contains(self.atlas.kind(NodeIndex::new(*i))))
