@@ -46,18 +46,13 @@ impl Csr {
         };
         let mut entries = vec![blank; graph.edge_count()];
         // newest first within a node, then a stable sort by relation keeps that order
-        for e in graph
-            .edge_references()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-        {
+        for (i, e) in graph.raw_edges().iter().enumerate().rev() {
             let (at, other) = ends(e.source(), e.target());
             let slot = &mut fill[at.index()];
             entries[*slot as usize] = Entry {
-                relation: e.weight().relation as u8,
+                relation: e.weight.relation as u8,
                 other: other.index() as u32,
-                edge: e.id().index() as u32,
+                edge: i as u32,
             };
             *slot += 1;
         }
