@@ -4,6 +4,7 @@
 mod adjacency;
 pub mod agreement;
 pub mod build;
+pub mod cache;
 pub mod files;
 pub mod load;
 pub mod model;

@@ -248,6 +248,17 @@ fn scale(c: &mut Criterion) {
     group.bench_function(pair("load tsv", "fascia"), |b| {
         b.iter(|| fascia::load_dir(black_box(dir)).is_ok())
     });
+    // the second start: the checked directory read back from its cache
+    if let Ok(cache) = tempfile::tempdir() {
+        let cached = fascia::graph::cache::load_dir(dir, Some(cache.path()));
+        if cached.is_ok_and(|a| a.fact_count() == atlas.fact_count()) {
+            group.bench_function(pair("load cached", "fascia"), |b| {
+                b.iter(|| {
+                    fascia::graph::cache::load_dir(black_box(dir), Some(cache.path())).is_ok()
+                })
+            });
+        }
+    }
     group.bench_function(pair("load tsv", "floor"), |b| {
         b.iter(|| floor_load(black_box(dir)).0.edge_count())
     });
