@@ -16,7 +16,7 @@ use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 pub use load::{load_dir, load_files};
 
@@ -392,9 +392,11 @@ impl Atlas {
     }
 }
 
-/// Normalized key → structures, sorted by key.
+/// Normalized key → structures, sorted by key; under a key, structures in graph order,
+/// each with its strongest rank.
 fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
-    let mut by_name: BTreeMap<String, Vec<(NodeIndex, u8)>> = BTreeMap::new();
+    // one flat list sorted once: a map of lists would allocate a list per key
+    let mut entries: Vec<(String, NodeIndex, u8)> = Vec::with_capacity(graph.node_count() * 3);
     for idx in graph.node_indices() {
         let s = &graph[idx];
         let proper = [s.id.as_str(), s.name.as_str()].into_iter().map(|w| (w, 0));
@@ -407,15 +409,23 @@ fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
         for (written, rank) in proper.chain(other) {
             let key = normalize(written);
             if let Some(short) = strip_kind_word(&key, s.kind) {
-                add_ranked(by_name.entry(short.to_string()).or_default(), idx, rank + 2);
+                entries.push((short.to_string(), idx, rank + 2));
             }
-            add_ranked(by_name.entry(key).or_default(), idx, rank);
+            entries.push((key, idx, rank));
         }
     }
+    entries.sort_unstable();
+    // the strongest rank of each structure under a key is the first after sorting
+    entries.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
     let mut index = NameIndex::default();
-    for (key, nodes) in by_name {
+    index.nodes.reserve(entries.len());
+    index.ranks.reserve(entries.len());
+    let mut entries = entries.into_iter().peekable();
+    while let Some((key, node, rank)) = entries.next() {
         let start = index.nodes.len() as u32;
-        for (node, rank) in nodes {
+        index.nodes.push(node);
+        index.ranks.push(rank);
+        while let Some((_, node, rank)) = entries.next_if(|(k, _, _)| *k == key) {
             index.nodes.push(node);
             index.ranks.push(rank);
         }
@@ -424,14 +434,6 @@ fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
             .push((Text::from(key), start, index.nodes.len() as u32));
     }
     index
-}
-
-/// Adds a node to a key's list, keeping its strongest rank.
-fn add_ranked(list: &mut Vec<(NodeIndex, u8)>, idx: NodeIndex, rank: u8) {
-    match list.iter_mut().find(|(n, _)| *n == idx) {
-        Some(entry) => entry.1 = entry.1.min(rank),
-        None => list.push((idx, rank)),
-    }
 }
 
 impl Structure {
