@@ -106,6 +106,7 @@ pub fn decode(bytes: &'static [u8], origin: &str) -> Option<Atlas> {
         Reader {
             blob: Blob::Static(blob),
             bytes: rest,
+            last_file: None,
         },
         origin,
     )
@@ -119,6 +120,7 @@ pub fn decode_owned(bytes: &[u8], origin: &str) -> Option<Atlas> {
         Reader {
             blob: Blob::Owned(blob),
             bytes: rest,
+            last_file: None,
         },
         origin,
     )
@@ -292,6 +294,8 @@ enum Blob<'b> {
 struct Reader<'b> {
     blob: Blob<'b>,
     bytes: &'b [u8],
+    /// The last file name read at run time: consecutive facts are in one file.
+    last_file: Option<([u8; 8], Text)>,
 }
 
 /// A file name shared by every structure and fact it holds: kept once for the life of
@@ -377,8 +381,24 @@ impl Reader<'_> {
     }
 
     fn location(&mut self) -> Option<Location> {
+        // the same file as the last location's (consecutive facts share one): no look-up
+        let head = self.bytes.first_chunk::<8>().copied();
+        let file = match (head, &self.last_file) {
+            (Some(head), Some((seen, text))) if head == *seen => {
+                let text = text.clone();
+                self.bytes = self.bytes.get(8..)?;
+                text
+            }
+            _ => {
+                let text = self.opt_with(shared_file_name)??;
+                if let (Some(head), Blob::Owned(_)) = (head, &self.blob) {
+                    self.last_file = Some((head, text.clone()));
+                }
+                text
+            }
+        };
         Some(Location {
-            file: self.opt_with(shared_file_name)??,
+            file,
             line: self.u32()? as usize,
             column: self.u32()? as usize,
         })
