@@ -143,7 +143,12 @@ impl Atlas {
             }
         }
         for list in &mut by_kind {
-            list.sort_by(|a, b| graph[*a].name.cmp(&graph[*b].name));
+            // names beside their structures: a comparison reads two names, not two
+            // structures and then their names (a stable sort: ties stay in graph order)
+            let mut named: Vec<(&str, NodeIndex)> =
+                list.iter().map(|n| (graph[*n].name.as_str(), *n)).collect();
+            named.sort_by(|a, b| a.0.cmp(b.0));
+            *list = named.into_iter().map(|(_, n)| n).collect();
         }
         let adjacency = adjacency::Adjacency::build(&graph);
         let disputed = graph
