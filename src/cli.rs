@@ -88,7 +88,14 @@ pub struct Args {
     /// Never page long answers on a terminal (default: through $PAGER, else less -FRX)
     #[arg(long)]
     no_pager: bool,
+
+    /// Read a TSV --data directory afresh, not from the cache of checked directories
+    #[arg(long, global = true)]
+    no_cache: bool,
 }
+
+/// `--no-cache`, read where `--data` is loaded.
+static NO_CACHE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -174,7 +181,10 @@ pub fn run() -> Result<ExitCode, Error> {
         }
     };
     let args = match Args::from_arg_matches(&matches) {
-        Ok(a) => a,
+        Ok(a) => {
+            NO_CACHE.store(a.no_cache, std::sync::atomic::Ordering::Relaxed);
+            a
+        }
         Err(e) => {
             let _ = e.print();
             return Ok(ExitCode::from(FATAL));
@@ -386,7 +396,14 @@ enum NotLoaded {
 
 fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
     match dir {
-        Some(path) => fascia::load_path(path).map_err(|e| match e {
+        Some(path) => if path.is_dir() {
+            let no_cache = NO_CACHE.load(std::sync::atomic::Ordering::Relaxed);
+            let cache = fascia::graph::cache::directory().filter(|_| !no_cache);
+            fascia::graph::cache::load_dir(path, cache.as_deref())
+        } else {
+            fascia::load_path(path)
+        }
+        .map_err(|e| match e {
             fascia::LoadError::Invalid(problems) => NotLoaded::Problems(problems.to_string()),
             other => NotLoaded::Unreadable(other.to_string()),
         }),

@@ -11,7 +11,10 @@ const SEED: u64 = 5;
 
 fn fascia() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.env_remove("NO_COLOR").stdin(Stdio::null());
+    // no cache of checked directories under the user's home from a test
+    cmd.env_remove("NO_COLOR")
+        .env("FASCIA_CACHE", "off")
+        .stdin(Stdio::null());
     cmd
 }
 
@@ -68,17 +71,45 @@ fn a_generated_graph_answers_as_the_generator_counts() {
     let steps = g.path_length(leaf, top).unwrap();
     assert!(one > 1 && tree > 100 * one.min(10) && steps >= 2);
 
-    let out = fascia()
-        .arg("--data")
-        .arg(&dir)
-        .args(["--format", "json", "--timings"])
-        .args(["-e", &format!("muscles innervated-by {}", g.id(hop))])
-        .args(["-e", &format!("muscles innervated-by* {}", g.id(top))])
-        .args(["-e", &format!("count muscles innervated-by* {}", g.id(top))])
-        .args(["-e", &format!("path {} to {}", g.id(leaf), g.id(top))])
-        .output()
-        .unwrap();
+    let queries = [
+        format!("muscles innervated-by {}", g.id(hop)),
+        format!("muscles innervated-by* {}", g.id(top)),
+        format!("count muscles innervated-by* {}", g.id(top)),
+        format!("path {} to {}", g.id(leaf), g.id(top)),
+    ];
+    let run = |cmd: &mut Command| {
+        cmd.arg("--data")
+            .arg(&dir)
+            .args(["--format", "json", "--timings"]);
+        for q in &queries {
+            cmd.args(["-e", q]);
+        }
+        cmd.output().unwrap()
+    };
+    let out = run(&mut fascia());
     assert!(out.status.success(), "{out:?}");
+
+    // with a cache: the first run writes it, the second reads it, and both answer as
+    // the directory read afresh does
+    let cache = tmp.path().join("cache");
+    for pass in ["writes", "reads"] {
+        let cached = run(fascia()
+            .env("FASCIA_CACHE", "on")
+            .env("FASCIA_CACHE_DIR", &cache));
+        assert!(cached.status.success(), "{pass}: {cached:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&cached.stdout),
+            String::from_utf8_lossy(&out.stdout),
+            "the run that {pass} the cache"
+        );
+        let files = std::fs::read_dir(&cache).unwrap().count();
+        assert_eq!(files, 1, "one cache file after the run that {pass} it");
+    }
+    let fresh = run(fascia()
+        .env("FASCIA_CACHE", "on")
+        .env("FASCIA_CACHE_DIR", &cache)
+        .arg("--no-cache"));
+    assert_eq!(fresh.stdout, out.stdout);
     let docs = documents(&out.stdout);
     let listed = |v: &Value| v.as_array().map(Vec::len);
     assert_eq!(listed(&docs[0]), Some(one));

@@ -79,7 +79,8 @@ impl Selection {
         }
         let mut sources: BTreeSet<SourceId> = BTreeSet::new();
         for n in &nodes {
-            sources.extend(atlas.node(*n).sources.iter().copied());
+            let s = atlas.node(*n);
+            sources.extend(s.sources.iter().copied().chain(s.xref.source));
         }
         for e in &edges {
             sources.extend(atlas.fact(*e).sources.iter().copied());

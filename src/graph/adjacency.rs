@@ -46,18 +46,13 @@ impl Csr {
         };
         let mut entries = vec![blank; graph.edge_count()];
         // newest first within a node, then a stable sort by relation keeps that order
-        for e in graph
-            .edge_references()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-        {
+        for (i, e) in graph.raw_edges().iter().enumerate().rev() {
             let (at, other) = ends(e.source(), e.target());
             let slot = &mut fill[at.index()];
             entries[*slot as usize] = Entry {
-                relation: e.weight().relation as u8,
+                relation: e.weight.relation as u8,
                 other: other.index() as u32,
-                edge: e.id().index() as u32,
+                edge: i as u32,
             };
             *slot += 1;
         }
@@ -80,19 +75,44 @@ impl Csr {
     }
 }
 
+/// The bit of a relation in a set of relations (none past the 64th).
+pub(super) fn relation_bit(relation: Relation) -> u64 {
+    1u64.checked_shl(relation as u32).unwrap_or(0)
+}
+
 /// Adjacency read forward (subject → object) and inverse (object → subject).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Adjacency {
     forward: Csr,
     inverse: Csr,
+    /// The structures that state a part-of fact: most state none, and asking this small
+    /// set first spares a look into the arrays (a cache miss) per structure answered.
+    /// One bit per structure, 64 to a word.
+    parts: Vec<u64>,
 }
 
 impl Adjacency {
     pub(super) fn build(graph: &DiGraph<Structure, Fact>) -> Adjacency {
+        let mut parts = vec![0u64; graph.node_count().div_ceil(64)];
+        for e in graph.edge_references() {
+            let i = e.source().index();
+            if let (Relation::PartOf, Some(word)) = (e.weight().relation, parts.get_mut(i / 64)) {
+                *word |= 1 << (i % 64);
+            }
+        }
         Adjacency {
             forward: Csr::build(graph, |s, o| (s, o)),
             inverse: Csr::build(graph, |s, o| (o, s)),
+            parts,
         }
+    }
+
+    /// Whether `node` states a part-of fact.
+    pub(super) fn is_part(&self, node: NodeIndex) -> bool {
+        let i = node.index();
+        self.parts
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
     }
 
     /// Every fact at `node` read forward (`inverse` false) or inverse, grouped by
@@ -120,6 +140,20 @@ impl Adjacency {
                 NodeIndex::new(e.other as usize),
             ))
         })
+    }
+
+    /// The facts at `node` read forward (`inverse` false) or inverse whose relation is
+    /// in `relations` (bit `r` for the relation at position `r` of [`Relation::ALL`]),
+    /// grouped by relation: one pass over the node's facts, for walks that follow
+    /// several relations at once.
+    pub(super) fn masked(
+        &self,
+        node: NodeIndex,
+        inverse: bool,
+        relations: u64,
+    ) -> impl Iterator<Item = (EdgeIndex, Relation, NodeIndex)> + '_ {
+        self.all(node, inverse)
+            .filter(move |(_, r, _)| relations & relation_bit(*r) != 0)
     }
 
     /// The facts of `relation` at `node` read forward (`inverse` false) or inverse, with

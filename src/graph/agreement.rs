@@ -65,6 +65,22 @@ impl Agreement {
             .edge_references()
             .map(|e| good(e.weight()).len().min(u16::MAX as usize) as u16)
             .collect();
+        // when every fact states its standing (an imported graph), there is nothing to
+        // weigh: no maps over all the facts
+        if graph.edge_weights().all(|f| f.status.is_some()) {
+            return Agreement {
+                standing: graph
+                    .edge_weights()
+                    .map(|f| match f.status {
+                        Some(Status::Minority) => Standing::Minority,
+                        Some(Status::Variant) => Standing::Variant,
+                        _ => Standing::Standard,
+                    })
+                    .collect(),
+                support,
+                standard_levels: standard_levels(graph, &good),
+            };
+        }
         // facts joining the same two structures are versions of one connection (they
         // differ in root levels or notes) and pool their sources; connections to other
         // structures are its rivals

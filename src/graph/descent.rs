@@ -3,7 +3,7 @@
 //! nerve trees both walk these steps.
 
 use super::Atlas;
-use super::model::Relation;
+use super::model::{Direction, Relation};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
 /// Which way `*` walks from a structure to what lies under it, over standard facts
@@ -15,16 +15,38 @@ pub fn descent_steps<'a>(
     disputed: bool,
     only: &'a [Relation],
 ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + 'a {
-    Relation::ALL
-        .into_iter()
-        .filter(move |r| only.is_empty() || only.contains(r))
-        .filter_map(|r| r.info().descent.map(|d| (r, d)))
-        .flat_map(move |(relation, descent)| {
-            atlas
-                .neighbours(node, relation, descent.direction)
-                .filter(move |(e, _)| disputed || atlas.is_standard(*e))
-                // only to the kinds the vocabulary says lie under (tendons, not
-                // ligaments, under the bone they attach to)
-                .filter(move |(_, child)| descent.to.contains(atlas.node(*child).kind))
+    let mut down = [Relation::BranchOf; Relation::ALL.len()];
+    let mut up = [Relation::BranchOf; Relation::ALL.len()];
+    let (mut nd, mut nu) = (0, 0);
+    for r in Relation::ALL {
+        if !only.is_empty() && !only.contains(&r) {
+            continue;
+        }
+        match r.info().descent.map(|d| d.direction) {
+            Some(Direction::Inverse) => {
+                down[nd] = r;
+                nd += 1;
+            }
+            Some(Direction::Forward) => {
+                up[nu] = r;
+                nu += 1;
+            }
+            None => {}
+        }
+    }
+    // one pass over the node's facts each way, not a look-up per relation
+    let inverse = atlas.neighbours_among(node, &down[..nd], Direction::Inverse);
+    let forward = atlas.neighbours_among(node, &up[..nu], Direction::Forward);
+    inverse
+        .chain(forward)
+        .filter(move |(e, _, _)| disputed || atlas.is_standard(*e))
+        // only to the kinds the vocabulary says lie under (tendons, not ligaments,
+        // under the bone they attach to)
+        .filter(move |(_, relation, child)| {
+            relation
+                .info()
+                .descent
+                .is_some_and(|d| d.to.contains(atlas.kind(*child)))
         })
+        .map(|(e, _, child)| (e, child))
 }

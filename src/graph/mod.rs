@@ -4,6 +4,7 @@
 mod adjacency;
 pub mod agreement;
 pub mod build;
+pub mod cache;
 pub mod descent;
 pub mod error;
 pub mod files;
@@ -19,7 +20,7 @@ use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 pub use load::{load_dir, load_files};
 
@@ -30,6 +31,9 @@ pub struct Atlas {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
     by_id: FxHashMap<Text, NodeIndex>,
+    /// Each structure's kind, in one compact array: filters by kind read this instead
+    /// of the structures themselves.
+    kinds: Vec<Kind>,
     /// Each relation's facts at each node, in flat arrays: what `neighbours` reads.
     adjacency: adjacency::Adjacency,
     by_kind: Vec<Vec<NodeIndex>>,
@@ -122,8 +126,10 @@ impl Atlas {
     ) -> Atlas {
         let mut by_id = FxHashMap::with_capacity_and_hasher(graph.node_count(), Default::default());
         let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
+        let mut kinds = Vec::with_capacity(graph.node_count());
         for idx in graph.node_indices() {
             let s = &graph[idx];
+            kinds.push(s.kind);
             by_id.insert(s.id.clone(), idx);
             by_kind[s.kind.index()].push(idx);
         }
@@ -141,7 +147,12 @@ impl Atlas {
             }
         }
         for list in &mut by_kind {
-            list.sort_by(|a, b| graph[*a].name.cmp(&graph[*b].name));
+            // names beside their structures: a comparison reads two names, not two
+            // structures and then their names (a stable sort: ties stay in graph order)
+            let mut named: Vec<(&str, NodeIndex)> =
+                list.iter().map(|n| (graph[*n].name.as_str(), *n)).collect();
+            named.sort_by(|a, b| a.0.cmp(b.0));
+            *list = named.into_iter().map(|(_, n)| n).collect();
         }
         let adjacency = adjacency::Adjacency::build(&graph);
         let disputed = graph
@@ -153,6 +164,7 @@ impl Atlas {
             graph,
             sources,
             by_id,
+            kinds,
             adjacency,
             by_kind,
             by_name,
@@ -216,6 +228,19 @@ impl Atlas {
         &self.graph[idx]
     }
 
+    /// The kind of a structure (what `node(idx).kind` says, read from a compact array).
+    pub fn kind(&self, idx: NodeIndex) -> Kind {
+        self.kinds
+            .get(idx.index())
+            .copied()
+            .unwrap_or_else(|| self.graph[idx].kind)
+    }
+
+    /// Whether a structure states a part-of fact (is a part of something).
+    pub fn is_part(&self, idx: NodeIndex) -> bool {
+        self.adjacency.is_part(idx)
+    }
+
     pub fn by_id(&self, id: &str) -> Option<NodeIndex> {
         self.by_id.get(id).copied()
     }
@@ -274,9 +299,25 @@ impl Atlas {
         node: NodeIndex,
         relation: Relation,
         direction: Direction,
-    ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+    ) -> impl ExactSizeIterator<Item = (EdgeIndex, NodeIndex)> + '_ {
         self.adjacency
             .get(node, relation, direction == Direction::Inverse)
+    }
+
+    /// The facts at `node` read in `direction` whose relation is among `relations`,
+    /// grouped by relation, with the node at the other end: one pass over the node's
+    /// facts however many relations are asked for.
+    pub fn neighbours_among<'a>(
+        &'a self,
+        node: NodeIndex,
+        relations: &[Relation],
+        direction: Direction,
+    ) -> impl Iterator<Item = (EdgeIndex, Relation, NodeIndex)> + use<'a> {
+        let mask = relations
+            .iter()
+            .fold(0, |m, r| m | adjacency::relation_bit(*r));
+        self.adjacency
+            .masked(node, direction == Direction::Inverse, mask)
     }
 
     /// Every fact at `node` read in `direction` (of any relation), with its relation and
@@ -360,9 +401,11 @@ impl Atlas {
     }
 }
 
-/// Normalized key → structures, sorted by key.
+/// Normalized key → structures, sorted by key; under a key, structures in graph order,
+/// each with its strongest rank.
 fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
-    let mut by_name: BTreeMap<String, Vec<(NodeIndex, u8)>> = BTreeMap::new();
+    // one flat list sorted once: a map of lists would allocate a list per key
+    let mut entries: Vec<(String, NodeIndex, u8)> = Vec::with_capacity(graph.node_count() * 3);
     for idx in graph.node_indices() {
         let s = &graph[idx];
         let proper = [s.id.as_str(), s.name.as_str()].into_iter().map(|w| (w, 0));
@@ -375,15 +418,23 @@ fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
         for (written, rank) in proper.chain(other) {
             let key = normalize(written);
             if let Some(short) = strip_kind_word(&key, s.kind) {
-                add_ranked(by_name.entry(short.to_string()).or_default(), idx, rank + 2);
+                entries.push((short.to_string(), idx, rank + 2));
             }
-            add_ranked(by_name.entry(key).or_default(), idx, rank);
+            entries.push((key, idx, rank));
         }
     }
+    entries.sort_unstable();
+    // the strongest rank of each structure under a key is the first after sorting
+    entries.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
     let mut index = NameIndex::default();
-    for (key, nodes) in by_name {
+    index.nodes.reserve(entries.len());
+    index.ranks.reserve(entries.len());
+    let mut entries = entries.into_iter().peekable();
+    while let Some((key, node, rank)) = entries.next() {
         let start = index.nodes.len() as u32;
-        for (node, rank) in nodes {
+        index.nodes.push(node);
+        index.ranks.push(rank);
+        while let Some((_, node, rank)) = entries.next_if(|(k, _, _)| *k == key) {
             index.nodes.push(node);
             index.ranks.push(rank);
         }
@@ -392,14 +443,6 @@ fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
             .push((Text::from(key), start, index.nodes.len() as u32));
     }
     index
-}
-
-/// Adds a node to a key's list, keeping its strongest rank.
-fn add_ranked(list: &mut Vec<(NodeIndex, u8)>, idx: NodeIndex, rank: u8) {
-    match list.iter_mut().find(|(n, _)| *n == idx) {
-        Some(entry) => entry.1 = entry.1.min(rank),
-        None => list.push((idx, rank)),
-    }
 }
 
 impl Structure {

@@ -93,17 +93,51 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
     out
 }
 
-/// Decodes what [`encode`] wrote; `None` if the bytes are not such a snapshot.
+/// The snapshot format's version, part of every cache key: a change to what
+/// [`encode`] writes must change [`MAGIC`].
+pub fn format_version() -> &'static str {
+    // the magic is ASCII
+    std::str::from_utf8(MAGIC).unwrap_or("?")
+}
+
+/// Decodes what [`encode`] wrote; `None` if the bytes are not such a snapshot. Texts
+/// are borrowed from `bytes`, which live as long as the program (the bundled data).
 pub fn decode(bytes: &'static [u8], origin: &str) -> Option<Atlas> {
+    let (blob, rest) = split(bytes)?;
+    read(
+        Reader {
+            blob: Blob::Static(blob),
+            bytes: rest,
+            last_file: None,
+        },
+        origin,
+    )
+}
+
+/// Decodes what [`encode`] wrote from bytes read at run time (a cache file): texts
+/// are copied out, except file names, which are shared.
+pub fn decode_owned(bytes: &[u8], origin: &str) -> Option<Atlas> {
+    let (blob, rest) = split(bytes)?;
+    read(
+        Reader {
+            blob: Blob::Owned(blob),
+            bytes: rest,
+            last_file: None,
+        },
+        origin,
+    )
+}
+
+/// The text blob (checked as UTF-8 once) and the bytes after it.
+fn split(bytes: &[u8]) -> Option<(&str, &[u8])> {
     let rest = bytes.strip_prefix(MAGIC)?;
     let (len, rest) = rest.split_first_chunk::<4>()?;
     let len = u32::from_le_bytes(*len) as usize;
     let blob = std::str::from_utf8(rest.get(..len)?).ok()?;
-    let mut r = Reader {
-        blob,
-        bytes: rest.get(len..)?,
-    };
+    Some((blob, rest.get(len..)?))
+}
 
+fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
     let n_sources = r.count()?;
     let mut sources = Vec::with_capacity(n_sources);
     for _ in 0..n_sources {
@@ -248,12 +282,40 @@ impl Writer {
     }
 }
 
-struct Reader {
-    blob: &'static str,
-    bytes: &'static [u8],
+/// Where texts come from: a blob that lives as long as the program, borrowed, or one
+/// read at run time, copied.
+enum Blob<'b> {
+    Static(&'static str),
+    Owned(&'b str),
 }
 
-impl Reader {
+struct Reader<'b> {
+    blob: Blob<'b>,
+    bytes: &'b [u8],
+    /// The last file name read at run time: consecutive facts are in one file.
+    last_file: Option<([u8; 8], Text)>,
+}
+
+/// A file name shared by every structure and fact it holds: kept once for the life of
+/// the program (there are few), so a million facts do not copy it a million times.
+fn shared_file_name(name: &str) -> Text {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let Ok(mut names) = NAMES.get_or_init(Default::default).lock() else {
+        return Text::from(name.to_string());
+    };
+    match names.get(name) {
+        Some(known) => Text::from(*known),
+        None => {
+            let kept: &'static str = Box::leak(name.to_string().into_boxed_str());
+            names.insert(kept);
+            Text::from(kept)
+        }
+    }
+}
+
+impl Reader<'_> {
     fn u8(&mut self) -> Option<u8> {
         let (b, rest) = self.bytes.split_first()?;
         self.bytes = rest;
@@ -282,15 +344,23 @@ impl Reader {
     }
 
     fn opt(&mut self) -> Option<Option<Text>> {
+        self.opt_with(|s| Text::from(s.to_string()))
+    }
+
+    /// An optional text; `copy` makes a text read at run time.
+    fn opt_with(&mut self, copy: impl Fn(&str) -> Text) -> Option<Option<Text>> {
         let start = self.u32()?;
         let len = self.u32()? as usize;
         if start == NONE {
             return Some(None);
         }
         let start = start as usize;
+        let range = start..start.checked_add(len)?;
         // `get` also refuses a range that splits a character
-        let s = self.blob.get(start..start.checked_add(len)?)?;
-        Some(Some(Text::from(s)))
+        Some(Some(match self.blob {
+            Blob::Static(blob) => Text::from(blob.get(range)?),
+            Blob::Owned(blob) => copy(blob.get(range)?),
+        }))
     }
 
     fn texts(&mut self) -> Option<Vec<Text>> {
@@ -322,8 +392,24 @@ impl Reader {
     }
 
     fn location(&mut self) -> Option<Location> {
+        // the same file as the last location's (consecutive facts share one): no look-up
+        let head = self.bytes.first_chunk::<8>().copied();
+        let file = match (head, &self.last_file) {
+            (Some(head), Some((seen, text))) if head == *seen => {
+                let text = text.clone();
+                self.bytes = self.bytes.get(8..)?;
+                text
+            }
+            _ => {
+                let text = self.opt_with(shared_file_name)??;
+                if let (Some(head), Blob::Owned(_)) = (head, &self.blob) {
+                    self.last_file = Some((head, text.clone()));
+                }
+                text
+            }
+        };
         Some(Location {
-            file: self.text()?,
+            file,
             line: self.u32()? as usize,
             column: self.u32()? as usize,
         })
@@ -369,6 +455,23 @@ mod tests {
     }
 
     #[test]
+    fn bytes_read_at_run_time_decode_to_the_same_graph() {
+        let atlas = mini();
+        let back = decode_owned(&encode(&atlas), "mini").unwrap();
+        assert!(atlas.graph.node_weights().eq(back.graph.node_weights()));
+        assert!(atlas.graph.edge_weights().eq(back.graph.edge_weights()));
+        assert_eq!(atlas.by_name.keys, back.by_name.keys);
+        assert_eq!(back.named("tibial"), atlas.named("tibial"));
+        // file names are shared between structures, not copied for each
+        let files: Vec<*const u8> = back
+            .graph
+            .node_weights()
+            .map(|s| s.location.file.as_str().as_ptr())
+            .collect();
+        assert!(files.windows(2).all(|w| w[0] == w[1]));
+    }
+
+    #[test]
     fn refuses_truncated_or_corrupt_bytes_without_panicking() {
         let bytes = encode(&mini());
         for cut in [0, 3, 8, bytes.len() / 2, bytes.len() - 1] {
@@ -380,6 +483,8 @@ mod tests {
             bad[i] ^= 0xA5;
             let bad: &'static [u8] = Box::leak(bad.into_boxed_slice());
             let _ = decode(bad, "x");
+            let _ = decode_owned(bad, "x");
         }
+        assert!(decode_owned(&bytes[..bytes.len() / 2], "x").is_none());
     }
 }

@@ -47,11 +47,16 @@ pub fn load_tsv_dir(dir: &Path) -> Result<Atlas, LoadError> {
     };
     let (nodes_name, nodes) = read(NODES)?;
     let (edges_name, edges) = read(EDGES)?;
-    Ok(load_tsv(
-        (&nodes_name, &nodes),
-        (&edges_name, &edges),
-        &dir.display().to_string(),
-    )?)
+    let graph = read_tsv((&nodes_name, &nodes), (&edges_name, &edges))?;
+    // the files' texts go before the indexes are built: at a million facts they are
+    // tens of megabytes of the peak
+    drop((nodes, edges));
+    Ok(Atlas::new(
+        graph,
+        Vec::new(),
+        dir.display().to_string(),
+        None,
+    ))
 }
 
 /// Loads the two files given as `(name, text)`; `origin` says where they came from.
@@ -60,6 +65,15 @@ pub fn load_tsv(
     edges: (&str, &str),
     origin: &str,
 ) -> Result<Atlas, DataErrors> {
+    let graph = read_tsv(nodes, edges)?;
+    Ok(Atlas::new(graph, Vec::new(), origin.to_string(), None))
+}
+
+/// The checked graph of the two files given as `(name, text)`.
+fn read_tsv(
+    nodes: (&str, &str),
+    edges: (&str, &str),
+) -> Result<DiGraph<Structure, Fact>, DataErrors> {
     let mut reader = Reader::default();
     reader.nodes(nodes.0, nodes.1);
     reader.edges(edges.0, edges.1);
@@ -74,12 +88,7 @@ pub fn load_tsv(
     if !reader.errors.is_empty() {
         return Err(DataErrors(reader.errors));
     }
-    Ok(Atlas::new(
-        reader.graph,
-        Vec::new(),
-        origin.to_string(),
-        None,
-    ))
+    Ok(reader.graph)
 }
 
 /// Kind and predicate words: lower case, with `_` and space read as `-`.
@@ -105,36 +114,25 @@ struct Reader<'a> {
     errors: Vec<DataError>,
 }
 
-/// One line split into its three fields, each with its 1-based column.
-struct Line<'a> {
-    number: usize,
-    fields: [(usize, &'a str); 3],
-}
+/// One line split into its three fields, each with its 1-based column, or how many
+/// fields it has when that is not three.
+type Row<'a> = (usize, Result<[(usize, &'a str); 3], usize>);
 
-/// The data lines of a file after its header, or an error if the header is wrong.
-fn lines<'a>(
-    file: &str,
-    text: &'a str,
-    header: [&str; 3],
-    errors: &mut Vec<DataError>,
-) -> Vec<Line<'a>> {
-    let mut out = Vec::new();
+/// The data lines of a file after its header, read as they are used (a million facts
+/// are a million lines: no list of them is built), or `None` if the header is wrong.
+fn lines<'a>(text: &'a str, header: [&str; 3]) -> Option<impl Iterator<Item = Row<'a>> + 'a> {
     let mut numbered = text.lines().enumerate().map(|(i, l)| (i + 1, l));
     let first = numbered.next().map(|(_, l)| l.trim_end_matches('\r'));
     let found: Vec<&str> = first.unwrap_or("").split('\t').map(str::trim).collect();
     if found != header {
-        errors.push(DataError {
-            location: at(file, 1, 1),
-            message: format!("expected the header `{}`", header.join("<TAB>")),
-        });
-        return out;
+        return None;
     }
-    for (number, line) in numbered {
+    Some(numbered.filter_map(|(number, line)| {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
-            continue;
+            return None;
         }
-        // no allocation per line: a million facts are a million lines
+        // no allocation per line
         let mut fields = [(0, ""); 3];
         let mut count = 0;
         let mut column = 1;
@@ -145,23 +143,13 @@ fn lines<'a>(
             count += 1;
             column += field.len() + 1;
         }
-        if count != 3 {
-            errors.push(DataError {
-                location: at(file, number, 1),
-                message: format!(
-                    "expected 3 tab-separated fields ({}), found {}",
-                    header.join(", "),
-                    count
-                ),
-            });
-            if errors.len() >= MAX_ERRORS {
-                break;
-            }
-            continue;
-        }
-        out.push(Line { number, fields });
-    }
-    out
+        Some((number, if count == 3 { Ok(fields) } else { Err(count) }))
+    }))
+}
+
+/// Lines in `text` (an upper bound on its rows, to reserve room once).
+fn line_count(text: &str) -> usize {
+    text.bytes().filter(|b| *b == b'\n').count() + 1
 }
 
 fn at(file: &str, line: usize, column: usize) -> Location {
@@ -194,14 +182,60 @@ impl<'a> Reader<'a> {
         self.errors.len() >= MAX_ERRORS
     }
 
+    /// The rows of a file with three fields; the header and lines with another number of
+    /// fields are errors.
+    fn rows(
+        &mut self,
+        file: &str,
+        text: &'a str,
+        header: [&str; 3],
+    ) -> Option<impl Iterator<Item = Row<'a>> + 'a> {
+        let rows = lines(text, header);
+        if rows.is_none() {
+            self.error(
+                file,
+                1,
+                1,
+                format!("expected the header `{}`", header.join("<TAB>")),
+            );
+        }
+        rows
+    }
+
+    /// The error for a line with `count` fields.
+    fn field_count(&mut self, file: &str, number: usize, header: [&str; 3], count: usize) {
+        self.error(
+            file,
+            number,
+            1,
+            format!(
+                "expected 3 tab-separated fields ({}), found {}",
+                header.join(", "),
+                count
+            ),
+        );
+    }
+
     fn nodes(&mut self, file: &str, text: &'a str) {
-        let rows = lines(file, text, ["id", "kind", "name"], &mut self.errors);
-        self.graph.reserve_nodes(rows.len());
-        self.ids.reserve(rows.len());
-        for Line { number, fields } in rows {
+        const HEADER: [&str; 3] = ["id", "kind", "name"];
+        let Some(rows) = self.rows(file, text, HEADER) else {
+            return;
+        };
+        self.graph.reserve_nodes(line_count(text));
+        self.ids.reserve(line_count(text));
+        // each spelling of a kind is read once
+        let mut kinds: FxHashMap<&str, Option<Kind>> = FxHashMap::default();
+        for (number, fields) in rows {
             if self.full() {
                 return;
             }
+            let fields = match fields {
+                Ok(fields) => fields,
+                Err(count) => {
+                    self.field_count(file, number, HEADER, count);
+                    continue;
+                }
+            };
             let [(id_col, id), (kind_col, kind), (_, name)] = fields;
             if !is_valid_id(id) {
                 self.error(
@@ -212,7 +246,7 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             }
-            let Some(kind) = parse_kind(kind) else {
+            let Some(kind) = *kinds.entry(kind).or_insert_with(|| parse_kind(kind)) else {
                 let hint =
                     crate::suggest::closest(&word(kind), Kind::ALL.into_iter().map(Kind::data_key))
                         .map(|s| format!("; did you mean `{s}`?"))
@@ -271,19 +305,29 @@ impl<'a> Reader<'a> {
     }
 
     fn edges(&mut self, file: &str, text: &'a str) {
-        let rows = lines(
-            file,
-            text,
-            ["subject", "predicate", "object"],
-            &mut self.errors,
-        );
-        self.graph.reserve_edges(rows.len());
-        for Line { number, fields } in rows {
+        const HEADER: [&str; 3] = ["subject", "predicate", "object"];
+        let Some(rows) = self.rows(file, text, HEADER) else {
+            return;
+        };
+        self.graph.reserve_edges(line_count(text));
+        // a file of a million facts names a few predicates: each spelling is read once
+        let mut predicates: FxHashMap<&str, Option<(Relation, Direction)>> = FxHashMap::default();
+        for (number, fields) in rows {
             if self.full() {
                 return;
             }
+            let fields = match fields {
+                Ok(fields) => fields,
+                Err(count) => {
+                    self.field_count(file, number, HEADER, count);
+                    continue;
+                }
+            };
             let [(s_col, s), (p_col, p), (o_col, o)] = fields;
-            let Some((relation, direction)) = Relation::from_name(&word(p)) else {
+            let predicate = *predicates
+                .entry(p)
+                .or_insert_with(|| Relation::from_name(&word(p)));
+            let Some((relation, direction)) = predicate else {
                 let hint = crate::suggest::closest(&word(p), Relation::all_names())
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();

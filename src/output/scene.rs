@@ -39,7 +39,7 @@ impl Scene {
                 // the heads and divisions an answer holds through, so that the facts
                 // stated on them are drawn
                 nodes.extend(set.via.iter().flatten().flat_map(|t| t.nodes()));
-                nodes.extend(set.context.iter().copied());
+                nodes.extend(set.context(atlas));
                 let title = match set.nodes.len() {
                     1 => "1 structure".to_string(),
                     n => format!("{n} structures"),

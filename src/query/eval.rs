@@ -8,6 +8,8 @@ pub use crate::graph::descent::descent_steps;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use fixedbitset::FixedBitSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// At most this many paths are listed by `paths`.
@@ -50,12 +52,73 @@ pub struct SetAnswer {
     pub via: Vec<Vec<Through>>,
     /// How many matched before `limit`.
     pub total: usize,
-    /// The named targets and the structures a `*` passed through on the way to them.
-    pub context: Vec<NodeIndex>,
+    /// The named targets and the closures met on the way to them, from which
+    /// [`SetAnswer::context`] computes what a picture shows beside the answer.
+    pub context: Context,
     /// How many more structures `including disputed` would add (0 when it was given).
     pub more_disputed: usize,
     /// For an empty answer: a query close to it that does answer, and its count.
     pub hint: Option<(String, usize)>,
+}
+
+impl SetAnswer {
+    /// The named targets and the structures a `*` passed through on the way to them:
+    /// what a picture of the answer shows beside it. Computed when asked for (only
+    /// pictures ask), not when the query is answered.
+    pub fn context(&self, atlas: &Atlas) -> Vec<NodeIndex> {
+        self.context.nodes(atlas, &self.nodes)
+    }
+}
+
+/// The targets of a set query, each with what lies under it: enough to compute the
+/// context of a picture later, for the structures finally listed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Context {
+    closures: Vec<(NodeIndex, Closure)>,
+}
+
+impl Context {
+    /// Targets, plus the chain from each result's neighbour in a closure up to its top.
+    /// Membership goes through hash sets and each closure's chains are walked once, so
+    /// a listed answer of thousands costs about what counting it does.
+    fn nodes(&self, atlas: &Atlas, results: &[NodeIndex]) -> Vec<NodeIndex> {
+        let answered: FxHashSet<NodeIndex> = results.iter().copied().collect();
+        let mut kept = FxHashSet::default();
+        let mut keep: Vec<NodeIndex> = Vec::new();
+        let mut push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
+            if !answered.contains(&n) && kept.insert(n) {
+                keep.push(n);
+            }
+        };
+        for (top, closure) in &self.closures {
+            push(*top, &mut keep);
+            if closure.len() == 1 {
+                continue;
+            }
+            let parents = closure.parents();
+            // a chain met before in this closure has been walked up to its top
+            let mut walked = FxHashSet::default();
+            for r in results {
+                // the compact arrays, not petgraph's edge lists: thousands of answers
+                // meant a cache miss per fact
+                let facts = atlas.facts_at(*r, Direction::Forward);
+                let facts = facts
+                    .into_iter()
+                    .chain(atlas.facts_at(*r, Direction::Inverse));
+                for (_, _, other) in facts {
+                    let mut at = other;
+                    while let Some(parent) = parents.get(&at) {
+                        if !walked.insert(at) {
+                            break;
+                        }
+                        push(at, &mut keep);
+                        at = *parent;
+                    }
+                }
+            }
+        }
+        keep
+    }
 }
 
 /// One way a structure answers through parts: the part of the answer that states the
@@ -127,7 +190,6 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             if let Some(limit) = limit {
                 nodes.truncate(*limit);
             }
-            let context = ev.context_for(&nodes);
             let via = nodes.iter().map(|n| ev.via_of(*n)).collect();
             // with nothing disputed in the data, counting again would find nothing more
             let more_disputed = if *disputed || !atlas.has_disputed() {
@@ -141,7 +203,9 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
                 nodes,
                 via,
                 total,
-                context,
+                context: Context {
+                    closures: ev.context,
+                },
                 more_disputed,
                 hint: None,
             })
@@ -188,34 +252,114 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
 
 /// Structures sorted by name (case-insensitive), then id.
 fn sorted(atlas: &Atlas, set: &FixedBitSet) -> Vec<NodeIndex> {
-    let mut nodes: Vec<NodeIndex> = set.ones().map(NodeIndex::new).collect();
-    nodes.sort_by_cached_key(|n| {
-        let s = atlas.node(*n);
-        (s.name.to_lowercase(), s.id.to_string())
+    let mut keyed: Vec<(Cow<'_, str>, NodeIndex)> = set
+        .ones()
+        .map(NodeIndex::new)
+        .map(|n| (lowercase(&atlas.node(n).name), n))
+        .collect();
+    keyed.sort_unstable_by(|(a, m), (b, n)| {
+        a.cmp(b)
+            .then_with(|| atlas.node(*m).id.as_str().cmp(atlas.node(*n).id.as_str()))
     });
-    nodes
+    keyed.into_iter().map(|(_, n)| n).collect()
+}
+
+/// `text` in lower case, borrowed when it already is (most names), so that sorting a
+/// large answer does not allocate a string per structure.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase())
+    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Everything under `top` (itself included), each with the fact that led to it from
 /// the structure above it.
 fn descend(atlas: &Atlas, top: NodeIndex, disputed: bool, only: &[Relation]) -> Closure {
-    let mut seen = HashMap::new();
-    seen.insert(top, None);
-    let mut queue = VecDeque::from([top]);
-    while let Some(n) = queue.pop_front() {
+    let mut closure = Closure::of(top);
+    // breadth first: the closure's own list is the queue
+    let mut next = 0;
+    while let Some(&(n, _)) = closure.order.get(next) {
+        next += 1;
         for (edge, child) in descent_steps(atlas, n, disputed, only) {
-            if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(child) {
-                v.insert(Some((n, edge)));
-                queue.push_back(child);
+            if !closure.contains(child) {
+                closure.push(child, (n, edge), atlas.structure_count());
             }
         }
     }
-    seen
+    closure
 }
 
-/// Everything under a structure, each with the structure above it and the fact
-/// between them (`None` for the top).
-type Closure = HashMap<NodeIndex, Option<(NodeIndex, EdgeIndex)>>;
+/// Everything under a structure in the order reached, each with the structure above
+/// it and the fact between them (`None` for the top). Membership is a scan while the
+/// closure is small (most are one structure) and a bitset over the graph once it grows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Closure {
+    order: Vec<(NodeIndex, Option<(NodeIndex, EdgeIndex)>)>,
+    member: FixedBitSet,
+}
+
+impl Closure {
+    /// Past this many structures, membership is kept in a bitset.
+    const SCAN: usize = 16;
+
+    fn of(top: NodeIndex) -> Closure {
+        Closure {
+            order: vec![(top, None)],
+            member: FixedBitSet::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    fn contains(&self, n: NodeIndex) -> bool {
+        if self.member.is_empty() {
+            self.order.iter().any(|(m, _)| *m == n)
+        } else {
+            self.member.contains(n.index())
+        }
+    }
+
+    /// Adds `n`, reached from a structure by a fact; `count` is the graph's size.
+    fn push(&mut self, n: NodeIndex, from: (NodeIndex, EdgeIndex), count: usize) {
+        if self.member.is_empty() && self.order.len() >= Self::SCAN {
+            self.member = FixedBitSet::with_capacity(count);
+            for (m, _) in &self.order {
+                self.member.grow_and_insert(m.index());
+            }
+        }
+        if !self.member.is_empty() {
+            self.member.grow_and_insert(n.index());
+        }
+        self.order.push((n, Some(from)));
+    }
+
+    /// The structures, top first.
+    fn nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.order.iter().map(|(n, _)| *n)
+    }
+
+    /// The structure above each one and the fact between them (none for the top).
+    fn steps(&self) -> FxHashMap<NodeIndex, (NodeIndex, EdgeIndex)> {
+        self.order
+            .iter()
+            .filter_map(|(n, from)| from.map(|f| (*n, f)))
+            .collect()
+    }
+
+    /// The structure above each one.
+    fn parents(&self) -> FxHashMap<NodeIndex, NodeIndex> {
+        self.order
+            .iter()
+            .filter_map(|(n, from)| from.map(|(p, _)| (*n, p)))
+            .collect()
+    }
+}
 
 struct Evaluator<'a> {
     atlas: &'a Atlas,
@@ -224,9 +368,11 @@ struct Evaluator<'a> {
     /// Named targets and the `*` closures met while evaluating, for pictures.
     context: Vec<(NodeIndex, Closure)>,
     /// Structures that answered only through parts, with those parts.
-    via: HashMap<NodeIndex, Vec<Through>>,
+    via: FxHashMap<NodeIndex, Vec<Through>>,
     /// Structures that answered through a fact of their own about the target itself.
-    direct: HashSet<NodeIndex>,
+    direct: FxHashSet<NodeIndex>,
+    /// A buffer for the structures a hit answers as, kept between hits.
+    wholes: Vec<NodeIndex>,
 }
 
 /// The relations that keep a `*` over a hierarchy within it: `arteries branch-of*
@@ -239,8 +385,9 @@ impl Evaluator<'_> {
             atlas,
             disputed,
             context: Vec::new(),
-            via: HashMap::new(),
-            direct: HashSet::new(),
+            via: FxHashMap::default(),
+            direct: FxHashSet::default(),
+            wholes: Vec::new(),
         }
     }
 
@@ -261,18 +408,20 @@ impl Evaluator<'_> {
     /// A whole query's set: a part whose whole (of another kind) is also in the answer
     /// is shown through its whole, not beside it (a head under its muscle).
     fn answer(&mut self, expr: &PSet) -> FixedBitSet {
-        let set = self.set(expr);
-        let mut out = set.clone();
+        let mut set = self.set(expr);
+        let mut wholes = Vec::new();
+        let mut shown_through_whole = Vec::new();
         for n in set.ones().map(NodeIndex::new) {
-            if self
-                .wholes_of_other_kind(n)
-                .iter()
-                .any(|w| set.contains(w.index()))
-            {
-                out.set(n.index(), false);
+            wholes.clear();
+            self.wholes_of_other_kind(n, &mut wholes);
+            if wholes.iter().any(|w| set.contains(w.index())) {
+                shown_through_whole.push(n.index());
             }
         }
-        out
+        for i in shown_through_whole {
+            set.set(i, false);
+        }
+        set
     }
 
     /// The parts and the parts of parts of `n` (all kinds), each with its parent.
@@ -283,26 +432,31 @@ impl Evaluator<'_> {
     /// The wholes above `n` whose kind differs from its own (a head's muscle, a
     /// landmark's bone), reached through part-of; same-kind wholes are passed through
     /// but not returned (a nerve's division answers as itself).
-    fn wholes_of_other_kind(&self, n: NodeIndex) -> Vec<NodeIndex> {
-        let kind = self.atlas.node(n).kind;
-        let mut out = Vec::new();
-        let mut seen = HashSet::from([n]);
+    /// They are appended to `out`.
+    fn wholes_of_other_kind(&self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
+        // most structures are part of nothing: no look at their facts
+        if !self.atlas.is_part(n) {
+            return;
+        }
+        let kind = self.atlas.kind(n);
+        // chains of wholes are short: a list is a cheaper set than a hash set
+        let mut seen = vec![n];
         let mut stack = vec![n];
         while let Some(at) = stack.pop() {
             for (e, whole) in self
                 .atlas
                 .neighbours(at, Relation::PartOf, Direction::Forward)
             {
-                if !(self.disputed || self.atlas.is_standard(e)) || !seen.insert(whole) {
+                if !(self.disputed || self.atlas.is_standard(e)) || seen.contains(&whole) {
                     continue;
                 }
-                if self.atlas.node(whole).kind != kind {
+                seen.push(whole);
+                if self.atlas.kind(whole) != kind {
                     out.push(whole);
                 }
                 stack.push(whole);
             }
         }
-        out
     }
 
     /// The parts through which `n` answered, if it did not answer directly.
@@ -330,10 +484,11 @@ impl Evaluator<'_> {
                 Some(c) if !negates(c) => {
                     // without `not`, the universe is only a filter: check the kinds of
                     // the matches instead of setting a bit for every muscle
-                    let mut matched = self.cond(c, &self.empty());
+                    // an empty universe: a condition without `not` never reads it
+                    let mut matched = self.cond(c, &FixedBitSet::new());
                     let other: Vec<usize> = matched
                         .ones()
-                        .filter(|i| !kinds.contains(self.atlas.node(NodeIndex::new(*i)).kind))
+                        .filter(|i| !kinds.contains(self.atlas.kind(NodeIndex::new(*i))))
                         .collect();
                     for i in other {
                         matched.set(i, false);
@@ -418,31 +573,30 @@ impl Evaluator<'_> {
                 descend(self.atlas, top, self.disputed, &[])
             } else if relation == Relation::PartOf {
                 // part-of read directly is one step: the parts of a part are for `*`
-                HashMap::from([(top, None)])
+                Closure::of(top)
             } else {
                 self.parts_closure(top)
             };
-            let under: Vec<NodeIndex> = closure.keys().copied().collect();
             if star && relation.descent() == Some(direction.flip()) {
                 // a hierarchy read downwards: everything in the target's tree answers,
                 // continuations and parts included
                 let mut tree_relations = TREE.to_vec();
                 tree_relations.push(relation);
-                for n in descend(self.atlas, top, self.disputed, &tree_relations).into_keys() {
+                let tree = descend(self.atlas, top, self.disputed, &tree_relations);
+                for n in tree.nodes() {
                     if n != top {
                         self.hit(relation, n, top, top, star, &mut out);
                     }
                 }
             }
-            for &t in &under {
-                let matches: Vec<NodeIndex> = self
-                    .atlas
-                    .neighbours(t, relation, direction.flip())
-                    .filter(|(e, _)| self.disputed || self.atlas.is_standard(*e))
-                    .map(|(_, x)| x)
-                    .chain(self.root_levels(relation, direction, t))
-                    .collect();
-                for x in matches {
+            let atlas = self.atlas;
+            for t in closure.nodes() {
+                for (e, x) in atlas.neighbours(t, relation, direction.flip()) {
+                    if self.disputed || atlas.is_standard(e) {
+                        self.hit(relation, x, t, top, star, &mut out);
+                    }
+                }
+                for x in self.root_levels(relation, direction, t) {
                     self.hit(relation, x, t, top, star, &mut out);
                 }
             }
@@ -463,12 +617,14 @@ impl Evaluator<'_> {
         star: bool,
         out: &mut FixedBitSet,
     ) {
-        let mut answering = vec![x];
+        let mut answering = std::mem::take(&mut self.wholes);
+        answering.clear();
+        answering.push(x);
         // a part's whole is not part of what its part is part of
         if relation != Relation::PartOf {
-            answering.extend(self.wholes_of_other_kind(x));
+            self.wholes_of_other_kind(x, &mut answering);
         }
-        for y in answering {
+        for &y in &answering {
             out.insert(y.index());
             if star {
                 continue;
@@ -482,6 +638,7 @@ impl Evaluator<'_> {
                 reaching: (t != top).then_some(t),
             });
         }
+        self.wholes = answering;
     }
 
     /// Root levels are attributes of innervation facts: `muscles innervated-by l5` finds
@@ -511,47 +668,6 @@ impl Evaluator<'_> {
                 .collect(),
             Direction::Forward => Vec::new(),
         }
-    }
-
-    /// Targets, plus the chain from each result's neighbour in a closure up to its top.
-    /// Membership goes through hash sets and each closure's chains are walked once, so
-    /// a listed answer of thousands costs about what counting it does.
-    fn context_for(&self, results: &[NodeIndex]) -> Vec<NodeIndex> {
-        let answered: rustc_hash::FxHashSet<NodeIndex> = results.iter().copied().collect();
-        let mut kept = rustc_hash::FxHashSet::default();
-        let mut keep: Vec<NodeIndex> = Vec::new();
-        let mut push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
-            if !answered.contains(&n) && kept.insert(n) {
-                keep.push(n);
-            }
-        };
-        for (top, closure) in &self.context {
-            push(*top, &mut keep);
-            if closure.len() == 1 {
-                continue;
-            }
-            // a chain met before in this closure has been walked up to its top
-            let mut walked = rustc_hash::FxHashSet::default();
-            for r in results {
-                // the compact arrays, not petgraph's edge lists: thousands of answers
-                // meant a cache miss per fact
-                let facts = self.atlas.facts_at(*r, Direction::Forward);
-                let facts = facts
-                    .into_iter()
-                    .chain(self.atlas.facts_at(*r, Direction::Inverse));
-                for (_, _, other) in facts {
-                    let mut at = other;
-                    while let Some(Some((parent, _))) = closure.get(&at) {
-                        if !walked.insert(at) {
-                            break;
-                        }
-                        push(at, &mut keep);
-                        at = *parent;
-                    }
-                }
-            }
-        }
-        keep
     }
 }
 
@@ -820,17 +936,18 @@ fn best_chain(
         descend(atlas, target, disputed, &[Relation::PartOf])
     };
     let starts = descend(atlas, subject, disputed, &[Relation::PartOf]);
+    let (up, down) = (under.steps(), starts.steps());
     let mut best: Option<(Path, u32)> = None;
-    for &from in starts.keys() {
+    for from in starts.nodes() {
         for (first, object) in atlas.neighbours(from, relation, direction) {
-            if !(disputed || atlas.is_standard(first)) || !under.contains_key(&object) {
+            if !(disputed || atlas.is_standard(first)) || !under.contains(object) {
                 continue;
             }
             // down from the subject to the part that states the fact
             let mut nodes = vec![from];
             let mut steps = Vec::new();
             let mut at = from;
-            while let Some(Some((parent, edge))) = starts.get(&at) {
+            while let Some((parent, edge)) = down.get(&at) {
                 steps.push(step_towards(atlas, *edge, *parent));
                 nodes.push(*parent);
                 at = *parent;
@@ -845,7 +962,7 @@ fn best_chain(
             nodes.push(object);
             // up from the fact's object to the target
             let mut at = object;
-            while let Some(Some((parent, edge))) = under.get(&at) {
+            while let Some((parent, edge)) = up.get(&at) {
                 steps.push(step_towards(atlas, *edge, at));
                 nodes.push(*parent);
                 at = *parent;
@@ -914,4 +1031,36 @@ fn around(
         edges,
         truncated,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closure_knows_its_members_before_and_after_it_grows_a_bitset() {
+        let mut closure = Closure::of(NodeIndex::new(5));
+        let edge = EdgeIndex::new(0);
+        // every third structure of 300, past the point where membership moves to a bitset
+        for i in (8..300).step_by(3) {
+            assert!(!closure.contains(NodeIndex::new(i)));
+            closure.push(NodeIndex::new(i), (NodeIndex::new(5), edge), 300);
+            assert!(closure.contains(NodeIndex::new(i)));
+        }
+        assert!(closure.len() > Closure::SCAN);
+        assert!(closure.contains(NodeIndex::new(5)));
+        assert!(!closure.contains(NodeIndex::new(9)));
+        assert!(!closure.contains(NodeIndex::new(298)));
+        let members: Vec<usize> = closure.nodes().map(|n| n.index()).collect();
+        assert_eq!(members[0], 5);
+        assert_eq!(members.len(), 1 + (8..300).step_by(3).count());
+        assert_eq!(closure.parents().len(), members.len() - 1);
+    }
+
+    #[test]
+    fn lowercase_borrows_only_what_is_already_lower_case() {
+        assert!(matches!(lowercase("nerve 12"), Cow::Borrowed(_)));
+        assert_eq!(lowercase("Nerve 12"), "nerve 12");
+        assert_eq!(lowercase("Ärmel"), "ärmel");
+    }
 }

@@ -187,7 +187,52 @@ fn targets(atlas: &Atlas, generated: bool) -> Targets {
     }
 }
 
+/// `FASCIA_BENCH_PEAK=floor:DIR` or `fascia:DIR`: load DIR and count the muscles under
+/// `nerve-0` with the floor or with fascia, print the answer and the process's peak
+/// resident memory, and run no benchmark (run it under `/usr/bin/time -v` too).
+fn peak(setting: &str) {
+    let Some((who, dir)) = setting.split_once(':') else {
+        eprintln!("FASCIA_BENCH_PEAK is floor:DIR or fascia:DIR");
+        return;
+    };
+    let dir = Path::new(dir);
+    // peak and current memory, read while what was loaded is still held
+    let memory = || {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let line = |key: &str| {
+            let found = status.lines().find(|l| l.starts_with(key));
+            found
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        format!("{}; {}", line("VmHWM"), line("VmRSS"))
+    };
+    let (count, hwm) = if who == "floor" {
+        let (graph, ids) = floor_load(dir);
+        let top = ids.get("nerve-0").copied().unwrap_or(NodeIndex::end());
+        let n = floor_innervated(&graph, &floor_tree(&graph, top)).len();
+        (n, memory())
+    } else {
+        let atlas = fascia::load_dir(dir);
+        let answer = atlas
+            .as_ref()
+            .map(|a| fascia::query::run(a, "count muscles innervated-by* nerve-0"));
+        let n = match answer {
+            Ok(Ok((_, fascia::query::Answer::Count(n)))) => n,
+            _ => usize::MAX,
+        };
+        (n, memory())
+    };
+    eprintln!("peak {who}: {count} counted; {hwm}");
+}
+
 fn scale(c: &mut Criterion) {
+    if let Ok(setting) = std::env::var("FASCIA_BENCH_PEAK") {
+        peak(&setting);
+        return;
+    }
     // `cargo bench` passes --bench; without it criterion runs each function once
     let test_mode = !std::env::args().any(|a| a == "--bench");
     let setting = std::env::var("FASCIA_BENCH_SCALE").unwrap_or_default();
@@ -248,6 +293,17 @@ fn scale(c: &mut Criterion) {
     group.bench_function(pair("load tsv", "fascia"), |b| {
         b.iter(|| fascia::load_dir(black_box(dir)).is_ok())
     });
+    // the second start: the checked directory read back from its cache
+    if let Ok(cache) = tempfile::tempdir() {
+        let cached = fascia::graph::cache::load_dir(dir, Some(cache.path()));
+        if cached.is_ok_and(|a| a.fact_count() == atlas.fact_count()) {
+            group.bench_function(pair("load cached", "fascia"), |b| {
+                b.iter(|| {
+                    fascia::graph::cache::load_dir(black_box(dir), Some(cache.path())).is_ok()
+                })
+            });
+        }
+    }
     group.bench_function(pair("load tsv", "floor"), |b| {
         b.iter(|| floor_load(black_box(dir)).0.edge_count())
     });

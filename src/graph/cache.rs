@@ -1,0 +1,249 @@
+//! A cache of checked TSV directories, so that a second start does not read and check
+//! a million facts again: the directory's graph as a [snapshot](super::snapshot), in a
+//! cache directory of the user's (never beside the data).
+//!
+//! Each cache file starts with its key: fascia's version, the snapshot format, and the
+//! path, size and modification time of each data file. A cache whose key differs, or
+//! whose bytes do not match their checksum or do not decode, is ignored and written
+//! again; it is never trusted. Writes go to a temporary file in the cache directory,
+//! renamed into place, so a reader never sees half a file.
+
+use super::Atlas;
+use super::error::LoadError;
+use super::snapshot;
+use super::tsv;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What a cache file starts with, before its key.
+const MAGIC: &[u8; 8] = b"FSCACHE1";
+
+/// The cache directory from the environment: `FASCIA_CACHE=off` turns caching off,
+/// `FASCIA_CACHE_DIR` names the directory; else `fascia` under `XDG_CACHE_HOME`, or
+/// under `~/.cache`.
+pub fn directory() -> Option<PathBuf> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if var("FASCIA_CACHE").is_some_and(|v| v == "off") {
+        return None;
+    }
+    if let Some(dir) = var("FASCIA_CACHE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    let base = var("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| var("HOME").map(|home| Path::new(&home).join(".cache")))?;
+    Some(base.join("fascia"))
+}
+
+/// Loads a data directory as [`super::load_dir`] does; a TSV directory is read from
+/// `cache` when a fresh copy is there, and written there after loading when not.
+/// Without `cache`, or for a directory of TOML files, this is [`super::load_dir`].
+pub fn load_dir(dir: &Path, cache: Option<&Path>) -> Result<Atlas, LoadError> {
+    let Some(cache) = cache.filter(|_| tsv::is_tsv_dir(dir)) else {
+        return super::load_dir(dir);
+    };
+    // the key is taken before the files are read: a file changed while loading gives
+    // a key that no later start matches
+    let Some((key, file)) = key(dir).map(|key| (key, cache.join(file_name(dir)))) else {
+        return super::load_dir(dir);
+    };
+    let origin = dir.display().to_string();
+    if let Some(atlas) = read(&file, &key, &origin) {
+        return Ok(atlas);
+    }
+    let atlas = super::load_dir(dir)?;
+    // a cache that cannot be written costs only the next start's time
+    if atlas.warnings().is_empty() {
+        let _ = write(cache, &file, &key, &atlas);
+    }
+    Ok(atlas)
+}
+
+/// fascia's version, the snapshot format, and each data file's path, size and
+/// modification time; `None` if a file cannot be looked at.
+fn key(dir: &Path) -> Option<String> {
+    let mut key = format!(
+        "fascia {}\nsnapshot {}\n",
+        env!("CARGO_PKG_VERSION"),
+        snapshot::format_version()
+    );
+    for name in [tsv::NODES, tsv::EDGES] {
+        let path = std::fs::canonicalize(dir.join(name)).ok()?;
+        let meta = std::fs::metadata(&path).ok()?;
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        key.push_str(&format!(
+            "{}\t{}\t{}\n",
+            path.display(),
+            meta.len(),
+            modified.as_nanos()
+        ));
+    }
+    Some(key)
+}
+
+/// One cache file per directory, named by a hash of its path.
+fn file_name(dir: &Path) -> String {
+    let path = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    format!(
+        "{:016x}.snapshot",
+        fnv1a(path.display().to_string().as_bytes())
+    )
+}
+
+/// FNV-1a over 64-bit words, then the bytes left over: a file name and a checksum
+/// against a damaged file (tens of megabytes, so a word at a time), not a guard against
+/// someone who writes to the cache on purpose.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let words = bytes.chunks_exact(8);
+    let rest = words.remainder();
+    let h = words.fold(0xcbf2_9ce4_8422_2325, |h, w| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        (h ^ u64::from_le_bytes(word)).wrapping_mul(PRIME)
+    });
+    rest.iter()
+        .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(PRIME))
+}
+
+/// The cache file's graph, if its key is `key` and its bytes are whole.
+fn read(file: &Path, key: &str, origin: &str) -> Option<Atlas> {
+    let bytes = std::fs::read(file).ok()?;
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (len, rest) = rest.split_first_chunk::<4>()?;
+    let (found, rest) = rest.split_at_checked(u32::from_le_bytes(*len) as usize)?;
+    if found != key.as_bytes() {
+        return None;
+    }
+    let (sum, snapshot) = rest.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*sum) != fnv1a(snapshot) {
+        return None;
+    }
+    snapshot::decode_owned(snapshot, origin)
+}
+
+/// Writes the cache file through a temporary file in the same directory.
+fn write(cache: &Path, file: &Path, key: &str, atlas: &Atlas) -> std::io::Result<()> {
+    std::fs::create_dir_all(cache)?;
+    let snapshot = snapshot::encode(atlas);
+    let key_len = u32::try_from(key.len()).map_err(std::io::Error::other)?;
+    let temp = file.with_extension(format!("tmp{}", std::process::id()));
+    let written = (|| {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&key_len.to_le_bytes())?;
+        out.write_all(key.as_bytes())?;
+        out.write_all(&fnv1a(&snapshot).to_le_bytes())?;
+        out.write_all(&snapshot)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&temp, file)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tsv_dir() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(tsv::NODES),
+            "id\tkind\tname\nsoleus\tmuscle\tSoleus\ntibial-nerve\tnerve\tTibial nerve\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(tsv::EDGES),
+            "subject\tpredicate\tobject\nsoleus\tinnervated-by\ttibial-nerve\n",
+        )
+        .unwrap();
+        dir
+    }
+
+    fn cache_files(cache: &Path) -> Vec<PathBuf> {
+        std::fs::read_dir(cache)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default()
+    }
+
+    fn answers(atlas: &Atlas) -> usize {
+        match crate::query::run(atlas, "muscles innervated-by tibial-nerve") {
+            Ok((_, crate::query::Answer::Set(s))) => s.total,
+            _ => usize::MAX,
+        }
+    }
+
+    #[test]
+    fn a_second_load_reads_the_cache_and_answers_the_same() {
+        let (data, cache) = (tsv_dir(), tempfile::tempdir().unwrap());
+        let first = load_dir(data.path(), Some(cache.path())).unwrap();
+        let files = cache_files(cache.path());
+        assert_eq!(
+            files.len(),
+            1,
+            "one cache file, no temporary left: {files:?}"
+        );
+        let second = load_dir(data.path(), Some(cache.path())).unwrap();
+        assert_eq!(second.structure_count(), first.structure_count());
+        assert_eq!(second.fact_count(), first.fact_count());
+        assert_eq!(answers(&second), 1);
+        assert_eq!(second.origin(), first.origin());
+        // a cache written by the loader decodes as written
+        let key = key(data.path()).unwrap();
+        assert!(read(&files[0], &key, "x").is_some());
+    }
+
+    #[test]
+    fn a_changed_file_is_read_again_not_taken_from_the_cache() {
+        let (data, cache) = (tsv_dir(), tempfile::tempdir().unwrap());
+        load_dir(data.path(), Some(cache.path())).unwrap();
+        let edges = data.path().join(tsv::EDGES);
+        let mut text = std::fs::read_to_string(&edges).unwrap();
+        text.push_str("soleus\tsupplied-by\ttibial-nerve\n");
+        std::fs::write(&edges, text).unwrap();
+        // a wrong fact (a nerve supplies nothing) shows the file was read and checked
+        assert!(load_dir(data.path(), Some(cache.path())).is_err());
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_cache_file_is_ignored_and_rewritten() {
+        let (data, cache) = (tsv_dir(), tempfile::tempdir().unwrap());
+        load_dir(data.path(), Some(cache.path())).unwrap();
+        let file = cache_files(cache.path()).remove(0);
+        let good = std::fs::read(&file).unwrap();
+        let key = key(data.path()).unwrap();
+        for damage in [0, 9, good.len() / 2, good.len() - 1] {
+            let mut bad = good.clone();
+            bad[damage] ^= 0x5A;
+            std::fs::write(&file, &bad).unwrap();
+            assert!(read(&file, &key, "x").is_none(), "damage at {damage}");
+            let atlas = load_dir(data.path(), Some(cache.path())).unwrap();
+            assert_eq!(answers(&atlas), 1);
+            assert_eq!(std::fs::read(&file).unwrap(), good, "rewritten whole");
+        }
+        std::fs::write(&file, b"not a cache").unwrap();
+        assert_eq!(
+            answers(&load_dir(data.path(), Some(cache.path())).unwrap()),
+            1
+        );
+        // another version's key is another key
+        assert!(read(&file, &key.replace("fascia ", "fascia 0."), "x").is_none());
+    }
+
+    #[test]
+    fn without_a_cache_directory_nothing_is_written() {
+        let data = tsv_dir();
+        let atlas = load_dir(data.path(), None).unwrap();
+        assert_eq!(answers(&atlas), 1);
+        let names: Vec<_> = cache_files(data.path());
+        assert_eq!(names.len(), 2, "only the data files: {names:?}");
+    }
+}
