@@ -170,13 +170,13 @@ fn graphml_parses_with_the_graphs_nodes_and_edges() {
     );
 }
 
-#[test]
-fn neo4j_csv_files_hold_every_node_and_relationship() {
-    let atlas = bundled();
+/// The whole graph exported for Neo4j: the rows of `nodes.csv` and
+/// `relationships.csv`, headers aside.
+fn neo4j_files(atlas: &Atlas) -> (Vec<csv::StringRecord>, Vec<csv::StringRecord>) {
     let dir = tempfile::tempdir().unwrap();
     fascia::export::write_dir(
-        &atlas,
-        &Selection::whole(&atlas),
+        atlas,
+        &Selection::whole(atlas),
         ExportFormat::Neo4j,
         dir.path(),
     )
@@ -188,14 +188,19 @@ fn neo4j_csv_files_hold_every_node_and_relationship() {
             .collect::<Result<_, _>>()
             .unwrap()
     };
-    let nodes = rows("nodes.csv");
+    (rows("nodes.csv"), rows("relationships.csv"))
+}
+
+#[test]
+fn neo4j_csv_files_hold_every_node_and_relationship() {
+    let atlas = bundled();
+    let (nodes, relationships) = neo4j_files(&atlas);
     assert_eq!(nodes.len(), atlas.structure_count());
     assert!(
         nodes
             .iter()
             .any(|r| &r[0] == "soleus" && &r[8] == "Structure;Muscle")
     );
-    let relationships = rows("relationships.csv");
     assert_eq!(relationships.len(), atlas.fact_count());
     assert!(
         relationships
@@ -224,27 +229,13 @@ fn the_readme_cypher_walk_over_the_neo4j_files_gives_fascias_answer() {
         assert!(cypher.contains(needle), "the README's Cypher lost {needle}");
     }
     let atlas = bundled();
-    let dir = tempfile::tempdir().unwrap();
-    fascia::export::write_dir(
-        &atlas,
-        &Selection::whole(&atlas),
-        ExportFormat::Neo4j,
-        dir.path(),
-    )
-    .unwrap();
-    let read = |file: &str| -> Vec<csv::StringRecord> {
-        csv::Reader::from_path(dir.path().join(file))
-            .unwrap()
-            .records()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    };
-    let muscles: HashSet<String> = read("nodes.csv")
+    let (nodes, relationships) = neo4j_files(&atlas);
+    let muscles: HashSet<String> = nodes
         .iter()
         .filter(|r| r[8].split(';').any(|label| label == "Muscle"))
         .map(|r| r[0].to_string())
         .collect();
-    let rels: Vec<(String, String, String)> = read("relationships.csv")
+    let rels: Vec<(String, String, String)> = relationships
         .iter()
         .map(|r| (r[0].to_string(), r[1].to_string(), r[2].to_string()))
         .collect();
