@@ -386,6 +386,18 @@ impl Atlas {
             .masked(node, direction == Direction::Inverse, mask)
     }
 
+    /// [`Atlas::neighbours_among`] with the relations as a set of bits (bit `r` for
+    /// the relation at position `r` of [`Relation::ALL`]).
+    pub(crate) fn neighbours_masked(
+        &self,
+        node: NodeIndex,
+        relations: u64,
+        direction: Direction,
+    ) -> impl Iterator<Item = (EdgeIndex, Relation, NodeIndex)> + '_ {
+        self.adjacency
+            .masked(node, direction == Direction::Inverse, relations)
+    }
+
     /// Every fact at `node` read in `direction` (of any relation), with its relation and
     /// the node at the other end, newest fact first: the order of the petgraph graph's own lists, read
     /// from the compact arrays.

@@ -5,6 +5,7 @@ use super::resolve::{PCond, PSet, PTarget, Plan};
 use crate::clinical::{self, Deficit, Ranking};
 use crate::graph::Atlas;
 pub use crate::graph::descent::descent_steps;
+use crate::graph::descent::{Walk, descent_steps_by};
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use fixedbitset::FixedBitSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -280,11 +281,12 @@ fn lowercase(text: &str) -> Cow<'_, str> {
 /// the structure above it.
 fn descend(atlas: &Atlas, top: NodeIndex, disputed: bool, only: &[Relation]) -> Closure {
     let mut closure = Closure::of(top);
+    let walk = Walk::new(only);
     // breadth first: the closure's own list is the queue
     let mut next = 0;
     while let Some(&(n, _)) = closure.order.get(next) {
         next += 1;
-        for (edge, child) in descent_steps(atlas, n, disputed, only) {
+        for (edge, child) in descent_steps_by(atlas, n, disputed, walk) {
             if !closure.contains(child) {
                 closure.push(child, (n, edge), atlas.structure_count());
             }
@@ -383,7 +385,9 @@ impl Evaluator<'_> {
     fn new(atlas: &Atlas, disputed: bool) -> Evaluator<'_> {
         Evaluator {
             atlas,
-            disputed,
+            // with nothing disputed in the data every fact and level is standard: the
+            // walks need not look each one up (a cache miss per fact)
+            disputed: disputed || !atlas.has_disputed(),
             context: Vec::new(),
             via: FxHashMap::default(),
             direct: FxHashSet::default(),
@@ -654,7 +658,7 @@ impl Evaluator<'_> {
             return Vec::new();
         }
         match direction {
-            Direction::Forward if self.atlas.node(t).kind == Kind::Root => self
+            Direction::Forward if self.atlas.kind(t) == Kind::Root => self
                 .atlas
                 .facts_listing_root(t, self.disputed)
                 .iter()
