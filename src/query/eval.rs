@@ -198,7 +198,7 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             } else {
                 let mut all = Evaluator::new(atlas, true).answer(expr);
                 all.difference_with(&set);
-                all.count_ones(..)
+                all.count()
             };
             Answer::Set(SetAnswer {
                 nodes,
@@ -216,7 +216,7 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             disputed,
             limit,
         } => {
-            let n = Evaluator::new(atlas, *disputed).answer(expr).count_ones(..);
+            let n = Evaluator::new(atlas, *disputed).answer(expr).count();
             Answer::Count(limit.map_or(n, |l| n.min(l)))
         }
         Plan::Show(n) => Answer::Show(*n),
@@ -251,8 +251,147 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
     })
 }
 
+/// A set of structures: a short sorted list while small (most answers are a few
+/// structures, and a bitset the size of the graph would be cleared and scanned for
+/// them), a bitset over the graph once it grows.
+#[derive(Debug, Clone)]
+struct NodeSet {
+    /// The graph's size, for the bitset.
+    capacity: usize,
+    small: Vec<u32>,
+    bits: Option<FixedBitSet>,
+}
+
+/// Past this many structures, a set keeps a bitset.
+const SMALL_SET: usize = 64;
+
+impl NodeSet {
+    fn new() -> NodeSet {
+        NodeSet::with_capacity(0)
+    }
+
+    fn with_capacity(capacity: usize) -> NodeSet {
+        NodeSet {
+            capacity,
+            small: Vec::new(),
+            bits: None,
+        }
+    }
+
+    fn grow(&mut self) {
+        let mut bits = FixedBitSet::with_capacity(self.capacity);
+        for i in self.small.drain(..) {
+            bits.grow(i as usize + 1);
+            bits.insert(i as usize);
+        }
+        self.bits = Some(bits);
+    }
+
+    fn insert(&mut self, i: usize) {
+        if let Some(bits) = &mut self.bits {
+            bits.grow(i + 1);
+            bits.insert(i);
+            return;
+        }
+        let v = i as u32;
+        if let Err(at) = self.small.binary_search(&v) {
+            self.small.insert(at, v);
+            if self.small.len() > SMALL_SET {
+                self.grow();
+            }
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        match &self.bits {
+            Some(bits) => bits.contains(i),
+            None => self.small.binary_search(&(i as u32)).is_ok(),
+        }
+    }
+
+    fn set(&mut self, i: usize, on: bool) {
+        if on {
+            self.insert(i);
+        } else if let Some(bits) = &mut self.bits {
+            if i < bits.len() {
+                bits.set(i, false);
+            }
+        } else if let Ok(at) = self.small.binary_search(&(i as u32)) {
+            self.small.remove(at);
+        }
+    }
+
+    /// The members in increasing order.
+    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        let small = self.small.iter().map(|i| *i as usize);
+        let bits = self.bits.iter().flat_map(|b| b.ones());
+        small.chain(bits)
+    }
+
+    fn count(&self) -> usize {
+        match &self.bits {
+            Some(bits) => bits.count_ones(..),
+            None => self.small.len(),
+        }
+    }
+
+    fn intersect_with(&mut self, other: &NodeSet) {
+        match (&mut self.bits, &other.bits) {
+            (Some(a), Some(b)) => a.intersect_with(b),
+            (Some(a), None) => {
+                let kept: Vec<u32> = other
+                    .small
+                    .iter()
+                    .copied()
+                    .filter(|i| a.contains(*i as usize))
+                    .collect();
+                self.small = kept;
+                self.bits = None;
+            }
+            (None, _) => self.small.retain(|i| other.contains(*i as usize)),
+        }
+    }
+
+    fn union_with(&mut self, other: &NodeSet) {
+        match (&mut self.bits, &other.bits) {
+            (Some(a), Some(b)) => {
+                a.grow(b.len());
+                a.union_with(b);
+            }
+            (None, Some(b)) => {
+                let mut b = b.clone();
+                for i in &self.small {
+                    b.grow(*i as usize + 1);
+                    b.insert(*i as usize);
+                }
+                self.small.clear();
+                self.bits = Some(b);
+            }
+            (_, None) => {
+                for i in &other.small {
+                    self.insert(*i as usize);
+                }
+            }
+        }
+    }
+
+    fn difference_with(&mut self, other: &NodeSet) {
+        match (&mut self.bits, &other.bits) {
+            (Some(a), Some(b)) => a.difference_with(b),
+            (Some(a), None) => {
+                for i in &other.small {
+                    if (*i as usize) < a.len() {
+                        a.set(*i as usize, false);
+                    }
+                }
+            }
+            (None, _) => self.small.retain(|i| !other.contains(*i as usize)),
+        }
+    }
+}
+
 /// Structures sorted by name (case-insensitive), then id.
-fn sorted(atlas: &Atlas, set: &FixedBitSet) -> Vec<NodeIndex> {
+fn sorted(atlas: &Atlas, set: &NodeSet) -> Vec<NodeIndex> {
     let mut keyed: Vec<(Cow<'_, str>, NodeIndex)> = set
         .ones()
         .map(NodeIndex::new)
@@ -395,11 +534,11 @@ impl Evaluator<'_> {
         }
     }
 
-    fn empty(&self) -> FixedBitSet {
-        FixedBitSet::with_capacity(self.atlas.structure_count())
+    fn empty(&self) -> NodeSet {
+        NodeSet::with_capacity(self.atlas.structure_count())
     }
 
-    fn of_kinds(&self, kinds: KindSet) -> FixedBitSet {
+    fn of_kinds(&self, kinds: KindSet) -> NodeSet {
         let mut set = self.empty();
         for k in kinds.iter() {
             for n in self.atlas.of_kind(k) {
@@ -411,7 +550,7 @@ impl Evaluator<'_> {
 
     /// A whole query's set: a part whose whole (of another kind) is also in the answer
     /// is shown through its whole, not beside it (a head under its muscle).
-    fn answer(&mut self, expr: &PSet) -> FixedBitSet {
+    fn answer(&mut self, expr: &PSet) -> NodeSet {
         let mut set = self.set(expr);
         let mut wholes = Vec::new();
         let mut shown_through_whole = Vec::new();
@@ -482,14 +621,14 @@ impl Evaluator<'_> {
         via
     }
 
-    fn set(&mut self, expr: &PSet) -> FixedBitSet {
+    fn set(&mut self, expr: &PSet) -> NodeSet {
         match expr {
             PSet::Select { kinds, condition } => match condition {
                 Some(c) if !negates(c) => {
                     // without `not`, the universe is only a filter: check the kinds of
                     // the matches instead of setting a bit for every muscle
                     // an empty universe: a condition without `not` never reads it
-                    let mut matched = self.cond(c, &FixedBitSet::new());
+                    let mut matched = self.cond(c, &NodeSet::new());
                     let other: Vec<usize> = matched
                         .ones()
                         .filter(|i| !kinds.contains(self.atlas.kind(NodeIndex::new(*i))))
@@ -525,7 +664,7 @@ impl Evaluator<'_> {
         }
     }
 
-    fn cond(&mut self, cond: &PCond, universe: &FixedBitSet) -> FixedBitSet {
+    fn cond(&mut self, cond: &PCond, universe: &NodeSet) -> NodeSet {
         match cond {
             PCond::Atom {
                 relation,
@@ -570,7 +709,7 @@ impl Evaluator<'_> {
         direction: Direction,
         star: bool,
         targets: &[NodeIndex],
-    ) -> FixedBitSet {
+    ) -> NodeSet {
         let mut out = self.empty();
         for &top in targets {
             let closure = if star {
@@ -619,7 +758,7 @@ impl Evaluator<'_> {
         t: NodeIndex,
         top: NodeIndex,
         star: bool,
-        out: &mut FixedBitSet,
+        out: &mut NodeSet,
     ) {
         let mut answering = std::mem::take(&mut self.wholes);
         answering.clear();
@@ -1059,6 +1198,42 @@ mod tests {
         assert_eq!(members[0], 5);
         assert_eq!(members.len(), 1 + (8..300).step_by(3).count());
         assert_eq!(closure.parents().len(), members.len() - 1);
+    }
+
+    #[test]
+    fn a_node_set_answers_alike_as_a_list_and_as_a_bitset() {
+        use std::collections::BTreeSet;
+        // sets of every size around the point where a list becomes a bitset
+        let make = |step: usize, n: usize| {
+            let mut set = NodeSet::with_capacity(1000);
+            let mut model = BTreeSet::new();
+            for i in (0..n).map(|k| (k * step) % 997) {
+                set.insert(i);
+                model.insert(i);
+            }
+            (set, model)
+        };
+        for (n, m) in [(10, 20), (10, 200), (200, 20), (200, 300)] {
+            let (a, ma) = make(7, n);
+            let (b, mb) = make(3, m);
+            assert!(a.ones().eq(ma.iter().copied()));
+            assert_eq!(a.count(), ma.len());
+            assert!((0..1000).all(|i| a.contains(i) == ma.contains(&i)));
+            let mut x = a.clone();
+            x.intersect_with(&b);
+            assert!(x.ones().eq(ma.intersection(&mb).copied()), "{n} and {m}");
+            let mut x = a.clone();
+            x.union_with(&b);
+            assert!(x.ones().eq(ma.union(&mb).copied()), "{n} or {m}");
+            let mut x = a.clone();
+            x.difference_with(&b);
+            assert!(x.ones().eq(ma.difference(&mb).copied()), "{n} but {m}");
+            let mut x = a.clone();
+            let first = ma.iter().next().copied().unwrap_or(0);
+            x.set(first, false);
+            assert!(!x.contains(first) && x.count() == ma.len() - 1);
+        }
+        assert_eq!(NodeSet::new().count(), 0);
     }
 
     #[test]
