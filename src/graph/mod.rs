@@ -303,6 +303,7 @@ impl Atlas {
     }
 
     /// Whether a structure states a part-of fact (is a part of something).
+    #[inline]
     pub fn is_part(&self, idx: NodeIndex) -> bool {
         self.adjacency.is_part(idx)
     }

@@ -287,6 +287,7 @@ impl NodeSet {
         self.bits = Some(bits);
     }
 
+    #[inline]
     fn insert(&mut self, i: usize) {
         if let Some(bits) = &mut self.bits {
             bits.grow(i + 1);
@@ -555,6 +556,9 @@ impl Evaluator<'_> {
         let mut wholes = Vec::new();
         let mut shown_through_whole = Vec::new();
         for n in set.ones().map(NodeIndex::new) {
+            if !self.atlas.is_part(n) {
+                continue;
+            }
             wholes.clear();
             self.wholes_of_other_kind(n, &mut wholes);
             if wholes.iter().any(|w| set.contains(w.index())) {
@@ -576,11 +580,16 @@ impl Evaluator<'_> {
     /// landmark's bone), reached through part-of; same-kind wholes are passed through
     /// but not returned (a nerve's division answers as itself).
     /// They are appended to `out`.
+    #[inline]
     fn wholes_of_other_kind(&self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
         // most structures are part of nothing: no look at their facts
-        if !self.atlas.is_part(n) {
-            return;
+        if self.atlas.is_part(n) {
+            self.wholes_of_part(n, out);
         }
+    }
+
+    /// [`Evaluator::wholes_of_other_kind`] of a structure that is a part.
+    fn wholes_of_part(&self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
         let kind = self.atlas.kind(n);
         // chains of wholes are short: a list is a cheaper set than a hash set
         let mut seen = vec![n];
@@ -760,6 +769,11 @@ impl Evaluator<'_> {
         star: bool,
         out: &mut NodeSet,
     ) {
+        // a `*` answer that is part of nothing answers as itself alone (most do)
+        if star && !self.atlas.is_part(x) {
+            out.insert(x.index());
+            return;
+        }
         let mut answering = std::mem::take(&mut self.wholes);
         answering.clear();
         answering.push(x);
