@@ -121,7 +121,7 @@ fn every_fact_and_every_structure_has_a_source() {
         assert!(
             !fact.sources.is_empty(),
             "unsourced fact at {}",
-            fact.location
+            ATLAS.location(e)
         );
     }
     for n in g.node_indices() {

@@ -355,7 +355,7 @@ fn ntriples_loaded_back_answer_as_the_original() {
                     a.ends(e),
                     a.fact(e).relation,
                     a.fact(e).roots.clone(),
-                    a.fact(e).note.clone(),
+                    a.note(e).cloned(),
                 )
             })
             .collect();

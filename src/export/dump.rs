@@ -137,10 +137,10 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                     Role::Prime => "prime".to_string(),
                     Role::Assisting => "assisting".to_string(),
                 }),
-                note: text(&f.note),
+                note: atlas.note(*e).map(ToString::to_string),
                 status: f.status.map(|s| s.word().to_string()),
                 sources: source_ids(&f.sources),
-                at: f.location.to_string(),
+                at: atlas.location(*e).to_string(),
             }
         })
         .collect();

@@ -122,7 +122,7 @@ fn edge(atlas: &Atlas, e: petgraph::graph::EdgeIndex, w: &mut Xml) -> io::Result
                     },
                 )?;
             }
-            if let Some(note) = &fact.note {
+            if let Some(note) = atlas.note(e) {
                 data(w, "note", note)?;
             }
             if let Some(status) = fact.status {

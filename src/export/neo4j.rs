@@ -112,7 +112,7 @@ pub fn write_relationships<W: io::Write>(
             &relationship_type(fact.relation),
             &roots.join(";"),
             role,
-            fact.note.as_deref().unwrap_or(""),
+            atlas.note(*e).map_or("", |n| n.as_str()),
             fact.status.map_or("", |s| s.word()),
             &sources.join(";"),
         ])?;

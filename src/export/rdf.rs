@@ -244,7 +244,7 @@ fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, 
         if let Some(role) = fact.role {
             add(&statement, vocab("role"), text(role_name(role)));
         }
-        if let Some(note) = &fact.note {
+        if let Some(note) = atlas.note(*e) {
             add(&statement, rdfs::COMMENT.into(), text(note));
         }
         if let Some(status) = fact.status {

@@ -108,6 +108,7 @@ impl Adjacency {
     }
 
     /// Whether `node` states a part-of fact.
+    #[inline]
     pub(super) fn is_part(&self, node: NodeIndex) -> bool {
         let i = node.index();
         self.parts

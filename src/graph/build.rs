@@ -145,7 +145,7 @@ fn add_fact(loader: &mut Loader, f: FactSpec) {
         );
         loader.error(at.clone(), message);
     }
-    let roots = f
+    let roots: Box<[_]> = f
         .roots
         .iter()
         .filter_map(|id| loader.root(id, at.clone()))
@@ -159,17 +159,19 @@ fn add_fact(loader: &mut Loader, f: FactSpec) {
         }
         (_, None) => None,
     };
+    let note = f.note.map(|n| loader.texts.note(Text::from(n)));
+    let position = loader.texts.position(&at);
     loader.add_edge(
         from,
         to,
         Fact {
             relation: f.relation,
-            sources,
+            sources: sources.into(),
             roots,
             role,
-            note: f.note.map(Text::from),
+            note,
             status: f.status,
-            location: at,
+            position,
         },
     );
 }

@@ -15,28 +15,47 @@ pub fn descent_steps<'a>(
     disputed: bool,
     only: &'a [Relation],
 ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + 'a {
-    let mut down = [Relation::BranchOf; Relation::ALL.len()];
-    let mut up = [Relation::BranchOf; Relation::ALL.len()];
-    let (mut nd, mut nu) = (0, 0);
-    for r in Relation::ALL {
-        if !only.is_empty() && !only.contains(&r) {
-            continue;
-        }
-        match r.info().descent.map(|d| d.direction) {
-            Some(Direction::Inverse) => {
-                down[nd] = r;
-                nd += 1;
+    descent_steps_by(atlas, node, disputed, Walk::new(only))
+}
+
+/// The relations a `*` walk follows, as sets of relations read each way: worked out
+/// once per walk, not once per structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Walk {
+    /// Relations read inverse (object → subject) to go down.
+    down: u64,
+    /// Relations read forward to go down.
+    up: u64,
+}
+
+impl Walk {
+    /// The descent relations among `only` (all of them when it is empty).
+    pub fn new(only: &[Relation]) -> Walk {
+        let mut walk = Walk { down: 0, up: 0 };
+        for r in Relation::ALL {
+            if !only.is_empty() && !only.contains(&r) {
+                continue;
             }
-            Some(Direction::Forward) => {
-                up[nu] = r;
-                nu += 1;
+            match r.info().descent.map(|d| d.direction) {
+                Some(Direction::Inverse) => walk.down |= super::adjacency::relation_bit(r),
+                Some(Direction::Forward) => walk.up |= super::adjacency::relation_bit(r),
+                None => {}
             }
-            None => {}
         }
+        walk
     }
+}
+
+/// [`descent_steps`] with the relations already worked out.
+pub fn descent_steps_by(
+    atlas: &Atlas,
+    node: NodeIndex,
+    disputed: bool,
+    walk: Walk,
+) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
     // one pass over the node's facts each way, not a look-up per relation
-    let inverse = atlas.neighbours_among(node, &down[..nd], Direction::Inverse);
-    let forward = atlas.neighbours_among(node, &up[..nu], Direction::Forward);
+    let inverse = atlas.neighbours_masked(node, walk.down, Direction::Inverse);
+    let forward = atlas.neighbours_masked(node, walk.up, Direction::Forward);
     inverse
         .chain(forward)
         .filter(move |(e, _, _)| disputed || atlas.is_standard(*e))

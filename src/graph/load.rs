@@ -289,7 +289,7 @@ fn levels_copying_nerve_range(atlas: &Atlas) -> Vec<DataError> {
         .map(|(edge, nerve)| {
             let (subject, _) = atlas.ends(edge);
             DataError {
-                location: atlas.fact(edge).location.clone(),
+                location: atlas.location(edge),
                 message: format!(
                     "the root levels of `{}` here are the whole range of `{}`: give the levels \
                      a reference states for this muscle, or mark this version `status = \"minority\"`",
@@ -307,7 +307,7 @@ fn level_errors(atlas: &Atlas, found: Vec<super::agreement::LevelOutsideNerve>) 
         .map(|p| {
             let (subject, _) = atlas.ends(p.edge);
             DataError {
-                location: atlas.fact(p.edge).location.clone(),
+                location: atlas.location(p.edge),
                 message: format!(
                     "`{}` is given root level {} ({}) by this innervated-by fact, but the \
                      roots of `{}` (its own has-root, or its nearest ancestor's) do not include it",
@@ -382,6 +382,8 @@ struct Pending {
 pub(super) struct Loader {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
+    /// The file names and notes the facts refer to.
+    pub(super) texts: super::FactTexts,
     source_ids: HashMap<String, SourceId>,
     node_ids: HashMap<String, NodeIndex>,
     /// When the file declaring each node (by index) was last changed.
@@ -402,7 +404,13 @@ impl Loader {
         }
         self.check_shared_names();
         if self.errors.is_empty() {
-            let mut atlas = Atlas::new(self.graph, self.sources, origin.to_string(), None);
+            let mut atlas = Atlas::new(
+                self.graph,
+                self.sources,
+                self.texts,
+                origin.to_string(),
+                None,
+            );
             // a standard level outside the nerve's roots is an error; a minority one is
             // kept with its sources, and only warned about
             let (errors, mut warnings) = levels_outside_nerves(&atlas);
@@ -802,17 +810,19 @@ impl Loader {
             }
             (_, None) => None,
         };
+        let note = target.note.as_ref().map(|n| self.texts.note(Text::from(n)));
+        let position = self.texts.position(&at);
         self.add_edge(
             from,
             to,
             Fact {
                 relation,
-                sources,
-                roots,
+                sources: sources.into(),
+                roots: roots.into(),
                 role,
-                note: target.note.as_ref().map(Text::from),
+                note,
                 status: target.status.map(Status::from),
-                location: at,
+                position,
             },
         );
     }

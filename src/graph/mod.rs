@@ -16,7 +16,9 @@ pub mod synthetic;
 pub mod tsv;
 pub mod vocabulary;
 
-use model::{Direction, Fact, Kind, Relation, Source, SourceId, Structure, Text};
+use model::{
+    Direction, Fact, Kind, Location, NoteId, Position, Relation, Source, SourceId, Structure, Text,
+};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
@@ -30,6 +32,8 @@ pub use load::{load_dir, load_files};
 pub struct Atlas {
     graph: DiGraph<Structure, Fact>,
     sources: Vec<Source>,
+    /// The file names and notes that facts refer to by index.
+    texts: FactTexts,
     by_id: FxHashMap<Text, NodeIndex>,
     /// Each structure's kind, in one compact array: filters by kind read this instead
     /// of the structures themselves.
@@ -53,6 +57,56 @@ pub struct Atlas {
     disputed: bool,
     /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
     origin: String,
+}
+
+/// What facts refer to by index rather than hold: the names of the files they were
+/// stated in, and their notes (few facts have one).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct FactTexts {
+    files: Vec<Text>,
+    notes: Vec<Text>,
+}
+
+impl FactTexts {
+    /// The compact position of `location`, its file name kept once.
+    pub(crate) fn position(&mut self, location: &Location) -> Position {
+        // few files, and consecutive facts share one: the search ends at once
+        let file = match self.files.iter().rposition(|f| *f == location.file) {
+            Some(i) => i,
+            None => {
+                self.files.push(location.file.clone());
+                self.files.len() - 1
+            }
+        };
+        Position {
+            file: file as u32,
+            line: u32::try_from(location.line).unwrap_or(u32::MAX),
+            column: u32::try_from(location.column).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Keeps a fact's note and returns its index.
+    pub(crate) fn note(&mut self, note: Text) -> NoteId {
+        self.notes.push(note);
+        NoteId(self.notes.len() as u32 - 1)
+    }
+
+    /// The full location of a position.
+    pub(crate) fn location(&self, position: Position) -> Location {
+        Location {
+            file: self
+                .files
+                .get(position.file as usize)
+                .cloned()
+                .unwrap_or_default(),
+            line: position.line as usize,
+            column: position.column as usize,
+        }
+    }
+
+    pub(crate) fn note_text(&self, note: NoteId) -> Option<&Text> {
+        self.notes.get(note.0 as usize)
+    }
 }
 
 /// Folds case, punctuation and spacing so that `Flexor-hallucis  Longus` and
@@ -121,6 +175,7 @@ impl Atlas {
     fn new(
         graph: DiGraph<Structure, Fact>,
         sources: Vec<Source>,
+        texts: FactTexts,
         origin: String,
         names: Option<NameIndex>,
     ) -> Atlas {
@@ -163,6 +218,7 @@ impl Atlas {
         Atlas {
             graph,
             sources,
+            texts,
             by_id,
             kinds,
             adjacency,
@@ -228,6 +284,16 @@ impl Atlas {
         &self.graph[idx]
     }
 
+    /// Where a fact was stated.
+    pub fn location(&self, idx: EdgeIndex) -> Location {
+        self.texts.location(self.graph[idx].position)
+    }
+
+    /// A fact's note, if it has one.
+    pub fn note(&self, idx: EdgeIndex) -> Option<&Text> {
+        self.graph[idx].note.and_then(|n| self.texts.note_text(n))
+    }
+
     /// The kind of a structure (what `node(idx).kind` says, read from a compact array).
     pub fn kind(&self, idx: NodeIndex) -> Kind {
         self.kinds
@@ -237,6 +303,7 @@ impl Atlas {
     }
 
     /// Whether a structure states a part-of fact (is a part of something).
+    #[inline]
     pub fn is_part(&self, idx: NodeIndex) -> bool {
         self.adjacency.is_part(idx)
     }
@@ -318,6 +385,18 @@ impl Atlas {
             .fold(0, |m, r| m | adjacency::relation_bit(*r));
         self.adjacency
             .masked(node, direction == Direction::Inverse, mask)
+    }
+
+    /// [`Atlas::neighbours_among`] with the relations as a set of bits (bit `r` for
+    /// the relation at position `r` of [`Relation::ALL`]).
+    pub(crate) fn neighbours_masked(
+        &self,
+        node: NodeIndex,
+        relations: u64,
+        direction: Direction,
+    ) -> impl Iterator<Item = (EdgeIndex, Relation, NodeIndex)> + '_ {
+        self.adjacency
+            .masked(node, direction == Direction::Inverse, relations)
     }
 
     /// Every fact at `node` read in `direction` (of any relation), with its relation and

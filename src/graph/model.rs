@@ -327,19 +327,38 @@ impl Status {
     }
 }
 
-/// An edge: one sourced fact, always stored in its forward direction.
+/// Where a fact was stated, compactly: the file as an index into the atlas's file
+/// names, and the 1-based line and column. [`crate::graph::Atlas::location`] gives the
+/// full [`Location`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Position {
+    pub file: u32,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Index of a fact's note among the atlas's notes: [`crate::graph::Atlas::note`]
+/// gives its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NoteId(pub u32);
+
+/// An edge: one sourced fact, always stored in its forward direction. Kept small (a
+/// million facts are a million of these): texts are indexes into the atlas's side
+/// tables, lists are boxed slices (no allocation when empty).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub relation: Relation,
-    pub sources: Vec<SourceId>,
+    pub sources: Box<[SourceId]>,
     /// Spinal root levels for innervated-by and mediated-by, as node indexes of roots.
-    pub roots: Vec<petgraph::graph::NodeIndex>,
+    pub roots: Box<[petgraph::graph::NodeIndex]>,
     pub role: Option<Role>,
-    pub note: Option<Text>,
+    /// The fact's note, if it has one: read it with [`crate::graph::Atlas::note`].
+    pub note: Option<NoteId>,
     /// The data's judgment of this fact, if it states one; otherwise it is derived
     /// from the sources (see `graph::agreement`).
     pub status: Option<Status>,
-    pub location: Location,
+    /// Where the fact was stated: read it with [`crate::graph::Atlas::location`].
+    pub position: Position,
 }
 
 #[cfg(test)]

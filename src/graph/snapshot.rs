@@ -7,13 +7,13 @@
 //! to parsing the TOML texts), never a panic.
 
 use super::model::{
-    Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure, Text, Xref,
-    XrefScheme,
+    Fact, Kind, Location, NoteId, Position, Quality, Relation, Role, Source, SourceId, Status,
+    Structure, Text, Xref, XrefScheme,
 };
-use super::{Atlas, NameIndex};
+use super::{Atlas, FactTexts, NameIndex};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-const MAGIC: &[u8; 4] = b"FSC3";
+const MAGIC: &[u8; 4] = b"FSC4";
 const NONE: u32 = u32::MAX;
 
 /// Encodes a checked graph.
@@ -47,6 +47,8 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
         w.sources(&s.sources);
         w.location(&s.location);
     }
+    w.texts(&atlas.texts.files);
+    w.texts(&atlas.texts.notes);
     w.u32(g.edge_count() as u32);
     for e in g.raw_edges() {
         let f = &e.weight;
@@ -63,14 +65,16 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
             Some(Role::Prime) => 1,
             Some(Role::Assisting) => 2,
         });
-        w.opt(f.note.as_ref());
+        w.u32(f.note.map_or(NONE, |n| n.0));
         w.bytes.push(match f.status {
             None => 0,
             Some(Status::Standard) => 1,
             Some(Status::Minority) => 2,
             Some(Status::Variant) => 3,
         });
-        w.location(&f.location);
+        w.u32(f.position.file);
+        w.u32(f.position.line);
+        w.u32(f.position.column);
     }
     let names = &atlas.by_name;
     w.u32(names.keys.len() as u32);
@@ -171,6 +175,11 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
             location: r.location()?,
         });
     }
+    let texts = FactTexts {
+        files: r.texts()?,
+        notes: r.texts()?,
+    };
+    let (n_files, n_notes) = (texts.files.len(), texts.notes.len());
     let n_edges = r.count()?;
     graph.reserve_edges(n_edges);
     for _ in 0..n_edges {
@@ -179,30 +188,43 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
         let relation = *Relation::ALL.get(r.u8()? as usize)?;
         let sources = r.sources(sources.len())?;
         let n_roots = r.count()?;
-        let mut roots = Vec::with_capacity(n_roots);
-        for _ in 0..n_roots {
-            roots.push(r.node(n_nodes)?);
-        }
+        let roots = (0..n_roots)
+            .map(|_| r.node(n_nodes))
+            .collect::<Option<Box<[_]>>>()?;
         let role = match r.u8()? {
             0 => None,
             1 => Some(Role::Prime),
             2 => Some(Role::Assisting),
             _ => return None,
         };
+        let note = match r.u32()? {
+            NONE => None,
+            n if (n as usize) < n_notes => Some(NoteId(n)),
+            _ => return None,
+        };
+        let status = match r.u8()? {
+            0 => None,
+            1 => Some(Status::Standard),
+            2 => Some(Status::Minority),
+            3 => Some(Status::Variant),
+            _ => return None,
+        };
+        let position = Position {
+            file: r.u32()?,
+            line: r.u32()?,
+            column: r.u32()?,
+        };
+        if position.file as usize >= n_files {
+            return None;
+        }
         let fact = Fact {
             relation,
-            sources,
+            sources: sources.into(),
             roots,
             role,
-            note: r.opt()?,
-            status: match r.u8()? {
-                0 => None,
-                1 => Some(Status::Standard),
-                2 => Some(Status::Minority),
-                3 => Some(Status::Variant),
-                _ => return None,
-            },
-            location: r.location()?,
+            note,
+            status,
+            position,
         };
         graph.add_edge(from, to, fact);
     }
@@ -226,7 +248,13 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
     if !in_range || !r.bytes.is_empty() {
         return None;
     }
-    Some(Atlas::new(graph, sources, origin.to_string(), Some(names)))
+    Some(Atlas::new(
+        graph,
+        sources,
+        texts,
+        origin.to_string(),
+        Some(names),
+    ))
 }
 
 fn relation_index(r: Relation) -> u8 {

@@ -9,7 +9,9 @@
 use super::Atlas;
 use super::error::{DataError, DataErrors, LoadError};
 use super::load::{fact_kind_problem, hierarchy_cycles, is_valid_id};
-use super::model::{Direction, Fact, Kind, Location, Relation, Role, Status, Structure, Text};
+use super::model::{
+    Direction, Fact, Kind, Location, Position, Relation, Role, Status, Structure, Text,
+};
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -54,6 +56,7 @@ pub fn load_tsv_dir(dir: &Path) -> Result<Atlas, LoadError> {
     Ok(Atlas::new(
         graph,
         Vec::new(),
+        edges_texts(),
         dir.display().to_string(),
         None,
     ))
@@ -66,7 +69,20 @@ pub fn load_tsv(
     origin: &str,
 ) -> Result<Atlas, DataErrors> {
     let graph = read_tsv(nodes, edges)?;
-    Ok(Atlas::new(graph, Vec::new(), origin.to_string(), None))
+    Ok(Atlas::new(
+        graph,
+        Vec::new(),
+        edges_texts(),
+        origin.to_string(),
+        None,
+    ))
+}
+
+/// The side tables of a TSV graph's facts: one file, no notes.
+fn edges_texts() -> super::FactTexts {
+    let mut texts = super::FactTexts::default();
+    texts.position(&stored(EDGES, 1, 1));
+    texts
 }
 
 /// The checked graph of the two files given as `(name, text)`.
@@ -357,13 +373,18 @@ impl<'a> Reader<'a> {
                 to,
                 Fact {
                     relation,
-                    sources: Vec::new(),
-                    roots: Vec::new(),
+                    sources: Box::default(),
+                    roots: Box::default(),
                     role: (relation == Relation::Performs).then_some(Role::Prime),
                     note: None,
                     // imported facts carry no sources to weigh: each is the statement
                     status: Some(Status::Standard),
-                    location: stored(EDGES, number, 1),
+                    // the edges file is the only file facts are stated in (file 0)
+                    position: Position {
+                        file: 0,
+                        line: u32::try_from(number).unwrap_or(u32::MAX),
+                        column: 1,
+                    },
                 },
             );
         }
@@ -401,7 +422,7 @@ mod tests {
             .unwrap();
         assert_eq!(atlas.node(nerve).id, "tibial");
         assert!(atlas.is_standard(edge));
-        assert_eq!(atlas.fact(edge).location.to_string(), "edges.tsv:3:1");
+        assert_eq!(atlas.location(edge).to_string(), "edges.tsv:3:1");
     }
 
     #[test]

@@ -116,7 +116,7 @@ fn fact(atlas: &Atlas, e: EdgeIndex) -> Value {
         "roots": root_levels(atlas, f),
         "sources": source_ids(atlas, &f.sources),
         "status": atlas.standing(e).word(),
-        "location": f.location.to_string(),
+        "location": atlas.location(e).to_string(),
     })
 }
 
@@ -154,7 +154,7 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
                 "structure": brief(atlas, other),
                 "roots": root_levels(atlas, f),
                 "role": f.role,
-                "note": f.note,
+                "note": atlas.note(e),
                 "sources": source_ids(atlas, &f.sources),
                 "status": atlas.standing(e).word(),
                 "part": part.map(|p| brief(atlas, p)),

@@ -244,7 +244,7 @@ fn arrange(
 fn line_label(atlas: &Atlas, subject: NodeIndex, facts: &[EdgeIndex]) -> (Option<String>, bool) {
     let versions: Vec<&[NodeIndex]> = facts
         .iter()
-        .map(|e| atlas.fact(*e).roots.as_slice())
+        .map(|e| &*atlas.fact(*e).roots)
         .filter(|r| !r.is_empty())
         .collect();
     let mut words = Vec::new();

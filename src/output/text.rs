@@ -339,7 +339,7 @@ fn card(
                 .collect();
             marks.sort_unstable();
             let marks: Vec<String> = marks.iter().map(ToString::to_string).collect();
-            let note = fact.note.as_ref().map(ToString::to_string);
+            let note = atlas.note(*e).map(ToString::to_string);
             let standing = match atlas.standing(*e) {
                 Standing::Standard => String::new(),
                 other => format!("  ({})", other.word()),
@@ -464,7 +464,7 @@ fn fact_line(atlas: &Atlas, edge: EdgeIndex) -> String {
         fact.relation,
         atlas.node(o).name,
         source_tags(atlas, &fact.sources),
-        fact.location
+        atlas.location(edge)
     )
 }
 

@@ -5,6 +5,7 @@ use super::resolve::{PCond, PSet, PTarget, Plan};
 use crate::clinical::{self, Deficit, Ranking};
 use crate::graph::Atlas;
 pub use crate::graph::descent::descent_steps;
+use crate::graph::descent::{Walk, descent_steps_by};
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use fixedbitset::FixedBitSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -197,7 +198,7 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             } else {
                 let mut all = Evaluator::new(atlas, true).answer(expr);
                 all.difference_with(&set);
-                all.count_ones(..)
+                all.count()
             };
             Answer::Set(SetAnswer {
                 nodes,
@@ -215,7 +216,7 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             disputed,
             limit,
         } => {
-            let n = Evaluator::new(atlas, *disputed).answer(expr).count_ones(..);
+            let n = Evaluator::new(atlas, *disputed).answer(expr).count();
             Answer::Count(limit.map_or(n, |l| n.min(l)))
         }
         Plan::Show(n) => Answer::Show(*n),
@@ -250,8 +251,148 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
     })
 }
 
+/// A set of structures: a short sorted list while small (most answers are a few
+/// structures, and a bitset the size of the graph would be cleared and scanned for
+/// them), a bitset over the graph once it grows.
+#[derive(Debug, Clone)]
+struct NodeSet {
+    /// The graph's size, for the bitset.
+    capacity: usize,
+    small: Vec<u32>,
+    bits: Option<FixedBitSet>,
+}
+
+/// Past this many structures, a set keeps a bitset.
+const SMALL_SET: usize = 64;
+
+impl NodeSet {
+    fn new() -> NodeSet {
+        NodeSet::with_capacity(0)
+    }
+
+    fn with_capacity(capacity: usize) -> NodeSet {
+        NodeSet {
+            capacity,
+            small: Vec::new(),
+            bits: None,
+        }
+    }
+
+    fn grow(&mut self) {
+        let mut bits = FixedBitSet::with_capacity(self.capacity);
+        for i in self.small.drain(..) {
+            bits.grow(i as usize + 1);
+            bits.insert(i as usize);
+        }
+        self.bits = Some(bits);
+    }
+
+    #[inline]
+    fn insert(&mut self, i: usize) {
+        if let Some(bits) = &mut self.bits {
+            bits.grow(i + 1);
+            bits.insert(i);
+            return;
+        }
+        let v = i as u32;
+        if let Err(at) = self.small.binary_search(&v) {
+            self.small.insert(at, v);
+            if self.small.len() > SMALL_SET {
+                self.grow();
+            }
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        match &self.bits {
+            Some(bits) => bits.contains(i),
+            None => self.small.binary_search(&(i as u32)).is_ok(),
+        }
+    }
+
+    fn set(&mut self, i: usize, on: bool) {
+        if on {
+            self.insert(i);
+        } else if let Some(bits) = &mut self.bits {
+            if i < bits.len() {
+                bits.set(i, false);
+            }
+        } else if let Ok(at) = self.small.binary_search(&(i as u32)) {
+            self.small.remove(at);
+        }
+    }
+
+    /// The members in increasing order.
+    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        let small = self.small.iter().map(|i| *i as usize);
+        let bits = self.bits.iter().flat_map(|b| b.ones());
+        small.chain(bits)
+    }
+
+    fn count(&self) -> usize {
+        match &self.bits {
+            Some(bits) => bits.count_ones(..),
+            None => self.small.len(),
+        }
+    }
+
+    fn intersect_with(&mut self, other: &NodeSet) {
+        match (&mut self.bits, &other.bits) {
+            (Some(a), Some(b)) => a.intersect_with(b),
+            (Some(a), None) => {
+                let kept: Vec<u32> = other
+                    .small
+                    .iter()
+                    .copied()
+                    .filter(|i| a.contains(*i as usize))
+                    .collect();
+                self.small = kept;
+                self.bits = None;
+            }
+            (None, _) => self.small.retain(|i| other.contains(*i as usize)),
+        }
+    }
+
+    fn union_with(&mut self, other: &NodeSet) {
+        match (&mut self.bits, &other.bits) {
+            (Some(a), Some(b)) => {
+                a.grow(b.len());
+                a.union_with(b);
+            }
+            (None, Some(b)) => {
+                let mut b = b.clone();
+                for i in &self.small {
+                    b.grow(*i as usize + 1);
+                    b.insert(*i as usize);
+                }
+                self.small.clear();
+                self.bits = Some(b);
+            }
+            (_, None) => {
+                for i in &other.small {
+                    self.insert(*i as usize);
+                }
+            }
+        }
+    }
+
+    fn difference_with(&mut self, other: &NodeSet) {
+        match (&mut self.bits, &other.bits) {
+            (Some(a), Some(b)) => a.difference_with(b),
+            (Some(a), None) => {
+                for i in &other.small {
+                    if (*i as usize) < a.len() {
+                        a.set(*i as usize, false);
+                    }
+                }
+            }
+            (None, _) => self.small.retain(|i| !other.contains(*i as usize)),
+        }
+    }
+}
+
 /// Structures sorted by name (case-insensitive), then id.
-fn sorted(atlas: &Atlas, set: &FixedBitSet) -> Vec<NodeIndex> {
+fn sorted(atlas: &Atlas, set: &NodeSet) -> Vec<NodeIndex> {
     let mut keyed: Vec<(Cow<'_, str>, NodeIndex)> = set
         .ones()
         .map(NodeIndex::new)
@@ -280,11 +421,12 @@ fn lowercase(text: &str) -> Cow<'_, str> {
 /// the structure above it.
 fn descend(atlas: &Atlas, top: NodeIndex, disputed: bool, only: &[Relation]) -> Closure {
     let mut closure = Closure::of(top);
+    let walk = Walk::new(only);
     // breadth first: the closure's own list is the queue
     let mut next = 0;
     while let Some(&(n, _)) = closure.order.get(next) {
         next += 1;
-        for (edge, child) in descent_steps(atlas, n, disputed, only) {
+        for (edge, child) in descent_steps_by(atlas, n, disputed, walk) {
             if !closure.contains(child) {
                 closure.push(child, (n, edge), atlas.structure_count());
             }
@@ -383,7 +525,9 @@ impl Evaluator<'_> {
     fn new(atlas: &Atlas, disputed: bool) -> Evaluator<'_> {
         Evaluator {
             atlas,
-            disputed,
+            // with nothing disputed in the data every fact and level is standard: the
+            // walks need not look each one up (a cache miss per fact)
+            disputed: disputed || !atlas.has_disputed(),
             context: Vec::new(),
             via: FxHashMap::default(),
             direct: FxHashSet::default(),
@@ -391,11 +535,11 @@ impl Evaluator<'_> {
         }
     }
 
-    fn empty(&self) -> FixedBitSet {
-        FixedBitSet::with_capacity(self.atlas.structure_count())
+    fn empty(&self) -> NodeSet {
+        NodeSet::with_capacity(self.atlas.structure_count())
     }
 
-    fn of_kinds(&self, kinds: KindSet) -> FixedBitSet {
+    fn of_kinds(&self, kinds: KindSet) -> NodeSet {
         let mut set = self.empty();
         for k in kinds.iter() {
             for n in self.atlas.of_kind(k) {
@@ -407,11 +551,14 @@ impl Evaluator<'_> {
 
     /// A whole query's set: a part whose whole (of another kind) is also in the answer
     /// is shown through its whole, not beside it (a head under its muscle).
-    fn answer(&mut self, expr: &PSet) -> FixedBitSet {
+    fn answer(&mut self, expr: &PSet) -> NodeSet {
         let mut set = self.set(expr);
         let mut wholes = Vec::new();
         let mut shown_through_whole = Vec::new();
         for n in set.ones().map(NodeIndex::new) {
+            if !self.atlas.is_part(n) {
+                continue;
+            }
             wholes.clear();
             self.wholes_of_other_kind(n, &mut wholes);
             if wholes.iter().any(|w| set.contains(w.index())) {
@@ -433,11 +580,16 @@ impl Evaluator<'_> {
     /// landmark's bone), reached through part-of; same-kind wholes are passed through
     /// but not returned (a nerve's division answers as itself).
     /// They are appended to `out`.
+    #[inline]
     fn wholes_of_other_kind(&self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
         // most structures are part of nothing: no look at their facts
-        if !self.atlas.is_part(n) {
-            return;
+        if self.atlas.is_part(n) {
+            self.wholes_of_part(n, out);
         }
+    }
+
+    /// [`Evaluator::wholes_of_other_kind`] of a structure that is a part.
+    fn wholes_of_part(&self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
         let kind = self.atlas.kind(n);
         // chains of wholes are short: a list is a cheaper set than a hash set
         let mut seen = vec![n];
@@ -478,14 +630,14 @@ impl Evaluator<'_> {
         via
     }
 
-    fn set(&mut self, expr: &PSet) -> FixedBitSet {
+    fn set(&mut self, expr: &PSet) -> NodeSet {
         match expr {
             PSet::Select { kinds, condition } => match condition {
                 Some(c) if !negates(c) => {
                     // without `not`, the universe is only a filter: check the kinds of
                     // the matches instead of setting a bit for every muscle
                     // an empty universe: a condition without `not` never reads it
-                    let mut matched = self.cond(c, &FixedBitSet::new());
+                    let mut matched = self.cond(c, &NodeSet::new());
                     let other: Vec<usize> = matched
                         .ones()
                         .filter(|i| !kinds.contains(self.atlas.kind(NodeIndex::new(*i))))
@@ -521,7 +673,7 @@ impl Evaluator<'_> {
         }
     }
 
-    fn cond(&mut self, cond: &PCond, universe: &FixedBitSet) -> FixedBitSet {
+    fn cond(&mut self, cond: &PCond, universe: &NodeSet) -> NodeSet {
         match cond {
             PCond::Atom {
                 relation,
@@ -566,7 +718,7 @@ impl Evaluator<'_> {
         direction: Direction,
         star: bool,
         targets: &[NodeIndex],
-    ) -> FixedBitSet {
+    ) -> NodeSet {
         let mut out = self.empty();
         for &top in targets {
             let closure = if star {
@@ -615,8 +767,13 @@ impl Evaluator<'_> {
         t: NodeIndex,
         top: NodeIndex,
         star: bool,
-        out: &mut FixedBitSet,
+        out: &mut NodeSet,
     ) {
+        // a `*` answer that is part of nothing answers as itself alone (most do)
+        if star && !self.atlas.is_part(x) {
+            out.insert(x.index());
+            return;
+        }
         let mut answering = std::mem::take(&mut self.wholes);
         answering.clear();
         answering.push(x);
@@ -654,7 +811,7 @@ impl Evaluator<'_> {
             return Vec::new();
         }
         match direction {
-            Direction::Forward if self.atlas.node(t).kind == Kind::Root => self
+            Direction::Forward if self.atlas.kind(t) == Kind::Root => self
                 .atlas
                 .facts_listing_root(t, self.disputed)
                 .iter()
@@ -1055,6 +1212,42 @@ mod tests {
         assert_eq!(members[0], 5);
         assert_eq!(members.len(), 1 + (8..300).step_by(3).count());
         assert_eq!(closure.parents().len(), members.len() - 1);
+    }
+
+    #[test]
+    fn a_node_set_answers_alike_as_a_list_and_as_a_bitset() {
+        use std::collections::BTreeSet;
+        // sets of every size around the point where a list becomes a bitset
+        let make = |step: usize, n: usize| {
+            let mut set = NodeSet::with_capacity(1000);
+            let mut model = BTreeSet::new();
+            for i in (0..n).map(|k| (k * step) % 997) {
+                set.insert(i);
+                model.insert(i);
+            }
+            (set, model)
+        };
+        for (n, m) in [(10, 20), (10, 200), (200, 20), (200, 300)] {
+            let (a, ma) = make(7, n);
+            let (b, mb) = make(3, m);
+            assert!(a.ones().eq(ma.iter().copied()));
+            assert_eq!(a.count(), ma.len());
+            assert!((0..1000).all(|i| a.contains(i) == ma.contains(&i)));
+            let mut x = a.clone();
+            x.intersect_with(&b);
+            assert!(x.ones().eq(ma.intersection(&mb).copied()), "{n} and {m}");
+            let mut x = a.clone();
+            x.union_with(&b);
+            assert!(x.ones().eq(ma.union(&mb).copied()), "{n} or {m}");
+            let mut x = a.clone();
+            x.difference_with(&b);
+            assert!(x.ones().eq(ma.difference(&mb).copied()), "{n} but {m}");
+            let mut x = a.clone();
+            let first = ma.iter().next().copied().unwrap_or(0);
+            x.set(first, false);
+            assert!(!x.contains(first) && x.count() == ma.len() - 1);
+        }
+        assert_eq!(NodeSet::new().count(), 0);
     }
 
     #[test]
