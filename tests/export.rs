@@ -32,9 +32,12 @@ fn distinct<T: std::hash::Hash + Eq>(items: impl IntoIterator<Item = T>) -> usiz
 fn expected_triples(atlas: &Atlas) -> usize {
     let g = atlas.graph();
     let mut n = 0;
+    // each work a source belongs to: type, title and tier
+    let works: HashSet<_> = atlas.sources().iter().filter_map(|s| s.work).collect();
+    n += 3 * works.len();
     for s in atlas.sources() {
         n += 3 + usize::from(s.url.is_some()) + usize::from(s.read.is_some());
-        n += usize::from(s.quality != Default::default());
+        n += usize::from(s.quality != Default::default()) + usize::from(s.work.is_some());
     }
     for s in g.node_weights() {
         n += 3 + usize::from(s.latin.is_some());
@@ -55,6 +58,7 @@ fn expected_triples(atlas: &Atlas) -> usize {
             n += 1 + usize::from(rdf::public_predicate(f.relation).is_some());
         }
         n += 4 + distinct(f.roots.iter()) + distinct(f.sources.iter());
+        n += f.contributing_roots().len() + usize::from(f.minor);
         n += usize::from(f.role.is_some()) + usize::from(f.note.is_some());
         n += usize::from(f.status.is_some());
     }

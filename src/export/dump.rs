@@ -6,7 +6,7 @@ use super::Selection;
 use crate::graph::Atlas;
 use crate::graph::build::{Builder, FactSpec, StructureSpec};
 use crate::graph::error::{DataError, DataErrors};
-use crate::graph::model::{Kind, Location, Relation, Role, Source, Text, Xref};
+use crate::graph::model::{Kind, Location, Relation, Role, Source, Text, Tier, Work, Xref};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
@@ -17,6 +17,9 @@ pub const FORMAT: &str = "fascia-dump-1";
 #[serde(deny_unknown_fields)]
 struct Dump {
     format: String,
+    /// The reference works sources belong to, with their tier in the canon.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    works: Vec<DumpWork>,
     sources: Vec<DumpSource>,
     structures: Vec<DumpStructure>,
     facts: Vec<DumpFact>,
@@ -31,6 +34,16 @@ struct DumpSource {
     url: Option<String>,
     read: Option<String>,
     quality: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    work: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DumpWork {
+    id: String,
+    title: String,
+    tier: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -63,6 +76,11 @@ struct DumpFact {
     relation: String,
     object: String,
     roots: Vec<String>,
+    /// Of `roots`, those the reference gives as contributing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    contributing: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    minor: bool,
     role: Option<String>,
     note: Option<String>,
     status: Option<String>,
@@ -87,7 +105,28 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                 url: text(&s.url),
                 read: text(&s.read),
                 quality: super::quality_word(s.quality).to_string(),
+                work: atlas.work_of(*id).map(|w| w.id.to_string()),
             }
+        })
+        .collect();
+    // the works of the sources written, in the atlas's order
+    let mut used: Vec<bool> = vec![false; atlas.works().len()];
+    for id in &selection.sources {
+        if let Some(w) = atlas.source(*id).work {
+            if let Some(u) = used.get_mut(w.0 as usize) {
+                *u = true;
+            }
+        }
+    }
+    let works = atlas
+        .works()
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| *u)
+        .map(|(w, _)| DumpWork {
+            id: w.id.to_string(),
+            title: w.title.to_string(),
+            tier: w.tier.word().to_string(),
         })
         .collect();
     let source_ids = |ids: &[crate::graph::model::SourceId]| {
@@ -133,6 +172,12 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                     .iter()
                     .map(|r| atlas.node(*r).id.to_string())
                     .collect(),
+                contributing: f
+                    .contributing_roots()
+                    .iter()
+                    .map(|r| atlas.node(*r).id.to_string())
+                    .collect(),
+                minor: f.minor,
                 role: f.role.map(|r| match r {
                     Role::Prime => "prime".to_string(),
                     Role::Assisting => "assisting".to_string(),
@@ -146,6 +191,7 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
         .collect();
     let dump = Dump {
         format: FORMAT.to_string(),
+        works,
         sources,
         structures,
         facts,
@@ -192,6 +238,21 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
     }
     let mut builder = Builder::new();
     let mut errors = Vec::new();
+    for w in dump.works {
+        let Some(tier) = Tier::ALL.into_iter().find(|t| t.word() == w.tier) else {
+            errors.push(DataError {
+                location: whole_file.clone(),
+                message: format!("work `{}`: unknown tier `{}`", w.id, w.tier),
+            });
+            continue;
+        };
+        let work = Work {
+            id: w.id.into(),
+            title: w.title.into(),
+            tier,
+        };
+        builder.work(work, whole_file.clone());
+    }
     for s in dump.sources {
         let Some(quality) = super::quality_from_word(&s.quality) else {
             errors.push(DataError {
@@ -207,8 +268,9 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
             url: s.url.map(Text::from),
             read: s.read.map(Text::from),
             quality,
+            work: None,
         };
-        builder.source(source, whole_file.clone());
+        builder.source_in_work(source, s.work, whole_file.clone());
     }
     for s in dump.structures {
         let at = location(&s.at, &whole_file);
@@ -280,6 +342,8 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
             object: f.object,
             sources: f.sources,
             roots: f.roots,
+            contributing: f.contributing,
+            minor: f.minor,
             role,
             note: f.note,
             status,

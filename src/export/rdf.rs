@@ -94,6 +94,10 @@ fn source_iri(id: &str) -> NamedNode {
     iri(format!("{BASE}source/{}", encode(id)))
 }
 
+fn work_iri(id: &str) -> NamedNode {
+    iri(format!("{BASE}work/{}", encode(id)))
+}
+
 /// Percent-encodes anything but unreserved characters, so any id makes an IRI.
 fn encode(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
@@ -135,9 +139,29 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
     let mut add = |s: &NamedNode, p: NamedNode, o: Term| {
         out.push(Triple::new(s.clone(), p, o));
     };
+    // the works of the selected sources, each once, in the atlas's order
+    let mut works: Vec<crate::graph::model::WorkId> = selection
+        .sources
+        .iter()
+        .filter_map(|id| atlas.source(*id).work)
+        .collect();
+    works.sort_unstable();
+    works.dedup();
+    for w in works {
+        let Some(work) = atlas.works().get(w.0 as usize) else {
+            continue;
+        };
+        let node = work_iri(&work.id);
+        add(&node, rdf::TYPE.into(), vocab("Work").into());
+        add(&node, iri(format!("{DCTERMS}title")), text(&work.title));
+        add(&node, vocab("tier"), text(work.tier.word()));
+    }
     for id in selection.sources.iter().copied() {
         let src = atlas.source(id);
         let node = source_iri(&src.id);
+        if let Some(work) = atlas.work_of(id) {
+            add(&node, vocab("work"), work_iri(&work.id).into());
+        }
         add(&node, rdf::TYPE.into(), vocab("Source").into());
         add(&node, iri(format!("{DCTERMS}title")), text(&src.title));
         add(
@@ -240,6 +264,17 @@ fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, 
                 vocab("root"),
                 structure_iri(&atlas.node(*r).id).into(),
             );
+        }
+        // of the roots, those the reference gives as contributing
+        for r in fact.contributing_roots() {
+            add(
+                &statement,
+                vocab("contributingRoot"),
+                structure_iri(&atlas.node(*r).id).into(),
+            );
+        }
+        if fact.minor {
+            add(&statement, vocab("minor"), text("true"));
         }
         if let Some(role) = fact.role {
             add(&statement, vocab("role"), text(role_name(role)));
@@ -410,13 +445,21 @@ impl Reader {
     fn finish(mut self, origin: &str) -> Result<Atlas, DataErrors> {
         let mut builder = Builder::new();
         let source_class = format!("{VOCAB}Source");
+        let work_class = format!("{VOCAB}Work");
         for (subject, class) in &self.typed {
             let Some(s) = self.subjects.get(subject) else {
                 continue;
             };
             let at = s.at.clone().unwrap_or_else(|| self.at(0));
             let read = if *class == source_class {
-                source(subject, s).map(|src| builder.source(src, at.clone()))
+                let prefix = format!("{BASE}work/");
+                let work = s.all(&format!("{VOCAB}work")).find_map(|w| match w {
+                    Term::NamedNode(n) => n.as_str().strip_prefix(&prefix).and_then(decode),
+                    _ => None,
+                });
+                source(subject, s).map(|src| builder.source_in_work(src, work, at.clone()))
+            } else if *class == work_class {
+                work(subject, s).map(|w| builder.work(w, at.clone()))
             } else if class == rdf::STATEMENT.as_str() {
                 fact(s, at.clone()).map(|f| builder.fact(f))
             } else if let Some(kind) = class
@@ -470,6 +513,28 @@ fn source(subject: &str, s: &Subject) -> Result<Source, String> {
             Some(word) => super::quality_from_word(&word)
                 .ok_or_else(|| format!("unknown source quality `{word}`"))?,
         },
+        work: None,
+    })
+}
+
+fn work(subject: &str, s: &Subject) -> Result<crate::graph::model::Work, String> {
+    let prefix = format!("{BASE}work/");
+    let id = subject
+        .strip_prefix(&prefix)
+        .and_then(decode)
+        .ok_or_else(|| format!("work <{subject}> is not under {prefix}"))?;
+    let word = s.literal(&format!("{VOCAB}tier")).unwrap_or_default();
+    let tier = crate::graph::model::Tier::ALL
+        .into_iter()
+        .find(|t| t.word() == word)
+        .ok_or_else(|| format!("work `{id}`: unknown tier `{word}`"))?;
+    Ok(crate::graph::model::Work {
+        id: id.into(),
+        title: s
+            .literal(&format!("{DCTERMS}title"))
+            .unwrap_or_default()
+            .into(),
+        tier,
     })
 }
 
@@ -554,6 +619,8 @@ fn fact(s: &Subject, at: Location) -> Result<FactSpec, String> {
             &format!("{BASE}source/"),
         ),
         roots: ids_under(s.all(&format!("{VOCAB}root")), structure_prefix),
+        contributing: ids_under(s.all(&format!("{VOCAB}contributingRoot")), structure_prefix),
+        minor: s.literal(&format!("{VOCAB}minor")).as_deref() == Some("true"),
         role,
         note: s.literal(rdfs::COMMENT.as_str()),
         status,

@@ -1,7 +1,10 @@
-//! Which facts are the standard statement: derived from their sources, or the data's own
-//! judgment where it states one (see README, "Agreement").
+//! Which facts are the standard statement, and which root levels are principal or
+//! contributing: decided by the reference canon (see README, "The canon"), or by the
+//! data's own judgment where it states one.
 
-use super::model::{Direction, Fact, Kind, Quality, Relation, Source, Status, Structure};
+use super::model::{
+    Direction, Fact, Kind, Relation, Source, SourceId, Status, Structure, Tier, Work,
+};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
@@ -11,14 +14,14 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Standing {
+    /// What the canon teaches (or, where no canon work speaks, the secondary works).
     Standard,
-    /// Marked `status = "minority"` in the data.
+    /// Marked `status = "minority"` in the data, or a rival connection that fewer
+    /// canon works state (see [`Agreement::compute`]).
     Minority,
     /// Marked `status = "variant"` in the data.
     Variant,
-    /// No standard-quality source, or a connection that fewer than two standard-quality
-    /// sources state, beside a rival connection (see `Relation::has_rivals`) to another
-    /// structure of the same kind that two or more state.
+    /// No source that counts: only weak ones.
     SingleSource,
 }
 
@@ -33,98 +36,174 @@ impl Standing {
     }
 }
 
-/// Per-fact standing and support, and each muscle's standard root levels.
+/// How much a spinal level counts in a structure's supply, as the texts print it:
+/// "C5, C6 (C7)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Weight {
+    Principal,
+    Contributing,
+}
+
+impl Weight {
+    pub fn word(self) -> &'static str {
+        match self {
+            Weight::Principal => "principal",
+            Weight::Contributing => "contributing",
+        }
+    }
+}
+
+/// Where a source stands: weak when marked so, else its work's tier; a source of no
+/// declared work is secondary.
+pub fn tier_of(works: &[Work], sources: &[Source], id: SourceId) -> Tier {
+    let Some(s) = sources.get(id.0 as usize) else {
+        return Tier::Weak;
+    };
+    if s.quality == super::model::Quality::Weak {
+        return Tier::Weak;
+    }
+    s.work
+        .and_then(|w| works.get(w.0 as usize))
+        .map_or(Tier::Secondary, |w| w.tier)
+}
+
+/// The distinct works behind some sources, by tier: a work's pages count once, and a
+/// source of no declared work is a work of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Works {
+    canon: HashSet<u64>,
+    secondary: HashSet<u64>,
+}
+
+impl Works {
+    fn add(&mut self, works: &[Work], sources: &[Source], ids: &[SourceId]) {
+        for id in ids {
+            let key = match sources.get(id.0 as usize).and_then(|s| s.work) {
+                Some(w) => u64::from(w.0),
+                None => (1 << 32) | u64::from(id.0),
+            };
+            match tier_of(works, sources, *id) {
+                Tier::Canon => self.canon.insert(key),
+                Tier::Secondary => self.secondary.insert(key),
+                Tier::Weak => false,
+            };
+        }
+    }
+
+    fn extend(&mut self, other: &Works) {
+        self.canon.extend(other.canon.iter().copied());
+        self.secondary.extend(other.secondary.iter().copied());
+    }
+
+    /// The works of the tier that decides: the canon where it speaks, else the
+    /// secondary works.
+    fn deciding(&self) -> &HashSet<u64> {
+        if self.canon.is_empty() {
+            &self.secondary
+        } else {
+            &self.canon
+        }
+    }
+}
+
+/// Per-fact standing and support, and each subject's root levels with their weights.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Agreement {
     standing: Vec<Standing>,
-    /// Standard-quality sources behind each fact.
+    /// Distinct canon and secondary works behind each fact.
     support: Vec<u16>,
-    /// `(subject, root)`: a level that at least half of the sources giving the
-    /// subject's levels list.
-    standard_levels: HashSet<(NodeIndex, NodeIndex)>,
+    /// Distinct canon works behind each fact.
+    canon: Vec<u16>,
+    /// `(subject, root)` → the level's weight; a level the references give that is
+    /// not here is a minority level.
+    levels: HashMap<(NodeIndex, NodeIndex), Weight>,
 }
 
 impl Agreement {
-    pub fn compute(graph: &DiGraph<Structure, Fact>, sources: &[Source]) -> Agreement {
-        let good = |f: &Fact| -> Vec<u32> {
-            let mut ids: Vec<u32> = f
-                .sources
-                .iter()
-                .filter(|s| {
-                    sources
-                        .get(s.0 as usize)
-                        .is_some_and(|s| s.quality == Quality::Standard)
-                })
-                .map(|s| s.0)
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        };
-        let support: Vec<u16> = graph
-            .edge_references()
-            .map(|e| good(e.weight()).len().min(u16::MAX as usize) as u16)
+    /// The rule, in one place:
+    ///
+    /// - a fact the data marks `standard`, `minority` or `variant` stands so;
+    /// - a fact with only weak sources is single-source;
+    /// - a fact of a relation whose values compete ([`rivals`]) is standard when the
+    ///   works stating it are more than half as many as those stating its best-supported
+    ///   rival, counting canon works where any rival has one, else secondary works; the
+    ///   others are minority;
+    /// - any other fact is standard.
+    pub fn compute(
+        graph: &DiGraph<Structure, Fact>,
+        works: &[Work],
+        sources: &[Source],
+    ) -> Agreement {
+        let mut own: Vec<Works> = Vec::with_capacity(graph.edge_count());
+        for f in graph.edge_weights() {
+            let mut w = Works::default();
+            w.add(works, sources, &f.sources);
+            own.push(w);
+        }
+        let support = own
+            .iter()
+            .map(|w| (w.canon.len() + w.secondary.len()).min(u16::MAX as usize) as u16)
             .collect();
+        let canon = own
+            .iter()
+            .map(|w| w.canon.len().min(u16::MAX as usize) as u16)
+            .collect();
+        let levels = root_levels(graph, &own);
         // when every fact states its standing (an imported graph), there is nothing to
         // weigh: no maps over all the facts
         if graph.edge_weights().all(|f| f.status.is_some()) {
             return Agreement {
-                standing: graph
-                    .edge_weights()
-                    .map(|f| match f.status {
-                        Some(Status::Minority) => Standing::Minority,
-                        Some(Status::Variant) => Standing::Variant,
-                        _ => Standing::Standard,
-                    })
-                    .collect(),
+                standing: graph.edge_weights().map(|f| stated(f.status)).collect(),
                 support,
-                standard_levels: standard_levels(graph, &good),
+                canon,
+                levels,
             };
         }
         // facts joining the same two structures are versions of one connection (they
-        // differ in root levels or notes) and pool their sources; connections to other
-        // structures are its rivals
-        let mut pair: HashMap<(NodeIndex, Relation, NodeIndex), HashSet<u32>> = HashMap::new();
+        // differ in root levels or notes) and pool their works; connections to other
+        // structures of the same kind are its rivals
+        let mut groups: HashMap<(NodeIndex, Relation, Kind), HashMap<NodeIndex, Works>> =
+            HashMap::new();
         for e in graph.edge_references() {
-            let key = (e.source(), e.weight().relation, e.target());
-            pair.entry(key).or_default().extend(good(e.weight()));
+            if rivals(graph, e.source(), e.target(), e.weight().relation) {
+                let key = (e.source(), e.weight().relation, graph[e.target()].kind);
+                let pooled = groups
+                    .entry(key)
+                    .or_default()
+                    .entry(e.target())
+                    .or_default();
+                pooled.extend(&own[e.id().index()]);
+            }
         }
-        // the best-supported connection of each subject, relation and kind of object
-        let mut best: HashMap<(NodeIndex, Relation, Kind), usize> = HashMap::new();
-        for ((subject, relation, object), sources) in &pair {
-            let b = best
-                .entry((*subject, *relation, graph[*object].kind))
-                .or_insert(0);
-            *b = (*b).max(sources.len());
+        let mut verdicts: HashMap<(NodeIndex, Relation, NodeIndex), Standing> = HashMap::new();
+        for ((subject, relation, _), connections) in &groups {
+            for (object, standing) in judge_rivals(graph, connections) {
+                verdicts.insert((*subject, *relation, object), standing);
+            }
         }
         let standing = graph
             .edge_references()
-            .map(|e| match e.weight().status {
-                Some(Status::Standard) => Standing::Standard,
-                Some(Status::Minority) => Standing::Minority,
-                Some(Status::Variant) => Standing::Variant,
-                None => {
-                    let own = support[e.id().index()];
-                    let relation = e.weight().relation;
-                    let joined = pair
-                        .get(&(e.source(), relation, e.target()))
-                        .map_or(0, HashSet::len);
-                    let rival = best
-                        .get(&(e.source(), relation, graph[e.target()].kind))
-                        .copied()
-                        .unwrap_or(0);
-                    if own == 0 || (relation.has_rivals() && joined < 2 && rival >= 2) {
-                        Standing::SingleSource
-                    } else {
-                        Standing::Standard
-                    }
+            .map(|e| {
+                let f = e.weight();
+                if f.status.is_some() {
+                    return stated(f.status);
                 }
+                let mine = &own[e.id().index()];
+                if mine.canon.is_empty() && mine.secondary.is_empty() {
+                    return Standing::SingleSource;
+                }
+                verdicts
+                    .get(&(e.source(), f.relation, e.target()))
+                    .copied()
+                    .unwrap_or(Standing::Standard)
             })
             .collect();
         Agreement {
             standing,
             support,
-            standard_levels: standard_levels(graph, &good),
+            canon,
+            levels,
         }
     }
 
@@ -135,43 +214,193 @@ impl Agreement {
             .unwrap_or(Standing::Standard)
     }
 
+    /// Distinct canon and secondary works behind a fact.
     pub fn support(&self, edge: EdgeIndex) -> u16 {
         self.support.get(edge.index()).copied().unwrap_or(0)
     }
 
+    /// Distinct canon works behind a fact.
+    pub fn canon_support(&self, edge: EdgeIndex) -> u16 {
+        self.canon.get(edge.index()).copied().unwrap_or(0)
+    }
+
+    /// The weight of `root` among `subject`'s levels; `None` for a minority level or a
+    /// level not given at all.
+    pub fn level_weight(&self, subject: NodeIndex, root: NodeIndex) -> Option<Weight> {
+        self.levels.get(&(subject, root)).copied()
+    }
+
     pub fn is_standard_level(&self, subject: NodeIndex, root: NodeIndex) -> bool {
-        self.standard_levels.contains(&(subject, root))
+        self.level_weight(subject, root) == Some(Weight::Principal)
+    }
+
+    /// Whether some level is contributing rather than principal.
+    pub fn has_contributing(&self) -> bool {
+        self.levels.values().any(|w| *w == Weight::Contributing)
     }
 }
 
-/// For every subject that states root levels: the levels listed by at least half of the
-/// distinct standard-quality sources that give its levels (versions marked minority or
-/// variant aside).
-fn standard_levels(
+fn stated(status: Option<Status>) -> Standing {
+    match status {
+        Some(Status::Minority) => Standing::Minority,
+        Some(Status::Variant) => Standing::Variant,
+        _ => Standing::Standard,
+    }
+}
+
+/// Whether a subject's facts of this relation to two structures of the same kind are
+/// rival claims. A muscle lies in one compartment, but a vessel or nerve runs through
+/// several spaces, and a muscle of the back that moves the arm lies in both regions:
+/// `located-in` has rivals only between the compartments of a muscle.
+fn rivals(
     graph: &DiGraph<Structure, Fact>,
-    good: &dyn Fn(&Fact) -> Vec<u32>,
-) -> HashSet<(NodeIndex, NodeIndex)> {
-    // subject → (sources giving levels, root → sources listing it)
-    type Tally = (HashSet<u32>, HashMap<NodeIndex, HashSet<u32>>);
-    let mut tally: HashMap<NodeIndex, Tally> = HashMap::new();
+    subject: NodeIndex,
+    object: NodeIndex,
+    relation: Relation,
+) -> bool {
+    relation.has_rivals()
+        && (relation != Relation::LocatedIn
+            || (matches!(graph[subject].kind, Kind::Muscle | Kind::MusclePart)
+                && graph[object].kind == Kind::Compartment))
+}
+
+/// The standing of each connection among its rivals. Connections to structures of one
+/// lineage (a nerve and its branch, an artery and what it continues as) agree at
+/// different precision and pool their works; the others are rivals. The canon decides
+/// where any connection has a canon work, else the secondary works: a connection is
+/// standard when its works are more than half as many as its best rival's.
+fn judge_rivals(
+    graph: &DiGraph<Structure, Fact>,
+    connections: &HashMap<NodeIndex, Works>,
+) -> Vec<(NodeIndex, Standing)> {
+    let objects: Vec<NodeIndex> = connections.keys().copied().collect();
+    if objects.len() < 2 {
+        return Vec::new();
+    }
+    let lineage: Vec<HashSet<NodeIndex>> = objects.iter().map(|o| ancestors(graph, *o)).collect();
+    let related = |i: usize, j: usize| {
+        i == j || lineage[i].contains(&objects[j]) || lineage[j].contains(&objects[i])
+    };
+    let canon = connections.values().any(|w| !w.canon.is_empty());
+    let agreeing: Vec<usize> = (0..objects.len())
+        .map(|i| {
+            let mut pooled: HashSet<u64> = HashSet::new();
+            for j in (0..objects.len()).filter(|j| related(i, *j)) {
+                let w = &connections[&objects[j]];
+                pooled.extend(if canon { &w.canon } else { &w.secondary });
+            }
+            pooled.len()
+        })
+        .collect();
+    (0..objects.len())
+        .map(|i| {
+            let best_rival = (0..objects.len())
+                .filter(|j| !related(i, *j))
+                .map(|j| agreeing[j])
+                .max()
+                .unwrap_or(0);
+            let n = agreeing[i];
+            let standing = if n > 0 && 2 * n > best_rival {
+                Standing::Standard
+            } else {
+                Standing::Minority
+            };
+            (objects[i], standing)
+        })
+        .collect()
+}
+
+/// What a structure branches from, is part of, continues or drains into, however far
+/// up: its lineage.
+fn ancestors(graph: &DiGraph<Structure, Fact>, node: NodeIndex) -> HashSet<NodeIndex> {
+    let mut seen = HashSet::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        let up = graph
+            .edges_directed(n, petgraph::Direction::Outgoing)
+            .filter(|e| {
+                matches!(
+                    e.weight().relation,
+                    Relation::BranchOf | Relation::PartOf | Relation::TributaryOf
+                )
+            })
+            .map(|e| e.target())
+            .chain(
+                graph
+                    .edges_directed(n, petgraph::Direction::Incoming)
+                    .filter(|e| e.weight().relation == Relation::ContinuesAs)
+                    .map(|e| e.source()),
+            );
+        for u in up {
+            if u != node && seen.insert(u) {
+                stack.push(u);
+            }
+        }
+    }
+    seen
+}
+
+/// Every subject's levels with their weights. Each version of a subject's levels (an
+/// `innervated-by` or `mediated-by` fact with `roots`), unless the data marks it
+/// minority or variant, is a vote of the works behind it; the canon's works decide
+/// where any gives levels, else the secondary works. A level is principal when more
+/// than half of the deciding works give it as principal; contributing when fewer do,
+/// or when they give it only as contributing or through a minor supply; a level only
+/// lower tiers give is a minority level.
+fn root_levels(
+    graph: &DiGraph<Structure, Fact>,
+    own: &[Works],
+) -> HashMap<(NodeIndex, NodeIndex), Weight> {
+    // subject → (works giving levels, root → (works giving it as principal, works
+    // giving it at all))
+    type Votes = HashMap<NodeIndex, (HashSet<u64>, HashSet<u64>)>;
+    let mut tally: HashMap<NodeIndex, (Works, Vec<(EdgeIndex, bool)>)> = HashMap::new();
     for e in graph.edge_references() {
         let f = e.weight();
-        // a version the data marks as minority or variant does not vote
         if f.roots.is_empty() || matches!(f.status, Some(Status::Minority | Status::Variant)) {
             continue;
         }
-        let (all, per_root) = tally.entry(e.source()).or_default();
-        let ids = good(f);
-        all.extend(ids.iter().copied());
-        for r in &f.roots {
-            per_root.entry(*r).or_default().extend(ids.iter().copied());
-        }
+        let (all, versions) = tally.entry(e.source()).or_default();
+        all.extend(&own[e.id().index()]);
+        versions.push((e.id(), f.minor));
     }
-    let mut out = HashSet::new();
-    for (subject, (all, per_root)) in tally {
-        for (root, listing) in per_root {
-            if !all.is_empty() && 2 * listing.len() >= all.len() {
-                out.insert((subject, root));
+    let mut out = HashMap::new();
+    for (subject, (all, versions)) in tally {
+        let deciding = all.deciding();
+        if deciding.is_empty() {
+            continue;
+        }
+        let mut votes: Votes = HashMap::new();
+        for (edge, minor) in versions {
+            let f = &graph[edge];
+            let mine = &own[edge.index()];
+            let voters: Vec<u64> = mine
+                .canon
+                .iter()
+                .chain(&mine.secondary)
+                .filter(|w| deciding.contains(*w))
+                .copied()
+                .collect();
+            for r in f.principal_roots() {
+                let (principal, any) = votes.entry(*r).or_default();
+                if !minor {
+                    principal.extend(voters.iter().copied());
+                }
+                any.extend(voters.iter().copied());
+            }
+            for r in f.contributing_roots() {
+                votes
+                    .entry(*r)
+                    .or_default()
+                    .1
+                    .extend(voters.iter().copied());
+            }
+        }
+        for (root, (principal, any)) in votes {
+            if 2 * principal.len() > deciding.len() {
+                out.insert((subject, root), Weight::Principal);
+            } else if !any.is_empty() {
+                out.insert((subject, root), Weight::Contributing);
             }
         }
     }
@@ -184,7 +413,7 @@ pub struct LevelOutsideNerve {
     pub edge: EdgeIndex,
     pub root: NodeIndex,
     pub nerve: NodeIndex,
-    /// Whether the level is one of the muscle's standard levels.
+    /// Whether the level is one of the muscle's principal or contributing levels.
     pub standard: bool,
 }
 
@@ -218,7 +447,7 @@ pub fn levels_outside_nerves(
                     edge: e.id(),
                     root: *r,
                     nerve,
-                    standard: agreement.is_standard_level(e.source(), *r),
+                    standard: agreement.level_weight(e.source(), *r).is_some(),
                 });
             }
         }

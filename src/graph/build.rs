@@ -6,7 +6,7 @@ use super::Atlas;
 use super::error::DataErrors;
 use super::load::Loader;
 use super::model::{
-    Direction, Fact, Kind, Location, Relation, Role, Source, Status, Structure, Text, Xref,
+    Direction, Fact, Kind, Location, Relation, Role, Source, Status, Structure, Text, Work, Xref,
 };
 
 /// A structure as a reader found it; sources are ids.
@@ -33,6 +33,9 @@ pub struct FactSpec {
     pub object: String,
     pub sources: Vec<String>,
     pub roots: Vec<String>,
+    /// Of `roots`, the ones the reference gives as contributing.
+    pub contributing: Vec<String>,
+    pub minor: bool,
     pub role: Option<Role>,
     pub note: Option<String>,
     pub status: Option<Status>,
@@ -43,7 +46,9 @@ pub struct FactSpec {
 /// [`Builder::finish`]; facts may name structures declared after them.
 #[derive(Default)]
 pub struct Builder {
-    sources: Vec<(Source, Location)>,
+    works: Vec<(Work, Location)>,
+    /// Each source with the id of the work it belongs to.
+    sources: Vec<(Source, Option<String>, Location)>,
     structures: Vec<StructureSpec>,
     facts: Vec<FactSpec>,
 }
@@ -53,8 +58,18 @@ impl Builder {
         Builder::default()
     }
 
+    /// A reference work that sources belong to (see [`Builder::source_in_work`]).
+    pub fn work(&mut self, work: Work, location: Location) {
+        self.works.push((work, location));
+    }
+
     pub fn source(&mut self, source: Source, location: Location) {
-        self.sources.push((source, location));
+        self.sources.push((source, None, location));
+    }
+
+    /// A source that is part of the work with id `work`.
+    pub fn source_in_work(&mut self, source: Source, work: Option<String>, location: Location) {
+        self.sources.push((source, work, location));
     }
 
     pub fn structure(&mut self, structure: StructureSpec) {
@@ -70,7 +85,11 @@ impl Builder {
     /// a query's subgraph can be exported and loaded again.
     pub fn finish(self, origin: &str) -> Result<Atlas, DataErrors> {
         let mut loader = Loader::default();
-        for (source, at) in self.sources {
+        for (work, at) in self.works {
+            loader.declare_work(work, &at);
+        }
+        for (mut source, work, at) in self.sources {
+            source.work = work.and_then(|id| loader.work(&id, &at));
             loader.declare_source(source, at.clone(), at);
         }
         for s in self.structures {
@@ -145,11 +164,18 @@ fn add_fact(loader: &mut Loader, f: FactSpec) {
         );
         loader.error(at.clone(), message);
     }
-    let roots: Box<[_]> = f
-        .roots
-        .iter()
+    let principal = f.roots.iter().filter(|r| !f.contributing.contains(r));
+    let contributing = f.roots.iter().filter(|r| f.contributing.contains(r));
+    let roots: Box<[_]> = principal
+        .chain(contributing)
         .filter_map(|id| loader.root(id, at.clone()))
         .collect();
+    let contributing = f
+        .roots
+        .iter()
+        .filter(|r| f.contributing.contains(r))
+        .count()
+        .min(u8::MAX as usize) as u8;
     let role = match (f.relation, f.role) {
         (Relation::Performs, role) => Some(role.unwrap_or(Role::Prime)),
         (_, Some(_)) => {
@@ -168,6 +194,8 @@ fn add_fact(loader: &mut Loader, f: FactSpec) {
             relation: f.relation,
             sources: sources.into(),
             roots,
+            contributing,
+            minor: f.minor,
             role,
             note,
             status: f.status,
@@ -210,6 +238,8 @@ mod tests {
             object: object.to_string(),
             sources: vec!["s".to_string()],
             roots: Vec::new(),
+            contributing: Vec::new(),
+            minor: false,
             role: None,
             note: None,
             status: None,
@@ -226,6 +256,7 @@ mod tests {
             url: None,
             read: None,
             quality: Default::default(),
+            work: None,
         };
         b.source(source, at(1));
         b.structure(structure("soleus", Kind::Muscle, 2));

@@ -4,7 +4,7 @@
 //! Unknown table names and unknown keys are not fatal here: they are collected as
 //! [`Problem`]s so that one run of `fascia check` reports all of them.
 
-use super::model::{Direction, Kind, Quality, Relation, Role, Status};
+use super::model::{Direction, Kind, Quality, Relation, Role, Status, Tier};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -21,6 +21,7 @@ pub struct Problem {
 /// One data file: sources and structures, in the order written.
 #[derive(Debug, Default)]
 pub struct Document {
+    pub works: Vec<Spanned<WorkEntry>>,
     pub sources: Vec<Spanned<SourceEntry>>,
     pub entries: Vec<(Kind, Spanned<Entry>)>,
     pub problems: Vec<Problem>,
@@ -42,6 +43,43 @@ pub struct SourceEntry {
     /// `weak` for blogs, abstracts and forums.
     #[serde(default)]
     pub quality: Option<QualityEntry>,
+    /// The reference work this source is a page, section or copy of (a `[[work]]` id),
+    /// where its address does not already say so.
+    #[serde(default)]
+    pub work: Option<Spanned<String>>,
+}
+
+/// `[[work]]`: a reference work and where it stands in the canon; its sources are the
+/// pages and copies of it that facts cite.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkEntry {
+    pub id: Spanned<String>,
+    /// The work as it is cited: title, edition.
+    pub title: String,
+    pub tier: Spanned<TierEntry>,
+    /// Addresses whose pages are this work (`teachmeanatomy.info/`): a source whose
+    /// `url` starts with one of them, after its scheme and `www.`, belongs to it.
+    #[serde(default)]
+    pub urls: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TierEntry {
+    Canon,
+    Secondary,
+    Weak,
+}
+
+impl From<TierEntry> for Tier {
+    fn from(t: TierEntry) -> Tier {
+        match t {
+            TierEntry::Canon => Tier::Canon,
+            TierEntry::Secondary => Tier::Secondary,
+            TierEntry::Weak => Tier::Weak,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -140,9 +178,16 @@ pub struct FactRef {
     pub id: String,
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
-    /// Spinal root levels, for `innervated-by`.
+    /// Spinal root levels, for `innervated-by` and `mediated-by`: the principal ones
+    /// the reference gives.
     #[serde(default)]
     pub roots: Vec<Spanned<String>>,
+    /// Levels the reference gives as contributing (printed in parentheses or as minor).
+    #[serde(default)]
+    pub contributing: Vec<Spanned<String>>,
+    /// A minor share of the supply: a twig to a small part of the structure.
+    #[serde(default)]
+    pub minor: bool,
     /// For `performs`: `prime` (the default) or `assisting`.
     #[serde(default)]
     pub role: Option<RoleEntry>,
@@ -213,6 +258,9 @@ impl<'de> Deserialize<'de> for Document {
                     if key.get_ref() == "source" {
                         doc.sources
                             .extend(map.next_value::<Vec<Spanned<SourceEntry>>>()?);
+                    } else if key.get_ref() == "work" {
+                        doc.works
+                            .extend(map.next_value::<Vec<Spanned<WorkEntry>>>()?);
                     } else if CLINICAL_TABLES.contains(&key.get_ref().as_str()) {
                         // read by the clinical module (src/clinical/sites.rs), not the graph
                         map.next_value::<de::IgnoredAny>()?;
@@ -221,7 +269,8 @@ impl<'de> Deserialize<'de> for Document {
                         doc.entries.extend(entries.into_iter().map(|e| (kind, e)));
                     } else {
                         map.next_value::<de::IgnoredAny>()?;
-                        let tables: Vec<&str> = std::iter::once("source")
+                        let tables: Vec<&str> = ["source", "work"]
+                            .into_iter()
                             .chain(Kind::ALL.into_iter().map(Kind::data_key))
                             .collect();
                         doc.problems.push(Problem {

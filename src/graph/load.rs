@@ -5,7 +5,7 @@ use super::error::{DataError, DataErrors, LoadError};
 use super::files::{self, Document, Entry, FactRef, Problem, XrefEntry};
 use super::model::{
     Direction, Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure,
-    Text, Xref, XrefScheme,
+    Text, Tier, Work, WorkId, Xref, XrefScheme,
 };
 use super::{Atlas, normalize};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -268,6 +268,7 @@ fn load_inputs(
         ..Loader::default()
     };
     let parsed: Vec<(FileText, Document)> = files.iter().filter_map(|f| loader.parse(f)).collect();
+    loader.declare_works(&parsed);
     loader.declare_sources(&parsed);
     let pending = loader.declare_structures(&parsed);
     loader.add_facts(&parsed, &pending);
@@ -381,6 +382,10 @@ struct Pending {
 #[derive(Default)]
 pub(super) struct Loader {
     graph: DiGraph<Structure, Fact>,
+    works: Vec<Work>,
+    /// Each work's id, and the addresses whose pages belong to it.
+    work_ids: HashMap<String, WorkId>,
+    work_urls: Vec<(String, WorkId)>,
     sources: Vec<Source>,
     /// The file names and notes the facts refer to.
     pub(super) texts: super::FactTexts,
@@ -406,6 +411,7 @@ impl Loader {
         if self.errors.is_empty() {
             let mut atlas = Atlas::new(
                 self.graph,
+                self.works,
                 self.sources,
                 self.texts,
                 origin.to_string(),
@@ -466,6 +472,98 @@ impl Loader {
         }
     }
 
+    fn declare_works(&mut self, parsed: &[(FileText, Document)]) {
+        for (file, doc) in parsed {
+            for w in &doc.works {
+                let at = file.locate(w.span().start);
+                let w = w.get_ref();
+                let id = w.id.get_ref();
+                self.check_text(&at, "title", id, &w.title);
+                if !is_valid_id(id) {
+                    let id_at = file.locate(w.id.span().start);
+                    self.error(id_at, format!("work id `{id}` must be kebab-case"));
+                    continue;
+                }
+                if self.work_ids.contains_key(id) {
+                    let id_at = file.locate(w.id.span().start);
+                    self.error(id_at, format!("duplicate work id `{id}`"));
+                    continue;
+                }
+                // the index the work gets below
+                let index = WorkId(self.works.len() as u32);
+                for url in &w.urls {
+                    let key = address_key(url.get_ref());
+                    if key.is_empty() {
+                        let url_at = file.locate(url.span().start);
+                        self.error(url_at, format!("work `{id}`: an empty address"));
+                    } else if let Some((_, other)) = self.work_urls.iter().find(|(k, _)| *k == key)
+                    {
+                        let url_at = file.locate(url.span().start);
+                        let other = self.works[other.0 as usize].id.to_string();
+                        self.error(
+                            url_at,
+                            format!("address `{key}` is already work `{other}`'s"),
+                        );
+                    } else {
+                        self.work_urls.push((key, index));
+                    }
+                }
+                let work = Work {
+                    id: id.into(),
+                    title: (&w.title).into(),
+                    tier: Tier::from(*w.tier.get_ref()),
+                };
+                self.declare_work(work, &at);
+            }
+        }
+        // the longest address first, so a section of a site can be another work
+        self.work_urls
+            .sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    }
+
+    /// Adds a work unless its id is taken.
+    pub(super) fn declare_work(&mut self, work: Work, at: &Location) {
+        let id = work.id.to_string();
+        if self.work_ids.contains_key(&id) {
+            self.error(at.clone(), format!("duplicate work id `{id}`"));
+            return;
+        }
+        self.work_ids.insert(id, WorkId(self.works.len() as u32));
+        self.works.push(work);
+    }
+
+    /// A declared work by id, or an error at `at`.
+    pub(super) fn work(&mut self, id: &str, at: &Location) -> Option<WorkId> {
+        let found = self.work_ids.get(id).copied();
+        if found.is_none() {
+            let known: Vec<&str> = self.works.iter().map(|w| w.id.as_str()).collect();
+            let mut message = format!("unknown work `{id}`");
+            if let Some(best) = crate::suggest::closest(id, known) {
+                message.push_str(&format!("; did you mean `{best}`?"));
+            }
+            self.error(at.clone(), message);
+        }
+        found
+    }
+
+    /// The work a source belongs to: the one it names, or the one whose address its
+    /// `url` starts with.
+    fn work_of(&mut self, file: &FileText, s: &files::SourceEntry) -> Option<WorkId> {
+        if let Some(named) = &s.work {
+            let at = file.locate(named.span().start);
+            return self.work(named.get_ref(), &at);
+        }
+        let url = address_key(s.url.as_deref()?);
+        // a whole address or a path above the page: `kenhub.com` is not `kenhub.community`
+        self.work_urls
+            .iter()
+            .find(|(k, _)| {
+                url.strip_prefix(k.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#', ':']))
+            })
+            .map(|(_, w)| *w)
+    }
+
     fn declare_sources(&mut self, parsed: &[(FileText, Document)]) {
         for (file, doc) in parsed {
             for s in &doc.sources {
@@ -490,6 +588,7 @@ impl Loader {
                     url: s.url.as_ref().map(Text::from),
                     read: s.read.as_ref().map(Text::from),
                     quality: s.quality.map(Quality::from).unwrap_or_default(),
+                    work: self.work_of(file, s),
                 };
                 self.declare_source(
                     source,
@@ -792,12 +891,42 @@ impl Loader {
                 format!("`roots` only belong to innervated-by and mediated-by, not {name}"),
             );
         }
-        for root in &target.roots {
+        if !target.contributing.is_empty()
+            && !matches!(relation, Relation::InnervatedBy | Relation::MediatedBy)
+        {
+            self.error(
+                at.clone(),
+                format!("`contributing` only belongs to innervated-by and mediated-by, not {name}"),
+            );
+        }
+        for root in target.roots.iter().chain(&target.contributing) {
             let root_at = file.locate(root.span().start);
             let key = root.get_ref().to_ascii_lowercase();
-            if let Some(r) = self.root(&key, root_at) {
-                roots.push(r);
+            if let Some(r) = self.root(&key, root_at.clone()) {
+                if roots.contains(&r) {
+                    self.error(root_at, format!("level `{key}` is listed twice"));
+                } else {
+                    roots.push(r);
+                }
             }
+        }
+        let contributing = target
+            .contributing
+            .len()
+            .min(roots.len())
+            .min(u8::MAX as usize) as u8;
+        if target.minor
+            && !matches!(
+                relation,
+                Relation::InnervatedBy | Relation::SuppliedBy | Relation::DrainedBy
+            )
+        {
+            self.error(
+                at.clone(),
+                format!(
+                    "`minor` only belongs to innervated-by, supplied-by and drained-by, not {name}"
+                ),
+            );
         }
         let role = match (relation, target.role) {
             (Relation::Performs, role) => Some(role.map_or(Role::Prime, Role::from)),
@@ -819,6 +948,8 @@ impl Loader {
                 relation,
                 sources: sources.into(),
                 roots: roots.into(),
+                contributing,
+                minor: target.minor,
                 role,
                 note,
                 status: target.status.map(Status::from),
@@ -1094,6 +1225,18 @@ pub(super) fn hierarchy_cycles(graph: &DiGraph<Structure, Fact>) -> Vec<DataErro
         }
     }
     errors
+}
+
+/// An address without its scheme, `www.` or trailing slash, lower-cased: how a
+/// source's `url` is matched against a work's addresses.
+fn address_key(url: &str) -> String {
+    let url = url.trim();
+    let url = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let url = url.strip_prefix("www.").unwrap_or(url);
+    url.trim_end_matches('/').to_ascii_lowercase()
 }
 
 pub(super) fn is_valid_id(id: &str) -> bool {

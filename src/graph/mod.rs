@@ -18,6 +18,7 @@ pub mod vocabulary;
 
 use model::{
     Direction, Fact, Kind, Location, NoteId, Position, Relation, Source, SourceId, Structure, Text,
+    Tier, Work,
 };
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -31,6 +32,8 @@ pub use load::{load_dir, load_files};
 #[derive(Debug, Clone)]
 pub struct Atlas {
     graph: DiGraph<Structure, Fact>,
+    /// The reference works sources belong to, with their standing in the canon.
+    works: Vec<Work>,
     sources: Vec<Source>,
     /// The file names and notes that facts refer to by index.
     texts: FactTexts,
@@ -174,6 +177,7 @@ impl Atlas {
     /// Builds the indexes; the name index is computed unless a snapshot brings it.
     fn new(
         graph: DiGraph<Structure, Fact>,
+        works: Vec<Work>,
         sources: Vec<Source>,
         texts: FactTexts,
         origin: String,
@@ -189,7 +193,7 @@ impl Atlas {
             by_kind[s.kind.index()].push(idx);
         }
         let by_name = names.unwrap_or_else(|| name_index(&graph));
-        let agreement = agreement::Agreement::compute(&graph, &sources);
+        let agreement = agreement::Agreement::compute(&graph, &works, &sources);
         let mut root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
         let mut standard_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
         for e in graph.edge_indices() {
@@ -217,6 +221,7 @@ impl Atlas {
                 != standard_root_levels.values().map(Vec::len).sum::<usize>();
         Atlas {
             graph,
+            works,
             sources,
             texts,
             by_id,
@@ -345,6 +350,23 @@ impl Atlas {
 
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.0 as usize]
+    }
+
+    /// The reference works the sources belong to.
+    pub fn works(&self) -> &[Work] {
+        &self.works
+    }
+
+    /// The work a source is part of, where the canon table names one.
+    pub fn work_of(&self, id: SourceId) -> Option<&Work> {
+        let w = self.sources.get(id.0 as usize)?.work?;
+        self.works.get(w.0 as usize)
+    }
+
+    /// Where a source stands: weak when marked so, else its work's tier; a source of no
+    /// declared work is secondary.
+    pub fn tier(&self, id: SourceId) -> Tier {
+        agreement::tier_of(&self.works, &self.sources, id)
     }
 
     pub fn structure_count(&self) -> usize {

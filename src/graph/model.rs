@@ -93,7 +93,46 @@ pub enum Quality {
     Weak,
 }
 
-/// A reference work a fact was checked against.
+/// Where a reference work stands when references disagree (see README, "The canon").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tier {
+    /// A standard text: the textbooks, atlases and teaching references students are
+    /// examined on. What the canon teaches is the default answer.
+    Canon,
+    /// An encyclopedia, dictionary, course page or specialist site: it decides only
+    /// where no canon work speaks.
+    Secondary,
+    /// A blog, an abstract, a forum or an unsourced mirror: cited, never counted.
+    Weak,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 3] = [Tier::Canon, Tier::Secondary, Tier::Weak];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Tier::Canon => "canon",
+            Tier::Secondary => "secondary",
+            Tier::Weak => "weak",
+        }
+    }
+}
+
+/// Index of a work in [`crate::graph::Atlas::works`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct WorkId(pub u32);
+
+/// A reference work (a textbook and edition, an atlas, a teaching site) that sources are
+/// pages, sections or copies of: agreement counts works, not pages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Work {
+    pub id: Text,
+    pub title: Text,
+    pub tier: Tier,
+}
+
+/// A reference a fact was checked against: a page, section or copy of a work.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     pub id: Text,
@@ -102,6 +141,8 @@ pub struct Source {
     pub url: Option<Text>,
     pub read: Option<Text>,
     pub quality: Quality,
+    /// The work this source is part of, where the canon table names it.
+    pub work: Option<WorkId>,
 }
 
 /// Where something was declared in a data file (1-based line and column).
@@ -349,8 +390,13 @@ pub struct NoteId(pub u32);
 pub struct Fact {
     pub relation: Relation,
     pub sources: Box<[SourceId]>,
-    /// Spinal root levels for innervated-by and mediated-by, as node indexes of roots.
+    /// Spinal root levels for innervated-by and mediated-by, as node indexes of roots:
+    /// the principal levels the reference gives, then the `contributing` ones.
     pub roots: Box<[petgraph::graph::NodeIndex]>,
+    /// How many of the last `roots` the reference gives as contributing levels.
+    pub contributing: u8,
+    /// A minor share of the supply (a twig to a small part of the structure).
+    pub minor: bool,
     pub role: Option<Role>,
     /// The fact's note, if it has one: read it with [`crate::graph::Atlas::note`].
     pub note: Option<NoteId>,
@@ -359,6 +405,20 @@ pub struct Fact {
     pub status: Option<Status>,
     /// Where the fact was stated: read it with [`crate::graph::Atlas::location`].
     pub position: Position,
+}
+
+impl Fact {
+    /// The levels the reference gives as principal.
+    pub fn principal_roots(&self) -> &[petgraph::graph::NodeIndex] {
+        let n = self.roots.len().saturating_sub(self.contributing as usize);
+        &self.roots[..n]
+    }
+
+    /// The levels the reference gives as contributing.
+    pub fn contributing_roots(&self) -> &[petgraph::graph::NodeIndex] {
+        let n = self.roots.len().saturating_sub(self.contributing as usize);
+        &self.roots[n..]
+    }
 }
 
 #[cfg(test)]

@@ -8,17 +8,23 @@
 
 use super::model::{
     Fact, Kind, Location, NoteId, Position, Quality, Relation, Role, Source, SourceId, Status,
-    Structure, Text, Xref, XrefScheme,
+    Structure, Text, Tier, Work, WorkId, Xref, XrefScheme,
 };
 use super::{Atlas, FactTexts, NameIndex};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-const MAGIC: &[u8; 4] = b"FSC4";
+const MAGIC: &[u8; 4] = b"FSC5";
 const NONE: u32 = u32::MAX;
 
 /// Encodes a checked graph.
 pub fn encode(atlas: &Atlas) -> Vec<u8> {
     let mut w = Writer::default();
+    w.u32(atlas.works.len() as u32);
+    for work in &atlas.works {
+        w.text(&work.id);
+        w.text(&work.title);
+        w.bytes.push(tier_index(work.tier));
+    }
     w.u32(atlas.sources.len() as u32);
     for s in &atlas.sources {
         w.text(&s.id);
@@ -30,6 +36,7 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
             Quality::Standard => 0,
             Quality::Weak => 1,
         });
+        w.u32(s.work.map_or(NONE, |id| id.0));
     }
     let g = &atlas.graph;
     w.u32(g.node_count() as u32);
@@ -60,6 +67,8 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
         for r in &f.roots {
             w.u32(r.index() as u32);
         }
+        w.bytes.push(f.contributing);
+        w.bytes.push(u8::from(f.minor));
         w.bytes.push(match f.role {
             None => 0,
             Some(Role::Prime) => 1,
@@ -142,6 +151,15 @@ fn split(bytes: &[u8]) -> Option<(&str, &[u8])> {
 }
 
 fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
+    let n_works = r.count()?;
+    let mut works = Vec::with_capacity(n_works);
+    for _ in 0..n_works {
+        works.push(Work {
+            id: r.text()?,
+            title: r.text()?,
+            tier: *Tier::ALL.get(r.u8()? as usize)?,
+        });
+    }
     let n_sources = r.count()?;
     let mut sources = Vec::with_capacity(n_sources);
     for _ in 0..n_sources {
@@ -154,6 +172,11 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
             quality: match r.u8()? {
                 0 => Quality::Standard,
                 1 => Quality::Weak,
+                _ => return None,
+            },
+            work: match r.u32()? {
+                NONE => None,
+                n if (n as usize) < n_works => Some(WorkId(n)),
                 _ => return None,
             },
         });
@@ -191,6 +214,15 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
         let roots = (0..n_roots)
             .map(|_| r.node(n_nodes))
             .collect::<Option<Box<[_]>>>()?;
+        let contributing = r.u8()?;
+        let minor = match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        if contributing as usize > roots.len() {
+            return None;
+        }
         let role = match r.u8()? {
             0 => None,
             1 => Some(Role::Prime),
@@ -221,6 +253,8 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
             relation,
             sources: sources.into(),
             roots,
+            contributing,
+            minor,
             role,
             note,
             status,
@@ -250,11 +284,16 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
     }
     Some(Atlas::new(
         graph,
+        works,
         sources,
         texts,
         origin.to_string(),
         Some(names),
     ))
+}
+
+fn tier_index(t: Tier) -> u8 {
+    Tier::ALL.iter().position(|x| *x == t).unwrap_or(0) as u8
 }
 
 fn relation_index(r: Relation) -> u8 {

@@ -56,6 +56,7 @@ pub fn load_tsv_dir(dir: &Path) -> Result<Atlas, LoadError> {
     Ok(Atlas::new(
         graph,
         Vec::new(),
+        Vec::new(),
         edges_texts(),
         dir.display().to_string(),
         None,
@@ -71,6 +72,7 @@ pub fn load_tsv(
     let graph = read_tsv(nodes, edges)?;
     Ok(Atlas::new(
         graph,
+        Vec::new(),
         Vec::new(),
         edges_texts(),
         origin.to_string(),
@@ -375,6 +377,8 @@ impl<'a> Reader<'a> {
                     relation,
                     sources: Box::default(),
                     roots: Box::default(),
+                    contributing: 0,
+                    minor: false,
                     role: (relation == Relation::Performs).then_some(Role::Prime),
                     note: None,
                     // imported facts carry no sources to weigh: each is the statement
