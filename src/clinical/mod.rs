@@ -16,7 +16,7 @@ use crate::graph::Atlas;
 use crate::graph::descent::descent_steps;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use petgraph::graph::NodeIndex;
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 pub use localize::{candidates, localize, score};
 pub use sites::{Route, Site};
@@ -429,58 +429,77 @@ fn roots_of(atlas: &Atlas, nerve: NodeIndex, disputed: bool) -> Vec<NodeIndex> {
         .collect()
 }
 
-/// The channels of one structure's innervation: `(nerve or root, level)`, the levels of
-/// each nerve being the subject's standard levels (`None` when no fact gives any).
-fn channels(
-    atlas: &Atlas,
-    subject: NodeIndex,
-    relation: Relation,
-    disputed: bool,
-) -> Vec<(NodeIndex, Option<NodeIndex>)> {
-    // the nerves of the standard facts; the levels of each from every fact naming it,
-    // judged level by level (a level is standard by agreement even when the one fact
-    // that lists it is single-source)
-    let mut by_nerve: Vec<(NodeIndex, BTreeSet<NodeIndex>)> = Vec::new();
+/// One way a structure is supplied: a nerve (or root) at a level (`None`: the level
+/// is not stated), and whether that level is principal or only contributing.
+type Channel = (NodeIndex, Option<NodeIndex>, bool);
+
+/// The channels of one structure's innervation: `(nerve or root, level, principal)`,
+/// the levels of each nerve being the subject's principal and contributing levels
+/// (all the levels given, with `including disputed`). A minor supply's channels only
+/// contribute. Skin areas carry levels the same way, where their facts state them.
+fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: bool) -> Vec<Channel> {
+    use crate::graph::agreement::Weight;
+    // the nerves of the standard facts, whether any of their facts is a full supply;
+    // the levels of each from every fact naming it, judged level by level (a level is
+    // standard by agreement even when the one fact that lists it is single-source)
+    let mut by_nerve: Vec<(NodeIndex, bool, BTreeMap<NodeIndex, bool>)> = Vec::new();
     for (e, nerve) in atlas.neighbours(subject, relation, Direction::Forward) {
-        if (disputed || atlas.is_standard(e)) && !by_nerve.iter().any(|(n, _)| *n == nerve) {
-            by_nerve.push((nerve, BTreeSet::new()));
+        if !(disputed || atlas.is_standard(e)) {
+            continue;
+        }
+        let full = !atlas.fact(e).minor;
+        match by_nerve.iter_mut().find(|(n, _, _)| *n == nerve) {
+            Some(entry) => entry.1 |= full,
+            None => by_nerve.push((nerve, full, BTreeMap::new())),
         }
     }
     for (e, nerve) in atlas.neighbours(subject, relation, Direction::Forward) {
-        let Some((_, set)) = by_nerve.iter_mut().find(|(n, _)| *n == nerve) else {
+        let Some((_, _, levels)) = by_nerve.iter_mut().find(|(n, _, _)| *n == nerve) else {
             continue;
         };
-        let standard_fact = disputed || atlas.is_standard(e);
-        set.extend(atlas.fact(e).roots.iter().copied().filter(|r| {
-            if relation == Relation::InnervatedBy {
-                disputed || atlas.is_standard_level(subject, *r)
-            } else {
-                standard_fact
-            }
-        }));
+        let fact = atlas.fact(e);
+        for r in fact.roots.iter() {
+            let principal = match atlas.level_weight(subject, *r) {
+                Some(Weight::Principal) => !fact.minor,
+                Some(Weight::Contributing) => false,
+                None if disputed => false,
+                None => continue,
+            };
+            let slot = levels.entry(*r).or_insert(false);
+            *slot |= principal;
+        }
     }
     let mut out = Vec::new();
-    for (nerve, levels) in by_nerve {
+    for (nerve, full, levels) in by_nerve {
         if atlas.node(nerve).kind == Kind::Root {
-            out.push((nerve, Some(nerve)));
-        } else if levels.is_empty() {
-            out.push((nerve, None));
+            out.push((nerve, Some(nerve), full));
+            continue;
+        }
+        if levels.is_empty() {
+            out.push((nerve, None, full));
         } else {
-            out.extend(levels.into_iter().map(|l| (nerve, Some(l))));
+            out.extend(levels.into_iter().map(|(l, p)| (nerve, Some(l), p && full)));
         }
     }
     out
 }
 
-/// Lost when every channel is cut wholly, weakened when some are cut.
-fn effect(channels: &[(NodeIndex, Option<NodeIndex>)], cut: &Cut) -> Option<Effect> {
-    let cut_ones: Vec<bool> = channels
+/// Lost when every principal channel is cut wholly, weakened when some principal channel
+/// is cut; a cut contributing level alone takes nothing away. A structure whose every
+/// channel only contributes (a minor supply) is judged on all of them.
+fn effect(channels: &[Channel], cut: &Cut) -> Option<Effect> {
+    let any_principal = channels.iter().any(|(_, _, p)| *p);
+    let counted: Vec<&Channel> = channels
         .iter()
-        .filter_map(|(nv, l)| cut.cuts(*nv, *l))
+        .filter(|(_, _, p)| *p || !any_principal)
+        .collect();
+    let cut_ones: Vec<bool> = counted
+        .iter()
+        .filter_map(|(nv, l, _)| cut.cuts(*nv, *l))
         .collect();
     if cut_ones.is_empty() {
         None
-    } else if cut_ones.len() == channels.len() && cut_ones.iter().all(|whole| *whole) {
+    } else if cut_ones.len() == counted.len() && cut_ones.iter().all(|whole| *whole) {
         Some(Effect::Lost)
     } else {
         Some(Effect::Weakened)
@@ -536,7 +555,7 @@ fn muscle_effects(
         let subject_channels = |s: NodeIndex| {
             let mut c = channels(atlas, s, Relation::InnervatedBy, disputed);
             if spared_whole || cut.spared.contains(&s) {
-                c.retain(|(n, _)| !cut.reach.contains_key(n));
+                c.retain(|(n, _, _)| !cut.reach.contains_key(n));
             }
             c
         };
@@ -665,7 +684,7 @@ fn reflex_effects(
         let nerves: Vec<_> = all
             .iter()
             .copied()
-            .filter(|(n, _)| atlas.node(*n).kind == Kind::Nerve)
+            .filter(|(n, _, _)| atlas.node(*n).kind == Kind::Nerve)
             .collect();
         let arc = if nerves.is_empty() { all } else { nerves };
         let involved: Vec<NodeIndex> = atlas

@@ -49,8 +49,10 @@ pub struct Atlas {
     by_name: NameIndex,
     /// Spinal root → the innervated-by facts that list it among their root levels.
     root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
-    /// The same, keeping only the levels that are standard for the fact's subject.
+    /// The same, keeping only the levels that are principal for the fact's subject.
     standard_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    /// The same, keeping the levels that are principal or contributing.
+    weighted_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
     /// Which facts are the standard statement.
     agreement: agreement::Agreement,
     /// Problems that do not stop loading (`fascia check` prints them).
@@ -196,12 +198,22 @@ impl Atlas {
         let agreement = agreement::Agreement::compute(&graph, &works, &sources);
         let mut root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
         let mut standard_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
+        let mut weighted_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
         for e in graph.edge_indices() {
-            let subject = graph.edge_endpoints(e).map(|(s, _)| s);
+            let Some((subject, _)) = graph.edge_endpoints(e) else {
+                continue;
+            };
             for root in &graph[e].roots {
                 root_levels.entry(*root).or_default().push(e);
-                if subject.is_some_and(|s| agreement.is_standard_level(s, *root)) {
-                    standard_root_levels.entry(*root).or_default().push(e);
+                match agreement.level_weight(subject, *root) {
+                    Some(agreement::Weight::Principal) => {
+                        standard_root_levels.entry(*root).or_default().push(e);
+                        weighted_root_levels.entry(*root).or_default().push(e);
+                    }
+                    Some(agreement::Weight::Contributing) => {
+                        weighted_root_levels.entry(*root).or_default().push(e);
+                    }
+                    None => {}
                 }
             }
         }
@@ -231,6 +243,7 @@ impl Atlas {
             by_name,
             root_levels,
             standard_root_levels,
+            weighted_root_levels,
             agreement,
             warnings: Vec::new(),
             disputed,
@@ -446,6 +459,48 @@ impl Atlas {
             &self.standard_root_levels
         };
         index.get(&root).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The facts that list `root` as a principal or contributing level of their subject.
+    pub fn facts_listing_root_weighted(&self, root: NodeIndex) -> &[EdgeIndex] {
+        self.weighted_root_levels
+            .get(&root)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// How much `root` counts among `subject`'s levels: principal, contributing, or
+    /// `None` for a minority level or none at all.
+    pub fn level_weight(&self, subject: NodeIndex, root: NodeIndex) -> Option<agreement::Weight> {
+        self.agreement.level_weight(subject, root)
+    }
+
+    /// A structure's root levels as the texts print them: the principal ones, then the
+    /// contributing ones, each sorted; minority levels left out.
+    pub fn levels_of(&self, subject: NodeIndex) -> (Vec<NodeIndex>, Vec<NodeIndex>) {
+        let mut principal = Vec::new();
+        let mut contributing = Vec::new();
+        for e in self.graph.edges(subject) {
+            for r in e.weight().roots.iter() {
+                let list = match self.agreement.level_weight(subject, *r) {
+                    Some(agreement::Weight::Principal) => &mut principal,
+                    Some(agreement::Weight::Contributing) => &mut contributing,
+                    None => continue,
+                };
+                if !list.contains(r) {
+                    list.push(*r);
+                }
+            }
+        }
+        principal.sort_unstable();
+        contributing.sort_unstable();
+        (principal, contributing)
+    }
+
+    /// Whether some structure has a contributing level, so that `including
+    /// contributing` can change an answer.
+    pub fn has_contributing(&self) -> bool {
+        self.agreement.has_contributing()
     }
 
     /// The two ends of a fact, subject first.

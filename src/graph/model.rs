@@ -141,7 +141,9 @@ pub struct Source {
     pub url: Option<Text>,
     pub read: Option<Text>,
     pub quality: Quality,
-    /// The work this source is part of, where the canon table names it.
+    /// The work this source is part of, where the canon table names it (an index into
+    /// the atlas's works: serialised by the output layer, which knows them).
+    #[serde(skip)]
     pub work: Option<WorkId>,
 }
 

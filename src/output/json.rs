@@ -2,7 +2,7 @@
 //! of `{"id","name","kind"}`; a path is `{"nodes":[…],"edges":[{"relation","forward"}…]}`;
 //! `show` is one object with the structure's fields and its facts.
 
-use super::{Render, grouped_facts, ordered_sources, reading, root_levels};
+use super::{Render, grouped_facts, names, ordered_sources, reading, root_levels};
 use crate::clinical::{Deficit, Effect, Lesion, Ranking};
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, SourceId};
@@ -114,6 +114,8 @@ fn fact(atlas: &Atlas, e: EdgeIndex) -> Value {
         "relation": f.relation.forward_name(),
         "object": brief(atlas, o),
         "roots": root_levels(atlas, f),
+        "contributing": names(atlas, f.contributing_roots()),
+        "minor": f.minor,
         "sources": source_ids(atlas, &f.sources),
         "status": atlas.standing(e).word(),
         "location": atlas.location(e).to_string(),
@@ -133,7 +135,21 @@ fn xref(atlas: &Atlas, x: &crate::graph::model::Xref) -> Value {
     Value::Object(map)
 }
 
+/// A source with the work it belongs to and where that work stands.
+fn source(atlas: &Atlas, id: crate::graph::model::SourceId) -> Value {
+    let mut value = serde_json::to_value(atlas.source(id)).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert(
+            "work".to_string(),
+            atlas.work_of(id).map_or(Value::Null, |w| json!(w.id)),
+        );
+        map.insert("tier".to_string(), json!(atlas.tier(id).word()));
+    }
+    value
+}
+
 fn show(atlas: &Atlas, n: NodeIndex) -> Value {
+    let (principal, contributing) = atlas.levels_of(n);
     let s = atlas.node(n);
     let mut cited: Vec<SourceId> = s.sources.clone();
     if let Some(src) = s.xref.source.filter(|src| !cited.contains(src)) {
@@ -153,6 +169,8 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
                 "forward": direction == Direction::Forward,
                 "structure": brief(atlas, other),
                 "roots": root_levels(atlas, f),
+                "contributing": names(atlas, f.contributing_roots()),
+                "minor": f.minor,
                 "role": f.role,
                 "note": atlas.note(e),
                 "sources": source_ids(atlas, &f.sources),
@@ -170,7 +188,11 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
         "notes": s.notes,
         "xref": xref(atlas, &s.xref),
         "facts": facts,
-        "sources": cited.iter().map(|id| atlas.source(*id)).collect::<Vec<_>>(),
+        "levels": {
+            "principal": names(atlas, &principal),
+            "contributing": names(atlas, &contributing),
+        },
+        "sources": cited.iter().map(|id| source(atlas, *id)).collect::<Vec<_>>(),
     })
 }
 

@@ -117,10 +117,31 @@ pub(crate) fn reading(relation: Relation, forward: bool) -> &'static str {
 
 /// "S1, S2" for a fact's root levels.
 pub(crate) fn root_levels(atlas: &Atlas, fact: &Fact) -> Vec<String> {
-    fact.roots
+    names(atlas, &fact.roots)
+}
+
+/// The names of some structures, in the order given.
+pub(crate) fn names(atlas: &Atlas, nodes: &[petgraph::graph::NodeIndex]) -> Vec<String> {
+    nodes
         .iter()
         .map(|r| atlas.node(*r).name.to_string())
         .collect()
+}
+
+/// Levels as the texts print them: "C5, C6 (C7)", the contributing ones in parentheses.
+pub(crate) fn levels_text(
+    atlas: &Atlas,
+    principal: &[petgraph::graph::NodeIndex],
+    contributing: &[petgraph::graph::NodeIndex],
+) -> String {
+    let mut text = names(atlas, principal).join(", ");
+    if !contributing.is_empty() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&format!("({})", names(atlas, contributing).join(", ")));
+    }
+    text
 }
 
 /// One fact as read from a structure: the fact, the structure at its other end, and
@@ -199,12 +220,13 @@ fn constituent_parts(
     out
 }
 
-/// Sources strongest first: standard-quality ones in the order given, weak ones last.
+/// Sources strongest first: the canon's, then secondary ones, weak ones last, each
+/// tier in the order given.
 pub(crate) fn ordered_sources(
     atlas: &Atlas,
     sources: &[crate::graph::model::SourceId],
 ) -> Vec<crate::graph::model::SourceId> {
     let mut out = sources.to_vec();
-    out.sort_by_key(|s| atlas.source(*s).quality);
+    out.sort_by_key(|s| atlas.tier(*s));
     out
 }

@@ -1,10 +1,10 @@
 //! Plain text for people: aligned tables, reference cards, one fact per line.
 
-use super::{Render, grouped_facts, ordered_sources, reading, root_levels};
+use super::{Render, grouped_facts, levels_text, ordered_sources, reading};
 use crate::clinical::{Deficit, Effect, Lesion, Ranking};
 use crate::graph::Atlas;
 use crate::graph::agreement::Standing;
-use crate::graph::model::{Direction, Role, SourceId};
+use crate::graph::model::{Direction, Role, SourceId, Tier};
 use crate::query::Answer;
 use crate::query::ast::Sign;
 use crate::query::eval::{Path, Subgraph, Through, WhyAnswer};
@@ -28,6 +28,12 @@ impl Render for Text {
                     (1, _) => "1 structure".to_string(),
                     (n, _) => format!("{n} structures"),
                 };
+                if set.more_contributing > 0 {
+                    footer.push_str(&format!(
+                        "; {} more `including contributing`",
+                        set.more_contributing
+                    ));
+                }
                 if set.more_disputed > 0 {
                     footer.push_str(&format!(
                         "; {} more `including disputed`",
@@ -323,9 +329,12 @@ fn card(
                 ),
                 None => atlas.node(*other).name.to_string(),
             };
-            let roots = root_levels(atlas, fact);
-            if !roots.is_empty() {
-                text.push_str(&format!(" ({})", roots.join(", ")));
+            if !fact.roots.is_empty() {
+                let levels = levels_text(atlas, fact.principal_roots(), fact.contributing_roots());
+                text.push_str(&format!(" ({levels})"));
+            }
+            if fact.minor {
+                text.push_str(", minor share");
             }
             match (fact.role, direction) {
                 (Some(Role::Assisting), _) => text.push_str(", assisting"),
@@ -354,6 +363,18 @@ fn card(
             }
         }
     }
+    let (principal, contributing) = atlas.levels_of(node);
+    if !principal.is_empty() || !contributing.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Root levels")?;
+        let text = levels_text(atlas, &principal, &contributing);
+        let legend = if contributing.is_empty() {
+            "as the references teach them"
+        } else {
+            "principal, (contributing), as the references teach them"
+        };
+        writeln!(out, "  {text}  {legend}")?;
+    }
     if !s.notes.is_empty() {
         writeln!(out)?;
         writeln!(out, "Notes")?;
@@ -374,9 +395,15 @@ fn card(
                 .as_deref()
                 .map(|u| format!(" <{u}>"))
                 .unwrap_or_default();
+            // where the reference stands: a canon work named, a weak one said so
+            let tier = match (atlas.tier(*id), atlas.work_of(*id)) {
+                (Tier::Canon, Some(work)) => format!("; canon: {}", work.title),
+                (Tier::Weak, _) => "; weak".to_string(),
+                _ => String::new(),
+            };
             writeln!(
                 out,
-                "  [{}] {}, {}{url} ({})",
+                "  [{}] {}, {}{url} ({}{tier})",
                 i + 1,
                 src.title,
                 src.publisher,
@@ -448,11 +475,11 @@ fn one_line(atlas: &Atlas, path: &Path) -> String {
 fn fact_line(atlas: &Atlas, edge: EdgeIndex) -> String {
     let (s, o) = atlas.ends(edge);
     let fact = atlas.fact(edge);
-    let roots = root_levels(atlas, fact);
-    let roots = if roots.is_empty() {
+    let roots = if fact.roots.is_empty() {
         String::new()
     } else {
-        format!(" ({})", roots.join(", "))
+        let levels = levels_text(atlas, fact.principal_roots(), fact.contributing_roots());
+        format!(" ({levels})")
     };
     let standing = match atlas.standing(edge) {
         Standing::Standard => String::new(),

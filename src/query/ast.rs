@@ -33,11 +33,14 @@ pub enum Statement {
         expr: SetExpr,
         /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
+        /// `including contributing`: contributing root levels count as well as principal ones.
+        contributing: bool,
         limit: Option<usize>,
     },
     Count {
         expr: SetExpr,
         disputed: bool,
+        contributing: bool,
         limit: Option<usize>,
     },
     Show(Name),
@@ -200,19 +203,23 @@ impl fmt::Display for Statement {
             Statement::Set {
                 expr,
                 disputed,
+                contributing,
                 limit,
             } => {
                 write!(f, "{expr}")?;
                 write_disputed(f, *disputed)?;
+                write_contributing(f, *contributing)?;
                 write_limit(f, *limit)
             }
             Statement::Count {
                 expr,
                 disputed,
+                contributing,
                 limit,
             } => {
                 write!(f, "count {expr}")?;
                 write_disputed(f, *disputed)?;
+                write_contributing(f, *contributing)?;
                 write_limit(f, *limit)
             }
             Statement::Show(name) => write!(f, "show {name}"),
@@ -273,6 +280,13 @@ impl fmt::Display for Statement {
 fn write_disputed(f: &mut fmt::Formatter<'_>, disputed: bool) -> fmt::Result {
     if disputed {
         f.write_str(" including disputed")?;
+    }
+    Ok(())
+}
+
+fn write_contributing(f: &mut fmt::Formatter<'_>, contributing: bool) -> fmt::Result {
+    if contributing {
+        f.write_str(" including contributing")?;
     }
     Ok(())
 }

@@ -58,6 +58,9 @@ pub struct SetAnswer {
     pub context: Context,
     /// How many more structures `including disputed` would add (0 when it was given).
     pub more_disputed: usize,
+    /// How many more `including contributing` would add: structures for which a root
+    /// level of the query is contributing rather than principal.
+    pub more_contributing: usize,
     /// For an empty answer: a query close to it that does answer, and its count.
     pub hint: Option<(String, usize)>,
 }
@@ -182,9 +185,10 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
         Plan::Set {
             expr,
             disputed,
+            contributing,
             limit,
         } => {
-            let mut ev = Evaluator::new(atlas, *disputed);
+            let mut ev = Evaluator::new(atlas, *disputed).with_contributing(*contributing);
             let set = ev.answer(expr);
             let mut nodes = sorted(atlas, &set);
             let total = nodes.len();
@@ -200,6 +204,17 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
                 all.difference_with(&set);
                 all.count()
             };
+            // a level's contributing muscles, when the query reads root levels at all
+            let more_contributing =
+                if *disputed || *contributing || !atlas.has_contributing() || !reads_levels(expr) {
+                    0
+                } else {
+                    let mut all = Evaluator::new(atlas, false)
+                        .with_contributing(true)
+                        .answer(expr);
+                    all.difference_with(&set);
+                    all.count()
+                };
             Answer::Set(SetAnswer {
                 nodes,
                 via,
@@ -208,15 +223,20 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
                     closures: ev.context,
                 },
                 more_disputed,
+                more_contributing,
                 hint: None,
             })
         }
         Plan::Count {
             expr,
             disputed,
+            contributing,
             limit,
         } => {
-            let n = Evaluator::new(atlas, *disputed).answer(expr).count();
+            let n = Evaluator::new(atlas, *disputed)
+                .with_contributing(*contributing)
+                .answer(expr)
+                .count();
             Answer::Count(limit.map_or(n, |l| n.min(l)))
         }
         Plan::Show(n) => Answer::Show(*n),
@@ -507,6 +527,8 @@ struct Evaluator<'a> {
     atlas: &'a Atlas,
     /// Whether minority, variant and single-source facts count.
     disputed: bool,
+    /// Whether contributing root levels count as well as principal ones.
+    contributing: bool,
     /// Named targets and the `*` closures met while evaluating, for pictures.
     context: Vec<(NodeIndex, Closure)>,
     /// Structures that answered only through parts, with those parts.
@@ -528,10 +550,26 @@ impl Evaluator<'_> {
             // with nothing disputed in the data every fact and level is standard: the
             // walks need not look each one up (a cache miss per fact)
             disputed: disputed || !atlas.has_disputed(),
+            contributing: false,
             context: Vec::new(),
             via: FxHashMap::default(),
             direct: FxHashSet::default(),
             wholes: Vec::new(),
+        }
+    }
+
+    fn with_contributing(mut self, contributing: bool) -> Self {
+        self.contributing = contributing;
+        self
+    }
+
+    /// Whether `root` counts among `subject`'s levels in this evaluation.
+    fn level_counts(&self, subject: NodeIndex, root: NodeIndex) -> bool {
+        match self.atlas.level_weight(subject, root) {
+            _ if self.disputed => true,
+            Some(crate::graph::agreement::Weight::Principal) => true,
+            Some(crate::graph::agreement::Weight::Contributing) => self.contributing,
+            None => false,
         }
     }
 
@@ -798,33 +836,58 @@ impl Evaluator<'_> {
         self.wholes = answering;
     }
 
-    /// Root levels are attributes of innervation facts: `muscles innervated-by l5` finds
-    /// the muscles whose innervation lists L5 as a standard level; `roots innervates
-    /// soleus` the standard levels listed for soleus.
+    /// Root levels are attributes of innervation and reflex facts: `muscles innervated-by
+    /// l5` finds the muscles whose innervation lists L5 as a principal level (or a
+    /// contributing one, with `including contributing`); `roots innervates soleus` the
+    /// principal levels listed for soleus; `roots mediates "patellar reflex"` a reflex's.
     fn root_levels(
         &self,
         relation: Relation,
         direction: Direction,
         t: NodeIndex,
     ) -> Vec<NodeIndex> {
-        if relation != Relation::InnervatedBy {
+        if !matches!(relation, Relation::InnervatedBy | Relation::MediatedBy) {
             return Vec::new();
         }
         match direction {
-            Direction::Forward if self.atlas.kind(t) == Kind::Root => self
-                .atlas
-                .facts_listing_root(t, self.disputed)
-                .iter()
-                .map(|e| self.atlas.ends(*e).0)
-                .collect(),
+            Direction::Forward if self.atlas.kind(t) == Kind::Root => {
+                let facts = if self.contributing && !self.disputed {
+                    self.atlas.facts_listing_root_weighted(t)
+                } else {
+                    self.atlas.facts_listing_root(t, self.disputed)
+                };
+                facts
+                    .iter()
+                    .filter(|e| self.atlas.fact(**e).relation == relation)
+                    .map(|e| self.atlas.ends(*e).0)
+                    .collect()
+            }
             Direction::Inverse => self
                 .atlas
-                .neighbours(t, Relation::InnervatedBy, Direction::Forward)
+                .neighbours(t, relation, Direction::Forward)
                 .flat_map(|(e, _)| self.atlas.fact(e).roots.iter().copied())
-                .filter(|r| self.disputed || self.atlas.is_standard_level(t, *r))
+                .filter(|r| self.level_counts(t, *r))
                 .collect(),
             Direction::Forward => Vec::new(),
         }
+    }
+}
+
+/// Whether a set expression reads root levels: a relation that carries them, to or from
+/// anything (a root, or a muscle whose levels are asked).
+fn reads_levels(expr: &PSet) -> bool {
+    fn cond(c: &PCond) -> bool {
+        match c {
+            PCond::Atom { relation, .. } => {
+                matches!(relation, Relation::InnervatedBy | Relation::MediatedBy)
+            }
+            PCond::Not(a) => cond(a),
+            PCond::And(a, b) | PCond::Or(a, b) | PCond::Except(a, b) => cond(a) || cond(b),
+        }
+    }
+    match expr {
+        PSet::Select { condition, .. } => condition.as_ref().is_some_and(cond),
+        PSet::And(a, b) | PSet::Or(a, b) | PSet::Except(a, b) => reads_levels(a) || reads_levels(b),
     }
 }
 

@@ -174,19 +174,21 @@ fn after_keyword(pair: Pair<'_, Rule>) -> Result<Children<'_>, QueryError> {
 fn lower_statement(pair: Pair<Rule>) -> Result<Statement, QueryError> {
     match pair.as_rule() {
         Rule::set_stmt => {
-            let (expr, disputed, limit) = lower_set_stmt(pair)?;
+            let (expr, (disputed, contributing), limit) = lower_set_stmt(pair)?;
             Ok(Statement::Set {
                 expr,
                 disputed,
+                contributing,
                 limit,
             })
         }
         Rule::count_stmt => {
             let mut c = after_keyword(pair)?;
-            let (expr, disputed, limit) = lower_set_stmt(c.next()?)?;
+            let (expr, (disputed, contributing), limit) = lower_set_stmt(c.next()?)?;
             Ok(Statement::Count {
                 expr,
                 disputed,
+                contributing,
                 limit,
             })
         }
@@ -290,20 +292,22 @@ fn lower_finding(pair: Pair<Rule>) -> Result<FindingGroup, QueryError> {
     Ok(FindingGroup { sign, names, span })
 }
 
-type SetStatement = (SetExpr, bool, Option<usize>);
+/// A set statement: its expression, `including disputed` and `including contributing`, its limit.
+type SetStatement = (SetExpr, (bool, bool), Option<usize>);
 
 fn lower_set_stmt(pair: Pair<Rule>) -> Result<SetStatement, QueryError> {
     let mut c = Children::of(pair);
     let expr = lower_set_expr(c.next()?)?;
-    let (mut disputed, mut limit) = (false, None);
+    let (mut disputed, mut contributing, mut limit) = (false, false, None);
     for p in c.rest() {
         match p.as_rule() {
             Rule::disputed => disputed = true,
+            Rule::contributing => contributing = true,
             Rule::limit => limit = Some(lower_number_clause(p)?),
             _ => return Err(unexpected(&p)),
         }
     }
-    Ok((expr, disputed, limit))
+    Ok((expr, (disputed, contributing), limit))
 }
 
 fn lower_set_expr(pair: Pair<Rule>) -> Result<SetExpr, QueryError> {
@@ -554,6 +558,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::kw_depth | Rule::depth => "`depth`",
         Rule::kw_limit | Rule::limit => "`limit`",
         Rule::kw_including | Rule::kw_disputed | Rule::disputed => "`including disputed`",
+        Rule::kw_contributing | Rule::contributing => "`including contributing`",
         Rule::subquery => "a structure name",
         Rule::condition | Rule::relation_atom => "a relation such as innervated-by",
         Rule::EOI => "the end of the query",

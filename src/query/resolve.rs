@@ -14,11 +14,13 @@ pub enum Plan {
     Set {
         expr: PSet,
         disputed: bool,
+        contributing: bool,
         limit: Option<usize>,
     },
     Count {
         expr: PSet,
         disputed: bool,
+        contributing: bool,
         limit: Option<usize>,
     },
     Show(NodeIndex),
@@ -91,19 +93,23 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
         Statement::Set {
             expr,
             disputed,
+            contributing,
             limit,
         } => Plan::Set {
             expr: resolve_set(atlas, expr)?,
             disputed: *disputed,
+            contributing: *contributing,
             limit: *limit,
         },
         Statement::Count {
             expr,
             disputed,
+            contributing,
             limit,
         } => Plan::Count {
             expr: resolve_set(atlas, expr)?,
             disputed: *disputed,
+            contributing: *contributing,
             limit: *limit,
         },
         Statement::Show(name) => Plan::Show(any(name)?),

@@ -18,6 +18,7 @@ pub(super) const OPERATORS: &[&str] = &[
     "depth",
     "including",
     "disputed",
+    "contributing",
     "at",
     "weak",
     "spared",
