@@ -347,3 +347,79 @@ fn a_whole_nerve_lesion_numbs_all_its_skin_whatever_levels_its_branches_state() 
         "{line}"
     );
 }
+
+/// What the lesion does to a reflex; `None`: nothing.
+fn reflex(d: &Deficit, id: &str) -> Option<Effect> {
+    let n = ATLAS.by_id(id)?;
+    d.reflexes.iter().find(|r| r.node == n).map(|r| r.effect)
+}
+
+#[test]
+fn the_tibial_nerve_takes_the_calf_the_deep_flexors_and_the_ankle_jerk() {
+    let d = deficit("lesion tibial");
+    for id in [
+        "gastrocnemius",
+        "soleus",
+        "tibialis-posterior",
+        "flexor-hallucis-longus",
+        "flexor-digitorum-longus",
+        "abductor-hallucis",
+    ] {
+        assert_eq!(effect(&d, id), Some(Effect::Lost), "{id}");
+    }
+    assert_eq!(effect(&d, "tibialis-anterior"), None);
+    assert_eq!(effect(&d, "fibularis-longus"), None);
+    assert_eq!(reflex(&d, "achilles-reflex"), Some(Effect::Lost));
+    assert_eq!(reflex(&d, "patellar-reflex"), None);
+}
+
+#[test]
+fn the_femoral_nerve_takes_the_quadriceps_and_the_knee_jerk_and_spares_the_adductors() {
+    let d = deficit("lesion femoral");
+    for id in [
+        "rectus-femoris",
+        "vastus-lateralis",
+        "vastus-medialis",
+        "vastus-intermedius",
+        "sartorius",
+    ] {
+        assert_eq!(effect(&d, id), Some(Effect::Lost), "{id}");
+    }
+    assert_eq!(effect(&d, "adductor-longus"), None);
+    assert_eq!(reflex(&d, "patellar-reflex"), Some(Effect::Lost));
+    assert_eq!(reflex(&d, "adductor-reflex"), None);
+}
+
+#[test]
+fn the_obturator_nerve_takes_the_adductors_and_the_adductor_reflex() {
+    let d = deficit("lesion \"obturator nerve\"");
+    for id in [
+        "adductor-longus",
+        "adductor-brevis",
+        "gracilis",
+        "obturator-externus",
+    ] {
+        assert_eq!(effect(&d, id), Some(Effect::Lost), "{id}");
+    }
+    // its hamstring part keeps the tibial nerve
+    assert_eq!(effect(&d, "adductor-magnus"), Some(Effect::Weakened));
+    assert_eq!(effect(&d, "rectus-femoris"), None);
+    assert_eq!(reflex(&d, "adductor-reflex"), Some(Effect::Lost));
+    assert_eq!(reflex(&d, "patellar-reflex"), None);
+}
+
+#[test]
+fn root_lesions_reduce_the_reflexes_of_their_levels() {
+    let l4 = deficit("lesion L4");
+    assert_eq!(reflex(&l4, "patellar-reflex"), Some(Effect::Weakened));
+    assert_eq!(reflex(&l4, "achilles-reflex"), None);
+    assert_eq!(effect(&l4, "tibialis-anterior"), Some(Effect::Weakened));
+    let s1 = deficit("lesion S1");
+    assert_eq!(reflex(&s1, "achilles-reflex"), Some(Effect::Weakened));
+    assert_eq!(reflex(&s1, "patellar-reflex"), None);
+    assert_eq!(effect(&s1, "gastrocnemius"), Some(Effect::Weakened));
+    assert_eq!(effect(&s1, "tibialis-posterior"), None);
+    let l2 = deficit("lesion L2");
+    assert_eq!(reflex(&l2, "adductor-reflex"), Some(Effect::Weakened));
+    assert_eq!(effect(&l2, "iliacus"), Some(Effect::Weakened));
+}

@@ -33,11 +33,13 @@ exam! {
         "flexor-digitorum-longus", "flexor-hallucis-longus", "gastrocnemius", "plantaris",
         "popliteus", "soleus", "tibialis-posterior",
     ];
+    // with its minor twig to the first and second dorsal interossei (Complete Anatomy,
+    // Wikipedia)
     deep_fibular_nerve: "muscles innervated-by deep-fibular" => [
-        "extensor-digitorum-brevis", "extensor-digitorum-longus", "extensor-hallucis-brevis",
-        "extensor-hallucis-longus", "fibularis-tertius", "tibialis-anterior",
+        "dorsal-interossei-of-foot", "extensor-digitorum-brevis", "extensor-digitorum-longus",
+        "extensor-hallucis-brevis", "extensor-hallucis-longus", "fibularis-tertius",
+        "tibialis-anterior",
     ];
-    // a twig to the first and second dorsal interossei (Wikipedia alone)
     deep_fibular_nerve_including_disputed:
         "muscles innervated-by deep-fibular including disputed" => [
         "dorsal-interossei-of-foot", "extensor-digitorum-brevis", "extensor-digitorum-longus",
@@ -99,7 +101,7 @@ exam! {
         "quadratus-plantae",
     ];
     common_fibular_nerve_and_branches: "muscles innervated-by* common-fibular" => [
-        "extensor-digitorum-brevis", "extensor-digitorum-longus", "extensor-hallucis-brevis",
+        "dorsal-interossei-of-foot", "extensor-digitorum-brevis", "extensor-digitorum-longus", "extensor-hallucis-brevis",
         "extensor-hallucis-longus", "fibularis-brevis", "fibularis-longus", "fibularis-tertius",
         "tibialis-anterior",
     ];
@@ -187,4 +189,152 @@ exam! {
         "adductor-magnus", "biceps-femoris", "gluteus-maximus", "gluteus-medius",
         "semimembranosus", "semitendinosus",
     ];
+
+    // ---- principal root levels, as the canon prints them
+    levels_of_tensor_fasciae_latae: "roots innervates \"tensor fasciae latae\"" => ["l4", "l5", "s1"];
+    levels_of_superior_gemellus: "roots innervates \"superior gemellus\"" => ["l5", "s1", "s2"];
+    levels_of_quadratus_femoris: "roots innervates \"quadratus femoris\"" => ["l4", "l5", "s1"];
+    levels_of_iliacus: "roots innervates iliacus" => ["l2", "l3"];
+    levels_of_rectus_femoris: "roots innervates \"rectus femoris\"" => ["l2", "l3", "l4"];
+    levels_of_gluteus_maximus: "roots innervates \"gluteus maximus\"" => ["l5", "s1", "s2"];
+    levels_of_tibialis_posterior: "roots innervates \"tibialis posterior\"" => ["l4", "l5"];
+    levels_of_gastrocnemius: "roots innervates gastrocnemius" => ["s1", "s2"];
+    levels_of_flexor_digitorum_longus: "roots innervates \"flexor digitorum longus\"" => ["l5", "s1", "s2"];
+
+    // ---- the reflexes of the lower limb and their levels
+    levels_of_the_knee_jerk: "roots mediates \"patellar reflex\"" => ["l3", "l4"];
+    levels_of_the_ankle_jerk: "roots mediates \"achilles reflex\"" => ["s1", "s2"];
+    levels_of_the_adductor_reflex: "roots mediates \"adductor reflex\"" => ["l2", "l3", "l4"];
+}
+
+/// Each muscle a myotome query must answer (its level is principal for the muscle) and
+/// each it must leave out, as the texts teach the lower limb's myotomes.
+fn myotome(level: &str, has: &[&str], lacks: &[&str]) {
+    let query = format!("muscles innervated-by {level}");
+    let got = common::ids(&query);
+    for m in has {
+        assert!(got.iter().any(|g| g == m), "{query} lacks {m}: {got:?}");
+    }
+    for m in lacks {
+        assert!(!got.iter().any(|g| g == m), "{query} has {m}: {got:?}");
+    }
+}
+
+#[test]
+fn l2_myotome_is_the_hip_flexors_and_adductors() {
+    myotome(
+        "l2",
+        &[
+            "iliacus",
+            "psoas-major",
+            "sartorius",
+            "pectineus",
+            "adductor-longus",
+            "adductor-brevis",
+            "gracilis",
+        ],
+        &["gluteus-medius", "tibialis-anterior", "gastrocnemius"],
+    );
+}
+
+#[test]
+fn l3_myotome_is_the_knee_extensors_and_adductors() {
+    myotome(
+        "l3",
+        &[
+            "rectus-femoris",
+            "vastus-lateralis",
+            "vastus-medialis",
+            "vastus-intermedius",
+            "adductor-longus",
+            "adductor-magnus",
+        ],
+        &["tibialis-anterior", "gluteus-maximus", "gastrocnemius"],
+    );
+}
+
+#[test]
+fn l4_myotome_is_the_quadriceps_and_the_ankle_dorsiflexor() {
+    myotome(
+        "l4",
+        &[
+            "tibialis-anterior",
+            "vastus-lateralis",
+            "vastus-medialis",
+            "gluteus-medius",
+            "tensor-fasciae-latae",
+            "tibialis-posterior",
+        ],
+        &["iliacus", "psoas-major", "gastrocnemius", "soleus"],
+    );
+}
+
+#[test]
+fn l5_myotome_is_the_toe_extensors_and_hip_abductors() {
+    myotome(
+        "l5",
+        &[
+            "extensor-hallucis-longus",
+            "extensor-digitorum-longus",
+            "gluteus-medius",
+            "gluteus-minimus",
+            "tensor-fasciae-latae",
+            "tibialis-posterior",
+            "semitendinosus",
+            "biceps-femoris",
+        ],
+        &[
+            "iliacus",
+            "rectus-femoris",
+            "vastus-lateralis",
+            "gastrocnemius",
+            "soleus",
+        ],
+    );
+}
+
+#[test]
+fn s1_myotome_is_the_plantarflexors_evertors_and_gluteus_maximus() {
+    myotome(
+        "s1",
+        &[
+            "gastrocnemius",
+            "soleus",
+            "gluteus-maximus",
+            "fibularis-longus",
+            "fibularis-brevis",
+            "biceps-femoris",
+            "semimembranosus",
+        ],
+        &[
+            "iliacus",
+            "rectus-femoris",
+            "vastus-medialis",
+            "tibialis-posterior",
+            "adductor-longus",
+        ],
+    );
+}
+
+#[test]
+fn s2_myotome_is_the_calf_hamstrings_and_intrinsic_foot_muscles() {
+    myotome(
+        "s2",
+        &[
+            "gastrocnemius",
+            "soleus",
+            "gluteus-maximus",
+            "flexor-hallucis-longus",
+            "biceps-femoris",
+            "adductor-hallucis",
+            "plantar-interossei",
+        ],
+        &[
+            "tibialis-anterior",
+            "tibialis-posterior",
+            "gluteus-medius",
+            "vastus-lateralis",
+            "fibularis-longus",
+        ],
+    );
 }
