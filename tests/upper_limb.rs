@@ -671,3 +671,14 @@ exam! {
         "inferior-thyroid-artery",
     ];
 }
+
+exam! {
+    // from medial to lateral: the median nerve, the end of the brachial artery with the
+    // beginnings of the radial and ulnar arteries, the biceps tendon and the radial nerve
+    // with its two terminal branches
+    contents_of_the_cubital_fossa: "structures located-in \"cubital fossa\"" => [
+        "brachial-artery", "deep-branch-of-radial-nerve", "median-nerve", "radial-artery",
+        "radial-nerve", "superficial-branch-of-radial-nerve", "tendon-of-biceps-brachii",
+        "ulnar-artery",
+    ];
+}
