@@ -213,8 +213,8 @@ fn sites_spare_the_branches_above_them() {
 fn a_trunk_lesion_follows_its_fibres_into_the_cords() {
     let d = deficit("lesion \"upper trunk\"");
     assert_eq!(effect(&d, "deltoid"), Some(Effect::Lost));
-    // biceps keeps its C7 fibres (C5–C7 in the data), through the middle trunk
-    assert_eq!(effect(&d, "biceps-brachii"), Some(Effect::Weakened));
+    // Erb's palsy: biceps is a C5, C6 muscle (C7 only contributing), so it is lost
+    assert_eq!(effect(&d, "biceps-brachii"), Some(Effect::Lost));
     assert_eq!(effect(&d, "supraspinatus"), Some(Effect::Lost));
     // its standard levels, C7 and C8, do not pass through the upper trunk
     assert_eq!(effect(&d, "palmaris-longus"), None);

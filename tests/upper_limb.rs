@@ -205,10 +205,13 @@ exam! {
     ];
     // brachialis: its lateral part has a small radial supply beside the musculocutaneous nerve;
     // extensor carpi radialis brevis and supinator through the deep branch, which is part of
-    // the nerve
+    // the nerve; the extensors of the fingers and of the ulnar side of the wrist, which
+    // references give to the radial nerve, to its deep branch or to the posterior interosseous
+    // nerve (one nerve at three precisions)
     radial_nerve: "muscles innervated-by radial" => [
         "anconeus", "brachialis", "brachioradialis", "extensor-carpi-radialis-brevis",
-        "extensor-carpi-radialis-longus", "supinator", "triceps-brachii",
+        "extensor-carpi-radialis-longus", "extensor-carpi-ulnaris", "extensor-digiti-minimi",
+        "extensor-digitorum", "supinator", "triceps-brachii",
     ];
     // the deep branch continues as the posterior interosseous nerve
     radial_nerve_and_branches: "muscles innervated-by* radial" => [
@@ -226,7 +229,8 @@ exam! {
         "extensor-digitorum", "supinator", "triceps-brachii",
     ];
     deep_branch_of_radial_nerve: "muscles innervated-by \"deep branch of radial nerve\"" => [
-        "extensor-carpi-radialis-brevis", "supinator",
+        "extensor-carpi-radialis-brevis", "extensor-carpi-ulnaris", "extensor-digiti-minimi",
+        "supinator",
     ];
     deep_branch_of_radial_nerve_and_its_continuation: "muscles innervated-by* \"deep branch of radial nerve\"" => [
         "abductor-pollicis-longus", "extensor-carpi-radialis-brevis", "extensor-carpi-ulnaris",
@@ -397,11 +401,13 @@ exam! {
     ];
 
     // ---- myotomes: each muscle's own standard levels, not its nerve's whole range
+    // supinator: C7, C8 in Kenhub and IMAIOS, C6, C7 in Complete Anatomy; C5, C6 only in
+    // references outside the canon
     c5_myotome: "muscles innervated-by c5" => [
         "biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid",
         "infraspinatus", "levator-scapulae", "pectoralis-major", "rhomboid-major",
-        "rhomboid-minor", "serratus-anterior", "subclavius", "subscapularis", "supinator",
-        "supraspinatus", "teres-major", "teres-minor",
+        "rhomboid-minor", "serratus-anterior", "subclavius", "subscapularis", "supraspinatus",
+        "teres-major", "teres-minor",
     ];
     // flexor carpi radialis (C6–C7 in most references) and pectoralis minor (through the
     // lateral pectoral nerve, a single reference) are given C5 by one reference each
@@ -420,8 +426,9 @@ exam! {
         "flexor-digitorum-profundus", "flexor-pollicis-brevis", "flexor-pollicis-longus",
         "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
         "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
-        "pronator-quadratus",
     ];
+    // pronator quadratus: C7, C8 in Complete Anatomy, the one canon work that gives its
+    // levels (C8, T1 in GPnotebook and Wikipedia);
     // flexor carpi ulnaris and flexor digitorum superficialis reach T1 in fewer references;
     // brachioradialis only in the versions that give the radial nerve's whole range
     t1_myotome_including_disputed: "muscles innervated-by t1 including disputed" => [
@@ -439,9 +446,9 @@ exam! {
     levels_of_brachioradialis: "roots innervates brachioradialis" => ["c5", "c6"];
     // C7 from Wheeless alone
     levels_of_opponens_digiti_minimi: "roots innervates \"opponens digiti minimi\"" => ["c8", "t1"];
-    // C6–C7 (MedWord) and C7–C8 (GPnotebook)
+    // C7, C8 in IMAIOS (the canon) and GPnotebook; C6, C7 in MedWord, outside the canon
     levels_of_abductor_pollicis_longus: "roots innervates \"abductor pollicis longus\"" => [
-        "c6", "c7", "c8",
+        "c7", "c8",
     ];
 
     // ---- groups and common origins
@@ -515,6 +522,163 @@ exam! {
         "radial-collateral-artery", "radial-recurrent-artery", "radialis-indicis-artery",
         "recurrent-interosseous-artery", "superficial-palmar-arch",
         "superficial-palmar-branch-of-radial-artery", "superior-ulnar-collateral-artery",
+        "ulnar-artery",
+    ];
+}
+
+// ---- the classic sets of issue 18, as the canon teaches them
+
+/// A muscle's effect in a lesion report: `None` when the lesion spares it.
+fn lesion_effect(query: &str, muscle: &str) -> Option<fascia::clinical::Effect> {
+    let n = ATLAS.by_id(muscle).unwrap_or_else(|| panic!("no {muscle}"));
+    match fascia::query::run(&ATLAS, query) {
+        Ok((_, fascia::query::Answer::Lesion(d))) => {
+            d.muscles.iter().find(|m| m.muscle == n).map(|m| m.effect)
+        }
+        Ok((_, other)) => panic!("{query}: not a lesion: {other:?}"),
+        Err(e) => panic!("{}", e.render(query)),
+    }
+}
+
+/// Whether `level` is among a muscle's principal levels (`muscles innervated-by LEVEL`).
+fn principal_at(level: &str, muscle: &str) -> bool {
+    ids(&format!("muscles innervated-by {level}"))
+        .iter()
+        .any(|m| m == muscle)
+}
+
+#[test]
+fn the_myotomes_c5_to_t1_give_each_muscle_its_principal_levels() {
+    // biceps and brachialis: C5, C6, with C7 contributing (Kenhub, Complete Anatomy; IMAIOS
+    // gives the lateral cord's C5–C7), so C7 does not claim them
+    for m in ["biceps-brachii", "brachialis"] {
+        assert!(principal_at("c5", m), "{m} at C5");
+        assert!(principal_at("c6", m), "{m} at C6");
+        assert!(!principal_at("c7", m), "{m} at C7");
+    }
+    assert_eq!(ids("roots innervates biceps"), ["c5", "c6"]);
+    assert_eq!(
+        ids("roots innervates biceps including disputed"),
+        ["c5", "c6", "c7"]
+    );
+    // triceps: C7, C8 (Gray 1918), C6 contributing (Complete Anatomy gives C6–C8)
+    assert_eq!(ids("roots innervates triceps"), ["c7", "c8"]);
+    // deltoid and the rotator cuff at C5 and C6
+    for m in ["deltoid", "supraspinatus", "infraspinatus", "teres-minor"] {
+        assert!(principal_at("c5", m) && principal_at("c6", m), "{m}");
+    }
+    // the small muscles of the hand at C8 and T1
+    for m in [
+        "dorsal-interossei-of-hand",
+        "palmar-interossei",
+        "abductor-digiti-minimi-of-hand",
+        "abductor-pollicis-brevis",
+    ] {
+        assert!(principal_at("c8", m) && principal_at("t1", m), "{m}");
+        assert!(!principal_at("c7", m), "{m} at C7");
+    }
+}
+
+#[test]
+fn erbs_palsy_loses_the_c5_c6_muscles() {
+    let q = "lesion \"upper trunk\"";
+    for m in [
+        "biceps-brachii",
+        "brachialis",
+        "brachioradialis",
+        "deltoid",
+        "supraspinatus",
+        "infraspinatus",
+        "teres-minor",
+    ] {
+        assert_eq!(
+            lesion_effect(q, m),
+            Some(fascia::clinical::Effect::Lost),
+            "{m}"
+        );
+    }
+    // the hand's intrinsic muscles of the ulnar nerve are C8, T1 muscles
+    for m in [
+        "dorsal-interossei-of-hand",
+        "adductor-pollicis",
+        "palmar-interossei",
+    ] {
+        assert_eq!(lesion_effect(q, m), None, "{m}");
+    }
+}
+
+#[test]
+fn klumpkes_palsy_loses_the_small_muscles_of_the_hand() {
+    let q = "lesion \"lower trunk\"";
+    for m in [
+        "dorsal-interossei-of-hand",
+        "palmar-interossei",
+        "abductor-digiti-minimi-of-hand",
+        "adductor-pollicis",
+        "abductor-pollicis-brevis",
+        "opponens-pollicis",
+        "flexor-digitorum-profundus",
+    ] {
+        assert_eq!(
+            lesion_effect(q, m),
+            Some(fascia::clinical::Effect::Lost),
+            "{m}"
+        );
+    }
+    // the C5, C6 muscles are untouched
+    for m in ["deltoid", "biceps-brachii", "supraspinatus"] {
+        assert_eq!(lesion_effect(q, m), None, "{m}");
+    }
+}
+
+#[test]
+fn a_radial_lesion_at_the_spiral_groove_spares_triceps_and_anconeus() {
+    let q = "lesion radial at \"spiral groove\"";
+    assert_eq!(lesion_effect(q, "triceps-brachii"), None);
+    assert_eq!(lesion_effect(q, "anconeus"), None);
+    assert_eq!(
+        lesion_effect(q, "extensor-carpi-radialis-longus"),
+        Some(fascia::clinical::Effect::Lost)
+    );
+}
+
+#[test]
+fn an_ulnar_lesion_loses_abduction_of_the_fingers() {
+    // extensor digitorum abducting the fingers is a single reference's claim (minority)
+    let q = "lesion \"ulnar nerve\"";
+    let f = ATLAS.by_id("finger-abduction").expect("finger abduction");
+    match fascia::query::run(&ATLAS, q) {
+        Ok((_, fascia::query::Answer::Lesion(d))) => {
+            let m = d
+                .movements
+                .iter()
+                .find(|m| m.movement == f)
+                .unwrap_or_else(|| panic!("{q}: finger abduction untouched"));
+            assert_eq!(m.effect, fascia::clinical::Effect::Lost);
+        }
+        other => panic!("{q}: {other:?}"),
+    }
+}
+
+exam! {
+    // the deep head of flexor pollicis brevis: the ulnar nerve's deep branch (Kenhub)
+    deep_head_of_flexor_pollicis_brevis: "nerves innervates \"deep head of flexor pollicis brevis\"" => [
+        "deep-branch-of-ulnar-nerve", "ulnar-nerve",
+    ];
+    // Gray 1918 and Complete Anatomy: from the inferior thyroid artery; directly from the
+    // thyrocervical trunk is the variant
+    origin_of_the_ascending_cervical_artery: "arteries has-branch \"ascending cervical artery\"" => [
+        "inferior-thyroid-artery",
+    ];
+}
+
+exam! {
+    // from medial to lateral: the median nerve, the end of the brachial artery with the
+    // beginnings of the radial and ulnar arteries, the biceps tendon and the radial nerve
+    // with its two terminal branches
+    contents_of_the_cubital_fossa: "structures located-in \"cubital fossa\"" => [
+        "brachial-artery", "deep-branch-of-radial-nerve", "median-nerve", "radial-artery",
+        "radial-nerve", "superficial-branch-of-radial-nerve", "tendon-of-biceps-brachii",
         "ulnar-artery",
     ];
 }

@@ -469,11 +469,18 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
             *slot |= principal;
         }
     }
+    // a nerve named without levels carries the subject's own levels, where it has any:
+    // the fibres to a muscle are its levels whichever version names the nerve
+    let (principal, contributing) = atlas.levels_of(subject);
     let mut out = Vec::new();
-    for (nerve, full, levels) in by_nerve {
+    for (nerve, full, mut levels) in by_nerve {
         if atlas.node(nerve).kind == Kind::Root {
             out.push((nerve, Some(nerve), full));
             continue;
+        }
+        if levels.is_empty() {
+            levels.extend(principal.iter().map(|r| (*r, true)));
+            levels.extend(contributing.iter().map(|r| (*r, false)));
         }
         if levels.is_empty() {
             out.push((nerve, None, full));

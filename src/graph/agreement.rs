@@ -129,8 +129,6 @@ impl Agreement {
     ///   works stating it are more than half as many as those stating its best-supported
     ///   rival, counting canon works where any rival has one, else secondary works; the
     ///   others are minority;
-    /// - a nerve's root (`root-of`) that no canon work gives, where canon works give
-    ///   the nerve's roots, is minority;
     /// - any other fact is standard.
     pub fn compute(
         graph: &DiGraph<Structure, Fact>,
@@ -184,14 +182,6 @@ impl Agreement {
                 verdicts.insert((*subject, *relation, object), standing);
             }
         }
-        // a nerve's roots are levels too: where canon works give a nerve's roots, a
-        // root only lower tiers give is a minority root
-        let mut canon_roots: HashSet<NodeIndex> = HashSet::new();
-        for e in graph.edge_references() {
-            if e.weight().relation == Relation::RootOf && !own[e.id().index()].canon.is_empty() {
-                canon_roots.insert(e.target());
-            }
-        }
         let standing = graph
             .edge_references()
             .map(|e| {
@@ -202,12 +192,6 @@ impl Agreement {
                 let mine = &own[e.id().index()];
                 if mine.canon.is_empty() && mine.secondary.is_empty() {
                     return Standing::SingleSource;
-                }
-                if f.relation == Relation::RootOf
-                    && mine.canon.is_empty()
-                    && canon_roots.contains(&e.target())
-                {
-                    return Standing::Minority;
                 }
                 verdicts
                     .get(&(e.source(), f.relation, e.target()))
