@@ -423,3 +423,20 @@ fn root_lesions_reduce_the_reflexes_of_their_levels() {
     assert_eq!(reflex(&l2, "adductor-reflex"), Some(Effect::Weakened));
     assert_eq!(effect(&l2, "iliacus"), Some(Effect::Weakened));
 }
+
+/// Issue 18: a cut contributing level alone takes nothing away; every principal level
+/// cut takes the muscle.
+#[test]
+fn a_contributing_level_alone_does_not_weaken_a_muscle() {
+    let c7 = deficit("lesion C7");
+    // biceps and brachialis are C5, C6 (C7): C7 contributes only
+    assert_eq!(effect(&c7, "biceps-brachii"), None);
+    assert_eq!(effect(&c7, "brachialis"), None);
+    // the C7 myotome is weakened
+    assert_eq!(effect(&c7, "triceps-brachii"), Some(Effect::Weakened));
+    let erb = deficit("lesion \"upper trunk\"");
+    assert_eq!(effect(&erb, "biceps-brachii"), Some(Effect::Lost));
+    // the radial nerve's twig to brachialis is a minor share: its loss weakens nothing
+    let radial = deficit("lesion radial");
+    assert_eq!(effect(&radial, "brachialis"), None);
+}

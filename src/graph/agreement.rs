@@ -519,3 +519,220 @@ fn nerve_roots(graph: &DiGraph<Structure, Fact>, nerve: NodeIndex) -> HashSet<No
     }
     HashSet::new()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Atlas, load_files};
+
+    /// Works A and B are canon, W secondary; `x`, `y`, `z` are pages of them.
+    const WORKS: &str = r#"
+[[work]]
+id = "a"
+title = "Atlas A"
+tier = "canon"
+urls = ["a.example"]
+
+[[work]]
+id = "b"
+title = "Text B"
+tier = "canon"
+urls = ["b.example"]
+
+[[work]]
+id = "w"
+title = "Encyclopedia W"
+tier = "secondary"
+urls = ["w.example"]
+
+[[source]]
+id = "a1"
+title = "A, page 1"
+publisher = "A"
+url = "https://a.example/1"
+
+[[source]]
+id = "a2"
+title = "A, page 2"
+publisher = "A"
+url = "https://www.a.example/2"
+
+[[source]]
+id = "b1"
+title = "B, page 1"
+publisher = "B"
+url = "https://b.example/1"
+
+[[source]]
+id = "w1"
+title = "W, page 1"
+publisher = "W"
+url = "https://w.example/1"
+
+[[source]]
+id = "w2"
+title = "W, page 2"
+publisher = "W"
+url = "https://w.example/2"
+
+[[source]]
+id = "copy"
+title = "Text B, a copy read elsewhere"
+publisher = "a mirror"
+url = "https://mirror.example/b"
+work = "b"
+
+[[root]]
+id = "c5"
+name = "C5"
+sources = ["a1"]
+
+[[root]]
+id = "c6"
+name = "C6"
+sources = ["a1"]
+
+[[root]]
+id = "c7"
+name = "C7"
+sources = ["a1"]
+
+[[nerve]]
+id = "n"
+name = "N"
+sources = ["a1"]
+has-root = ["c5", "c6", "c7"]
+
+[[nerve]]
+id = "branch"
+name = "Branch of N"
+sources = ["a1"]
+branch-of = "n"
+
+[[nerve]]
+id = "other"
+name = "Other nerve"
+sources = ["a1"]
+has-root = ["c5", "c6", "c7"]
+"#;
+
+    fn atlas(muscle: &str) -> Atlas {
+        let text = format!(
+            "{WORKS}\n[[skin-area]]\nid = \"m\"\nname = \"M\"\nsources = [\"a1\"]\n{muscle}"
+        );
+        match load_files([("t.toml", text.as_str())], "test") {
+            Ok(atlas) => atlas,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    fn levels(atlas: &Atlas) -> (Vec<String>, Vec<String>) {
+        let m = atlas.by_id("m").unwrap_or_else(|| panic!("no m"));
+        let (p, c) = atlas.levels_of(m);
+        let ids = |v: Vec<NodeIndex>| v.iter().map(|n| atlas.node(*n).id.to_string()).collect();
+        (ids(p), ids(c))
+    }
+
+    fn standing(atlas: &Atlas, object: &str) -> Standing {
+        let m = atlas.by_id("m").unwrap_or_else(|| panic!("no m"));
+        let o = atlas.by_id(object).unwrap_or_else(|| panic!("no {object}"));
+        let e = atlas
+            .neighbours(m, Relation::InnervatedBy, Direction::Forward)
+            .find(|(_, x)| *x == o)
+            .map(|(e, _)| e)
+            .unwrap_or_else(|| panic!("no fact to {object}"));
+        atlas.standing(e)
+    }
+
+    #[test]
+    fn sources_belong_to_works_by_address_or_by_name() {
+        let atlas = atlas("innervated-by = \"n\"");
+        let work = |id: &str| {
+            let s = atlas.sources().iter().position(|s| s.id == id).unwrap_or(0);
+            atlas.work_of(SourceId(s as u32)).map(|w| w.id.to_string())
+        };
+        assert_eq!(work("a2").as_deref(), Some("a"));
+        assert_eq!(work("copy").as_deref(), Some("b"));
+        assert_eq!(work("w1").as_deref(), Some("w"));
+    }
+
+    #[test]
+    fn principal_levels_are_those_most_canon_works_give_and_the_rest_contribute() {
+        // A gives C5, C6; B gives C5, C6 (C7); W (secondary) adds C7 as principal
+        let atlas = atlas(
+            r#"innervated-by = [
+  { id = "n", roots = ["c5", "c6"], sources = ["a1"] },
+  { id = "n", roots = ["c5", "c6"], contributing = ["c7"], sources = ["b1"] },
+  { id = "n", roots = ["c5", "c6", "c7"], sources = ["w1"] },
+]"#,
+        );
+        assert_eq!(
+            levels(&atlas),
+            (vec!["c5".into(), "c6".into()], vec!["c7".into()])
+        );
+    }
+
+    #[test]
+    fn pages_of_one_work_vote_once_and_secondary_works_decide_only_without_the_canon() {
+        // two pages of A against B: one work each, so C7 is contributing
+        let split = atlas(
+            r#"innervated-by = [
+  { id = "n", roots = ["c5", "c6", "c7"], sources = ["a1", "a2"] },
+  { id = "n", roots = ["c5", "c6"], sources = ["copy"] },
+]"#,
+        );
+        assert_eq!(
+            levels(&split),
+            (vec!["c5".into(), "c6".into()], vec!["c7".into()])
+        );
+        // only secondary works: they decide; a level no work of the deciding tier gives
+        // at all is a minority level, left out
+        let secondary = atlas(
+            r#"innervated-by = [
+  { id = "n", roots = ["c6", "c7"], sources = ["w1"] },
+]"#,
+        );
+        assert_eq!(levels(&secondary), (vec!["c6".into(), "c7".into()], vec![]));
+    }
+
+    #[test]
+    fn a_minor_supply_only_contributes() {
+        let atlas = atlas(
+            r#"innervated-by = [
+  { id = "n", roots = ["c5", "c6"], sources = ["a1", "b1"] },
+  { id = "other", roots = ["c7"], minor = true, sources = ["a1", "b1"] },
+]"#,
+        );
+        assert_eq!(
+            levels(&atlas),
+            (vec!["c5".into(), "c6".into()], vec!["c7".into()])
+        );
+        assert_eq!(standing(&atlas, "other"), Standing::Standard);
+    }
+
+    #[test]
+    fn rivals_stated_by_fewer_canon_works_are_minority_but_a_branch_agrees() {
+        let atlas = atlas(
+            r#"innervated-by = [
+  { id = "n", sources = ["a1", "b1"] },
+  { id = "branch", sources = ["w1"] },
+  { id = "other", sources = ["a2", "w2"] },
+]"#,
+        );
+        assert_eq!(standing(&atlas, "n"), Standing::Standard);
+        // the branch of N agrees with N at another precision
+        assert_eq!(standing(&atlas, "branch"), Standing::Standard);
+        // one canon work against two: fewer than half as many more
+        assert_eq!(standing(&atlas, "other"), Standing::Minority);
+    }
+
+    #[test]
+    fn a_fact_with_only_weak_sources_is_single_source() {
+        let text = format!(
+            "{WORKS}\n[[source]]\nid = \"blog\"\ntitle = \"Blog\"\npublisher = \"X\"\nquality = \"weak\"\n\n[[skin-area]]\nid = \"m\"\nname = \"M\"\nsources = [\"a1\"]\ninnervated-by = [{{ id = \"n\", sources = [\"blog\"] }}]\n"
+        );
+        let atlas =
+            load_files([("t.toml", text.as_str())], "test").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(standing(&atlas, "n"), Standing::SingleSource);
+    }
+}

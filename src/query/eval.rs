@@ -196,25 +196,27 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
                 nodes.truncate(*limit);
             }
             let via = nodes.iter().map(|n| ev.via_of(*n)).collect();
-            // with nothing disputed in the data, counting again would find nothing more
-            let more_disputed = if *disputed || !atlas.has_disputed() {
-                0
-            } else {
-                let mut all = Evaluator::new(atlas, true).answer(expr);
-                all.difference_with(&set);
-                all.count()
-            };
             // a level's contributing muscles, when the query reads root levels at all
-            let more_contributing =
+            let weighted =
                 if *disputed || *contributing || !atlas.has_contributing() || !reads_levels(expr) {
-                    0
+                    None
                 } else {
                     let mut all = Evaluator::new(atlas, false)
                         .with_contributing(true)
                         .answer(expr);
-                    all.difference_with(&set);
-                    all.count()
+                    all.union_with(&set);
+                    Some(all)
                 };
+            let more_contributing = weighted.as_ref().map_or(0, |w| w.count() - set.count());
+            // with nothing disputed in the data, counting again would find nothing more;
+            // what `including contributing` adds is not counted twice
+            let more_disputed = if *disputed || !atlas.has_disputed() {
+                0
+            } else {
+                let mut all = Evaluator::new(atlas, true).answer(expr);
+                all.difference_with(weighted.as_ref().unwrap_or(&set));
+                all.count()
+            };
             Answer::Set(SetAnswer {
                 nodes,
                 via,
