@@ -441,9 +441,14 @@ fn version() -> Result<ExitCode, Error> {
     writeln!(out, "fascia {}", env!("CARGO_PKG_VERSION")).map_err(Error::Output)?;
     if let Ok(atlas) = fascia::bundled() {
         let scope = crate::scope::regions(&atlas).map_or(String::new(), |s| format!("{s}; "));
+        // the same count rule as `count structures` and `help kinds`
+        let wholes = fascia::run(&atlas, "count structures")
+            .ok()
+            .and_then(|(_, answer)| answer.count())
+            .unwrap_or(atlas.structure_count());
         writeln!(
             out,
-            "data: {scope}{} structures, {} facts, {} sources",
+            "data: {scope}{wholes} structures ({} with their parts), {} facts, {} sources",
             atlas.structure_count(),
             atlas.fact_count(),
             atlas.sources().len()

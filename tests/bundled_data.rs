@@ -367,3 +367,89 @@ fn the_nerves_arteries_and_veins_of_issue_5_are_present() {
         node(id);
     }
 }
+
+/// Issue 18: `why` explains every member of a `*` answer, continuations included.
+#[test]
+fn why_explains_every_member_of_a_star_answer() {
+    use fascia::query::Answer;
+    for (query, relation, target) in [
+        (
+            "arteries branch-of* \"axillary artery\"",
+            "branch-of*",
+            "axillary-artery",
+        ),
+        ("nerves branch-of* sciatic", "branch-of*", "sciatic-nerve"),
+        (
+            "muscles innervated-by* radial",
+            "innervated-by*",
+            "radial-nerve",
+        ),
+    ] {
+        let (_, answer) = fascia::run(&ATLAS, query).unwrap_or_else(|e| panic!("{query}: {e}"));
+        let members = answer.structures(&ATLAS);
+        assert!(members.len() > 3, "{query}: {} members", members.len());
+        for m in members {
+            let why = format!("why {} {relation} {target}", m.id);
+            let (_, answer) = fascia::run(&ATLAS, &why).unwrap_or_else(|e| panic!("{why}: {e}"));
+            let Answer::Why(w) = answer else {
+                panic!("{why}: not a why answer");
+            };
+            assert!(
+                !w.asserted.is_empty() || w.inferred.is_some(),
+                "{why}: no chain of facts"
+            );
+        }
+    }
+}
+
+/// Issue 18: a minor twig (the radial nerve's to brachialis) is shown as minor wherever
+/// the muscle appears in an answer, and never as a plain supply.
+#[test]
+fn a_minor_supply_is_marked_in_answers() {
+    use fascia::output::{Format, render_to_string};
+    let (_, answer) =
+        fascia::run(&ATLAS, "muscles innervated-by radial").unwrap_or_else(|e| panic!("{e}"));
+    let text = render_to_string(&ATLAS, &answer, Format::Text);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Brachialis "))
+        .unwrap_or_else(|| panic!("no brachialis in\n{text}"));
+    assert!(line.ends_with("minor share"), "{line}");
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.starts_with("Triceps brachii") && l.contains("minor"))
+    );
+    let json = render_to_string(&ATLAS, &answer, Format::Json);
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    let brachialis = rows
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["id"] == "brachialis"))
+        .unwrap_or_else(|| panic!("no brachialis in {json}"));
+    assert_eq!(brachialis["minor"], true);
+    let (_, card) = fascia::run(&ATLAS, "show brachialis").unwrap_or_else(|e| panic!("{e}"));
+    let card = render_to_string(&ATLAS, &card, Format::Text);
+    assert!(
+        card.lines()
+            .any(|l| l.contains("Radial nerve") && l.contains("minor share")),
+        "{card}"
+    );
+}
+
+/// Issue 18: a whole that answers only through a part stands for that part as a
+/// target: the hamstrings' nerves are not adductor magnus's obturator supply.
+#[test]
+fn a_whole_answering_through_its_part_stands_for_the_part_as_a_target() {
+    let (_, answer) = fascia::run(&ATLAS, "nerves innervates (muscles member-of hamstrings)")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<String> = answer
+        .structures(&ATLAS)
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
+    assert!(
+        ids.contains(&"tibial-division-of-sciatic-nerve".to_string()),
+        "{ids:?}"
+    );
+    assert!(!ids.iter().any(|id| id.contains("obturator")), "{ids:?}");
+}

@@ -533,17 +533,20 @@ fn help_and_version() {
     assert_eq!(r.code, Some(0));
     assert!(r.stdout.contains("Usage: fascia [OPTIONS]"), "{}", r.stdout);
     assert!(r.stdout.contains("\nExamples:\n  fascia "), "{}", r.stdout);
-    // the version, then what the bundled data covers
+    // the version, then what the bundled data covers, counted as `count structures`
+    // counts (parts under their wholes) and with the parts
     let r = run(&["--version"]);
     let atlas = fascia::bundled().expect("the bundled data loads");
+    let (_, counted) = fascia::run(&atlas, "count structures").expect("count runs");
     assert_eq!(
         (r.code, r.stdout),
         (
             Some(0),
             format!(
-                "fascia {}\ndata: the lower limb and the upper limb; {} structures, {} facts, \
-                 {} sources\nidentifiers: {}\n",
+                "fascia {}\ndata: the lower limb and the upper limb; {} structures ({} with their \
+                 parts), {} facts, {} sources\nidentifiers: {}\n",
                 env!("CARGO_PKG_VERSION"),
+                counted.count().expect("a count"),
                 atlas.structure_count(),
                 atlas.fact_count(),
                 atlas.sources().len(),

@@ -32,6 +32,8 @@ pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
                 .map(|(i, n)| {
                     let mut v = brief(atlas, *n);
                     let via = set.via.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                    let minor = via.iter().any(|t| t.minor);
+                    let via: Vec<_> = via.iter().filter(|t| !t.minor).collect();
                     if let (Value::Object(map), false) = (&mut v, via.is_empty()) {
                         let mut parts: Vec<NodeIndex> =
                             via.iter().flat_map(|t| t.nodes()).collect();
@@ -39,6 +41,10 @@ pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
                         parts.dedup();
                         let parts = parts.into_iter().map(|p| brief(atlas, p)).collect();
                         map.insert("via".to_string(), Value::Array(parts));
+                    }
+                    // a minor share: the supply reaches only a small part of it
+                    if let (Value::Object(map), true) = (&mut v, minor) {
+                        map.insert("minor".to_string(), Value::Bool(true));
                     }
                     v
                 })

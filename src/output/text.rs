@@ -114,6 +114,7 @@ fn table(
             let ways: Vec<String> = ways
                 .iter()
                 .map(|t| match (t.part, t.reaching) {
+                    _ if t.minor => "minor share".to_string(),
                     (Some(p), Some(r)) => {
                         format!("{} → {}", part_name(atlas, *n, p), atlas.node(r).name)
                     }
@@ -511,7 +512,9 @@ fn why(atlas: &Atlas, w: &WhyAnswer, out: &mut dyn Write) -> io::Result<()> {
     }
     match &w.inferred {
         Some(path) => {
-            writeln!(out, "{claim}: inferred through {} facts", path.steps.len())?;
+            let n = path.steps.len();
+            let facts = if n == 1 { "fact" } else { "facts" };
+            writeln!(out, "{claim}: inferred through {n} {facts}")?;
             for step in &path.steps {
                 writeln!(out, "  {}", fact_line(atlas, step.edge))?;
             }

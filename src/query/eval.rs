@@ -132,6 +132,8 @@ impl Context {
 pub struct Through {
     pub part: Option<NodeIndex>,
     pub reaching: Option<NodeIndex>,
+    /// The supply is a minor share (a twig to a small part of the structure).
+    pub minor: bool,
 }
 
 impl Through {
@@ -195,7 +197,20 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             if let Some(limit) = limit {
                 nodes.truncate(*limit);
             }
-            let via = nodes.iter().map(|n| ev.via_of(*n)).collect();
+            let via = nodes
+                .iter()
+                .map(|n| {
+                    let mut via = ev.via_of(*n);
+                    if minor_share(atlas, expr, *n, *disputed) {
+                        via.push(Through {
+                            part: None,
+                            reaching: None,
+                            minor: true,
+                        });
+                    }
+                    via
+                })
+                .collect();
             // a level's contributing muscles, when the query reads root levels at all
             let weighted =
                 if *disputed || *contributing || !atlas.has_contributing() || !reads_levels(expr) {
@@ -589,6 +604,27 @@ impl Evaluator<'_> {
         set
     }
 
+    /// A subquery's answer as the target of a relation: a whole that answered only
+    /// through some of its parts stands for those parts (adductor magnus, a hamstring
+    /// by its hamstring part, is not a target for the nerves of its adductor part).
+    fn target_set(&mut self, expr: &PSet) -> Vec<NodeIndex> {
+        let set = self.set(expr);
+        set.ones()
+            .map(NodeIndex::new)
+            .filter(|n| {
+                if self.direct.contains(n) {
+                    return true;
+                }
+                let via = self.via.get(n).map(Vec::as_slice).unwrap_or(&[]);
+                let through_parts = !via.is_empty()
+                    && via
+                        .iter()
+                        .all(|t| t.part.is_some_and(|p| set.contains(p.index())));
+                !through_parts
+            })
+            .collect()
+    }
+
     /// A whole query's set: a part whose whole (of another kind) is also in the answer
     /// is shown through its whole, not beside it (a head under its muscle).
     fn answer(&mut self, expr: &PSet) -> NodeSet {
@@ -723,7 +759,7 @@ impl Evaluator<'_> {
             } => {
                 let targets: Vec<NodeIndex> = match target {
                     PTarget::Node(n) => vec![*n],
-                    PTarget::Set(q) => self.answer(q).ones().map(NodeIndex::new).collect(),
+                    PTarget::Set(q) => self.target_set(q),
                 };
                 self.atom(*relation, *direction, *star, &targets)
             }
@@ -833,6 +869,7 @@ impl Evaluator<'_> {
             self.via.entry(y).or_default().push(Through {
                 part: (y != x).then_some(x),
                 reaching: (t != top).then_some(t),
+                minor: false,
             });
         }
         self.wholes = answering;
@@ -873,6 +910,35 @@ impl Evaluator<'_> {
             Direction::Forward => Vec::new(),
         }
     }
+}
+
+/// Whether `n` answers `kinds relation target` (one condition, one hop) only through
+/// minor shares: every fact of the relation from it or its parts to the target is a
+/// twig to a small part (the radial nerve's to brachialis).
+fn minor_share(atlas: &Atlas, expr: &PSet, n: NodeIndex, disputed: bool) -> bool {
+    let PSet::Select {
+        condition:
+            Some(PCond::Atom {
+                relation,
+                direction: Direction::Forward,
+                star: false,
+                target: PTarget::Node(t),
+            }),
+        ..
+    } = expr
+    else {
+        return false;
+    };
+    let parts = atlas
+        .neighbours(n, Relation::PartOf, Direction::Inverse)
+        .map(|(_, p)| p);
+    let facts: Vec<EdgeIndex> = std::iter::once(n)
+        .chain(parts)
+        .flat_map(|s| atlas.neighbours(s, *relation, Direction::Forward))
+        .filter(|(e, o)| *o == *t && (disputed || atlas.is_standard(*e)))
+        .map(|(e, _)| e)
+        .collect();
+    !facts.is_empty() && facts.iter().all(|e| atlas.fact(*e).minor)
 }
 
 /// Whether a set expression reads root levels: a relation that carries them, to or from
@@ -1159,6 +1225,18 @@ fn best_chain(
     };
     let starts = descend(atlas, subject, disputed, &[Relation::PartOf]);
     let (up, down) = (under.steps(), starts.steps());
+    // a member of the `*` tree by the tree's own steps (what an artery continues as is
+    // in its tree of branches): the chain is the way up the tree
+    if star && subject != target && up.contains_key(&subject) {
+        let (mut nodes, mut steps) = (vec![subject], Vec::new());
+        let mut at = subject;
+        while let Some((parent, edge)) = up.get(&at) {
+            steps.push(step_towards(atlas, *edge, at));
+            nodes.push(*parent);
+            at = *parent;
+        }
+        return Some(Path { nodes, steps });
+    }
     let mut best: Option<(Path, u32)> = None;
     for from in starts.nodes() {
         for (first, object) in atlas.neighbours(from, relation, direction) {

@@ -62,13 +62,29 @@ pub fn write_help(
 /// line and its other spellings, from the vocabulary.
 fn kind_table(atlas: &Atlas, out: &mut dyn Write) -> io::Result<()> {
     for s in Selector::ALL {
-        let n: usize = s.kinds().iter().map(|k| atlas.of_kind(k).len()).sum();
+        let entries: usize = s.kinds().iter().map(|k| atlas.of_kind(k).len()).sum();
+        // what `count WORD` answers: a part whose whole is in the answer is counted
+        // under its whole
+        let rows = fascia::run(atlas, &format!("count {}", s.word()))
+            .ok()
+            .and_then(|(_, answer)| answer.count())
+            .unwrap_or(entries);
         let entry = s.entry();
         let also = match entry.also {
             [] => String::new(),
             more => format!(" (also `{}`)", more.join("`, `")),
         };
-        writeln!(out, "  {:<12} {n:>5}  {}{also}", s.word(), entry.help)?;
+        let parts = if rows == entries {
+            String::new()
+        } else {
+            format!("; {entries} with the parts counted under them")
+        };
+        writeln!(
+            out,
+            "  {:<12} {rows:>5}  {}{also}{parts}",
+            s.word(),
+            entry.help
+        )?;
     }
     Ok(())
 }
@@ -178,7 +194,8 @@ For each: forward / inverse, what a fact says, and the kinds it joins (from → 
         summary: "the kinds of structure and how many are loaded",
         text: "\
 A set query starts with one of these words (singular works too), with how many
-structures each selects in the loaded data:
+structures each selects in the loaded data, as `count` counts them: a part whose whole
+is in the answer (a head, a landmark) is counted under its whole.
 ",
         examples: &["joints", "count muscles", "groups"],
     },
@@ -339,8 +356,10 @@ mod tests {
         let mut out = Vec::new();
         write_help(&atlas, "kinds", &mut out).unwrap().unwrap();
         let text = String::from_utf8(out).unwrap();
+        // each word with what `count WORD` answers: one count rule everywhere
         for s in Selector::ALL {
-            let n: usize = s.kinds().iter().map(|k| atlas.of_kind(k).len()).sum();
+            let (_, answer) = fascia::run(&atlas, &format!("count {}", s.word())).unwrap();
+            let n = answer.count().unwrap();
             let row = format!("  {:<12} {n:>5}  {}", s.word(), s.entry().help);
             assert!(text.contains(&row), "{row}");
         }
