@@ -376,3 +376,18 @@ mod shell {
         );
     }
 }
+
+#[test]
+fn the_readme_shows_real_json() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let command = "fascia quiz --count 1 --seed 1 --topic innervation --format json";
+    let at = readme
+        .find(&format!("```sh\n{command}\n```"))
+        .expect("README shows it");
+    let start = at + readme[at..].find("```json\n").unwrap() + "```json\n".len();
+    let end = start + readme[start..].find("```\n").unwrap();
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    let out = fascia(&args);
+    assert_eq!(&readme[start..end], String::from_utf8(out.stdout).unwrap());
+}

@@ -4,7 +4,7 @@
 
 use super::Question;
 use crate::graph::Atlas;
-use crate::graph::model::Kind;
+use crate::graph::model::{Kind, KindSet};
 use crate::query::QueryError;
 use crate::query::ast::{Name, Span};
 use crate::query::resolve::resolve_name;
@@ -51,19 +51,47 @@ pub fn grade(atlas: &Atlas, question: &Question, typed: &str) -> Grade {
     let mut named = Vec::new();
     let mut extra = Vec::new();
     let mut unknown = Vec::new();
-    for piece in pieces(typed, question.accepts.contains(Kind::Root)) {
-        match read_name(atlas, question, &piece) {
-            Some(n) if question.answer.contains(&n) => {
-                if !named.contains(&n) {
-                    named.push(n);
+    let mut note = |read: Option<NodeIndex>, piece: String| match read {
+        Some(n) if question.answer.contains(&n) => {
+            if !named.contains(&n) {
+                named.push(n);
+            }
+        }
+        Some(n) => {
+            if !extra.contains(&n) {
+                extra.push(n);
+            }
+        }
+        None => unknown.push(piece),
+    };
+    // root levels: ranges spelled out
+    if question.accepts == KindSet::of(&[Kind::Root]) {
+        for piece in pieces(typed, true) {
+            note(read_name(atlas, question, &piece), piece);
+        }
+    } else {
+        let atoms = atoms(typed);
+        let mut i = 0;
+        while i < atoms.len() {
+            // a name with a comma or an `and` in it (`Gastrocnemius, lateral head`):
+            // the longest run of pieces, joined as typed, that names a member of the key
+            let joined = (i + 2..=atoms.len().min(i + 4)).rev().find_map(|j| {
+                let text = join(&atoms[i..j]);
+                read_name(atlas, question, &text)
+                    .filter(|n| question.answer.contains(n))
+                    .map(|n| (j, n, text))
+            });
+            match joined {
+                Some((j, n, text)) => {
+                    note(Some(n), text);
+                    i = j;
+                }
+                None => {
+                    let piece = atoms[i].1.clone();
+                    note(read_name(atlas, question, &piece), piece);
+                    i += 1;
                 }
             }
-            Some(n) => {
-                if !extra.contains(&n) {
-                    extra.push(n);
-                }
-            }
-            None => unknown.push(piece),
         }
     }
     let missing: Vec<NodeIndex> = question
@@ -113,6 +141,34 @@ fn read_name(atlas: &Atlas, question: &Question, piece: &str) -> Option<NodeInde
         }
         Err(_) => None,
     }
+}
+
+/// The pieces of an answer between commas, semicolons, new lines and `and`, each with
+/// the separator before it.
+fn atoms(typed: &str) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for part in typed.split([',', ';', '\n']) {
+        let spaced = format!(" {part} ");
+        for (k, piece) in spaced.split(" and ").enumerate() {
+            let piece = piece.trim().trim_matches(['"', '\'']).trim();
+            if !piece.is_empty() {
+                out.push((if k == 0 { ", " } else { " and " }, piece.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Pieces joined by the separators they were typed with.
+fn join(atoms: &[(&'static str, String)]) -> String {
+    let mut text = String::new();
+    for (k, (separator, piece)) in atoms.iter().enumerate() {
+        if k > 0 {
+            text.push_str(separator);
+        }
+        text.push_str(piece);
+    }
+    text
 }
 
 /// The names in an answer, with root ranges spelled out when roots are asked for.
@@ -241,6 +297,51 @@ mod tests {
         let with_extra = grade(&atlas, &q, &format!("{}, femoral", names.join("; ")));
         assert_eq!(with_extra.verdict, Verdict::Partly);
         assert_eq!(with_extra.extra.len(), 1);
+    }
+
+    #[test]
+    fn a_name_with_a_comma_or_an_and_is_read_whole() {
+        let atlas = crate::bundled().unwrap();
+        let gastrocnemius = atlas.by_id("gastrocnemius").unwrap();
+        let heads: Vec<NodeIndex> = atlas
+            .neighbours(
+                gastrocnemius,
+                crate::graph::model::Relation::PartOf,
+                crate::graph::model::Direction::Inverse,
+            )
+            .map(|(_, p)| p)
+            .collect();
+        assert_eq!(heads.len(), 2);
+        let skin = atlas
+            .of_kind(Kind::SkinArea)
+            .iter()
+            .copied()
+            .find(|n| atlas.node(*n).name.contains(" and "))
+            .unwrap();
+        let mut answer = heads.clone();
+        answer.push(skin);
+        let q = Question {
+            key: "test/heads".into(),
+            topic: crate::learn::Topic::Contents,
+            region: None,
+            text: String::new(),
+            query: String::new(),
+            answer,
+            sources: Vec::new(),
+            accepts: KindSet::ALL,
+        };
+        let typed = format!(
+            "{}, {}; {}",
+            atlas.node(heads[1]).name,
+            atlas.node(heads[0]).name,
+            atlas.node(skin).name
+        );
+        let g = grade(&atlas, &q, &typed);
+        assert_eq!(
+            (g.verdict, g.unknown.len()),
+            (Verdict::Right, 0),
+            "{typed}: {g:?}"
+        );
     }
 
     #[test]

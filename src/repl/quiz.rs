@@ -495,3 +495,54 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
+
+/// The README's transcript of a quiz is what the shell prints, answer by answer.
+#[cfg(test)]
+mod readme {
+    use super::super::{Outcome, PROMPT};
+    use super::*;
+    use fascia::output::Format;
+
+    const OPENING: &str = "```text\nfascia> quiz";
+
+    /// Replays the lines typed in `block` and returns the transcript the shell makes.
+    fn replay(block: &str) -> String {
+        let atlas = fascia::bundled().expect("the bundled data loads");
+        let mut s = Session::new(atlas, Format::Text, false);
+        s.store.clock = || 1_800_000_000;
+        let mut transcript = String::new();
+        for line in block.lines() {
+            let typed = line
+                .strip_prefix(PROMPT)
+                .or_else(|| line.strip_prefix(ANSWER_PROMPT));
+            let Some(typed) = typed else { continue };
+            transcript.push_str(s.prompt());
+            transcript.push_str(typed);
+            transcript.push('\n');
+            let mut out = Vec::new();
+            let outcome = s.handle_all(typed, &mut out).expect("written");
+            assert_ne!(outcome, Outcome::Failed, "{typed}");
+            transcript.push_str(&String::from_utf8(out).expect("UTF-8"));
+        }
+        transcript
+    }
+
+    #[test]
+    fn the_readme_transcript_is_real() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let readme = std::fs::read_to_string(&path).expect("README.md");
+        let start = readme.find(OPENING).expect("README shows a quiz") + "```text\n".len();
+        let end = start + readme[start..].find("```\n").expect("the block ends");
+        let shown = &readme[start..end];
+        let real = replay(shown);
+        if std::env::var_os("FASCIA_BLESS").is_some() {
+            let blessed = format!("{}{real}{}", &readme[..start], &readme[end..]);
+            std::fs::write(&path, blessed).expect("README.md written");
+            return;
+        }
+        assert_eq!(
+            shown, real,
+            "FASCIA_BLESS=1 rewrites the README's transcript"
+        );
+    }
+}
