@@ -114,8 +114,21 @@ impl Store {
     }
 }
 
+/// A progress file larger than this is not read (a card takes about 150 bytes).
+const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The saved progress; `None` when there is no file yet.
 fn read(path: &Path) -> Result<Option<Progress>, String> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return Err("not a regular file".to_string()),
+        Ok(meta) if meta.len() > MAX_PROGRESS_BYTES => {
+            return Err(format!(
+                "larger than {} MiB, the most quiz progress can be",
+                MAX_PROGRESS_BYTES / 1024 / 1024
+            ));
+        }
+        _ => {}
+    }
     match std::fs::read_to_string(path) {
         Ok(text) => Progress::from_json(&text)
             .map(Some)
@@ -479,6 +492,23 @@ mod tests {
         let (_, text) = run_line(&mut again, "quiz review");
         assert!(text.starts_with("Review of 1 question"), "{text}");
         assert!(text.contains(&questions[1].text), "{text}");
+    }
+
+    #[test]
+    fn a_directory_in_the_way_is_reported_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = session(Some(dir.path().to_path_buf()));
+        let (_, text) = run_line(&mut s, "quiz roots 1 seed 1");
+        assert!(
+            text.contains(": not a regular file; it is left as it is"),
+            "{text}"
+        );
+        let (_, text) = run_line(&mut s, "pass");
+        assert!(
+            text.contains("Quiz done: 0 right, 0 partly right, 1 wrong."),
+            "{text}"
+        );
+        assert!(dir.path().is_dir());
     }
 
     #[test]
