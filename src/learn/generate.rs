@@ -470,7 +470,7 @@ impl<'a> Generator<'a> {
         let mut findings = weak.clone();
         findings.extend(numb.iter().copied());
         let edges = innervation_facts(atlas, &findings);
-        Some(self.question(
+        let mut q = self.question(
             Topic::Localize,
             nerve,
             text,
@@ -478,7 +478,10 @@ impl<'a> Generator<'a> {
             answer,
             &edges,
             KindSet::of(&[Kind::Nerve, Kind::Root]),
-        ))
+        );
+        // a nerve placed in no region belongs where its findings are
+        q.region = q.region.or_else(|| region_of(atlas, nerve, &findings));
+        Some(q)
     }
 
     /// A query's key, and its answer, when the key is the same with `including
@@ -503,11 +506,7 @@ impl<'a> Generator<'a> {
         accepts: KindSet,
     ) -> Question {
         let atlas = self.atlas;
-        let region = atlas.region_of(subject).or_else(|| {
-            let mut regions = answer.iter().map(|n| atlas.region_of(*n));
-            let first = regions.next().flatten()?;
-            regions.all(|r| r == Some(first)).then_some(first)
-        });
+        let region = region_of(atlas, subject, &answer);
         Question {
             key: format!("{}/{}", topic.word(), atlas.node(subject).id),
             topic,
@@ -519,6 +518,32 @@ impl<'a> Generator<'a> {
             accepts,
         }
     }
+}
+
+/// The region a question belongs to: its subject's, else that of the joint a movement
+/// occurs at, else the one most of its answer lies in (more than half of it).
+fn region_of(atlas: &Atlas, subject: NodeIndex, answer: &[NodeIndex]) -> Option<NodeIndex> {
+    if let Some(r) = atlas.region_of(subject) {
+        return Some(r);
+    }
+    let joints: Vec<NodeIndex> = atlas
+        .neighbours(subject, Relation::OccursAt, Direction::Forward)
+        .filter(|(e, _)| atlas.is_standard(*e))
+        .filter_map(|(_, joint)| atlas.region_of(joint))
+        .collect();
+    if let [first, rest @ ..] = joints.as_slice() {
+        if rest.iter().all(|r| r == first) {
+            return Some(*first);
+        }
+    }
+    let mut counts: BTreeMap<NodeIndex, usize> = BTreeMap::new();
+    for r in answer.iter().filter_map(|n| atlas.region_of(*n)) {
+        *counts.entry(r).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .find(|(_, n)| 2 * n > answer.len())
+        .map(|(r, _)| r)
 }
 
 /// A structure and its parts (a muscle's heads), which carry facts of the whole.
@@ -697,6 +722,21 @@ mod tests {
         assert_eq!(soleus.query, "nerves innervates \"soleus\"");
         assert_eq!(soleus.answer_names(&atlas), "Tibial nerve");
         assert_eq!(soleus.region_id(&atlas), Some("lower-limb"));
+    }
+
+    #[test]
+    fn questions_about_structures_in_no_region_take_their_answers_region() {
+        let atlas = crate::bundled().unwrap();
+        let generator = Generator::new(&atlas);
+        for key in ["action/shoulder-adduction", "localize/axillary-nerve"] {
+            let q = generator.by_key(key).unwrap();
+            let subject = atlas.by_id(key.split_once('/').unwrap().1).unwrap();
+            assert_eq!(atlas.region_of(subject), None, "{key}");
+            assert_eq!(q.region_id(&atlas), Some("upper-limb"), "{key}");
+        }
+        // the psoas lies on the posterior abdominal wall, in no region of the limbs
+        let psoas = generator.by_key("origin/psoas-major").unwrap();
+        assert_eq!(psoas.region, None);
     }
 
     #[test]
