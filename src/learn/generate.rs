@@ -171,6 +171,18 @@ impl<'a> Generator<'a> {
     /// turns (in an order the seed shuffles), each asking about its structures in an
     /// order the seed shuffles. Fewer when the filter admits fewer.
     pub fn quiz(&self, filter: &Filter, count: usize, seed: u64) -> Vec<Question> {
+        self.quiz_preferring(filter, count, seed, &|_| true)
+    }
+
+    /// As [`Generator::quiz`], but within each topic the questions whose key `prefer`
+    /// accepts come first (the shell prefers those never answered or due again).
+    pub fn quiz_preferring(
+        &self,
+        filter: &Filter,
+        count: usize,
+        seed: u64,
+        prefer: &dyn Fn(&str) -> bool,
+    ) -> Vec<Question> {
         let mut shuffle = Shuffle::new(seed);
         let mut topics: Vec<Topic> = Topic::ALL
             .into_iter()
@@ -182,6 +194,8 @@ impl<'a> Generator<'a> {
             .map(|t| {
                 let mut seeds = self.seeds(*t);
                 shuffle.shuffle(&mut seeds);
+                // stable: the seed's order within each group
+                seeds.sort_by_key(|s| !prefer(&self.key_of(*s)));
                 seeds.into_iter()
             })
             .collect();
@@ -223,6 +237,15 @@ impl<'a> Generator<'a> {
             _ => Subject::Node(self.atlas.by_id(id)?),
         };
         self.build(Seed { topic, subject })
+    }
+
+    /// The key a seed's question will have.
+    fn key_of(&self, seed: Seed) -> String {
+        let id = match seed.subject {
+            Subject::Node(n) => self.atlas.node(n).id.as_str(),
+            Subject::Site(i) => self.sites.get(i).map_or("", |s| s.id.as_str()),
+        };
+        format!("{}/{id}", seed.topic.word())
     }
 
     /// What a topic can ask about, in the data's order.
@@ -683,6 +706,30 @@ mod tests {
             generator.quiz(&Filter::default(), 5, 1),
             generator.quiz(&Filter::default(), 5, 2)
         );
+    }
+
+    #[test]
+    fn questions_preferred_come_first_and_keys_are_known_before_building() {
+        let atlas = crate::bundled().unwrap();
+        let generator = Generator::new(&atlas);
+        let filter = Filter {
+            region: None,
+            topics: vec![Topic::Innervation],
+        };
+        let first = generator.quiz(&filter, 5, 3);
+        let asked: Vec<String> = first.iter().map(|q| q.key.clone()).collect();
+        let next = generator.quiz_preferring(&filter, 5, 3, &|key| !asked.iter().any(|a| a == key));
+        assert_eq!(next.len(), 5);
+        assert!(next.iter().all(|q| !asked.contains(&q.key)));
+        for seed in generator
+            .seeds(Topic::Lesion)
+            .into_iter()
+            .chain(generator.seeds(Topic::Roots))
+        {
+            if let Some(q) = generator.build(seed) {
+                assert_eq!(generator.key_of(seed), q.key);
+            }
+        }
     }
 
     #[test]

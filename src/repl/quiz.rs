@@ -265,10 +265,15 @@ impl Session {
                 .collect()
         } else {
             let seed = request.seed.unwrap_or_else(|| now().unsigned_abs());
-            generator.quiz(
+            // questions never answered, or due again, before those answered lately
+            let now = (self.store.clock)();
+            let cards = &self.store.progress.cards;
+            let fresh = |key: &str| cards.get(key).is_none_or(|c| c.is_due(now));
+            generator.quiz_preferring(
                 &request.filter,
                 request.count.unwrap_or(DEFAULT_COUNT),
                 seed,
+                &fresh,
             )
         };
         if questions.is_empty() {
@@ -492,6 +497,11 @@ mod tests {
         let (_, text) = run_line(&mut again, "quiz review");
         assert!(text.starts_with("Review of 1 question"), "{text}");
         assert!(text.contains(&questions[1].text), "{text}");
+        run_line(&mut again, "stop");
+        // the same quiz again: what was answered right is not due, and others come first
+        run_line(&mut again, "quiz innervation lower-limb 2 seed 4");
+        let asked = again.quiz.as_ref().unwrap().questions.clone();
+        assert!(asked.iter().all(|q| q.key != questions[0].key), "{asked:?}");
     }
 
     #[test]
