@@ -428,3 +428,44 @@ fn no_question_has_a_key_that_a_disputed_fact_would_change() {
         );
     }
 }
+
+#[test]
+fn a_large_graph_asks_no_localize_questions_rather_than_run_for_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("big");
+    let data = data.to_str().unwrap();
+    fascia(&["generate", "--structures", "10000", "--seed", "1", data]);
+    let count = fascia(&["--data", data, "--no-cache", "-e", "count nerves"]);
+    let nerves: usize = String::from_utf8(count.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(nerves > fascia::learn::LOCALIZE_NERVE_LIMIT, "{nerves}");
+    let out = fascia(&[
+        "--data",
+        data,
+        "--no-cache",
+        "quiz",
+        "--topic",
+        "localize",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "[]\n");
+    // the other topics still ask
+    let out = fascia(&[
+        "--data",
+        data,
+        "--no-cache",
+        "quiz",
+        "--topic",
+        "innervation",
+        "--count",
+        "2",
+        "--format",
+        "json",
+    ]);
+    let quiz: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(quiz.as_array().unwrap().len(), 2);
+}

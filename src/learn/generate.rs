@@ -10,6 +10,11 @@ use crate::query::Answer;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::BTreeMap;
 
+/// `localize` questions are made only on a graph of at most this many nerves: making
+/// one ranks every nerve, root and site as the lesion, so the topic's work grows with
+/// the square of the nerves (the bundled data has under a hundred).
+pub const LOCALIZE_NERVE_LIMIT: usize = 500;
+
 /// What a question is about: a structure, or a lesion site of the clinical tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Subject {
@@ -283,6 +288,11 @@ impl<'a> Generator<'a> {
                 })
                 .collect(),
             Topic::Contents => nodes(&[Kind::Compartment]),
+            // each question ranks every candidate lesion: on a larger graph the
+            // topic would take hours, and asks nothing
+            Topic::Localize if atlas.of_kind(Kind::Nerve).len() > LOCALIZE_NERVE_LIMIT => {
+                Vec::new()
+            }
             Topic::Localize => nodes(&[Kind::Nerve]),
             Topic::Lesion => {
                 return (0..self.sites.len())

@@ -21,7 +21,7 @@ use crate::query::Answer;
 use petgraph::graph::NodeIndex;
 use std::fmt;
 
-pub use generate::{Generator, answer_of};
+pub use generate::{Generator, LOCALIZE_NERVE_LIMIT, answer_of};
 pub use grade::{Grade, Verdict, grade};
 pub use schedule::{Card, Progress, ProgressError};
 
