@@ -31,6 +31,8 @@ Examples:
   fascia export --format turtle -o fascia.ttl the whole graph as RDF
   fascia export --format graphml 'muscles innervated-by* sciatic'
   fascia generate --structures 100000 big/    a synthetic graph, then --data big/
+  fascia quiz --count 20 --seed 7             a paper quiz with its answer key
+  fascia export --format anki -o fascia.txt   an Anki deck of every question
 
 Exit status: 0 when every query was answered, 1 when a query failed (the others still
 run), 2 for usage errors and data that does not load.";
@@ -120,6 +122,8 @@ enum Command {
         /// The directory to write (created if needed)
         dir: PathBuf,
     },
+    /// Print a quiz drawn from the graph's standard facts, with its answer key
+    Quiz(QuizArgs),
     /// Print the help on the query language (with its list of topics), or on TOPIC
     Help {
         /// relations, kinds, names, show, path, why, around, count, output, data …
@@ -129,18 +133,52 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct ExportArgs {
-    /// turtle or ntriples (RDF), graphml, json (a dump --data can load), neo4j (CSV files)
+    /// turtle or ntriples (RDF), graphml, json (a dump --data can load), neo4j (CSV
+    /// files), anki (a deck of quiz questions in Anki's text import format)
     #[arg(long, value_name = "FORMAT",
-          value_parser = clap::builder::PossibleValuesParser::new(ExportFormat::NAMES))]
+          value_parser = clap::builder::PossibleValuesParser::new(
+              ExportFormat::NAMES.into_iter().chain([ANKI])))]
     format: String,
 
     /// Write to FILE (a directory for neo4j) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE|DIR")]
     output: Option<PathBuf>,
 
+    /// anki: only the questions of REGION (upper-limb, lower-limb)
+    #[arg(long, value_name = "REGION")]
+    region: Option<String>,
+
+    /// anki: only the questions of TOPIC (repeatable: innervation, roots, origin, …)
+    #[arg(long, value_name = "TOPIC")]
+    topic: Vec<String>,
+
     /// Export only what the answer to QUERY shows (its structures and the facts among them)
     #[arg(value_name = "QUERY", num_args = 0.., trailing_var_arg = true)]
     query: Vec<String>,
+}
+
+/// `fascia export --format anki`: the quiz questions as an Anki deck.
+const ANKI: &str = "anki";
+
+#[derive(Debug, clap::Args)]
+struct QuizArgs {
+    /// How many questions
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    count: usize,
+    /// The same seed gives the same quiz
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// text (the questions, then an answer key) or json
+    #[arg(long, value_name = "FORMAT", default_value = "text",
+          value_parser = clap::builder::PossibleValuesParser::new(["text", "json"]))]
+    format: String,
+    /// Only questions of REGION (upper-limb, lower-limb)
+    #[arg(long, value_name = "REGION")]
+    region: Option<String>,
+    /// Only questions of TOPIC (repeatable: innervation, roots, origin, insertion, supply,
+    /// action, continuation, branches, contents, lesion, localize)
+    #[arg(long, value_name = "TOPIC")]
+    topic: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -214,6 +252,17 @@ pub fn run() -> Result<ExitCode, Error> {
             return Ok(ExitCode::from(FATAL));
         };
         return export(&atlas, export_args, err_color);
+    }
+    if let Some(Command::Quiz(quiz_args)) = &args.command {
+        if !no_queries || args.output.is_some() {
+            return Err(Error::Usage(
+                "quiz takes its options after `quiz`, not queries (-e, -f) or -o".to_string(),
+            ));
+        }
+        let Some(atlas) = load(args.data.as_deref(), err_color) else {
+            return Ok(ExitCode::from(FATAL));
+        };
+        return quiz(&atlas, quiz_args);
     }
     if let Some(Command::Generate {
         structures,
@@ -341,6 +390,14 @@ fn check(dir: Option<&Path>) -> Result<ExitCode, Error> {
 /// `fascia export`: the selection in the format asked for, to standard output, a file
 /// (replaced whole) or, for neo4j, a directory.
 fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Error> {
+    if args.format == ANKI {
+        return anki(atlas, args);
+    }
+    if args.region.is_some() || !args.topic.is_empty() {
+        return Err(Error::Usage(
+            "--region and --topic choose questions for `--format anki`".to_string(),
+        ));
+    }
     let format = ExportFormat::from_name(&args.format)
         .ok_or_else(|| Error::Usage(format!("unknown export format `{}`", args.format)))?;
     let query = args.query.join(" ");
@@ -382,6 +439,79 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             fascia::export::write(atlas, &selection, format, &mut out).map_err(Error::Output)?;
+            out.flush().map_err(Error::Output)?;
+        }
+    }
+    Ok(ExitCode::from(SUCCESS))
+}
+
+/// The questions `--region` and `--topic` ask for.
+fn learn_filter(
+    atlas: &Atlas,
+    region: Option<&str>,
+    topics: &[String],
+) -> Result<fascia::learn::Filter, Error> {
+    let usage = |e: fascia::learn::LearnError| Error::Usage(e.to_string());
+    Ok(fascia::learn::Filter {
+        region: region
+            .map(|r| fascia::learn::region_named(atlas, r))
+            .transpose()
+            .map_err(usage)?,
+        topics: topics
+            .iter()
+            .flat_map(|t| t.split(','))
+            .map(fascia::learn::topic_named)
+            .collect::<Result<_, _>>()
+            .map_err(usage)?,
+    })
+}
+
+/// `fascia quiz`: COUNT questions for SEED, as JSON or as a paper quiz.
+fn quiz(atlas: &Atlas, args: &QuizArgs) -> Result<ExitCode, Error> {
+    let filter = learn_filter(atlas, args.region.as_deref(), &args.topic)?;
+    let questions = fascia::learn::Generator::new(atlas).quiz(&filter, args.count, args.seed);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.format == "json" {
+        fascia::learn::paper::write_json(atlas, &questions, &mut out).map_err(Error::Output)?;
+    } else {
+        let heading = format!(
+            "fascia quiz: {} question{} (seed {})",
+            questions.len(),
+            if questions.len() == 1 { "" } else { "s" },
+            args.seed
+        );
+        fascia::learn::paper::write_text(atlas, &questions, &heading, &mut out)
+            .map_err(Error::Output)?;
+    }
+    out.flush().map_err(Error::Output)?;
+    Ok(ExitCode::from(SUCCESS))
+}
+
+/// `fascia export --format anki`: every question the filters admit, as a deck.
+fn anki(atlas: &Atlas, args: &ExportArgs) -> Result<ExitCode, Error> {
+    if !args.query.is_empty() {
+        return Err(Error::Usage(
+            "an anki deck takes --region and --topic, not a query".to_string(),
+        ));
+    }
+    let filter = learn_filter(atlas, args.region.as_deref(), &args.topic)?;
+    let questions = fascia::learn::Generator::new(atlas).all(&filter);
+    let write = |out: &mut dyn Write| {
+        fascia::learn::anki::write_deck(atlas, &questions, out).map_err(Error::Output)
+    };
+    match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(file) => {
+            let cleanup = Cleanup::default();
+            signals::exit_on_signal(cleanup.clone());
+            let mut target = AtomicFile::create(file, cleanup)?;
+            target.write_with(write)?;
+            target.commit()?;
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            write(&mut out)?;
             out.flush().map_err(Error::Output)?;
         }
     }

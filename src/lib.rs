@@ -56,6 +56,7 @@ mod bundled;
 pub mod clinical;
 pub mod export;
 pub mod graph;
+pub mod learn;
 pub mod output;
 pub mod query;
 pub mod suggest;

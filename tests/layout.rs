@@ -31,6 +31,7 @@ const LIBRARY: &[(&str, u32)] = &[
     ("query", 35),
     ("output", 40),
     ("export", 50),
+    ("learn", 60),
     ("", 100),
 ];
 

@@ -149,6 +149,8 @@ Commands:
   :data [PATH]            where the data came from; load a directory, .nt or .json
   :timing on|off          each query's time on stderr (timings: query_ms=…)
   :pager on|off           long answers through $PAGER (less -FRX), or printed whole
+  quiz [REGION TOPIC N]   questions from the graph, graded (help quiz)
+  quiz review             ask again what is due
   :quit, :q, quit, exit   leave (or Ctrl-D); Ctrl-C clears the line or stops a query
 Tab completes keywords, kinds, relations and names; → accepts a hint.
 ";
@@ -324,6 +326,22 @@ problems they are listed and the current data stays). `fascia check DIR` validat
 directory.
 ",
         examples: &[":data"],
+    },
+    Topic {
+        name: "quiz",
+        summary: "questions drawn from the graph, graded and reviewed",
+        text: "\
+quiz [REGION] [TOPIC…] [N] [seed S] asks N questions (10 by default), words in any
+order: quiz upper-limb innervation 10. Topics: innervation, roots, origin, insertion,
+supply, action, continuation, branches, contents, lesion, localize. Type the answer
+after `answer> `, names separated by commas (L4-S1 for root levels); it is graded
+right, partly right or wrong, and the key is shown with its query and sources. `pass`
+shows the answer, `stop` ends the quiz. Wrong answers are due again at once and right
+ones later (SM-2); quiz review asks what is due. Progress is kept beside the history
+(FASCIA_QUIZ names another file; empty: not saved). On the command line: fascia quiz
+--count N --seed S --format text|json, and fascia export --format anki -o FILE.
+",
+        examples: &[],
     },
 ];
 

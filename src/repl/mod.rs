@@ -7,6 +7,7 @@ mod help;
 pub use help::write_help;
 mod helper;
 mod lex;
+mod quiz;
 mod why;
 
 use crate::pager::Pager;
@@ -41,6 +42,7 @@ pub fn run(
 ) -> Result<ExitCode, term::Error> {
     let mut session = Session::new(atlas, format, color).with_work_limit(work_limit);
     session.pager = pager;
+    session.store = quiz::Store::new(quiz::progress_path());
     crate::signals::cancel_on_interrupt(&session.cancel);
     let config = Config::builder()
         .completion_type(CompletionType::List)
@@ -66,20 +68,26 @@ pub fn run(
     writeln!(stdout.lock(), "{}", session.welcome()).map_err(term::Error::Output)?;
     let mut read_errors = 0;
     loop {
-        let read = editor.readline(PROMPT);
+        // while a quiz runs, a line is an answer: no continuation lines, no history
+        let answering = session.in_quiz();
+        let read = editor.readline(session.prompt());
         if matches!(read, Ok(_) | Err(ReadlineError::Interrupted)) {
             read_errors = 0;
         }
         match read {
             Ok(mut line) => {
-                if !read_continuation(&mut editor, &mut line).map_err(readline_error)? {
+                if !answering
+                    && !read_continuation(&mut editor, &mut line).map_err(readline_error)?
+                {
                     continue;
                 }
                 if line.trim().is_empty() {
                     continue;
                 }
-                let _ = editor.add_history_entry(line.as_str());
-                history.append(&mut editor);
+                if !answering {
+                    let _ = editor.add_history_entry(line.as_str());
+                    history.append(&mut editor);
+                }
                 // text fits the terminal as it is now, resized or not
                 let terminal = io::stdout().is_terminal();
                 session.width = terminal.then(term::terminal_width).flatten();
@@ -215,7 +223,7 @@ pub enum Outcome {
 
 /// Meta-commands offered by completion at the start of a line.
 const META_COMMANDS: &[&str] = &[
-    "help", ":help", ":format", ":data", ":timing", ":pager", ":quit", ":q", "quit", "exit",
+    "help", ":help", ":format", ":data", ":timing", ":pager", ":quit", ":q", "quit", "exit", "quiz",
 ];
 
 /// The state of one shell: the data, the output format, and whether to colour.
@@ -239,6 +247,10 @@ pub struct Session {
     paging: bool,
     /// What `why` alone explains.
     last: why::LastAnswer,
+    /// The quiz under way, if one is.
+    quiz: Option<quiz::Running>,
+    /// Saved quiz progress.
+    store: quiz::Store,
 }
 
 impl Session {
@@ -255,6 +267,8 @@ impl Session {
             pager: None,
             paging: true,
             last: why::LastAnswer::default(),
+            quiz: None,
+            store: quiz::Store::new(None),
         }
     }
 
@@ -282,6 +296,10 @@ impl Session {
     /// `:quit`. The outcome is `Quit`, else `Loaded` if any loaded data, else `Failed`
     /// if any failed.
     pub fn handle_all(&mut self, input: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        // an answer to a quiz is one line, semicolons and all
+        if self.in_quiz() {
+            return self.quiz_answer(input, out);
+        }
         let mut outcome = Outcome::Done;
         let mut failed = false;
         let mut loaded = false;
@@ -314,7 +332,11 @@ impl Session {
             Some((c, r)) => (c, r.trim()),
             None => (trimmed, ""),
         };
+        if self.in_quiz() {
+            return self.quiz_answer(line, out);
+        }
         match command {
+            "quiz" => self.start_quiz(rest, out),
             "quit" | "exit" if rest.is_empty() => Ok(Outcome::Quit),
             ":quit" | ":q" | ":exit" => Ok(Outcome::Quit),
             "help" | ":help" | "?" => {
@@ -595,7 +617,7 @@ mod tests {
         assert_eq!(
             run_line(&mut s, "help relatoins").1,
             "error: no help on `relatoins`; did you mean `help relations`? topics: queries, \
-             relations, kinds, names, show, path, why, around, lesion, localize, count, output, data\n"
+             relations, kinds, names, show, path, why, around, lesion, localize, count, output, data, quiz\n"
         );
     }
 
