@@ -701,3 +701,17 @@ fn the_thoracodorsal_and_subscapular_nerves_have_their_textbook_roots() {
         assert_eq!(ids(&format!("roots root-of \"{n}\"")), ["c5", "c6"], "{n}");
     }
 }
+
+/// Issue 18: Wikipedia's C7, C8, T1 for flexor digitorum superficialis is recorded; with
+/// GPnotebook's C7, C8 and no canon work giving levels, T1 contributes.
+#[test]
+fn flexor_digitorum_superficialis_has_t1_as_a_contributing_level() {
+    let m = "flexor-digitorum-superficialis";
+    assert!(principal_at("c7", m) && principal_at("c8", m));
+    assert!(!principal_at("t1", m));
+    assert!(
+        ids("muscles innervated-by t1 including contributing")
+            .iter()
+            .any(|x| x == m)
+    );
+}
