@@ -440,3 +440,24 @@ fn a_contributing_level_alone_does_not_weaken_a_muscle() {
     let radial = deficit("lesion radial");
     assert_eq!(effect(&radial, "brachialis"), None);
 }
+
+/// What the lesion does to a skin area; `None`: nothing.
+fn skin(d: &Deficit, id: &str) -> Option<Effect> {
+    let n = ATLAS.by_id(id)?;
+    d.skin.iter().find(|s| s.node == n).map(|s| s.effect)
+}
+
+/// Issue 18: the median nerve's digital skin carries C6, C7 (C8) fibres, so a medial
+/// cord lesion (C8, T1) leaves it partly felt, while the median nerve itself takes it.
+#[test]
+fn a_cord_lesion_numbs_the_median_digits_only_in_part() {
+    let id = "skin-of-palmar-lateral-three-and-a-half-digits";
+    let medial = deficit("lesion \"medial cord\"");
+    assert_eq!(skin(&medial, id), Some(Effect::Weakened));
+    assert_eq!(
+        skin(&medial, "skin-of-palmar-medial-one-and-a-half-digits"),
+        Some(Effect::Lost)
+    );
+    let median = deficit("lesion median");
+    assert_eq!(skin(&median, id), Some(Effect::Lost));
+}

@@ -682,3 +682,36 @@ exam! {
         "ulnar-artery",
     ];
 }
+
+/// Issue 18: the nerves' roots as the canon gives them; the lesser references' levels are
+/// kept, shown `including disputed`.
+#[test]
+fn the_thoracodorsal_and_subscapular_nerves_have_their_textbook_roots() {
+    // Kenhub (C6, C7, C8) over Gray 1918's C5–C7
+    assert_eq!(
+        ids("roots root-of \"thoracodorsal nerve\""),
+        ["c6", "c7", "c8"]
+    );
+    assert_eq!(
+        ids("roots root-of \"thoracodorsal nerve\" including disputed"),
+        ["c5", "c6", "c7", "c8"]
+    );
+    // Gray 1918 and Wheeless: C5, C6
+    for n in ["upper subscapular nerve", "lower subscapular nerve"] {
+        assert_eq!(ids(&format!("roots root-of \"{n}\"")), ["c5", "c6"], "{n}");
+    }
+}
+
+/// Issue 18: Wikipedia's C7, C8, T1 for flexor digitorum superficialis is recorded; with
+/// GPnotebook's C7, C8 and no canon work giving levels, T1 contributes.
+#[test]
+fn flexor_digitorum_superficialis_has_t1_as_a_contributing_level() {
+    let m = "flexor-digitorum-superficialis";
+    assert!(principal_at("c7", m) && principal_at("c8", m));
+    assert!(!principal_at("t1", m));
+    assert!(
+        ids("muscles innervated-by t1 including contributing")
+            .iter()
+            .any(|x| x == m)
+    );
+}
