@@ -8,6 +8,7 @@ use crate::term::{
     BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, draw_error, paint, terminal_height, terminal_width,
 };
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use fascia::ask::Reading;
 use fascia::export::{ExportFormat, Selection};
 use fascia::output::Format;
 use fascia::query::budget::{self, Budget};
@@ -658,6 +659,31 @@ impl Runner<'_> {
         if let Some(topic) = help_topic(text) {
             return self.help(label, text, topic, out);
         }
+        match fascia::ask::read(self.atlas, text) {
+            Reading::Typed => self.run_query(label, text, text, false, out),
+            Reading::Asked(queries) => {
+                for query in &queries {
+                    self.run_query(label, text, query, true, out)?;
+                }
+                Ok(())
+            }
+            Reading::Refused(line) => {
+                let report = Report::plain(line.clone());
+                self.fail(label, Some((text, line)), &report, out)
+            }
+        }
+    }
+
+    /// Runs one query; `asked`: it is what a question became, shown as `= query` before
+    /// its text answer (JSON, DOT and SVG answers are the query's own).
+    fn run_query(
+        &mut self,
+        label: Option<&str>,
+        typed: &str,
+        text: &str,
+        asked: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
         let mut budget = Budget::new(self.work_limit);
         let start = std::time::Instant::now();
         let result = fascia::query::run_within(self.atlas, text, &mut budget);
@@ -678,15 +704,23 @@ impl Runner<'_> {
                         fascia::query::Answer::Set(set) => Some(set.total),
                         _ => None,
                     };
-                    rendered = echoed_json(text, &rendered, total);
+                    rendered = echoed_json(typed, &rendered, total);
                 }
                 let table = format == Format::Text
                     && !self.echo
                     && matches!(answer, fascia::query::Answer::Set(_));
-                self.write_answer(text, &rendered, json, out)?;
+                if asked && format == Format::Text {
+                    let mut shown = format!("= {text}\n").into_bytes();
+                    shown.extend_from_slice(&rendered);
+                    rendered = shown;
+                }
+                self.write_answer(typed, &rendered, json, out)?;
                 self.table = table && self.answered == 1;
             }
             Err(e) => {
+                if asked && self.format != Format::Json {
+                    let _ = writeln!(io::stderr(), "= {text}");
+                }
                 let error = Some((text, e.to_string()));
                 let report = crate::scope::report_error(self.atlas, &e, text);
                 self.fail(label, error, &report, out)?;

@@ -340,7 +340,27 @@ impl Session {
         }
     }
 
+    /// Runs a query, or the queries a question stands for, each after `= query`.
     fn query(&mut self, text: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        match fascia::ask::read(&self.atlas, text) {
+            fascia::ask::Reading::Typed => self.run_query(text, false, out),
+            fascia::ask::Reading::Asked(queries) => {
+                let mut outcome = Outcome::Done;
+                for query in &queries {
+                    if self.run_query(query, true, out)? == Outcome::Failed {
+                        outcome = Outcome::Failed;
+                    }
+                }
+                Ok(outcome)
+            }
+            fascia::ask::Reading::Refused(line) => self.error(&line, out),
+        }
+    }
+
+    fn run_query(&mut self, text: &str, asked: bool, out: &mut dyn Write) -> io::Result<Outcome> {
+        if asked {
+            writeln!(out, "= {text}")?;
+        }
         // a Ctrl-C pressed before this query is not meant for it
         self.cancel.reset();
         let mut budget = Budget::new(self.work_limit).with_cancel(self.cancel.clone());
