@@ -714,6 +714,9 @@ impl Runner<'_> {
                     shown.extend_from_slice(&rendered);
                     rendered = shown;
                 }
+                if format == Format::Text {
+                    rendered = self.fitted(&rendered);
+                }
                 self.write_answer(typed, &rendered, json, out)?;
                 self.table = table && self.answered == 1;
             }
@@ -729,6 +732,16 @@ impl Runner<'_> {
         Ok(())
     }
 
+    /// Text fitted to the terminal's width, broken at spaces; as it is in a pipe.
+    fn fitted(&self, text: &[u8]) -> Vec<u8> {
+        match self.width {
+            Some(width) => {
+                fascia::output::wrap::fit(&String::from_utf8_lossy(text), width).into_bytes()
+            }
+            None => text.to_vec(),
+        }
+    }
+
     /// `help [TOPIC]` as a statement: the help as an answer (a JSON string in JSON).
     fn help(
         &mut self,
@@ -741,6 +754,9 @@ impl Runner<'_> {
         match repl::write_help(self.atlas, topic, &mut rendered).map_err(Error::Output)? {
             Ok(()) => {
                 let json = self.format == Format::Json;
+                if !json {
+                    rendered = self.fitted(&rendered);
+                }
                 if json {
                     let help = String::from_utf8_lossy(&rendered).into_owned();
                     rendered = json_document(&serde_json::json!({ "help": help }));
@@ -799,6 +815,7 @@ impl Runner<'_> {
         if let Some(label) = label {
             drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
         }
+        let drawn = String::from_utf8_lossy(&self.fitted(drawn.as_bytes())).into_owned();
         let _ = writeln!(io::stderr(), "{drawn}");
         if self.format == Format::Json {
             let (query, message) = match query {

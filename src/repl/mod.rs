@@ -318,9 +318,10 @@ impl Session {
             "quit" | "exit" if rest.is_empty() => Ok(Outcome::Quit),
             ":quit" | ":q" | ":exit" => Ok(Outcome::Quit),
             "help" | ":help" | "?" => {
+                // never paged: a newcomer's first screen is the help, not a pager's prompt
                 let mut text = Vec::new();
                 let outcome = self.help(rest, &mut text)?;
-                self.page(&text, false, out)?;
+                out.write_all(&self.fitted(&text))?;
                 Ok(outcome)
             }
             "why" if rest.is_empty() => self.why_last(out),
@@ -359,7 +360,7 @@ impl Session {
 
     fn run_query(&mut self, text: &str, asked: bool, out: &mut dyn Write) -> io::Result<Outcome> {
         if asked {
-            writeln!(out, "= {text}")?;
+            out.write_all(&self.fitted(format!("= {text}\n").as_bytes()))?;
         }
         // a Ctrl-C pressed before this query is not meant for it
         self.cancel.reset();
@@ -379,6 +380,9 @@ impl Session {
                     &answer,
                     &mut rendered,
                 )?;
+                if format == Format::Text {
+                    rendered = self.fitted(&rendered);
+                }
                 let table =
                     format == Format::Text && matches!(answer, fascia::query::Answer::Set(_));
                 self.page(&rendered, table, out)?;
@@ -387,7 +391,8 @@ impl Session {
             }
             Err(e) => {
                 let report = crate::scope::report_error(&self.atlas, &e, text);
-                writeln!(out, "{}", draw_error(&report, self.color))?;
+                let drawn = format!("{}\n", draw_error(&report, self.color));
+                out.write_all(&self.fitted(drawn.as_bytes()))?;
                 Ok(Outcome::Failed)
             }
         }
@@ -404,8 +409,19 @@ impl Session {
         }
     }
 
+    /// Text fitted to the terminal's width, broken at spaces (as it is in a pipe).
+    fn fitted(&self, text: &[u8]) -> Vec<u8> {
+        match self.width {
+            Some(width) => {
+                fascia::output::wrap::fit(&String::from_utf8_lossy(text), width).into_bytes()
+            }
+            None => text.to_vec(),
+        }
+    }
+
     fn error(&self, message: &str, out: &mut dyn Write) -> io::Result<Outcome> {
-        writeln!(out, "{}", draw_error(&Report::plain(message), self.color))?;
+        let drawn = format!("{}\n", draw_error(&Report::plain(message), self.color));
+        out.write_all(&self.fitted(drawn.as_bytes()))?;
         Ok(Outcome::Failed)
     }
 
