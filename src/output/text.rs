@@ -28,14 +28,20 @@ impl Render for Text {
                     (1, _) => "1 structure".to_string(),
                     (n, _) => format!("{n} structures"),
                 };
+                match &set.hint {
+                    Some((query, n)) if set.total == 0 => {
+                        footer.push_str(&format!("; `{query}` finds {n}"));
+                    }
+                    Some((query, n)) => {
+                        footer.push_str(&format!("; {} more with `{query}`", n - set.total));
+                    }
+                    None => {}
+                }
                 if set.more_disputed > 0 {
                     footer.push_str(&format!(
                         "; {} more `including disputed`",
                         set.more_disputed
                     ));
-                }
-                if let Some((query, n)) = &set.hint {
-                    footer.push_str(&format!("; `{query}` finds {n}"));
                 }
                 writeln!(out, "({footer})")
             }

@@ -58,7 +58,8 @@ pub struct SetAnswer {
     pub context: Context,
     /// How many more structures `including disputed` would add (0 when it was given).
     pub more_disputed: usize,
-    /// For an empty answer: a query close to it that does answer, and its count.
+    /// The same query with `*` and how many it finds, when that is more than this
+    /// answer has (`muscles innervated-by radial` → `muscles innervated-by* radial`).
     pub hint: Option<(String, usize)>,
 }
 

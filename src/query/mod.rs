@@ -33,9 +33,8 @@ pub fn run_within(
     let plan = resolve::resolve(atlas, &query)?;
     let mut answer = eval::evaluate(atlas, &plan, budget)?;
     if let Answer::Set(set) = &mut answer {
-        if set.total == 0 {
-            set.hint = starred_hint(atlas, &query, budget);
-        }
+        // what the `*` form would add, for every answer to one direct relation
+        set.hint = starred_hint(atlas, &query, budget).filter(|(_, n)| *n > set.total);
     }
     Ok((query, answer))
 }
@@ -68,8 +67,8 @@ impl Answer {
     }
 }
 
-/// For an empty answer to one direct relation (`muscles located-in X`): the same query
-/// with `*`, and how many it finds, when that is not empty.
+/// For an answer to one direct relation (`muscles located-in X`): the same query with
+/// `*`, and how many it finds, when that is not empty.
 fn starred_hint(atlas: &Atlas, query: &Query, budget: &mut Budget) -> Option<(String, usize)> {
     use ast::{Condition, SetExpr, Statement};
     let mut starred = query.clone();

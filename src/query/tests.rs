@@ -369,7 +369,7 @@ fn star_over_a_tree_includes_its_continuations() {
 }
 
 #[test]
-fn an_empty_direct_answer_suggests_its_star_form() {
+fn a_direct_answer_says_what_its_star_form_adds() {
     let Ok((_, Answer::Set(set))) = run(&MINI, "muscles innervated-by sciatic") else {
         panic!()
     };
@@ -377,7 +377,17 @@ fn an_empty_direct_answer_suggests_its_star_form() {
         set.hint,
         Some(("muscles innervated-by* sciatic".to_string(), 4))
     );
+    // not only when the answer is empty (issue 20)
     let Ok((_, Answer::Set(set))) = run(&MINI, "muscles innervated-by tibial") else {
+        panic!()
+    };
+    assert_eq!(set.total, 2);
+    assert_eq!(
+        set.hint,
+        Some(("muscles innervated-by* tibial".to_string(), 3))
+    );
+    // and nothing when `*` adds nothing
+    let Ok((_, Answer::Set(set))) = run(&MINI, "muscles innervated-by \"deep fibular\"") else {
         panic!()
     };
     assert_eq!(set.hint, None);
