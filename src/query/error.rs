@@ -71,13 +71,16 @@ pub enum QueryError {
         relation: &'static str,
         expected: KindSet,
     },
-    /// `bones innervated-by tibial`
-    #[error("{selector} are never {relation} anything: {relation} is stated of {}", expected.describe())]
+    /// `bones innervated-by tibial`; `nerves supplies deltoid` (a nerve `innervates`)
+    #[error("`{relation}` is said of {}, never of {selector}", expected.describe())]
     NeverRelated {
         span: Span,
         selector: &'static str,
         relation: &'static str,
         expected: KindSet,
+        /// The relation of like meaning that is said of the selector's kind, and where
+        /// the relation was written: `innervates` for `nerves supplies`.
+        instead: Option<(&'static str, Span)>,
     },
     /// `lesion radial at knee` (no known site of injury there)
     #[error("no known lesion site of the {nerve} at `{at}`")]
@@ -209,10 +212,23 @@ impl QueryError {
                 width: query[start..end].chars().count().max(1),
             }
         });
+        let mut help = self.help();
+        if let QueryError::NeverRelated {
+            selector,
+            instead: Some((relation, span)),
+            ..
+        } = self
+        {
+            let mut fixed = query.to_string();
+            if fixed.get(span.start..span.end).is_some() {
+                fixed.replace_range(span.start..span.end, relation);
+                help.push(format!("of {selector}, ask `{}`", fixed.trim()));
+            }
+        }
         Report {
             message: self.to_string(),
             excerpt,
-            help: self.help(),
+            help,
         }
     }
 
