@@ -462,9 +462,20 @@ fn help(data: Option<&Path>, topic: &str, color: bool) -> Result<ExitCode, Error
     let Some(atlas) = load(data, color) else {
         return Ok(ExitCode::from(FATAL));
     };
-    let mut out = io::stdout().lock();
-    match repl::write_help(&atlas, topic, &mut out).map_err(Error::Output)? {
-        Ok(()) => Ok(ExitCode::from(SUCCESS)),
+    let mut text = Vec::new();
+    match repl::write_help(&atlas, topic, &mut text).map_err(Error::Output)? {
+        Ok(()) => {
+            // on a terminal, fitted to its width at spaces; never through a pager
+            if io::stdout().is_terminal() {
+                if let Some(width) = terminal_width() {
+                    text = fascia::output::wrap::fit(&String::from_utf8_lossy(&text), width)
+                        .into_bytes();
+                }
+            }
+            let mut out = io::stdout().lock();
+            out.write_all(&text).map_err(Error::Output)?;
+            Ok(ExitCode::from(SUCCESS))
+        }
         Err(message) => Err(Error::Usage(message)),
     }
 }

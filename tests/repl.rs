@@ -684,3 +684,27 @@ fn without_controls(text: &str) -> String {
     }
     out
 }
+
+/// Issue 20: `help` on a terminal shorter than it (24 rows, 60 columns) is printed, its
+/// lines fitted at spaces; a newcomer's first screen is never a pager's prompt.
+#[test]
+fn help_is_never_paged_and_fits_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pager, record) = recording_pager(dir.path());
+    let mut p = spawn_paged(&pager, "");
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "help\r");
+    let shown = p
+        .exp_string("data       where the facts come from")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    assert!(!record.exists(), "help went through the pager");
+    assert!(!shown.contains("[paged]"), "{shown}");
+    let shown = without_controls(&shown);
+    assert!(shown.contains("Topics (help TOPIC):"), "{shown}");
+    for line in shown.lines().filter(|l| !l.contains(PROMPT)) {
+        let line = line.trim_end_matches('\r');
+        assert!(line.chars().count() <= 60, "{line}");
+    }
+    leave(p);
+}

@@ -120,9 +120,11 @@ pub(super) struct Topic {
 }
 
 const OVERVIEW: &str = "\
-Ask the anatomy graph questions. A query is one line; a parenthesis or quote left open,
-or a line ending in and, or, not, except or a comma, continues it on the next (...>).
-Several queries on one line are separated by ';'. For example:
+Ask the anatomy graph questions, in your own words or as queries: a question is shown
+with the query it becomes (= …) and answered as that query is. A query is one line; a
+parenthesis or quote left open, or a line ending in and, or, not, except or a comma,
+continues it on the next (...>). Several on one line are separated by ';'. For example:
+  fascia> what does the radial nerve supply?
   fascia> show soleus
   fascia> muscles innervated-by tibial nerve
   fascia> why soleus inserts-into* calcaneus
