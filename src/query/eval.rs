@@ -185,7 +185,7 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             disputed,
             limit,
         } => {
-            let mut ev = Evaluator::new(atlas, *disputed);
+            let mut ev = Evaluator::new(atlas, *disputed).with_territory();
             let set = ev.answer(expr);
             let mut nodes = sorted(atlas, &set);
             let total = nodes.len();
@@ -516,6 +516,9 @@ struct Evaluator<'a> {
     direct: FxHashSet<NodeIndex>,
     /// A buffer for the structures a hit answers as, kept between hits.
     wholes: Vec<NodeIndex>,
+    /// Whether a `*` over innervation or supply records the branch each answer is
+    /// reached through (for a listed answer's `through`; a count needs none).
+    territory: bool,
 }
 
 /// The relations that keep a `*` over a hierarchy within it: `arteries branch-of*
@@ -533,6 +536,26 @@ impl Evaluator<'_> {
             via: FxHashMap::default(),
             direct: FxHashSet::default(),
             wholes: Vec::new(),
+            territory: false,
+        }
+    }
+
+    /// Records, for `*` over innervation and supply, the branch each answer is reached
+    /// through (`Extensor indicis` through the posterior interosseous nerve).
+    fn with_territory(mut self) -> Self {
+        self.territory = true;
+        self
+    }
+
+    /// Notes that `y` answers a `*` over a territory through `t` (or its part `x`).
+    fn through_branch(&mut self, y: NodeIndex, x: NodeIndex, t: NodeIndex, top: NodeIndex) {
+        if y == x && t == top {
+            self.direct.insert(y);
+        } else {
+            self.via.entry(y).or_default().push(Through {
+                part: (y != x).then_some(x),
+                reaching: (t != top).then_some(t),
+            });
         }
     }
 
@@ -770,9 +793,15 @@ impl Evaluator<'_> {
         star: bool,
         out: &mut NodeSet,
     ) {
+        let territory = star
+            && self.territory
+            && matches!(relation, Relation::InnervatedBy | Relation::SuppliedBy);
         // a `*` answer that is part of nothing answers as itself alone (most do)
         if star && !self.atlas.is_part(x) {
             out.insert(x.index());
+            if territory {
+                self.through_branch(x, x, t, top);
+            }
             return;
         }
         let mut answering = std::mem::take(&mut self.wholes);
@@ -785,6 +814,9 @@ impl Evaluator<'_> {
         for &y in &answering {
             out.insert(y.index());
             if star {
+                if territory {
+                    self.through_branch(y, x, t, top);
+                }
                 continue;
             }
             if y == x && t == top {
