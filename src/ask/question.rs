@@ -141,9 +141,13 @@ const MOVERS: &[(&str, &str)] = &[
     ("supinators|supinator", "supination"),
 ];
 
+/// The most words a question may have: longer text is not read as one (and the work
+/// of matching stays small).
+pub const MAX_QUESTION_WORDS: usize = 40;
+
 /// Reads a question. `words` are the question's words (see [`super::words::words`]).
 pub fn map(atlas: &Atlas, words: &[String]) -> Mapped {
-    if words.is_empty() {
+    if words.is_empty() || words.len() > MAX_QUESTION_WORDS {
         return Mapped::NotAQuestion;
     }
     let asking = Asking { atlas };

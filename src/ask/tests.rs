@@ -118,3 +118,11 @@ fn every_query_a_question_becomes_parses_back() {
         }
     }
 }
+
+#[test]
+fn long_text_is_not_read_as_a_question() {
+    let long = "what is of ".repeat(2000);
+    assert_eq!(read(&ATLAS, &long), Reading::Typed);
+    let forty = format!("what does {} supply", "radial ".repeat(40));
+    assert_eq!(read(&ATLAS, &forty), Reading::Typed);
+}
