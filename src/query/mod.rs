@@ -109,12 +109,7 @@ fn starred_hint(atlas: &Atlas, query: &Query, budget: &mut Budget) -> Option<(St
     };
     // a leaf (most targets at scale): `*` reaches nothing more
     let walk = crate::graph::descent::Walk::new(&[]);
-    if crate::graph::descent::descent_steps_by(atlas, *target, true, walk)
-        .next()
-        .is_none()
-    {
-        return None;
-    }
+    crate::graph::descent::descent_steps_by(atlas, *target, true, walk).next()?;
     let resolve::Plan::Set { expr, disputed, .. } = plan else {
         return None;
     };

@@ -630,8 +630,8 @@ mod tests {
         );
         assert_eq!(
             run_line(&mut s, "help relatoins").1,
-            "error: no help on `relatoins`; did you mean `help relations`? topics: queries, \
-             relations, kinds, names, show, path, why, around, lesion, localize, count, output, data\n"
+            "error: no help on `relatoins`; did you mean `help relations`? topics: questions, \
+             queries, relations, kinds, names, show, path, why, around, lesion, localize, count, output, data\n"
         );
     }
 
