@@ -822,7 +822,8 @@ impl Runner<'_> {
     ) -> Result<(), Error> {
         self.failed += 1;
         self.table = false;
-        let mut drawn = draw_error(report, self.color);
+        let cropped = self.width.map(|width| report.clone().cropped(width));
+        let mut drawn = draw_error(cropped.as_ref().unwrap_or(report), self.color);
         if let Some(label) = label {
             drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
         }

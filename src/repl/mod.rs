@@ -390,7 +390,10 @@ impl Session {
                 Ok(Outcome::Done)
             }
             Err(e) => {
-                let report = crate::scope::report_error(&self.atlas, &e, text);
+                let mut report = crate::scope::report_error(&self.atlas, &e, text);
+                if let Some(width) = self.width {
+                    report = report.cropped(width);
+                }
                 let drawn = format!("{}\n", draw_error(&report, self.color));
                 out.write_all(&self.fitted(drawn.as_bytes()))?;
                 Ok(Outcome::Failed)
