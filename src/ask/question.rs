@@ -412,7 +412,17 @@ impl Asking<'_> {
 
     /// The sign a clause states and the words naming what it is about.
     fn sign_of(clause: &[String]) -> Option<(Sign, Vec<String>)> {
+        // a reflex first: `the ankle jerk is lost` is no weakness
         let patterns: &[(&str, Sign)] = &[
+            ("loss of {} reflex|jerk", Sign::ReflexLost),
+            (
+                "lost|absent|reduced|diminished|no {} reflex|jerk",
+                Sign::ReflexLost,
+            ),
+            (
+                "{} reflex|jerk is|are lost|absent|reduced|diminished|gone",
+                Sign::ReflexLost,
+            ),
             ("weak|weakened|paralysed|paralyzed {}", Sign::Weak),
             ("weakness|paralysis|palsy of|in {}", Sign::Weak),
             (
@@ -433,15 +443,6 @@ impl Asking<'_> {
             ("loss of sensation|feeling of|over|in|on {}", Sign::Numb),
             ("sensory loss of|over|in|on {}", Sign::Numb),
             ("{} is|are numb", Sign::Numb),
-            ("loss of {} reflex|jerk", Sign::ReflexLost),
-            (
-                "lost|absent|reduced|diminished|no {} reflex|jerk",
-                Sign::ReflexLost,
-            ),
-            (
-                "{} reflex|jerk is|are lost|absent|reduced|diminished|gone",
-                Sign::ReflexLost,
-            ),
         ];
         for (pattern, sign) in patterns {
             if let Some(slots) = matches(pattern, clause) {
