@@ -8,6 +8,8 @@
 //! innervates hamstrings`) and a name that hand and foot share (`lumbricals`), and reads
 //! relations spelt as words (`muscles innervated by tibial`).
 
+mod clinical;
+mod movement;
 mod names;
 mod question;
 mod words;

@@ -5,7 +5,6 @@
 
 use super::names::{self, Named, quoted, typed};
 use super::words::matches;
-use crate::clinical::Sign;
 use crate::graph::Atlas;
 use crate::graph::model::{Kind, KindSet};
 use petgraph::graph::NodeIndex;
@@ -21,7 +20,7 @@ pub enum Mapped {
     NotAQuestion,
 }
 
-const NERVES: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
+pub(super) const NERVES: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
 const SUPPLIERS: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root, Kind::Artery, Kind::Vein]);
 const VESSELS_AND_NERVES: KindSet = KindSet::of(&[Kind::Nerve, Kind::Artery, Kind::Vein]);
 const MUSCLES: KindSet = KindSet::of(&[Kind::Muscle, Kind::MusclePart]);
@@ -85,60 +84,6 @@ const EXAMPLES: &[&str] = &[
     "which nerve is damaged in foot drop",
     "path between soleus and the sciatic nerve",
     "what is the soleus",
-];
-
-/// Named signs and the findings they stand for.
-const NAMED_SIGNS: &[(&str, Sign, &str)] = &[
-    ("foot drop", Sign::Weak, "dorsiflexion of the ankle"),
-    ("drop foot", Sign::Weak, "dorsiflexion of the ankle"),
-    ("wrist drop", Sign::Weak, "extension of the wrist"),
-    ("drop wrist", Sign::Weak, "extension of the wrist"),
-    ("winged scapula", Sign::Weak, "serratus anterior"),
-    ("winging of scapula", Sign::Weak, "serratus anterior"),
-    ("scapular winging", Sign::Weak, "serratus anterior"),
-    ("trendelenburg sign", Sign::Weak, "abduction of the hip"),
-    (
-        "positive trendelenburg sign",
-        Sign::Weak,
-        "abduction of the hip",
-    ),
-    ("trendelenburg gait", Sign::Weak, "abduction of the hip"),
-];
-
-/// Verbs of movement and the movement they name (`flex the elbow`: flexion of it).
-const VERBS: &[(&str, &str)] = &[
-    ("flex|flexes|bend|bends", "flexion"),
-    ("extend|extends|straighten|straightens", "extension"),
-    ("abduct|abducts", "abduction"),
-    ("adduct|adducts", "adduction"),
-    ("dorsiflex|dorsiflexes", "dorsiflexion"),
-    (
-        "plantarflex|plantarflexes|plantar-flex|plantar-flexes",
-        "plantarflexion",
-    ),
-    ("evert|everts", "eversion"),
-    ("invert|inverts", "inversion"),
-    ("pronate|pronates", "pronation"),
-    ("supinate|supinates", "supination"),
-    ("oppose|opposes", "opposition"),
-    ("elevate|elevates", "elevation"),
-    ("depress|depresses", "depression"),
-    ("protract|protracts", "protraction"),
-    ("retract|retracts", "retraction"),
-];
-
-/// Nouns of movers (`flexors of the knee`).
-const MOVERS: &[(&str, &str)] = &[
-    ("flexors|flexor", "flexion"),
-    ("extensors|extensor", "extension"),
-    ("abductors|abductor", "abduction"),
-    ("adductors|adductor", "adduction"),
-    ("dorsiflexors|dorsiflexor", "dorsiflexion"),
-    ("plantarflexors|plantarflexor", "plantarflexion"),
-    ("evertors|evertor", "eversion"),
-    ("invertors|invertor", "inversion"),
-    ("pronators|pronator", "pronation"),
-    ("supinators|supinator", "supination"),
 ];
 
 /// The most words a question may have: longer text is not read as one (and the work
@@ -230,18 +175,18 @@ fn each(
         .collect()
 }
 
-struct Asking<'a> {
-    atlas: &'a Atlas,
+pub(super) struct Asking<'a> {
+    pub(super) atlas: &'a Atlas,
 }
 
 impl Asking<'_> {
-    fn named(&self, words: &[String], kinds: KindSet) -> Named {
+    pub(super) fn named(&self, words: &[String], kinds: KindSet) -> Named {
         names::name(self.atlas, words, kinds)
     }
 
     /// The queries for the structure the words name, by its kind; for a name that names
     /// nothing for certain, the query for `fallback` with the name as typed.
-    fn build(
+    pub(super) fn build(
         &self,
         words: &[String],
         kinds: KindSet,
@@ -262,7 +207,7 @@ impl Asking<'_> {
     }
 
     /// The first of `patterns` that matches, and its slots.
-    fn first(patterns: &[&str], words: &[String]) -> Option<Vec<Vec<String>>> {
+    pub(super) fn first(patterns: &[&str], words: &[String]) -> Option<Vec<Vec<String>>> {
         patterns.iter().find_map(|p| matches(p, words))
     }
 
@@ -281,185 +226,6 @@ impl Asking<'_> {
             )]);
         }
         Some(vec![format!("show {}", quoted(self.atlas, *node))])
-    }
-
-    /// "what is lost if the radial nerve is cut at the spiral groove", "ulnar nerve lesion
-    /// at the elbow".
-    fn lesion(&self, words: &[String], bare: &[String]) -> Option<Vec<String>> {
-        const CUT: &str = "cut|damaged|injured|severed|lesioned|transected|divided|compressed|torn|trapped|entrapped|lost|destroyed";
-        const AT: &str = "at|in|near|behind|around|above|below";
-        let with_site = [
-            format!(
-                "what|which is|are lost|affected|weak|paralysed|paralyzed if|when {{}} is|are|gets {CUT} {AT} {{}}"
-            ),
-            format!("what|which happens|happen if|when {{}} is|are|gets {CUT} {AT} {{}}"),
-            format!("what if {{}} is|are {CUT} {AT} {{}}"),
-            format!("lesion|injury|damage|palsy|section [of|to] {{}} {AT} {{}}"),
-            format!("{{}} lesion|injury|damage|palsy {AT} {{}}"),
-            format!("effect|effects|result of cutting|damaging|injuring {{}} {AT} {{}}"),
-        ];
-        let without = [
-            format!(
-                "what|which is|are lost|affected|weak|paralysed|paralyzed if|when {{}} is|are|gets {CUT}"
-            ),
-            format!("what|which happens|happen if|when {{}} is|are|gets {CUT}"),
-            format!("what if {{}} is|are {CUT}"),
-            "lesion|injury|damage|palsy|section of|to {}".to_string(),
-            "{} lesion|injury|damage|palsy".to_string(),
-            "effect|effects|result of cutting|damaging|injuring {}".to_string(),
-        ];
-        let with_site: Vec<&str> = with_site.iter().map(String::as_str).collect();
-        let without: Vec<&str> = without.iter().map(String::as_str).collect();
-        let (nerve, site) = match Self::first(&with_site, words)
-            .or_else(|| Self::first(&with_site, bare))
-        {
-            Some(slots) => (slots[0].clone(), Some(slots[1].clone())),
-            None => {
-                let slots = Self::first(&without, words).or_else(|| Self::first(&without, bare))?;
-                (slots[0].clone(), None)
-            }
-        };
-        let site = site.map(|words| {
-            let words: Vec<&str> = words
-                .iter()
-                .map(String::as_str)
-                .skip_while(|w| matches!(*w, "level" | "of"))
-                .collect();
-            typed(&words.join(" "))
-        });
-        self.build(&nerve, NERVES, Kind::Nerve, |n, _| {
-            Some(match &site {
-                Some(site) => format!("lesion {n} at {site}"),
-                None => format!("lesion {n}"),
-            })
-        })
-    }
-
-    /// "which nerve is damaged in foot drop", "which nerve is injured if tibialis anterior
-    /// is weak and tibialis posterior is spared".
-    fn localize(&self, words: &[String], _: &[String]) -> Option<Vec<String>> {
-        const WHO: &str = "nerve|nerves|root|roots|lesion|injury|structure|level";
-        const HURT: &str =
-            "damaged|injured|affected|lesioned|responsible|involved|cut|compressed|at|to";
-        let patterns = [
-            format!(
-                "which|what {WHO} is|are|was|were {HURT} [fault|blame] in|with|for|if|when|by {{*}}"
-            ),
-            format!("which|what {WHO} [lesion|injury|damage] causes|cause|gives|produces {{*}}"),
-            format!("where is|the {WHO} in|if|with|when {{*}}"),
-            "what causes|cause {*}".to_string(),
-            "cause|causes of {*}".to_string(),
-            "localize|localise|locate {*}".to_string(),
-        ];
-        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
-        let slots = Self::first(&patterns, words)?;
-        let findings = self.findings(&slots[0])?;
-        Some(vec![format!("localize {findings}")])
-    }
-
-    /// Signs in words (`foot drop`, `weak soleus and gracilis`, `tibialis posterior is
-    /// spared`, `loss of the ankle jerk`, `numbness over the dorsum of the foot`) as the
-    /// findings of `localize`.
-    fn findings(&self, words: &[String]) -> Option<String> {
-        let mut clauses: Vec<Vec<String>> = vec![Vec::new()];
-        for w in words {
-            if matches!(w.as_str(), "," | "and" | "but" | "with" | "plus") {
-                clauses.push(Vec::new());
-            } else if let Some(last) = clauses.last_mut() {
-                last.push(w.clone());
-            }
-        }
-        let mut found: Vec<(Sign, String)> = Vec::new();
-        let mut sign = None;
-        for clause in clauses.iter().filter(|c| !c.is_empty()) {
-            let text = clause.join(" ");
-            if let Some((_, s, name)) = NAMED_SIGNS.iter().find(|(n, _, _)| *n == text) {
-                found.push((*s, typed(name)));
-                sign = Some(*s);
-                continue;
-            }
-            let (s, name) = Self::sign_of(clause).or_else(|| sign.map(|s| (s, clause.clone())))?;
-            sign = Some(s);
-            let named = match self.named(&name, s.kinds()) {
-                Named::Nodes(nodes) => nodes.iter().map(|n| quoted(self.atlas, *n)).collect(),
-                Named::Typed(text) if !text.is_empty() => vec![typed(&text)],
-                Named::Typed(_) => return None,
-            };
-            for n in named {
-                found.push((s, n));
-            }
-        }
-        if found.is_empty() {
-            return None;
-        }
-        let mut out = String::new();
-        let mut last = None;
-        for (s, name) in found {
-            if last == Some(s) {
-                out.push_str(", ");
-            } else {
-                if last.is_some() {
-                    out.push(' ');
-                }
-                out.push_str(s.word());
-                out.push(' ');
-            }
-            out.push_str(&name);
-            last = Some(s);
-        }
-        Some(out)
-    }
-
-    /// The sign a clause states and the words naming what it is about.
-    fn sign_of(clause: &[String]) -> Option<(Sign, Vec<String>)> {
-        // a reflex first: `the ankle jerk is lost` is no weakness
-        let patterns: &[(&str, Sign)] = &[
-            ("loss of {} reflex|jerk", Sign::ReflexLost),
-            (
-                "lost|absent|reduced|diminished|no {} reflex|jerk",
-                Sign::ReflexLost,
-            ),
-            (
-                "{} reflex|jerk is|are lost|absent|reduced|diminished|gone",
-                Sign::ReflexLost,
-            ),
-            ("weak|weakened|paralysed|paralyzed {}", Sign::Weak),
-            ("weakness|paralysis|palsy of|in {}", Sign::Weak),
-            (
-                "{} is|are weak|weakened|paralysed|paralyzed|lost",
-                Sign::Weak,
-            ),
-            ("{} weakness", Sign::Weak),
-            ("spared|normal|intact|preserved {}", Sign::Spared),
-            (
-                "{} is|are spared|normal|intact|preserved|fine|ok",
-                Sign::Spared,
-            ),
-            ("numb|anaesthetic|anesthetic {}", Sign::Numb),
-            (
-                "numbness|anaesthesia|anesthesia|paraesthesia|paresthesia of|over|in|on {}",
-                Sign::Numb,
-            ),
-            ("loss of sensation|feeling of|over|in|on {}", Sign::Numb),
-            ("sensory loss of|over|in|on {}", Sign::Numb),
-            ("{} is|are numb", Sign::Numb),
-        ];
-        for (pattern, sign) in patterns {
-            if let Some(slots) = matches(pattern, clause) {
-                let mut name = slots[0].clone();
-                if *sign == Sign::ReflexLost {
-                    // the reflex's own word is part of its name: `ankle jerk`
-                    let word = clause
-                        .iter()
-                        .find(|w| matches!(w.as_str(), "reflex" | "jerk"))
-                        .cloned()
-                        .unwrap_or_else(|| "reflex".to_string());
-                    name.push(word);
-                }
-                return Some((*sign, name));
-            }
-        }
-        None
     }
 
     /// "path between soleus and the sciatic nerve", "how is X connected to Y".
@@ -717,97 +483,6 @@ impl Asking<'_> {
                 })
             },
         )
-    }
-
-    /// "which muscles flex the elbow", "what dorsiflexes the ankle", "flexors of the
-    /// knee".
-    fn movers(&self, words: &[String], bare: &[String]) -> Option<Vec<String>> {
-        let verb_forms = [
-            "what|which muscle|muscles [that|which] {}",
-            "muscle|muscles [that|which] {}",
-            "what|which {}",
-        ];
-        let movement = if let Some(slots) = Self::first(&verb_forms, words) {
-            Self::verb_phrase(&slots[0])?
-        } else {
-            let noun_forms = [
-                "{} of {}",
-                "muscles [that|which] perform|performing|produce|producing|cause|causing {}",
-                "muscles for|of|in {}",
-                "what|which muscle|muscles perform|performs|produce|produces|cause|causes {}",
-            ];
-            match Self::first(&noun_forms[..1], bare) {
-                Some(slots) => {
-                    let noun = MOVERS.iter().find_map(|(nouns, noun)| {
-                        (matches(nouns, &slots[0]).is_some()).then_some(*noun)
-                    })?;
-                    format!("{noun} of {}", Self::joint_less(&slots[1]))
-                }
-                None => {
-                    let slots = Self::first(&noun_forms[1..], words)?;
-                    let text = slots[0].join(" ");
-                    if !VERBS.iter().any(|(_, noun)| text.starts_with(noun))
-                        && !text.contains("rotation")
-                    {
-                        return None;
-                    }
-                    text
-                }
-            }
-        };
-        let mut found = names::movements(self.atlas, &movement);
-        if found.is_empty() {
-            found = names::movements(self.atlas, &names::movement_words(self.atlas, &movement));
-        }
-        if found.is_empty() {
-            return Some(vec![format!("muscles performs {}", typed(&movement))]);
-        }
-        let atoms: Vec<String> = found
-            .iter()
-            .map(|n| format!("performs {}", quoted(self.atlas, *n)))
-            .collect();
-        Some(vec![format!("muscles {}", atoms.join(" or "))])
-    }
-
-    /// `flex the elbow` → `flexion of elbow`; `rotate the hip laterally` → `lateral
-    /// rotation of hip`.
-    fn verb_phrase(words: &[String]) -> Option<String> {
-        let (first, rest) = words.split_first()?;
-        let adverb = |w: &str| match w {
-            "medially" | "internally" => Some("medial"),
-            "laterally" | "externally" => Some("lateral"),
-            "upwardly" | "upward" | "upwards" => Some("upward"),
-            "downwardly" | "downward" | "downwards" => Some("downward"),
-            _ => None,
-        };
-        let rotates = |w: &str| matches!(w, "rotate" | "rotates");
-        if let Some(adv) = adverb(first) {
-            let (verb, target) = rest.split_first()?;
-            return rotates(verb)
-                .then(|| format!("{adv} rotation of {}", Self::joint_less(target)));
-        }
-        if rotates(first) {
-            let (adv, target) = rest.split_last()?;
-            let adv = adverb(adv)?;
-            return Some(format!("{adv} rotation of {}", Self::joint_less(target)));
-        }
-        let noun = VERBS
-            .iter()
-            .find_map(|(verbs, noun)| verbs.split('|').any(|v| v == first).then_some(*noun))?;
-        if rest.is_empty() {
-            return None;
-        }
-        Some(format!("{noun} of {}", Self::joint_less(rest)))
-    }
-
-    /// The joint's name less `joint`, as movements are named (`flexion of the knee`).
-    fn joint_less(words: &[String]) -> String {
-        let words: Vec<&str> = words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !matches!(*w, "joint" | "joints" | "at"))
-            .collect();
-        words.join(" ")
     }
 
     /// "muscles of the anterior compartment of the leg", "rotator cuff muscles",
