@@ -36,6 +36,53 @@ const PLACES: KindSet = KindSet::of(&[
 const CONTAINERS: KindSet = KindSet::of(&[Kind::Compartment, Kind::Region]);
 const BONY: KindSet = KindSet::of(&[Kind::Bone, Kind::Landmark, Kind::Tendon, Kind::Ligament]);
 
+/// What supplies X with nerves: "nerve supply of deltoid".
+const NERVE_SUPPLY: &[&str] = &[
+    "nerve|nerves|motor supply|supplies|innervation of|to {}",
+    "innervation|innervations of|to {}",
+    "nerve|nerves to {}",
+    "what|which nerve|nerves supply|supplies|innervate|innervates|supplying|innervating|serve|serves {}",
+    "what|which nerve|nerves is|are {} supplied|innervated|served by",
+    "what innervates|innervate {}",
+    "what is|are {} innervated by",
+    "{} nerve|nerves|motor supply|supplies",
+    "{} innervation",
+    "who innervates|supplies {}",
+    "[what|which] nerve|nerves [that|which] supply|supplies|innervate|innervates|supplying|innervating {}",
+];
+
+/// What supplies X's skin: "sensory supply of the dorsum of the foot".
+const SENSORY_SUPPLY: &[&str] = &[
+    "sensory|cutaneous|skin supply|supplies|innervation of|to {}",
+    "what|which nerve|nerves supply|supplies|innervate|innervates skin|sensation of|over|to {}",
+    "{} sensory|cutaneous supply|innervation",
+];
+
+/// What supplies X with blood: "blood supply of soleus".
+const BLOOD_SUPPLY: &[&str] = &[
+    "blood|arterial supply|supplies of|to {}",
+    "what|which artery|arteries supply|supplies|supplying|feed|feeds {}",
+    "what|which artery|arteries is|are {} supplied by",
+    "{} blood|arterial supply",
+    "what supplies|supply blood to {}",
+    "[what|which] artery|arteries [that|which] supply|supplies|supplying|feed|feeds {}",
+];
+
+/// What drains X: "venous drainage of the hand".
+const VENOUS_DRAINAGE: &[&str] = &[
+    "venous drainage of {}",
+    "what|which vein|veins drain|drains {}",
+    "[what|which] vein|veins [that|which] drain|drains|draining {}",
+    "{} venous drainage",
+];
+
+/// "Supply" alone: "what supplies the deltoid", nerves and arteries both.
+const ANY_SUPPLY: &[&str] = &[
+    "what supplies|supply {}",
+    "supply|supplies of|to {}",
+    "{} supply",
+];
+
 /// Words that open a question.
 const QUESTION_WORDS: &[&str] = &[
     "what", "what's", "whats", "which", "where", "how", "who", "whom", "does", "do", "is", "are",
@@ -256,43 +303,6 @@ impl Asking<'_> {
     /// What supplies a structure: "nerve supply of deltoid", "blood supply of soleus",
     /// "what innervates the soleus", "which roots supply tibialis anterior".
     fn supply_of(&self, words: &[String], bare: &[String]) -> Option<Vec<String>> {
-        let nerve = [
-            "nerve|nerves|motor supply|supplies|innervation of|to {}",
-            "innervation|innervations of|to {}",
-            "nerve|nerves to {}",
-            "what|which nerve|nerves supply|supplies|innervate|innervates|supplying|innervating|serve|serves {}",
-            "what|which nerve|nerves is|are {} supplied|innervated|served by",
-            "what innervates|innervate {}",
-            "what is|are {} innervated by",
-            "{} nerve|nerves|motor supply|supplies",
-            "{} innervation",
-            "who innervates|supplies {}",
-            "[what|which] nerve|nerves [that|which] supply|supplies|innervate|innervates|supplying|innervating {}",
-        ];
-        let sensory = [
-            "sensory|cutaneous|skin supply|supplies|innervation of|to {}",
-            "what|which nerve|nerves supply|supplies|innervate|innervates skin|sensation of|over|to {}",
-            "{} sensory|cutaneous supply|innervation",
-        ];
-        let blood = [
-            "blood|arterial supply|supplies of|to {}",
-            "what|which artery|arteries supply|supplies|supplying|feed|feeds {}",
-            "what|which artery|arteries is|are {} supplied by",
-            "{} blood|arterial supply",
-            "what supplies|supply blood to {}",
-            "[what|which] artery|arteries [that|which] supply|supplies|supplying|feed|feeds {}",
-        ];
-        let veins = [
-            "venous drainage of {}",
-            "what|which vein|veins drain|drains {}",
-            "[what|which] vein|veins [that|which] drain|drains|draining {}",
-            "{} venous drainage",
-        ];
-        let either = [
-            "what supplies|supply {}",
-            "supply|supplies of|to {}",
-            "{} supply",
-        ];
         let find = |patterns: &[&str]| {
             Self::first(patterns, words).or_else(|| Self::first(patterns, bare))
         };
@@ -305,7 +315,7 @@ impl Asking<'_> {
                 })
             }
         };
-        if let Some(slots) = find(&sensory) {
+        if let Some(slots) = find(SENSORY_SUPPLY) {
             return self.build(&slots[0], KindSet::ALL, Kind::SkinArea, |n, k| {
                 Some(match k {
                     Kind::Nerve | Kind::Root => format!("skin-areas innervated-by* {n}"),
@@ -313,7 +323,7 @@ impl Asking<'_> {
                 })
             });
         }
-        if let Some(slots) = find(&nerve) {
+        if let Some(slots) = find(NERVE_SUPPLY) {
             return self.build(
                 &slots[0],
                 KindSet::ALL,
@@ -321,7 +331,7 @@ impl Asking<'_> {
                 group_aware("innervates", "nerves"),
             );
         }
-        if let Some(slots) = find(&blood) {
+        if let Some(slots) = find(BLOOD_SUPPLY) {
             return self.build(
                 &slots[0],
                 KindSet::ALL,
@@ -329,7 +339,7 @@ impl Asking<'_> {
                 group_aware("supplies", "arteries"),
             );
         }
-        if let Some(slots) = find(&veins) {
+        if let Some(slots) = find(VENOUS_DRAINAGE) {
             return self.build(
                 &slots[0],
                 KindSet::ALL,
@@ -337,7 +347,7 @@ impl Asking<'_> {
                 group_aware("drains", "veins"),
             );
         }
-        let slots = find(&either)?;
+        let slots = find(ANY_SUPPLY)?;
         // "supply" alone: both, nerves first
         let nerves = self.build(
             &slots[0],
