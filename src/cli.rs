@@ -8,6 +8,7 @@ use crate::term::{
     BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, draw_error, paint, terminal_height, terminal_width,
 };
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use fascia::ask::Reading;
 use fascia::export::{ExportFormat, Selection};
 use fascia::output::Format;
 use fascia::query::budget::{self, Budget};
@@ -596,9 +597,20 @@ fn help(data: Option<&Path>, topic: &str, color: bool) -> Result<ExitCode, Error
     let Some(atlas) = load(data, color) else {
         return Ok(ExitCode::from(FATAL));
     };
-    let mut out = io::stdout().lock();
-    match repl::write_help(&atlas, topic, &mut out).map_err(Error::Output)? {
-        Ok(()) => Ok(ExitCode::from(SUCCESS)),
+    let mut text = Vec::new();
+    match repl::write_help(&atlas, topic, &mut text).map_err(Error::Output)? {
+        Ok(()) => {
+            // on a terminal, fitted to its width at spaces; never through a pager
+            if io::stdout().is_terminal() {
+                if let Some(width) = terminal_width() {
+                    text = fascia::output::wrap::fit(&String::from_utf8_lossy(&text), width)
+                        .into_bytes();
+                }
+            }
+            let mut out = io::stdout().lock();
+            out.write_all(&text).map_err(Error::Output)?;
+            Ok(ExitCode::from(SUCCESS))
+        }
         Err(message) => Err(Error::Usage(message)),
     }
 }
@@ -793,6 +805,31 @@ impl Runner<'_> {
         if let Some(topic) = help_topic(text) {
             return self.help(label, text, topic, out);
         }
+        match fascia::ask::read(self.atlas, text) {
+            Reading::Typed => self.run_query(label, text, text, false, out),
+            Reading::Asked(queries) => {
+                for query in &queries {
+                    self.run_query(label, text, query, true, out)?;
+                }
+                Ok(())
+            }
+            Reading::Refused(line) => {
+                let report = Report::plain(line.clone());
+                self.fail(label, Some((text, line)), &report, out)
+            }
+        }
+    }
+
+    /// Runs one query; `asked`: it is what a question became, shown as `= query` before
+    /// its text answer (JSON, DOT and SVG answers are the query's own).
+    fn run_query(
+        &mut self,
+        label: Option<&str>,
+        typed: &str,
+        text: &str,
+        asked: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
         let mut budget = Budget::new(self.work_limit);
         let start = std::time::Instant::now();
         let result = fascia::query::run_within(self.atlas, text, &mut budget);
@@ -813,21 +850,42 @@ impl Runner<'_> {
                         fascia::query::Answer::Set(set) => Some(set.total),
                         _ => None,
                     };
-                    rendered = echoed_json(text, &rendered, total);
+                    rendered = echoed_json(typed, &rendered, total);
                 }
                 let table = format == Format::Text
                     && !self.echo
                     && matches!(answer, fascia::query::Answer::Set(_));
-                self.write_answer(text, &rendered, json, out)?;
+                if asked && format == Format::Text {
+                    let mut shown = format!("= {text}\n").into_bytes();
+                    shown.extend_from_slice(&rendered);
+                    rendered = shown;
+                }
+                if format == Format::Text {
+                    rendered = self.fitted(&rendered);
+                }
+                self.write_answer(typed, &rendered, json, out)?;
                 self.table = table && self.answered == 1;
             }
             Err(e) => {
+                if asked && self.format != Format::Json {
+                    let _ = writeln!(io::stderr(), "= {text}");
+                }
                 let error = Some((text, e.to_string()));
                 let report = crate::scope::report_error(self.atlas, &e, text);
                 self.fail(label, error, &report, out)?;
             }
         }
         Ok(())
+    }
+
+    /// Text fitted to the terminal's width, broken at spaces; as it is in a pipe.
+    fn fitted(&self, text: &[u8]) -> Vec<u8> {
+        match self.width {
+            Some(width) => {
+                fascia::output::wrap::fit(&String::from_utf8_lossy(text), width).into_bytes()
+            }
+            None => text.to_vec(),
+        }
     }
 
     /// `help [TOPIC]` as a statement: the help as an answer (a JSON string in JSON).
@@ -842,6 +900,9 @@ impl Runner<'_> {
         match repl::write_help(self.atlas, topic, &mut rendered).map_err(Error::Output)? {
             Ok(()) => {
                 let json = self.format == Format::Json;
+                if !json {
+                    rendered = self.fitted(&rendered);
+                }
                 if json {
                     let help = String::from_utf8_lossy(&rendered).into_owned();
                     rendered = json_document(&serde_json::json!({ "help": help }));
@@ -896,10 +957,12 @@ impl Runner<'_> {
     ) -> Result<(), Error> {
         self.failed += 1;
         self.table = false;
-        let mut drawn = draw_error(report, self.color);
+        let cropped = self.width.map(|width| report.clone().cropped(width));
+        let mut drawn = draw_error(cropped.as_ref().unwrap_or(report), self.color);
         if let Some(label) = label {
             drawn = format!("{}: {drawn}", paint(&BOLD, label, self.color));
         }
+        let drawn = String::from_utf8_lossy(&self.fitted(drawn.as_bytes())).into_owned();
         let _ = writeln!(io::stderr(), "{drawn}");
         if self.format == Format::Json {
             let (query, message) = match query {

@@ -52,6 +52,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod ask;
 mod bundled;
 pub mod clinical;
 pub mod export;

@@ -453,3 +453,25 @@ fn a_whole_answering_through_its_part_stands_for_the_part_as_a_target() {
     );
     assert!(!ids.iter().any(|id| id.contains("obturator")), "{ids:?}");
 }
+
+/// A `*` territory marks a minor share as the one-hop form does, and a structure a
+/// source gives to the nerve and another to its branch is shown through the branch.
+#[test]
+fn a_territory_marks_minor_shares_and_prefers_the_branch() {
+    use fascia::output::{Format, render_to_string};
+    let (_, answer) = fascia::run(&ATLAS, "muscles innervated-by* radial-nerve")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = render_to_string(&ATLAS, &answer, Format::Text);
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} in\n{text}"))
+            .to_string()
+    };
+    assert!(row("Brachialis ").ends_with("minor share"), "{text}");
+    assert!(!row("Triceps brachii").contains("minor"), "{text}");
+    assert!(
+        row("Extensor digitorum ").ends_with("Posterior interosseous nerve"),
+        "{text}"
+    );
+}

@@ -82,7 +82,7 @@ const TIBIAL_TABLE: &str = "\
 name            kind    id              through
 Biceps femoris  muscle  biceps-femoris  long head
 Soleus          muscle  soleus
-(2 structures)
+(2 structures; 1 more with `muscles innervated-by* \"tibial nerve\"`)
 ";
 
 const TIBAIL_ERROR: &str = "\

@@ -379,9 +379,16 @@ fn a_querys_subgraph_exports_and_loads_on_its_own() {
     assert!(part.by_id("soleus").is_some() && part.by_id("tibial-nerve").is_some());
     assert!(part.by_id("l5").is_some());
     let (_, again) = fascia::query::run(&part, "muscles innervated-by tibial").unwrap();
+    // the same answer; what `*` would add differs, for the part holds no branches
+    let direct = |mut answer: fascia::query::Answer| {
+        if let fascia::query::Answer::Set(set) = &mut answer {
+            set.hint = None;
+        }
+        answer
+    };
     assert_eq!(
-        render_to_string(&part, &again, Format::Text),
-        render_to_string(&atlas, &answer, Format::Text)
+        render_to_string(&part, &direct(again), Format::Text),
+        render_to_string(&atlas, &direct(answer), Format::Text)
     );
 }
 

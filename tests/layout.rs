@@ -29,6 +29,7 @@ const LIBRARY: &[(&str, u32)] = &[
     ("query::resolve", 33),
     ("query::eval", 34),
     ("query", 35),
+    ("ask", 37),
     ("output", 40),
     ("export", 50),
     ("learn", 60),

@@ -67,6 +67,36 @@ fn token() -> impl Strategy<Value = String> {
     .prop_map(str::to_string)
 }
 
+/// Words of questions, mixed with the language's tokens.
+fn question_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("what"),
+        Just("which"),
+        Just("does"),
+        Just("is"),
+        Just("the"),
+        Just("supply"),
+        Just("nerve"),
+        Just("of"),
+        Just("origin"),
+        Just("flex"),
+        Just("cut"),
+        Just("if"),
+        Just("m."),
+        Just("?"),
+        Just("weak"),
+        Just("damaged"),
+        Just("in"),
+        Just("between"),
+        Just("muscles"),
+    ]
+    .prop_map(str::to_string)
+}
+
+fn question_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop_oneof![question_word(), token()], 0..14).prop_map(|t| t.join(" "))
+}
+
 fn query_text() -> impl Strategy<Value = String> {
     prop::collection::vec(token(), 0..12).prop_map(|t| t.join(" "))
 }
@@ -88,5 +118,23 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,80}") {
         let _ = fascia::query::run(&ATLAS, &text);
+        let _ = fascia::ask::read(&ATLAS, &text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Issue 20: reading a question never panics, and every query a question becomes
+    /// parses (it may name nothing: then it fails as a query, with its own error).
+    #[test]
+    fn questions_never_panic_and_become_queries_that_parse(text in question_text()) {
+        if let fascia::ask::Reading::Asked(queries) = fascia::ask::read(&ATLAS, &text) {
+            prop_assert!(!queries.is_empty());
+            for q in queries {
+                prop_assert!(fascia::query::parse(&q).is_ok(), "{text:?} became {q:?}");
+                let _ = fascia::query::run(&ATLAS, &q);
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 //! Runs every example in README.md on the bundled data and compares the output with
 //! what the README shows, so the documentation cannot drift from the program.
 //!
-//! Examples live in ```fascia blocks: a line `> QUERY`, then the exact text output (or
-//! the rendered error). After a deliberate change, `FASCIA_BLESS=1 cargo test --test
-//! readme_examples` rewrites the blocks with the current output; review the diff.
+//! Examples live in ```fascia blocks: a line `> QUERY` (or a question), then the exact
+//! text output (or the rendered error; for a question, each query it became after `= `).
+//! After a deliberate change, `FASCIA_BLESS=1 cargo test --test readme_examples`
+//! rewrites the blocks with the current output; review the diff.
 //! A ```rust block is a piece of the crate documentation's example, which runs as a
 //! doctest.
 
@@ -54,10 +55,21 @@ fn parse_readme(readme: &str) -> Vec<Part> {
     parts
 }
 
-fn actual(atlas: &fascia::Atlas, query: &str) -> String {
-    match fascia::query::run(atlas, query) {
+/// What fascia shows for a line: a query's answer or error; for a question, each query
+/// it became after `= ` and that query's answer.
+fn actual(atlas: &fascia::Atlas, typed: &str) -> String {
+    let answer = |query: &str| match fascia::query::run(atlas, query) {
         Ok((_, answer)) => render_to_string(atlas, &answer, Format::Text),
         Err(e) => format!("{}\n", e.render(query)),
+    };
+    match fascia::ask::read(atlas, typed) {
+        fascia::ask::Reading::Typed => answer(typed),
+        fascia::ask::Reading::Asked(queries) => queries
+            .iter()
+            .map(|q| format!("= {q}\n{}", answer(q)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        fascia::ask::Reading::Refused(line) => format!("error: {line}\n"),
     }
 }
 

@@ -580,3 +580,131 @@ fn a_less_that_keeps_a_header_is_asked_to() {
     assert_eq!(paged.lines().filter(|l| *l == header).count(), 1, "{paged}");
     assert!(paged.lines().count() > 24, "{paged}");
 }
+
+/// Issue 20: a student types questions at an 80-column terminal and reads each answer
+/// after the query it became, and a lesion report; no line is wider than 80 columns and
+/// no word is split across lines.
+#[test]
+fn questions_and_a_lesion_report_fit_an_80_column_terminal() {
+    const QUESTIONS: &[(&str, &str)] = &[
+        (
+            "What does the radial nerve supply?",
+            "= muscles innervated-by* \"radial nerve\"",
+        ),
+        (
+            "nerve supply of the lumbricals",
+            "= nerves innervates \"lumbricals of hand\"",
+        ),
+        (
+            "which muscles dorsiflex the ankle",
+            "= muscles performs \"dorsiflexion of the ankle\"",
+        ),
+        (
+            "what is lost if the radial nerve is cut at the spiral groove",
+            "= lesion \"radial nerve\" at \"spiral groove\"",
+        ),
+        (
+            "which nerve is damaged in foot drop",
+            "= localize weak \"dorsiflexion of the ankle\"",
+        ),
+    ];
+    let mut cmd = Command::new("sh");
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("FASCIA_HISTORY", "")
+        .env("TERM", "xterm")
+        .args([
+            "-c",
+            &format!(
+                "stty cols 80 rows 24 && exec '{}' --no-pager",
+                env!("CARGO_BIN_EXE_fascia")
+            ),
+        ]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
+    p.exp_string(PROMPT).unwrap();
+    let mut screen = String::new();
+    for (question, query) in QUESTIONS {
+        send(&mut p, &format!("{question}\r"));
+        p.exp_string(query).unwrap();
+        screen.push_str(&p.exp_string(PROMPT).unwrap());
+    }
+    assert!(
+        screen.contains("Lesion of Radial nerve at the spiral groove"),
+        "{screen}"
+    );
+    assert!(screen.contains("Lumbrical"), "{screen}");
+    leave(p);
+    // the answers as a pipe gets them, each line as long as it needs
+    let pipe = Command::new(env!("CARGO_BIN_EXE_fascia"))
+        .current_dir(root())
+        .args(QUESTIONS.iter().flat_map(|(q, _)| ["-e", q]))
+        .output()
+        .unwrap();
+    let piped = String::from_utf8(pipe.stdout).unwrap();
+    let widest = piped.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(
+        widest > 80,
+        "the answers fit 80 columns even in a pipe: {widest}"
+    );
+    let whole: std::collections::HashSet<&str> = piped.split_whitespace().collect();
+    for line in without_controls(&screen).lines() {
+        let line = line.trim_end_matches('\r');
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+        for word in line.split_whitespace() {
+            // a fragment of a split word is no word of the answers
+            assert!(
+                whole.contains(word),
+                "`{word}` is not a whole word:\n{line}"
+            );
+        }
+    }
+}
+
+/// Text less the terminal's control sequences (`ESC [ … letter`), as a screen shows it.
+fn without_controls(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Issue 20: `help` on a terminal shorter than it (24 rows, 60 columns) is printed, its
+/// lines fitted at spaces; a newcomer's first screen is never a pager's prompt.
+#[test]
+fn help_is_never_paged_and_fits_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pager, record) = recording_pager(dir.path());
+    let mut p = spawn_paged(&pager, "");
+    p.exp_string(PROMPT).unwrap();
+    send(&mut p, "help\r");
+    let shown = p
+        .exp_string("data       where the facts come from")
+        .unwrap();
+    p.exp_string(PROMPT).unwrap();
+    assert!(!record.exists(), "help went through the pager");
+    assert!(!shown.contains("[paged]"), "{shown}");
+    let shown = without_controls(&shown);
+    assert!(shown.contains("Topics (help TOPIC):"), "{shown}");
+    for line in shown.lines().filter(|l| !l.contains(PROMPT)) {
+        let line = line.trim_end_matches('\r');
+        assert!(line.chars().count() <= 60, "{line}");
+    }
+    leave(p);
+}

@@ -6,6 +6,7 @@ mod picture;
 mod scene;
 mod svg;
 mod text;
+pub mod wrap;
 
 pub use dot::Dot;
 pub use json::Json;

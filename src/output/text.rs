@@ -34,14 +34,20 @@ impl Render for Text {
                         set.more_contributing
                     ));
                 }
+                match &set.hint {
+                    Some((query, n)) if set.total == 0 => {
+                        footer.push_str(&format!("; `{query}` finds {n}"));
+                    }
+                    Some((query, n)) => {
+                        footer.push_str(&format!("; {} more with `{query}`", n - set.total));
+                    }
+                    None => {}
+                }
                 if set.more_disputed > 0 {
                     footer.push_str(&format!(
                         "; {} more `including disputed`",
                         set.more_disputed
                     ));
-                }
-                if let Some((query, n)) = &set.hint {
-                    footer.push_str(&format!("; `{query}` finds {n}"));
                 }
                 writeln!(out, "({footer})")
             }
@@ -151,9 +157,23 @@ fn table(
     write_table(headers, rows, width, out)
 }
 
+/// The narrowest a `through` column is wrapped to before it is dropped.
+const MIN_THROUGH: usize = 16;
+
+/// The longest word in column `i`.
+fn longest_word(rows: &[Vec<String>], i: usize) -> usize {
+    rows.iter()
+        .filter_map(|r| r.get(i))
+        .flat_map(|c| c.split(' '))
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
 /// Writes aligned columns two spaces apart. Given a width, a table that would be wider
-/// drops its id column (the third), then wraps its last column (or, with three
-/// columns, the name) at spaces to fit; a word longer than its column is never split.
+/// drops its id column (the third), then wraps its `through` column at spaces, or drops
+/// it when that leaves it too narrow, and only then wraps the name; a word longer than
+/// its column is never split.
 fn write_table(
     headers: &[&str],
     mut rows: Vec<Vec<String>>,
@@ -184,24 +204,29 @@ fn write_table(
             }
             widths = natural(&headers, &rows);
         }
-        if total(&widths) > max {
-            let wrap = if headers.len() > 3 {
-                headers.len() - 1
+        // `through` wraps first, and goes when even wrapped it leaves the names too
+        // little room; only then does the name wrap
+        let through = headers.last() == Some(&"through");
+        if total(&widths) > max && through {
+            let last = headers.len() - 1;
+            let others = total(&widths) - widths[last];
+            let room = max.saturating_sub(others);
+            if room >= longest_word(&rows, last).max(MIN_THROUGH) {
+                widths[last] = room;
             } else {
-                0
-            };
-            let others: usize = total(&widths) - widths[wrap];
-            let longest_word = rows
-                .iter()
-                .filter_map(|r| r.get(wrap))
-                .flat_map(|c| c.split(' '))
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(0);
-            widths[wrap] = max
+                headers.pop();
+                for r in &mut rows {
+                    r.truncate(last);
+                }
+                widths = natural(&headers, &rows);
+            }
+        }
+        if total(&widths) > max {
+            let others: usize = total(&widths) - widths[0];
+            widths[0] = max
                 .saturating_sub(others)
-                .max(longest_word)
-                .max(headers[wrap].chars().count());
+                .max(longest_word(&rows, 0))
+                .max(headers[0].chars().count());
         }
     }
     let header: Vec<String> = headers.iter().map(ToString::to_string).collect();
@@ -773,6 +798,37 @@ mod tests {
              digitorum\n\
              longus\n\
              Soleus        muscle\n"
+        );
+    }
+
+    const THROUGH: &[&[&str]] = &[
+        &[
+            "Abductor digiti minimi of foot",
+            "muscle",
+            "abductor-digiti-minimi-of-foot",
+            "Superficial branch of lateral plantar nerve",
+        ],
+        &["Soleus", "muscle", "soleus", ""],
+    ];
+
+    #[test]
+    fn a_narrow_terminal_wraps_through_then_drops_it_before_squeezing_names() {
+        let headers = &["name", "kind", "id", "through"];
+        // the id goes, `through` wraps: the name stays whole
+        assert_eq!(
+            table_text(headers, THROUGH, Some(64)),
+            "name                            kind    through\n\
+             Abductor digiti minimi of foot  muscle  Superficial branch of\n\
+             \x20                                       lateral plantar nerve\n\
+             Soleus                          muscle\n"
+                .replace("\\x20", " ")
+        );
+        // too narrow for it wrapped: `through` goes, and the names are whole
+        assert_eq!(
+            table_text(headers, THROUGH, Some(44)),
+            "name                            kind\n\
+             Abductor digiti minimi of foot  muscle\n\
+             Soleus                          muscle\n"
         );
     }
 

@@ -71,13 +71,16 @@ pub enum QueryError {
         relation: &'static str,
         expected: KindSet,
     },
-    /// `bones innervated-by tibial`
-    #[error("{selector} are never {relation} anything: {relation} is stated of {}", expected.describe())]
+    /// `bones innervated-by tibial`; `nerves supplies deltoid` (a nerve `innervates`)
+    #[error("`{relation}` is said of {}, never of {selector}", expected.describe())]
     NeverRelated {
         span: Span,
         selector: &'static str,
         relation: &'static str,
         expected: KindSet,
+        /// The relation of like meaning that is said of the selector's kind, and where
+        /// the relation was written: `innervates` for `nerves supplies`.
+        instead: Option<(&'static str, Span)>,
     },
     /// `lesion radial at knee` (no known site of injury there)
     #[error("no known lesion site of the {nerve} at `{at}`")]
@@ -209,10 +212,23 @@ impl QueryError {
                 width: query[start..end].chars().count().max(1),
             }
         });
+        let mut help = self.help();
+        if let QueryError::NeverRelated {
+            selector,
+            instead: Some((relation, span)),
+            ..
+        } = self
+        {
+            let mut fixed = query.to_string();
+            if fixed.get(span.start..span.end).is_some() {
+                fixed.replace_range(span.start..span.end, relation);
+                help.push(format!("of {selector}, ask `{}`", fixed.trim()));
+            }
+        }
         Report {
             message: self.to_string(),
             excerpt,
-            help: self.help(),
+            help,
         }
     }
 
@@ -241,6 +257,56 @@ pub struct Excerpt {
 }
 
 impl Report {
+    /// The report with its query line cut to what fits `width` columns beside its
+    /// gutter (`  | `): a window around the part at fault, cut at spaces and marked
+    /// `…` where text is left out, so the carets stay under it and no word is split.
+    pub fn cropped(mut self, width: usize) -> Report {
+        const GUTTER: usize = 4;
+        let Some(e) = &mut self.excerpt else {
+            return self;
+        };
+        let room = width.saturating_sub(GUTTER + 2);
+        let chars: Vec<char> = e.line.chars().collect();
+        if chars.len() + GUTTER <= width || room < 20 {
+            return self;
+        }
+        // start a third of the room before the fault, at the start of a word
+        let ideal = e.column.saturating_sub(room / 3);
+        let mut start = ideal;
+        while start > 0 && chars[start - 1] != ' ' {
+            start -= 1;
+        }
+        if start > 0 && e.column - start + e.width.min(room) > room {
+            start = ideal;
+            while start < e.column && chars[start - 1] != ' ' {
+                start += 1;
+            }
+        }
+        let mut end = (start + room).min(chars.len());
+        if end < chars.len() {
+            while end > e.column + e.width.min(room) && chars[end] != ' ' {
+                end -= 1;
+            }
+        }
+        let mut line: String = chars[start..end].iter().collect::<String>();
+        line = line.trim_end().to_string();
+        let mut column = e.column - start;
+        if start > 0 {
+            line.insert(0, '…');
+            column += 1;
+        }
+        if end < chars.len() {
+            line.push('…');
+        }
+        e.width = e
+            .width
+            .min(line.chars().count().saturating_sub(column))
+            .max(1);
+        e.line = line;
+        e.column = column;
+        self
+    }
+
     /// A message with nothing to point at and no help.
     pub fn plain(message: impl Into<String>) -> Report {
         Report {
@@ -280,5 +346,48 @@ fn join_or_strings(items: &[String]) -> String {
         [] => "something else".to_string(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_query_is_cropped_around_its_fault_at_spaces() {
+        let query = "muscles innervated-by tibial and originates-from* fibula and not located-in \
+                     lateral-compartment-of-leg and performs plantarflexion-of-the-ankle and \
+                     inserts-into calcaneus and member-of tricepz";
+        let column = query.find("tricepz").unwrap_or(0);
+        let report = Report {
+            message: "unknown name `tricepz`".to_string(),
+            excerpt: Some(Excerpt {
+                line: query.to_string(),
+                column,
+                width: 7,
+            }),
+            help: Vec::new(),
+        }
+        .cropped(60);
+        let Some(e) = &report.excerpt else { panic!() };
+        assert!(e.line.chars().count() + 4 <= 60, "{}", e.line);
+        assert!(e.line.starts_with('…'), "{}", e.line);
+        let under: String = e.line.chars().skip(e.column).take(e.width).collect();
+        assert_eq!(under, "tricepz");
+        // whole words only, besides the marks
+        for word in e.line.trim_matches('…').split_whitespace() {
+            assert!(query.split_whitespace().any(|w| w == word), "{word}");
+        }
+        // a query that fits is left as it is
+        let short = Report {
+            message: String::new(),
+            excerpt: Some(Excerpt {
+                line: "show tricepz".to_string(),
+                column: 5,
+                width: 7,
+            }),
+            help: Vec::new(),
+        };
+        assert_eq!(short.clone().cropped(60), short);
     }
 }

@@ -61,7 +61,8 @@ pub struct SetAnswer {
     /// How many more `including contributing` would add: structures for which a root
     /// level of the query is contributing rather than principal.
     pub more_contributing: usize,
-    /// For an empty answer: a query close to it that does answer, and its count.
+    /// The same query with `*` and how many it finds, when that is more than this
+    /// answer has (`muscles innervated-by radial` → `muscles innervated-by* radial`).
     pub hint: Option<(String, usize)>,
 }
 
@@ -190,18 +191,21 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             contributing,
             limit,
         } => {
-            let mut ev = Evaluator::new(atlas, *disputed).with_contributing(*contributing);
+            let mut ev = Evaluator::new(atlas, *disputed)
+                .with_contributing(*contributing)
+                .with_territory();
             let set = ev.answer(expr);
             let mut nodes = sorted(atlas, &set);
             let total = nodes.len();
             if let Some(limit) = limit {
                 nodes.truncate(*limit);
             }
+            let minor = MinorShare::new(atlas, expr, *disputed);
             let via = nodes
                 .iter()
                 .map(|n| {
                     let mut via = ev.via_of(*n);
-                    if minor_share(atlas, expr, *n, *disputed) {
+                    if minor.as_ref().is_some_and(|m| m.of(*n)) {
                         via.push(Through {
                             part: None,
                             reaching: None,
@@ -554,6 +558,9 @@ struct Evaluator<'a> {
     direct: FxHashSet<NodeIndex>,
     /// A buffer for the structures a hit answers as, kept between hits.
     wholes: Vec<NodeIndex>,
+    /// Whether a `*` over innervation or supply records the branch each answer is
+    /// reached through (for a listed answer's `through`; a count needs none).
+    territory: bool,
 }
 
 /// The relations that keep a `*` over a hierarchy within it: `arteries branch-of*
@@ -572,6 +579,27 @@ impl Evaluator<'_> {
             via: FxHashMap::default(),
             direct: FxHashSet::default(),
             wholes: Vec::new(),
+            territory: false,
+        }
+    }
+
+    /// Records, for `*` over innervation and supply, the branch each answer is reached
+    /// through (`Extensor indicis` through the posterior interosseous nerve).
+    fn with_territory(mut self) -> Self {
+        self.territory = true;
+        self
+    }
+
+    /// Notes that `y` answers a `*` over a territory through `t` (or its part `x`).
+    fn through_branch(&mut self, y: NodeIndex, x: NodeIndex, t: NodeIndex, top: NodeIndex) {
+        if y == x && t == top {
+            self.direct.insert(y);
+        } else {
+            self.via.entry(y).or_default().push(Through {
+                part: (y != x).then_some(x),
+                reaching: (t != top).then_some(t),
+                minor: false,
+            });
         }
     }
 
@@ -689,10 +717,16 @@ impl Evaluator<'_> {
 
     /// The parts through which `n` answered, if it did not answer directly.
     fn via_of(&self, n: NodeIndex) -> Vec<Through> {
-        if self.direct.contains(&n) {
-            return Vec::new();
-        }
         let mut via = self.via.get(&n).cloned().unwrap_or_default();
+        if self.direct.contains(&n) {
+            // a territory's answer stated of the nerve and of its branch too (a source
+            // naming the radial nerve, another its posterior interosseous branch) is
+            // shown through the branch, the more precise of the two
+            if !self.territory {
+                return Vec::new();
+            }
+            via.retain(|t| t.part.is_none() && t.reaching.is_some());
+        }
         let name = |n: Option<NodeIndex>| n.map(|n| self.atlas.node(n).name.to_lowercase());
         via.sort_by_cached_key(|t| (name(t.part), name(t.reaching)));
         via.dedup();
@@ -845,9 +879,15 @@ impl Evaluator<'_> {
         star: bool,
         out: &mut NodeSet,
     ) {
+        let territory = star
+            && self.territory
+            && matches!(relation, Relation::InnervatedBy | Relation::SuppliedBy);
         // a `*` answer that is part of nothing answers as itself alone (most do)
         if star && !self.atlas.is_part(x) {
             out.insert(x.index());
+            if territory {
+                self.through_branch(x, x, t, top);
+            }
             return;
         }
         let mut answering = std::mem::take(&mut self.wholes);
@@ -860,6 +900,9 @@ impl Evaluator<'_> {
         for &y in &answering {
             out.insert(y.index());
             if star {
+                if territory {
+                    self.through_branch(y, x, t, top);
+                }
                 continue;
             }
             if y == x && t == top {
@@ -912,33 +955,66 @@ impl Evaluator<'_> {
     }
 }
 
-/// Whether `n` answers `kinds relation target` (one condition, one hop) only through
-/// minor shares: every fact of the relation from it or its parts to the target is a
-/// twig to a small part (the radial nerve's to brachialis).
-fn minor_share(atlas: &Atlas, expr: &PSet, n: NodeIndex, disputed: bool) -> bool {
-    let PSet::Select {
-        condition:
-            Some(PCond::Atom {
-                relation,
-                direction: Direction::Forward,
-                star: false,
-                target: PTarget::Node(t),
-            }),
-        ..
-    } = expr
-    else {
-        return false;
-    };
-    let parts = atlas
-        .neighbours(n, Relation::PartOf, Direction::Inverse)
-        .map(|(_, p)| p);
-    let facts: Vec<EdgeIndex> = std::iter::once(n)
-        .chain(parts)
-        .flat_map(|s| atlas.neighbours(s, *relation, Direction::Forward))
-        .filter(|(e, o)| *o == *t && (disputed || atlas.is_standard(*e)))
-        .map(|(e, _)| e)
-        .collect();
-    !facts.is_empty() && facts.iter().all(|e| atlas.fact(*e).minor)
+/// For one direct relation (`muscles innervated-by radial-nerve`, or its `*` form): the
+/// objects that count as the target, so [`MinorShare::of`] can ask whether every fact
+/// that makes a structure answer is a minor share (the radial twig to brachialis).
+struct MinorShare<'a> {
+    atlas: &'a Atlas,
+    relation: Relation,
+    targets: FxHashSet<NodeIndex>,
+    disputed: bool,
+}
+
+impl<'a> MinorShare<'a> {
+    fn new(atlas: &'a Atlas, expr: &PSet, disputed: bool) -> Option<MinorShare<'a>> {
+        let PSet::Select {
+            condition:
+                Some(PCond::Atom {
+                    relation,
+                    direction: Direction::Forward,
+                    star,
+                    target: PTarget::Node(t),
+                }),
+            ..
+        } = expr
+        else {
+            return None;
+        };
+        let mut targets: FxHashSet<NodeIndex> = std::iter::once(*t).collect();
+        if *star {
+            // the tree `*` reaches under the target: its branches, at any depth
+            let walk = Walk::new(&[]);
+            let mut stack = vec![*t];
+            while let Some(x) = stack.pop() {
+                for (_, child) in descent_steps_by(atlas, x, disputed, walk) {
+                    if targets.insert(child) {
+                        stack.push(child);
+                    }
+                }
+            }
+        }
+        Some(MinorShare {
+            atlas,
+            relation: *relation,
+            targets,
+            disputed,
+        })
+    }
+
+    /// Every fact by which `n` (or a part of it) answers is a minor share.
+    fn of(&self, n: NodeIndex) -> bool {
+        let atlas = self.atlas;
+        let parts = atlas
+            .neighbours(n, Relation::PartOf, Direction::Inverse)
+            .map(|(_, p)| p);
+        let facts: Vec<EdgeIndex> = std::iter::once(n)
+            .chain(parts)
+            .flat_map(|s| atlas.neighbours(s, self.relation, Direction::Forward))
+            .filter(|(e, o)| self.targets.contains(o) && (self.disputed || atlas.is_standard(*e)))
+            .map(|(e, _)| e)
+            .collect();
+        !facts.is_empty() && facts.iter().all(|e| atlas.fact(*e).minor)
+    }
 }
 
 /// Whether a set expression reads root levels: a relation that carries them, to or from

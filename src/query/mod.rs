@@ -33,9 +33,8 @@ pub fn run_within(
     let plan = resolve::resolve(atlas, &query)?;
     let mut answer = eval::evaluate(atlas, &plan, budget)?;
     if let Answer::Set(set) = &mut answer {
-        if set.total == 0 {
-            set.hint = starred_hint(atlas, &query, budget);
-        }
+        // what the `*` form would add, for every answer to one direct relation
+        set.hint = starred_hint(atlas, &query, budget).filter(|(_, n)| *n > set.total);
     }
     Ok((query, answer))
 }
@@ -68,8 +67,9 @@ impl Answer {
     }
 }
 
-/// For an empty answer to one direct relation (`muscles located-in X`): the same query
-/// with `*`, and how many it finds, when that is not empty.
+/// For an answer to one direct relation (`muscles located-in X`): the same query with
+/// `*`, and how many it finds, when that is not empty. It is counted, not listed, and
+/// not at all when the target has nothing under it for `*` to reach.
 fn starred_hint(atlas: &Atlas, query: &Query, budget: &mut Budget) -> Option<(String, usize)> {
     use ast::{Condition, SetExpr, Statement};
     let mut starred = query.clone();
@@ -92,8 +92,41 @@ fn starred_hint(atlas: &Atlas, query: &Query, budget: &mut Budget) -> Option<(St
     *star = true;
     *limit = None;
     let plan = resolve::resolve(atlas, &starred).ok()?;
-    match eval::evaluate(atlas, &plan, budget) {
-        Ok(Answer::Set(set)) if set.total > 0 => Some((starred.to_string(), set.total)),
+    let resolve::Plan::Set {
+        expr:
+            resolve::PSet::Select {
+                condition:
+                    Some(resolve::PCond::Atom {
+                        target: resolve::PTarget::Node(target),
+                        ..
+                    }),
+                ..
+            },
+        ..
+    } = &plan
+    else {
+        return None;
+    };
+    // a leaf (most targets at scale): `*` reaches nothing more
+    let walk = crate::graph::descent::Walk::new(&[]);
+    crate::graph::descent::descent_steps_by(atlas, *target, true, walk).next()?;
+    let resolve::Plan::Set {
+        expr,
+        disputed,
+        contributing,
+        ..
+    } = plan
+    else {
+        return None;
+    };
+    let counted = resolve::Plan::Count {
+        expr,
+        disputed,
+        contributing,
+        limit: None,
+    };
+    match eval::evaluate(atlas, &counted, budget) {
+        Ok(Answer::Count(n)) if n > 0 => Some((starred.to_string(), n)),
         _ => None,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::ast::*;
 use super::error::QueryError;
-use crate::graph::model::Relation;
+use crate::graph::model::{Direction, Relation};
 use pest::Parser as _;
 use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
@@ -473,7 +473,8 @@ fn syntax_error(text: &str, e: pest::error::Error<Rule>) -> QueryError {
     let found = word_at(text, pos);
     let end = (pos + found.map_or(0, str::len)).min(text.len());
     let span = Span::new(pos.min(end), end);
-    let suggestion = found.and_then(|w| suggest_for(w, &expected));
+    let suggestion =
+        found.and_then(|w| supply_for(text, w, &expected).or_else(|| suggest_for(w, &expected)));
     QueryError::Syntax {
         span,
         expected,
@@ -490,6 +491,43 @@ fn word_at(text: &str, pos: usize) -> Option<&str> {
         .unwrap_or(rest.len());
     let word = &rest[..end];
     (!word.is_empty()).then_some(word)
+}
+
+/// "supply" where a relation is expected: the relations of supply said of the kind the
+/// query selects (`muscles supply` → `innervated-by` or `supplied-by`; `nerves supply`
+/// → `innervates`).
+fn supply_for(text: &str, word: &str, expected: &[&'static str]) -> Option<String> {
+    let w = word.to_lowercase();
+    if !expected.iter().any(|e| e.starts_with("a relation"))
+        || !(w.starts_with("suppl") || w.starts_with("innerv"))
+    {
+        return None;
+    }
+    let selector = text
+        .split_whitespace()
+        .find(|t| *t != "count" && *t != "dot")?;
+    let kinds = Selector::from_word(selector)?.kinds();
+    let names: Vec<&str> = [
+        (Relation::InnervatedBy, Direction::Forward),
+        (Relation::SuppliedBy, Direction::Forward),
+        (Relation::InnervatedBy, Direction::Inverse),
+        (Relation::SuppliedBy, Direction::Inverse),
+    ]
+    .into_iter()
+    .filter(|(r, d)| {
+        let subjects = match d {
+            Direction::Forward => r.domain(),
+            Direction::Inverse => r.range(),
+        };
+        !kinds.intersect(subjects).is_empty()
+    })
+    .map(|(r, d)| r.name(d))
+    .collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(one.to_string()),
+        [init @ .., last] => Some(format!("{}` or `{last}", init.join("`, `"))),
+    }
 }
 
 /// A close spelling among the words the parser would have accepted here.
@@ -513,7 +551,29 @@ fn suggest_for(word: &str, expected: &[&'static str]) -> Option<String> {
             candidates.push(kw);
         }
     }
-    crate::suggest::closest(w, candidates).map(str::to_string)
+    let near: Vec<&str> = candidates
+        .into_iter()
+        .filter(|c| close_to(&w.to_lowercase(), c))
+        .collect();
+    crate::suggest::closest(w, near).map(str::to_string)
+}
+
+/// Whether a keyword is close enough to a word typed to be what was meant: a typo of
+/// it, or its start typed out (`branches` → `branch-of`); never a short word that only
+/// shares letters (`how` is not `show`, `in` not `involves`, `foot` not `roots`).
+fn close_to(typed: &str, keyword: &str) -> bool {
+    let len = typed.chars().count();
+    let edits = strsim::damerau_levenshtein(typed, keyword);
+    let prefix = typed
+        .chars()
+        .zip(keyword.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    match len {
+        0..=3 => edits <= 1 && keyword.chars().count() == len,
+        4 => edits <= 1,
+        _ => edits <= 2 || (prefix >= 5 && prefix * 10 >= len * 6),
+    }
 }
 
 /// Human words for grammar rules; `None` for rules a user never needs to hear about.

@@ -255,6 +255,47 @@ fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, Quer
 }
 
 /// The kinds a relation, read as written, accepts before and after it.
+/// Relations of like meaning said of different kinds: what an artery supplies a nerve
+/// innervates and a vein drains; a vein's tributary is an artery's or nerve's branch.
+const KINDRED: &[&[Relation]] = &[
+    &[
+        Relation::SuppliedBy,
+        Relation::InnervatedBy,
+        Relation::DrainedBy,
+    ],
+    &[Relation::BranchOf, Relation::TributaryOf],
+    &[
+        Relation::OriginatesFrom,
+        Relation::InsertsInto,
+        Relation::AttachesTo,
+    ],
+];
+
+/// For a relation not said of the selector's kinds: the same relation read the other
+/// way, or one of like meaning, that is (`nerves supplies` → `innervates`, `roots
+/// has-root` → `root-of`).
+fn fitting_instead(relation: &RelationRef, kinds: KindSet) -> Option<&'static str> {
+    let fits = |r: Relation, d: Direction| {
+        let subjects = match d {
+            Direction::Forward => r.domain(),
+            Direction::Inverse => r.range(),
+        };
+        !kinds.intersect(subjects).is_empty()
+    };
+    let (r, d) = (relation.relation, relation.direction);
+    let kindred = KINDRED
+        .iter()
+        .find(|group| group.contains(&r))
+        .map_or(&[][..], |group| *group);
+    kindred
+        .iter()
+        .filter(|k| **k != r)
+        .map(|k| (*k, d))
+        .chain(std::iter::once((r, d.flip())))
+        .find(|(r, d)| fits(*r, *d))
+        .map(|(r, d)| r.name(d))
+}
+
 fn sides(relation: &RelationRef) -> (KindSet, KindSet) {
     let r = relation.relation;
     match relation.direction {
@@ -337,6 +378,8 @@ fn resolve_cond(
                     selector: selector.word(),
                     relation: relation.relation.name(relation.direction),
                     expected: subject_kinds,
+                    instead: fitting_instead(relation, selector.kinds())
+                        .map(|name| (name, relation.span)),
                 });
             }
             // branch-of, continues-as and tributary-of join structures of one kind:

@@ -184,8 +184,46 @@ fn wrong_kinds_are_explained() {
     let e = err("arteries innervated-by tibial");
     assert_eq!(
         e.to_string(),
-        "arteries are never innervated-by anything: innervated-by is stated of a muscle, a muscle part, a bone, a joint, a skin area or a dermatome"
+        "`innervated-by` is said of a muscle, a muscle part, a bone, a joint, a skin area or a dermatome, never of arteries"
     );
+}
+
+/// Issue 20: a relation said of other kinds suggests the one that is said of these, in
+/// the query as written; "supply" offers the relations of supply by kind.
+#[test]
+fn a_relation_that_does_not_fit_suggests_the_one_that_does() {
+    let report = |q: &str| err(q).report(q).to_string();
+    assert_eq!(
+        report("nerves supplies deltoid"),
+        "error: `supplies` is said of an artery, never of nerves\n  \
+         | nerves supplies deltoid\n  | ^^^^^^^^^^^^^^^\n  \
+         = of nerves, ask `nerves innervates deltoid`"
+    );
+    assert!(report("roots has-root sciatic").ends_with("= of roots, ask `roots root-of sciatic`"));
+    assert!(
+        report("veins branch-of femoral-vein")
+            .ends_with("= of veins, ask `veins tributary-of femoral-vein`")
+    );
+    // nothing of like meaning fits: no suggestion
+    assert!(!report("arteries innervated-by tibial").contains("ask"));
+    assert!(
+        report("muscles supply tibial")
+            .ends_with("= found `supply`; did you mean `innervated-by` or `supplied-by`?")
+    );
+}
+
+/// Issue 20: a keyword is suggested only when it is close to the word typed.
+#[test]
+fn keywords_are_suggested_only_when_close() {
+    let help = |q: &str| err(q).help().join("\n");
+    assert_eq!(
+        help("muscles branches tibial"),
+        "found `branches`; did you mean `branch-of`?"
+    );
+    assert_eq!(help("shwo soleus"), "found `shwo`; did you mean `show`?");
+    assert_eq!(help("muscles contents soleus"), "found `contents`");
+    assert_eq!(help("muscles knee soleus"), "found `knee`");
+    assert_eq!(help("how soleus"), "found `how`");
 }
 
 #[test]
@@ -370,7 +408,7 @@ fn star_over_a_tree_includes_its_continuations() {
 }
 
 #[test]
-fn an_empty_direct_answer_suggests_its_star_form() {
+fn a_direct_answer_says_what_its_star_form_adds() {
     let Ok((_, Answer::Set(set))) = run(&MINI, "muscles innervated-by sciatic") else {
         panic!()
     };
@@ -378,7 +416,17 @@ fn an_empty_direct_answer_suggests_its_star_form() {
         set.hint,
         Some(("muscles innervated-by* sciatic".to_string(), 4))
     );
+    // not only when the answer is empty (issue 20)
     let Ok((_, Answer::Set(set))) = run(&MINI, "muscles innervated-by tibial") else {
+        panic!()
+    };
+    assert_eq!(set.total, 2);
+    assert_eq!(
+        set.hint,
+        Some(("muscles innervated-by* tibial".to_string(), 3))
+    );
+    // and nothing when `*` adds nothing
+    let Ok((_, Answer::Set(set))) = run(&MINI, "muscles innervated-by \"deep fibular\"") else {
         panic!()
     };
     assert_eq!(set.hint, None);

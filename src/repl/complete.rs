@@ -4,7 +4,7 @@ use super::META_COMMANDS;
 use super::help::TOPICS;
 use super::lex::{Class, OPERATORS, STATEMENTS, Token, is_word_char, lex};
 use fascia::Atlas;
-use fascia::graph::model::{Direction, KindSet, Relation};
+use fascia::graph::model::{Direction, Kind, KindSet, Relation};
 use fascia::graph::normalize;
 use fascia::output::Format;
 use fascia::query::ast::Selector;
@@ -96,9 +96,10 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
     // inside an open quote: the whole quoted text is being typed
     if let Some(t) = tokens.last() {
         if t.class == (Class::Quoted { closed: false }) {
+            let kinds = name_kinds(before, &tokens[..tokens.len() - 1]);
             return (
                 t.start,
-                names_matching(atlas, &before[t.start + 1..], false),
+                names_matching(atlas, &before[t.start + 1..], false, kinds),
             );
         }
     }
@@ -125,14 +126,30 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
         // after a whole name and a space, what follows a name is wanted instead
         let whole = partial.is_empty() && !atlas.named(&normalize(run)).is_empty();
         if !whole {
-            let found = names_matching(atlas, run, true);
+            let ahead = tokens.iter().take_while(|t| t.start < run_start).count();
+            let kinds = name_kinds(before, &tokens[..ahead]);
+            let found = names_matching(atlas, run, true, kinds);
             if !found.is_empty() {
                 return (run_start, found);
             }
         }
     }
     let prev = done.last().map(|t| (t.class, &before[t.start..t.end]));
-    let want = wanted_after(prev);
+    let mut want = wanted_after(prev);
+    let statement = statement_of(before, &tokens).to_lowercase();
+    let after_name = matches!(
+        prev,
+        Some((Class::Name | Class::Quoted { .. } | Class::Number, _))
+    );
+    if after_name
+        && matches!(
+            statement.as_str(),
+            "path" | "paths" | "around" | "show" | "lesion" | "localize"
+        )
+    {
+        // these take no relation after a name, only their own words
+        want &= !(RELATION | STARRED);
+    }
     let subject = subject_kinds(before, done);
     let relations: Vec<&str> = Relation::all_names()
         .filter(|name| applies_to(name, subject))
@@ -149,7 +166,8 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
         words.extend(Selector::ALL.iter().map(|s| s.word()));
     }
     if want & OPERATOR != 0 {
-        words.extend(OPERATORS);
+        let fitting = operators_of(&statement);
+        words.extend(OPERATORS.iter().filter(|o| fitting.contains(o)));
     }
     if want & RELATION != 0 {
         words.extend(relations.iter().copied());
@@ -159,9 +177,101 @@ pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Can
     }
     let mut found = by_prefix(words, partial);
     if want & NAME != 0 {
-        found.extend(names_matching(atlas, partial, true));
+        found.extend(names_matching(
+            atlas,
+            partial,
+            true,
+            name_kinds(before, done),
+        ));
     }
     (start, found)
+}
+
+/// The statement a line is: its first word when that is one (`dot` and `count` lead
+/// to a set), else a set query.
+fn statement_of<'a>(line: &'a str, tokens: &[Token]) -> &'a str {
+    tokens
+        .iter()
+        .map(|t| &line[t.start..t.end])
+        .find(|w| !matches!(w.to_lowercase().as_str(), "dot" | "count"))
+        .filter(|w| STATEMENTS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or("")
+}
+
+/// The operators a statement takes: a set query's `and`, `or`, `limit` …, a path's
+/// `to`, `via`, `max`, a lesion's `at`, a finding's signs.
+fn operators_of(statement: &str) -> &'static [&'static str] {
+    match statement.to_lowercase().as_str() {
+        "path" => &["to", "via"],
+        "paths" => &["to", "via", "max"],
+        "around" => &["depth"],
+        "why" | "show" => &[],
+        "lesion" => &["at", "including", "disputed"],
+        "localize" => &[
+            "weak",
+            "spared",
+            "numb",
+            "reflex-lost",
+            "including",
+            "disputed",
+        ],
+        _ => &[
+            "and",
+            "or",
+            "not",
+            "except",
+            "limit",
+            "including",
+            "disputed",
+        ],
+    }
+}
+
+/// The kinds a name typed after `tokens` may be: a relation's targets (with what they
+/// lie under after `*`; groups too where muscles are wanted, as they stand for their
+/// members), a sign's findings, any kind elsewhere.
+fn name_kinds(line: &str, tokens: &[Token]) -> KindSet {
+    let word = |t: &Token| line[t.start..t.end].to_lowercase();
+    let mut rest = tokens;
+    let mut star = false;
+    if let Some((last, before)) = rest.split_last() {
+        if last.class == Class::Star {
+            star = true;
+            rest = before;
+        }
+    }
+    let Some(last) = rest.last() else {
+        return KindSet::ALL;
+    };
+    let kinds = match last.class {
+        Class::Relation => {
+            let name = word(last);
+            let Some((relation, direction)) = Relation::from_name(name.trim_end_matches('*'))
+            else {
+                return KindSet::ALL;
+            };
+            star |= name.ends_with('*');
+            let kinds = match direction {
+                Direction::Forward => relation.range(),
+                Direction::Inverse => relation.domain(),
+            };
+            if star {
+                fascia::query::resolve::with_ancestors(kinds)
+            } else {
+                kinds
+            }
+        }
+        Class::Operator => match fascia::clinical::Sign::from_word(&word(last)) {
+            Some(sign) => sign.kinds(),
+            None => return KindSet::ALL,
+        },
+        _ => return KindSet::ALL,
+    };
+    if kinds.contains(Kind::Muscle) {
+        kinds.union(KindSet::of(&[Kind::Group]))
+    } else {
+        kinds
+    }
 }
 
 /// The kinds a relation typed now would be read from: those of the last kind word
@@ -226,12 +336,15 @@ fn by_prefix(words: Vec<&str>, partial: &str) -> Vec<Candidate> {
 /// the names of the structures whose aliases or old names start with it (`peroneus l`
 /// → `"fibularis longus"`): completion offers what fascia calls a structure now, never
 /// an old name.
-fn names_matching(atlas: &Atlas, partial: &str, bare: bool) -> Vec<Candidate> {
+fn names_matching(atlas: &Atlas, partial: &str, bare: bool, kinds: KindSet) -> Vec<Candidate> {
     let key = normalize(partial);
     let mut by_name: Vec<Candidate> = Vec::new();
     let mut by_alias: Vec<Candidate> = Vec::new();
     for idx in atlas.graph().node_indices() {
         let s = atlas.node(idx);
+        if !kinds.contains(s.kind) {
+            continue;
+        }
         let name_key = normalize(&s.name);
         let found = if name_key.starts_with(&key) {
             &mut by_name
@@ -353,10 +466,8 @@ mod tests {
         );
         assert!(at_end("muscles limit ").1.is_empty());
         assert_eq!(texts(&at_end("localize we").1), ["weak"]);
-        assert_eq!(
-            texts(&at_end("localize weak sol").1),
-            ["\"soleal line of tibia\"", "soleus"]
-        );
+        // a finding names a muscle or movement, never the landmark of the same letters
+        assert_eq!(texts(&at_end("localize weak sol").1), ["soleus"]);
         assert_eq!(texts(&at_end("lesion sci").1), ["\"sciatic nerve\""]);
     }
 
@@ -386,6 +497,41 @@ mod tests {
             at_end("structures sup"),
             "supplied-by supplied-by* supplies supplies*"
         );
+    }
+
+    /// Issue 20: after a relation only names of the kinds it takes are offered and
+    /// hinted, and after a kind only the words a set query takes.
+    #[test]
+    fn names_and_words_offered_are_those_that_fit() {
+        let atlas = fascia::bundled().unwrap();
+        let at_end = |line: &str| texts(&complete(&atlas, line, line.len()).1).join(" ");
+        // `fem` is the start of the femur, but innervated-by takes nerves and roots
+        assert_eq!(
+            at_end("muscles innervated-by fem"),
+            "femoral \"femoral branch of genitofemoral nerve\" \"femoral nerve\""
+                .replace("femoral \"", "\"")
+        );
+        assert_ne!(
+            hint(&atlas, "muscles innervated-by fem", 25).as_deref(),
+            Some("ur")
+        );
+        // a group stands for its members where muscles are wanted
+        assert_eq!(at_end("nerves innervates hamstr"), "hamstrings");
+        // after a kind: relations and the set query's words, no `at`, `depth` or `via`
+        let after_kind = at_end("muscles ");
+        for word in ["and", "or", "not", "except", "limit", "innervated-by"] {
+            assert!(
+                after_kind.split(' ').any(|w| w == word),
+                "{word}: {after_kind}"
+            );
+        }
+        for word in ["at", "depth", "max", "to", "via", "weak", "spared"] {
+            assert!(
+                !after_kind.split(' ').any(|w| w == word),
+                "{word}: {after_kind}"
+            );
+        }
+        assert_eq!(at_end("path soleus "), "to via");
     }
 
     #[test]

@@ -136,9 +136,11 @@ pub(super) struct Topic {
 }
 
 const OVERVIEW: &str = "\
-Ask the anatomy graph questions. A query is one line; a parenthesis or quote left open,
-or a line ending in and, or, not, except or a comma, continues it on the next (...>).
-Several queries on one line are separated by ';'. For example:
+Ask the anatomy graph questions, in your own words or as queries: a question is shown
+with the query it becomes (= …) and answered as that query is. A query is one line; a
+parenthesis or quote left open, or a line ending in and, or, not, except or a comma,
+continues it on the next (...>). Several on one line are separated by ';'. For example:
+  fascia> what does the radial nerve supply?
   fascia> show soleus
   fascia> muscles innervated-by tibial nerve
   fascia> why soleus inserts-into* calcaneus
@@ -156,6 +158,30 @@ Tab completes keywords, kinds, relations and names; → accepts a hint.
 ";
 
 pub(super) const TOPICS: &[Topic] = &[
+    Topic {
+        name: "questions",
+        summary: "asking in your own words, and the queries questions become",
+        text: "\
+A question in plain English is read as a query and answered as that query is; the
+query is shown first (= …), so the language is learnt as you go. Question marks,
+capitals, articles, plurals, m./n./a./v. and a typo or two are fine. It reads:
+  what does X supply / innervate     nerve supply / blood supply of X
+  origin / insertion / actions of X  what attaches to X
+  which muscles flex / extend … Y    muscles of the X compartment; rotator cuff muscles
+  branches of X; what does X become  contents of X; what passes through X
+  root value of X; myotome of L5     dermatome of L5
+  what is lost if X is cut at Y      which nerve is damaged in foot drop
+  path between X and Y               what is X
+A group stands for its members where muscles are wanted, and a name hand and foot
+share answers for each limb. What it cannot read gets one line naming the nearest forms.
+",
+        examples: &[
+            "what does the radial nerve supply?",
+            "nerve supply of the lumbricals",
+            "which muscles flex the elbow",
+            "what is lost if the radial nerve is cut at the spiral groove",
+        ],
+    },
     Topic {
         name: "queries",
         summary: "sets of structures: kinds, conditions, and, or, not, except",

@@ -340,9 +340,10 @@ impl Session {
             "quit" | "exit" if rest.is_empty() => Ok(Outcome::Quit),
             ":quit" | ":q" | ":exit" => Ok(Outcome::Quit),
             "help" | ":help" | "?" => {
+                // never paged: a newcomer's first screen is the help, not a pager's prompt
                 let mut text = Vec::new();
                 let outcome = self.help(rest, &mut text)?;
-                self.page(&text, false, out)?;
+                out.write_all(&self.fitted(&text))?;
                 Ok(outcome)
             }
             "why" if rest.is_empty() => self.why_last(out),
@@ -362,7 +363,27 @@ impl Session {
         }
     }
 
+    /// Runs a query, or the queries a question stands for, each after `= query`.
     fn query(&mut self, text: &str, out: &mut dyn Write) -> io::Result<Outcome> {
+        match fascia::ask::read(&self.atlas, text) {
+            fascia::ask::Reading::Typed => self.run_query(text, false, out),
+            fascia::ask::Reading::Asked(queries) => {
+                let mut outcome = Outcome::Done;
+                for query in &queries {
+                    if self.run_query(query, true, out)? == Outcome::Failed {
+                        outcome = Outcome::Failed;
+                    }
+                }
+                Ok(outcome)
+            }
+            fascia::ask::Reading::Refused(line) => self.error(&line, out),
+        }
+    }
+
+    fn run_query(&mut self, text: &str, asked: bool, out: &mut dyn Write) -> io::Result<Outcome> {
+        if asked {
+            out.write_all(&self.fitted(format!("= {text}\n").as_bytes()))?;
+        }
         // a Ctrl-C pressed before this query is not meant for it
         self.cancel.reset();
         let mut budget = Budget::new(self.work_limit).with_cancel(self.cancel.clone());
@@ -381,6 +402,9 @@ impl Session {
                     &answer,
                     &mut rendered,
                 )?;
+                if format == Format::Text {
+                    rendered = self.fitted(&rendered);
+                }
                 let table =
                     format == Format::Text && matches!(answer, fascia::query::Answer::Set(_));
                 self.page(&rendered, table, out)?;
@@ -388,8 +412,12 @@ impl Session {
                 Ok(Outcome::Done)
             }
             Err(e) => {
-                let report = crate::scope::report_error(&self.atlas, &e, text);
-                writeln!(out, "{}", draw_error(&report, self.color))?;
+                let mut report = crate::scope::report_error(&self.atlas, &e, text);
+                if let Some(width) = self.width {
+                    report = report.cropped(width);
+                }
+                let drawn = format!("{}\n", draw_error(&report, self.color));
+                out.write_all(&self.fitted(drawn.as_bytes()))?;
                 Ok(Outcome::Failed)
             }
         }
@@ -406,8 +434,19 @@ impl Session {
         }
     }
 
+    /// Text fitted to the terminal's width, broken at spaces (as it is in a pipe).
+    fn fitted(&self, text: &[u8]) -> Vec<u8> {
+        match self.width {
+            Some(width) => {
+                fascia::output::wrap::fit(&String::from_utf8_lossy(text), width).into_bytes()
+            }
+            None => text.to_vec(),
+        }
+    }
+
     fn error(&self, message: &str, out: &mut dyn Write) -> io::Result<Outcome> {
-        writeln!(out, "{}", draw_error(&Report::plain(message), self.color))?;
+        let drawn = format!("{}\n", draw_error(&Report::plain(message), self.color));
+        out.write_all(&self.fitted(drawn.as_bytes()))?;
         Ok(Outcome::Failed)
     }
 
@@ -616,8 +655,8 @@ mod tests {
         );
         assert_eq!(
             run_line(&mut s, "help relatoins").1,
-            "error: no help on `relatoins`; did you mean `help relations`? topics: queries, \
-             relations, kinds, names, show, path, why, around, lesion, localize, count, output, data, quiz\n"
+            "error: no help on `relatoins`; did you mean `help relations`? topics: questions, \
+             queries, relations, kinds, names, show, path, why, around, lesion, localize, count, output, data, quiz\n"
         );
     }
 
