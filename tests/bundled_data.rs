@@ -475,3 +475,33 @@ fn a_territory_marks_minor_shares_and_prefers_the_branch() {
         "{text}"
     );
 }
+
+/// An UBERON id matched in an Uberon release cites that release, not the page the other
+/// ids were read in, in the card and in JSON.
+#[test]
+fn an_uberon_id_cites_the_release_it_was_matched_in() {
+    use fascia::output::{Format, render_to_string};
+    let (_, card) = fascia::run(&ATLAS, "show soleus").unwrap_or_else(|e| panic!("{e}"));
+    let text = render_to_string(&ATLAS, &card, Format::Text);
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("Identifiers:"))
+        .unwrap_or_else(|| panic!("no identifiers in\n{text}"));
+    let mark = line
+        .rsplit("UBERON:0001389  [")
+        .next()
+        .and_then(|rest| rest.strip_suffix(']'))
+        .unwrap_or_else(|| panic!("the UBERON id carries no mark: {line}"));
+    let cited = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("[{mark}]")))
+        .unwrap_or_else(|| panic!("no source [{mark}] in\n{text}"));
+    assert!(cited.contains("(uberon-2026-04-01)"), "{cited}");
+    assert!(line.contains("TA2 2660  [1]"), "{line}");
+    let json = render_to_string(&ATLAS, &card, Format::Json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        value["xref"]["uberon_source"], "uberon-2026-04-01",
+        "{json}"
+    );
+}

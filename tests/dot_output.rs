@@ -1,6 +1,7 @@
 //! DOT output is valid Graphviz: checked structurally always, and by Graphviz itself
 //! where `dot` is installed (CI installs it).
 
+use fascia::graph::model::{Direction, Kind, Relation};
 use fascia::output::{Format, render_query_to_string};
 use std::collections::HashSet;
 use std::io::Write;
@@ -207,4 +208,64 @@ fn star_answers_draw_the_chain_up_to_the_target() {
         .unwrap_or_else(|| panic!("branch-of lines missing:\n{dot}"));
     assert!(branch.contains("dir=back"), "{branch}");
     assert!(dot.contains("rankdir=TB"), "{dot}");
+}
+
+/// Each muscle drawn in a DOT picture, by id, with the label of the outermost cluster
+/// it is drawn in (`None`: in no cluster).
+fn muscles_by_cluster(dot: &str) -> Vec<(String, Option<String>)> {
+    let mut stack: Vec<Option<String>> = Vec::new();
+    let mut out = Vec::new();
+    for line in dot.lines().map(str::trim) {
+        if line.starts_with("subgraph cluster_") {
+            stack.push(None);
+        } else if line == "}" {
+            stack.pop();
+        } else if let Some(label) = line.strip_prefix("label=\"") {
+            if let Some(top) = stack.last_mut().filter(|t| t.is_none()) {
+                *top = Some(label.trim_end_matches("\";").to_string());
+            }
+        } else if line.contains("tooltip=\"") && line.contains(" (muscle)\"") {
+            let id = line.split("tooltip=\"").nth(1).unwrap();
+            let id = id.split(" (muscle)").next().unwrap().to_string();
+            out.push((id, stack.first().cloned().flatten()));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_dot_clusters_are_the_muscles_compartments() {
+    // issue 26: flexor hallucis longus was boxed in the tarsal tunnel its tendon
+    // crosses, not in its compartment
+    let atlas = fascia::bundled().unwrap();
+    let compartment = |id: &str| {
+        let n = atlas.by_id(id).unwrap();
+        atlas
+            .neighbours(n, Relation::LocatedIn, Direction::Forward)
+            .map(|(_, c)| c)
+            .find(|c| atlas.node(*c).kind == Kind::Compartment)
+            .map(|c| atlas.node(c).name.to_string())
+    };
+    let mut checked = 0;
+    for query in [
+        "muscles innervated-by tibial",
+        "muscles innervated-by* sciatic",
+        "muscles innervated-by* \"median nerve\"",
+        "muscles inserts-into* tibia",
+        "muscles innervated-by* femoral",
+    ] {
+        let dot = dot_of(query);
+        let drawn = muscles_by_cluster(&dot);
+        assert!(!drawn.is_empty(), "{query}");
+        for (id, cluster) in drawn {
+            assert_eq!(cluster, compartment(&id), "{query}: {id}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 40);
+    let fhl = muscles_by_cluster(&dot_of("muscles innervated-by tibial"));
+    assert!(fhl.contains(&(
+        "flexor-hallucis-longus".to_string(),
+        Some("Deep posterior compartment of leg".to_string())
+    )));
 }

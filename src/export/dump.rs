@@ -65,6 +65,9 @@ struct DumpStructure {
     /// The source the cross-reference ids were read in.
     #[serde(default)]
     xref_source: Option<String>,
+    /// The source the UBERON id was read in, where it is not `xref_source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    uberon_source: Option<String>,
     sources: Vec<String>,
     at: String,
 }
@@ -152,6 +155,10 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                 uberon: text(&s.xref.uberon),
                 wikidata: text(&s.xref.wikidata),
                 xref_source: s.xref.source.map(|id| atlas.source(id).id.to_string()),
+                uberon_source: s
+                    .xref
+                    .uberon_source
+                    .map(|id| atlas.source(id).id.to_string()),
                 sources: source_ids(&s.sources),
                 at: s.location.to_string(),
             }
@@ -295,8 +302,10 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
                 uberon: s.uberon.map(Text::from),
                 wikidata: s.wikidata.map(Text::from),
                 source: None,
+                uberon_source: None,
             },
             xref_source: s.xref_source,
+            uberon_source: s.uberon_source,
             sources: s.sources,
             location: at,
         });

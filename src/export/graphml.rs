@@ -1,16 +1,20 @@
 //! GraphML for Gephi, Cytoscape, yEd and NetworkX: structures as nodes (id, name,
-//! kind, Latin name, aliases), facts as directed edges (relation, root levels, role,
-//! note, sources), written with quick-xml.
+//! kind, Latin name, aliases, notes, identifiers, sources), facts as directed edges
+//! (relation, root levels and which are principal or contributing, role, note,
+//! status, standing, sources), written with
+//! quick-xml. GraphML has no list type: a list is a JSON array of strings
+//! (`["L5","S1"]`), so that no element containing a comma or `;` splits.
 
 use super::Selection;
 use crate::graph::Atlas;
+use crate::graph::agreement::Weight;
 use crate::graph::model::Role;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::{self, Write};
 
 /// `(id, for, name)` of every attribute declared.
-const KEYS: [(&str, &str, &str); 15] = [
+const KEYS: [(&str, &str, &str); 22] = [
     ("name", "node", "name"),
     ("kind", "node", "kind"),
     ("latin", "node", "latin"),
@@ -20,13 +24,26 @@ const KEYS: [(&str, &str, &str); 15] = [
     ("ta2", "node", "ta2"),
     ("uberon", "node", "uberon"),
     ("wikidata", "node", "wikidata"),
+    ("notes", "node", "notes"),
+    ("node_sources", "node", "sources"),
+    ("xref_source", "node", "xref_source"),
+    ("uberon_source", "node", "uberon_source"),
     ("relation", "edge", "relation"),
     ("roots", "edge", "roots"),
+    ("principal_roots", "edge", "principal_roots"),
+    ("contributing_roots", "edge", "contributing_roots"),
     ("role", "edge", "role"),
     ("note", "edge", "note"),
     ("status", "edge", "status"),
+    ("standing", "edge", "standing"),
     ("sources", "edge", "sources"),
 ];
+
+/// A list as a JSON array of strings.
+fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.into_iter().collect();
+    serde_json::to_string(&items).unwrap_or_default()
+}
 
 pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
@@ -80,11 +97,21 @@ fn node(atlas: &Atlas, n: petgraph::graph::NodeIndex, w: &mut Xml) -> io::Result
                 data(w, "latin", latin)?;
             }
             if !s.aliases.is_empty() {
-                let aliases: Vec<&str> = s.aliases.iter().map(|a| a.as_str()).collect();
-                data(w, "aliases", &aliases.join("; "))?;
+                data(w, "aliases", &list(s.aliases.iter().map(|a| a.as_str())))?;
             }
             for (scheme, id) in s.xref.ids() {
                 data(w, scheme.key(), id)?;
+            }
+            if !s.notes.is_empty() {
+                data(w, "notes", &list(s.notes.iter().map(|a| a.as_str())))?;
+            }
+            let sources = s.sources.iter().map(|id| atlas.source(*id).id.as_str());
+            data(w, "node_sources", &list(sources))?;
+            if let Some(id) = s.xref.source {
+                data(w, "xref_source", &atlas.source(id).id)?;
+            }
+            if let Some(id) = s.xref.uberon_source {
+                data(w, "uberon_source", &atlas.source(id).id)?;
             }
             Ok(())
         })?;
@@ -104,12 +131,21 @@ fn edge(atlas: &Atlas, e: petgraph::graph::EdgeIndex, w: &mut Xml) -> io::Result
         .write_inner_content(|w| {
             data(w, "relation", fact.relation.forward_name())?;
             if !fact.roots.is_empty() {
-                let roots: Vec<&str> = fact
-                    .roots
-                    .iter()
-                    .map(|r| atlas.node(*r).id.as_str())
-                    .collect();
-                data(w, "roots", &roots.join(", "))?;
+                let roots = fact.roots.iter().map(|r| atlas.node(*r).id.as_str());
+                data(w, "roots", &list(roots))?;
+                // how each level counts among the subject's levels; one in neither
+                // list is a minority level
+                for (key, weight) in [
+                    ("principal_roots", Weight::Principal),
+                    ("contributing_roots", Weight::Contributing),
+                ] {
+                    let weighed = fact
+                        .roots
+                        .iter()
+                        .filter(|r| atlas.level_weight(s, **r) == Some(weight))
+                        .map(|r| atlas.node(*r).id.as_str());
+                    data(w, key, &list(weighed))?;
+                }
             }
             if let Some(role) = fact.role {
                 data(
@@ -128,12 +164,9 @@ fn edge(atlas: &Atlas, e: petgraph::graph::EdgeIndex, w: &mut Xml) -> io::Result
             if let Some(status) = fact.status {
                 data(w, "status", status.word())?;
             }
-            let sources: Vec<&str> = fact
-                .sources
-                .iter()
-                .map(|s| atlas.source(*s).id.as_str())
-                .collect();
-            data(w, "sources", &sources.join(", "))?;
+            data(w, "standing", atlas.standing(e).word())?;
+            let sources = fact.sources.iter().map(|s| atlas.source(*s).id.as_str());
+            data(w, "sources", &list(sources))?;
             Ok(())
         })?;
     Ok(())

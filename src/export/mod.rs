@@ -9,7 +9,7 @@ pub mod rdf;
 
 use crate::graph::Atlas;
 use crate::graph::error::LoadError;
-use crate::graph::model::{Quality, SourceId, Status};
+use crate::graph::model::{Direction, Quality, SourceId, Status};
 use crate::query::Answer;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::BTreeSet;
@@ -66,31 +66,75 @@ impl Selection {
         }
     }
 
-    /// What a picture of the answer shows (see [`crate::output::Scene`]), plus the
-    /// spinal roots its innervation facts list, so that the export stands alone.
+    /// What a picture of the answer shows (see [`crate::output::Scene`]), plus what the
+    /// answer stands on, so that the export stands alone and answers its query again:
+    /// the parts and divisions through which a structure answered (see
+    /// [`crate::query::eval::SetAnswer::grounds`]), the spinal roots its innervation facts
+    /// list, and the evidence that decides each fact's standing (every version that
+    /// gives a subject's root levels, and the rival connections of a fact that is not
+    /// the standard statement).
     pub fn of_answer(atlas: &Atlas, answer: &Answer) -> Selection {
         let scene = crate::output::Scene::of(atlas, answer, None);
         let mut nodes: BTreeSet<NodeIndex> = scene.nodes.iter().copied().collect();
-        let mut edges = scene.edges;
-        edges.sort();
-        edges.dedup();
-        for e in &edges {
-            nodes.extend(atlas.fact(*e).roots.iter().copied());
+        if let Answer::Set(set) = answer {
+            nodes.extend(set.grounds(atlas));
+        }
+        let mut edges: BTreeSet<EdgeIndex> = scene.edges.iter().copied().collect();
+        // each round adds what the facts found so far stand on; a handful of rounds
+        // reaches everything that decides a standing in the bundled data
+        for _ in 0..4 {
+            edges.extend(atlas.facts_among(&nodes.iter().copied().collect::<Vec<_>>()));
+            let before = nodes.len();
+            for e in &edges {
+                nodes.extend(evidence(atlas, *e));
+            }
+            if nodes.len() == before {
+                break;
+            }
         }
         let mut sources: BTreeSet<SourceId> = BTreeSet::new();
         for n in &nodes {
             let s = atlas.node(*n);
-            sources.extend(s.sources.iter().copied().chain(s.xref.source));
+            let xref = [s.xref.source, s.xref.uberon_source];
+            sources.extend(s.sources.iter().copied().chain(xref.into_iter().flatten()));
         }
         for e in &edges {
             sources.extend(atlas.fact(*e).sources.iter().copied());
         }
         Selection {
             nodes: nodes.into_iter().collect(),
-            edges,
+            edges: edges.into_iter().collect(),
             sources: sources.into_iter().collect(),
         }
     }
+}
+
+/// The structures that, with the facts among them, decide how a fact stands: its root
+/// levels and the other level-giving versions of its subject, and, for a fact that is
+/// not the standard statement by the data's own mark, its subject's connections of the
+/// same relation to structures of the same kind as its object.
+fn evidence(atlas: &Atlas, e: EdgeIndex) -> Vec<NodeIndex> {
+    let (subject, object) = atlas.ends(e);
+    let fact = atlas.fact(e);
+    let mut out: Vec<NodeIndex> = fact.roots.to_vec();
+    let same_relation = atlas.neighbours(subject, fact.relation, Direction::Forward);
+    if !fact.roots.is_empty() {
+        for (other, o) in atlas.neighbours(subject, fact.relation, Direction::Forward) {
+            if !atlas.fact(other).roots.is_empty() {
+                out.push(o);
+                out.extend(atlas.fact(other).roots.iter().copied());
+            }
+        }
+    }
+    if !atlas.is_standard(e) && fact.status.is_none() {
+        let kind = atlas.kind(object);
+        out.extend(
+            same_relation
+                .filter(|(_, o)| atlas.kind(*o) == kind)
+                .map(|(_, o)| o),
+        );
+    }
+    out
 }
 
 /// How exports spell a source's quality.

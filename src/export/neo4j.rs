@@ -1,11 +1,13 @@
 //! CSV files for `neo4j-admin database import full`: `nodes.csv` (one row per
 //! structure, labelled `Structure` and its kind) and `relationships.csv` (one row per
-//! fact, typed by its relation: `INNERVATED_BY`). Arrays use `;`, the importer's
-//! default delimiter.
+//! fact, typed by its relation: `INNERVATED_BY`). Array elements are separated by
+//! U+001F, the unit separator, which no name, note or id holds (import with
+//! `--array-delimiter=U+001F`): notes and aliases hold `;`, the importer's default.
 
 use super::Selection;
 use super::rdf::class_name;
 use crate::graph::Atlas;
+use crate::graph::agreement::Weight;
 use crate::graph::model::{Relation, Role};
 use std::io;
 use std::path::Path;
@@ -16,6 +18,23 @@ pub fn relationship_type(relation: Relation) -> String {
         .forward_name()
         .replace('-', "_")
         .to_ascii_uppercase()
+}
+
+/// Between the elements of an array value.
+pub const ARRAY_DELIMITER: char = '\u{1f}';
+
+/// The elements of an array value, joined by [`ARRAY_DELIMITER`]; a control character
+/// inside an element (never in the bundled data) becomes a space, so that no element
+/// splits.
+pub fn array<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(ARRAY_DELIMITER);
+        }
+        out.extend(item.chars().map(|c| if c.is_control() { ' ' } else { c }));
+    }
+    out
 }
 
 pub fn write_dir(atlas: &Atlas, selection: &Selection, dir: &Path) -> io::Result<()> {
@@ -50,24 +69,36 @@ pub fn write_nodes<W: io::Write>(
         // later columns are appended, so that scripts reading by position keep working
         "ta98",
         "ta2",
+        "notes:string[]",
+        "sources:string[]",
+        "xref_source",
+        "uberon_source",
     ])?;
     for n in &selection.nodes {
         let s = atlas.node(*n);
-        let aliases: Vec<&str> = s.aliases.iter().map(|a| a.as_str()).collect();
-        let label = format!("Structure;{}", class_name(s.kind));
+        let label = array(["Structure", &class_name(s.kind)]);
         let opt = |t: &Option<crate::graph::model::Text>| t.as_deref().unwrap_or("").to_string();
+        let source_ids = s.sources.iter().map(|id| atlas.source(*id).id.as_str());
         w.write_record([
             s.id.to_string(),
             s.name.to_string(),
             s.kind.data_key().to_string(),
             opt(&s.latin),
-            aliases.join(";"),
+            array(s.aliases.iter().map(|a| a.as_str())),
             opt(&s.xref.fma),
             opt(&s.xref.uberon),
             opt(&s.xref.wikidata),
             label,
             opt(&s.xref.ta98),
             opt(&s.xref.ta2),
+            array(s.notes.iter().map(|a| a.as_str())),
+            array(source_ids),
+            s.xref
+                .source
+                .map_or(String::new(), |id| atlas.source(id).id.to_string()),
+            s.xref
+                .uberon_source
+                .map_or(String::new(), |id| atlas.source(id).id.to_string()),
         ])?;
     }
     w.flush()
@@ -87,20 +118,23 @@ pub fn write_relationships<W: io::Write>(
         "note",
         "status",
         "sources:string[]",
+        "standing",
+        "principal_roots:string[]",
+        "contributing_roots:string[]",
     ])?;
     for e in &selection.edges {
         let (s, o) = atlas.ends(*e);
         let fact = atlas.fact(*e);
-        let roots: Vec<&str> = fact
-            .roots
-            .iter()
-            .map(|r| atlas.node(*r).id.as_str())
-            .collect();
-        let sources: Vec<&str> = fact
-            .sources
-            .iter()
-            .map(|s| atlas.source(*s).id.as_str())
-            .collect();
+        let roots = fact.roots.iter().map(|r| atlas.node(*r).id.as_str());
+        // how each level counts among the subject's levels; one in neither list is a
+        // minority level
+        let weighed = |w: Weight| {
+            fact.roots
+                .iter()
+                .filter(move |r| atlas.level_weight(s, **r) == Some(w))
+                .map(|r| atlas.node(*r).id.as_str())
+        };
+        let sources = fact.sources.iter().map(|s| atlas.source(*s).id.as_str());
         let role = match fact.role {
             Some(Role::Prime) => "prime",
             Some(Role::Assisting) => "assisting",
@@ -110,11 +144,14 @@ pub fn write_relationships<W: io::Write>(
             atlas.node(s).id.as_str(),
             atlas.node(o).id.as_str(),
             &relationship_type(fact.relation),
-            &roots.join(";"),
+            &array(roots),
             role,
             atlas.note(*e).map_or("", |n| n.as_str()),
             fact.status.map_or("", |s| s.word()),
-            &sources.join(";"),
+            &array(sources),
+            atlas.standing(*e).word(),
+            &array(weighed(Weight::Principal)),
+            &array(weighed(Weight::Contributing)),
         ])?;
     }
     w.flush()

@@ -12,6 +12,7 @@
 
 use super::Selection;
 use crate::graph::Atlas;
+use crate::graph::agreement::Weight;
 use crate::graph::build::{Builder, FactSpec, StructureSpec};
 use crate::graph::error::{DataError, DataErrors};
 use crate::graph::model::{
@@ -20,7 +21,8 @@ use crate::graph::model::{
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxttl::{NTriplesParser, NTriplesSerializer, TurtleSerializer};
-use std::collections::HashMap;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 /// The namespace of everything fascia names.
@@ -132,6 +134,270 @@ fn text(value: &str) -> Term {
     Literal::new_simple_literal(value).into()
 }
 
+/// Words written in English: names, aliases, notes.
+fn english(value: &str) -> Term {
+    Literal::new_language_tagged_literal_unchecked(value, "en").into()
+}
+
+/// A date as `xsd:date` when it is one (`YYYY-MM-DD`), else as it was written.
+fn date(value: &str) -> Term {
+    let b = value.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    match shaped {
+        true => Literal::new_typed_literal(value, xsd::DATE).into(),
+        false => text(value),
+    }
+}
+
+/// The IRI of the ontology itself, which the header describes.
+pub const ONTOLOGY: &str = "https://w3id.org/fascia/";
+const OWL: &str = "http://www.w3.org/2002/07/owl#";
+
+/// The header: the `owl:Ontology` with its version and licence, and a declaration of
+/// each of fascia's classes and predicates with a label, a comment and, where the OBO
+/// Relation Ontology or BFO has the relation, its place beside that term.
+pub fn ontology(add: &mut impl FnMut(&NamedNode, NamedNode, Term)) {
+    let owl = |t: &str| iri(format!("{OWL}{t}"));
+    let dc = |t: &str| iri(format!("{DCTERMS}{t}"));
+    let me = iri(ONTOLOGY.to_string());
+    let version = env!("CARGO_PKG_VERSION");
+    add(&me, rdf::TYPE.into(), owl("Ontology").into());
+    add(
+        &me,
+        dc("title"),
+        english("fascia: a knowledge graph of human anatomy"),
+    );
+    add(&me, owl("versionInfo"), text(version));
+    add(
+        &me,
+        owl("versionIRI"),
+        iri(format!("{BASE}{version}")).into(),
+    );
+    for licence in LICENCES {
+        add(&me, dc("license"), iri(licence.to_string()).into());
+    }
+    add(&me, dc("rights"), english(RIGHTS));
+    for (term, label, comment) in CLASSES {
+        let class = vocab(term);
+        add(&class, rdf::TYPE.into(), owl("Class").into());
+        add(&class, rdfs::LABEL.into(), english(label));
+        add(&class, rdfs::COMMENT.into(), english(comment));
+    }
+    for kind in Kind::ALL {
+        let class = vocab(&class_name(kind));
+        add(&class, rdf::TYPE.into(), owl("Class").into());
+        add(&class, rdfs::LABEL.into(), english(kind.noun()));
+        add(&class, rdfs::SUB_CLASS_OF.into(), vocab("Structure").into());
+        let help = crate::graph::vocabulary::KIND_WORDS
+            .iter()
+            .find(|w| w.kinds.iter().eq([kind]))
+            .map(|w| w.help);
+        let comment = match help {
+            Some(help) => help.to_string(),
+            None => format!(
+                "structures of the kind `{}` in fascia's data",
+                kind.data_key()
+            ),
+        };
+        add(&class, rdfs::COMMENT.into(), english(&comment));
+    }
+    for relation in Relation::ALL {
+        let p = vocab(relation.forward_name());
+        add(&p, rdf::TYPE.into(), owl("ObjectProperty").into());
+        add(
+            &p,
+            rdfs::LABEL.into(),
+            english(&relation.forward_name().replace('-', " ")),
+        );
+        add(&p, rdfs::COMMENT.into(), english(relation.help()));
+        match public_predicate(relation) {
+            Some((term, false)) => add(
+                &p,
+                rdfs::SUB_PROPERTY_OF.into(),
+                iri(format!("{OBO}{term}")).into(),
+            ),
+            Some((term, true)) => add(&p, owl("inverseOf"), iri(format!("{OBO}{term}")).into()),
+            None => {}
+        }
+    }
+    for (term, kind, label, comment) in PROPERTIES {
+        let p = vocab(term);
+        add(&p, rdf::TYPE.into(), owl(kind).into());
+        add(&p, rdfs::LABEL.into(), english(label));
+        add(&p, rdfs::COMMENT.into(), english(comment));
+    }
+}
+
+/// The licences of the data, as the package declares them (`MIT OR Apache-2.0`).
+const LICENCES: [&str; 2] = [
+    "https://spdx.org/licenses/MIT.html",
+    "https://spdx.org/licenses/Apache-2.0.html",
+];
+
+const RIGHTS: &str = "The data is offered under the MIT or the Apache 2.0 licence, at your \
+option. Each fact cites the references it was checked against; their texts are not \
+copied and remain under their own terms. Identifiers from other resources keep those \
+resources' terms: UBERON ids are from the Uberon anatomy ontology (CC BY 3.0, \
+http://obophenotype.github.io/uberon/), FMA ids from the Foundational Model of Anatomy \
+(CC BY 3.0), Wikidata ids from Wikidata (CC0), TA98 and TA2 codes from Terminologia \
+Anatomica (FIPAT).";
+
+/// fascia's own classes beyond the kinds: `(term, label, comment)`.
+const CLASSES: [(&str, &str, &str); 3] = [
+    (
+        "Work",
+        "work",
+        "A reference work (a textbook and edition, an atlas, a teaching site) whose pages, sections or copies are sources; agreement counts works, not pages.",
+    ),
+    (
+        "Structure",
+        "anatomical structure",
+        "A structure of the human body that fascia names; each kind of structure is a subclass.",
+    ),
+    (
+        "Source",
+        "source",
+        "A reference a fact was checked against: a page, section or copy of a work.",
+    ),
+];
+
+/// fascia's other predicates: `(term, OWL kind, label, comment)`.
+const PROPERTIES: [(&str, &str, &str, &str); 21] = [
+    (
+        "id",
+        "DatatypeProperty",
+        "id",
+        "fascia's identifier of a structure, as queries and data files write it.",
+    ),
+    (
+        "latin",
+        "DatatypeProperty",
+        "Latin name",
+        "The structure's Latin name, as Terminologia Anatomica gives it.",
+    ),
+    (
+        "fma",
+        "DatatypeProperty",
+        "FMA id",
+        "The structure's id in the Foundational Model of Anatomy.",
+    ),
+    (
+        "ta98",
+        "DatatypeProperty",
+        "TA98 code",
+        "The structure's code in Terminologia Anatomica (1998).",
+    ),
+    (
+        "ta2",
+        "DatatypeProperty",
+        "TA2 code",
+        "The structure's number in Terminologia Anatomica, second edition (2019).",
+    ),
+    (
+        "uberon",
+        "DatatypeProperty",
+        "UBERON id",
+        "The structure's id in the Uberon anatomy ontology.",
+    ),
+    (
+        "wikidata",
+        "DatatypeProperty",
+        "Wikidata id",
+        "The structure's Wikidata item.",
+    ),
+    (
+        "xrefSource",
+        "ObjectProperty",
+        "identifier source",
+        "The source the structure's identifiers in other resources were read in.",
+    ),
+    (
+        "uberonSource",
+        "ObjectProperty",
+        "UBERON id source",
+        "The source the structure's UBERON id was read in, where it is not its other identifiers' source.",
+    ),
+    (
+        "url",
+        "DatatypeProperty",
+        "address",
+        "Where a copy of the source was read.",
+    ),
+    (
+        "read",
+        "DatatypeProperty",
+        "read on",
+        "The date the source was read.",
+    ),
+    (
+        "quality",
+        "DatatypeProperty",
+        "quality",
+        "\"weak\" for a source that is cited but not counted when references disagree.",
+    ),
+    (
+        "root",
+        "ObjectProperty",
+        "root level",
+        "A spinal root level an innervation fact lists.",
+    ),
+    (
+        "principalLevel",
+        "ObjectProperty",
+        "principal root level",
+        "A root level of the fact that is one of its subject's principal levels, as the references decide them (see fascia's README, \"The canon\").",
+    ),
+    (
+        "contributingLevel",
+        "ObjectProperty",
+        "contributing root level",
+        "A root level of the fact that contributes to its subject's supply, as the references decide it; a level that is neither principal nor contributing is a minority level.",
+    ),
+    (
+        "contributingRoot",
+        "ObjectProperty",
+        "contributing root",
+        "A root level this version's references give as contributing (in brackets or parentheses).",
+    ),
+    (
+        "minor",
+        "DatatypeProperty",
+        "minor",
+        "\"true\" for a minor supply: a twig that contributes only.",
+    ),
+    (
+        "tier",
+        "DatatypeProperty",
+        "tier",
+        "A work's place when references disagree: \"canon\", \"secondary\" or \"weak\".",
+    ),
+    (
+        "role",
+        "DatatypeProperty",
+        "role",
+        "\"prime\" or \"assisting\": a muscle's part in a movement.",
+    ),
+    (
+        "status",
+        "DatatypeProperty",
+        "status",
+        "The data's own judgment of a fact: \"standard\", \"minority\" or \"variant\".",
+    ),
+    (
+        "standing",
+        "DatatypeProperty",
+        "standing",
+        "How the fact stands among the references: \"standard\", \"minority\", \"variant\" or \"single-source\". Plain triples state only connections with a standard version.",
+    ),
+];
+
 /// Every triple of the selection, in a stable order: sources, then each structure,
 /// then each fact.
 pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
@@ -139,6 +405,7 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
     let mut add = |s: &NamedNode, p: NamedNode, o: Term| {
         out.push(Triple::new(s.clone(), p, o));
     };
+    ontology(&mut add);
     // the works of the selected sources, each once, in the atlas's order
     let mut works: Vec<crate::graph::model::WorkId> = selection
         .sources
@@ -174,7 +441,7 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
             add(&node, vocab("url"), url.into());
         }
         if let Some(read) = &src.read {
-            add(&node, vocab("read"), text(read));
+            add(&node, vocab("read"), date(read));
         }
         if src.quality != Quality::default() {
             add(
@@ -189,16 +456,16 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
         let node = structure_iri(&s.id);
         add(&node, rdf::TYPE.into(), vocab(&class_name(s.kind)).into());
         add(&node, vocab("id"), text(&s.id));
-        add(&node, rdfs::LABEL.into(), text(&s.name));
+        add(&node, rdfs::LABEL.into(), english(&s.name));
         if let Some(latin) = &s.latin {
             let latin = Literal::new_language_tagged_literal_unchecked(latin.as_str(), "la");
             add(&node, vocab("latin"), latin.into());
         }
         for alias in &s.aliases {
-            add(&node, iri(format!("{SKOS}altLabel")), text(alias));
+            add(&node, iri(format!("{SKOS}altLabel")), english(alias));
         }
         for note in &s.notes {
-            add(&node, rdfs::COMMENT.into(), text(note));
+            add(&node, rdfs::COMMENT.into(), english(note));
         }
         for (scheme, value) in s.xref.ids() {
             add(&node, vocab(scheme.key()), text(value));
@@ -213,6 +480,10 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
                 iri(format!("{BASE}source/{}", encode(&atlas.source(src).id))).into(),
             );
         }
+        if let Some(src) = s.xref.uberon_source {
+            let src = source_iri(&atlas.source(src).id);
+            add(&node, vocab("uberonSource"), src.into());
+        }
         for src in &s.sources {
             add(
                 &node,
@@ -225,21 +496,31 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
     out
 }
 
-/// Each fact once as a plain triple (per distinct subject, relation and object) and
-/// once as a reified statement with its attributes.
+/// Each connection that has a standard version once as a plain triple (per distinct
+/// subject, relation and object), and every fact once as a reified statement with its
+/// attributes and its standing: the plain triples are fascia's default answer, the
+/// statements all that the references say.
 fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, NamedNode, Term)) {
-    let mut versions: HashMap<(String, Relation, String), usize> = HashMap::new();
+    let key = |e: EdgeIndex| {
+        let (s, o) = atlas.ends(e);
+        (s, atlas.fact(e).relation, o)
+    };
+    let standard: HashSet<(NodeIndex, Relation, NodeIndex)> = selection
+        .edges
+        .iter()
+        .filter(|e| atlas.is_standard(**e))
+        .map(|e| key(*e))
+        .collect();
+    let mut versions: HashMap<(NodeIndex, Relation, NodeIndex), usize> = HashMap::new();
     for e in &selection.edges {
         let (s, o) = atlas.ends(*e);
         let fact = atlas.fact(*e);
-        let (sid, oid) = (atlas.node(s).id.to_string(), atlas.node(o).id.to_string());
-        let (subject, object) = (structure_iri(&sid), structure_iri(&oid));
+        let (sid, oid) = (&atlas.node(s).id, &atlas.node(o).id);
+        let (subject, object) = (structure_iri(sid), structure_iri(oid));
         let name = fact.relation.forward_name();
-        let count = versions
-            .entry((sid.clone(), fact.relation, oid.clone()))
-            .or_default();
+        let count = versions.entry(key(*e)).or_default();
         *count += 1;
-        if *count == 1 {
+        if *count == 1 && standard.contains(&key(*e)) {
             add(&subject, vocab(name), object.clone().into());
             if let Some((term, reversed)) = public_predicate(fact.relation) {
                 let p = iri(format!("{OBO}{term}"));
@@ -251,19 +532,25 @@ fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, 
         }
         let statement = iri(format!(
             "{BASE}fact/{}/{name}/{}/{count}",
-            encode(&sid),
-            encode(&oid)
+            encode(sid),
+            encode(oid)
         ));
         add(&statement, rdf::TYPE.into(), rdf::STATEMENT.into());
         add(&statement, rdf::SUBJECT.into(), subject.into());
         add(&statement, rdf::PREDICATE.into(), vocab(name).into());
         add(&statement, rdf::OBJECT.into(), object.into());
         for r in &fact.roots {
-            add(
-                &statement,
-                vocab("root"),
-                structure_iri(&atlas.node(*r).id).into(),
-            );
+            let root = structure_iri(&atlas.node(*r).id);
+            add(&statement, vocab("root"), root.clone().into());
+            // how the level counts among the subject's levels, as decided from all
+            // the references; a level in neither is a minority level
+            match atlas.level_weight(s, *r) {
+                Some(Weight::Principal) => add(&statement, vocab("principalLevel"), root.into()),
+                Some(Weight::Contributing) => {
+                    add(&statement, vocab("contributingLevel"), root.into())
+                }
+                None => {}
+            }
         }
         // of the roots, those the reference gives as contributing
         for r in fact.contributing_roots() {
@@ -280,11 +567,16 @@ fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, 
             add(&statement, vocab("role"), text(role_name(role)));
         }
         if let Some(note) = atlas.note(*e) {
-            add(&statement, rdfs::COMMENT.into(), text(note));
+            add(&statement, rdfs::COMMENT.into(), english(note));
         }
         if let Some(status) = fact.status {
             add(&statement, vocab("status"), text(status.word()));
         }
+        add(
+            &statement,
+            vocab("standing"),
+            text(atlas.standing(*e).word()),
+        );
         for src in &fact.sources {
             let src = source_iri(&atlas.source(*src).id);
             add(&statement, iri(format!("{DCTERMS}source")), src.into());
@@ -324,6 +616,12 @@ pub fn write(
                 ("rdfs", "http://www.w3.org/2000/01/rdf-schema#".to_string()),
                 ("skos", SKOS.to_string()),
                 ("dcterms", DCTERMS.to_string()),
+                ("owl", OWL.to_string()),
+                ("xsd", "http://www.w3.org/2001/XMLSchema#".to_string()),
+                (
+                    "rdf",
+                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string(),
+                ),
             ];
             let mut serializer = TurtleSerializer::new();
             for (name, ns) in prefixes {
@@ -558,6 +856,9 @@ fn structure(subject: &str, s: &Subject, kind: Kind, at: Location) -> StructureS
             xref
         },
         xref_source: ids_under(s.all(&v("xrefSource")), &format!("{BASE}source/"))
+            .into_iter()
+            .next(),
+        uberon_source: ids_under(s.all(&v("uberonSource")), &format!("{BASE}source/"))
             .into_iter()
             .next(),
         sources: ids_under(

@@ -21,6 +21,8 @@ pub struct StructureSpec {
     pub xref: Xref,
     /// The source the cross-reference ids were read in, by id.
     pub xref_source: Option<String>,
+    /// The source of the UBERON id, where it is not `xref_source`.
+    pub uberon_source: Option<String>,
     pub sources: Vec<String>,
     pub location: Location,
 }
@@ -108,6 +110,10 @@ impl Builder {
             let mut xref = s.xref;
             xref.source = s
                 .xref_source
+                .as_deref()
+                .and_then(|id| loader.source(id, s.location.clone()));
+            xref.uberon_source = s
+                .uberon_source
                 .as_deref()
                 .and_then(|id| loader.source(id, s.location.clone()));
             loader.declare_structure(
@@ -226,6 +232,7 @@ mod tests {
             notes: Vec::new(),
             xref: Xref::default(),
             xref_source: None,
+            uberon_source: None,
             sources: vec!["s".to_string()],
             location: at(line),
         }

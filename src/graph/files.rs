@@ -115,6 +115,9 @@ pub struct XrefEntry {
     /// The source (an id in sources.toml) the ids were read in.
     #[serde(default)]
     pub source: Option<toml::Spanned<String>>,
+    /// The source the `uberon` id was read in, where it is not `source`.
+    #[serde(default, rename = "uberon-source")]
+    pub uberon_source: Option<toml::Spanned<String>>,
 }
 
 impl XrefEntry {

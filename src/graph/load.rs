@@ -796,11 +796,25 @@ impl Loader {
                 );
             }
         }
+        if let Some(src) = &e.uberon_source {
+            xref.uberon_source = self.source(src.get_ref(), file.locate(src.span().start));
+            if xref.uberon.is_none() {
+                self.error(
+                    at.clone(),
+                    format!("`{id}`: `uberon-source` names the source of an `uberon` id it lacks"),
+                );
+            }
+        }
+        // the ids that `source` must cover: all but an UBERON id with its own source
+        let covered = XrefScheme::ALL.into_iter().any(|scheme| {
+            xref.get(scheme).is_some()
+                && !(scheme == XrefScheme::Uberon && e.uberon_source.is_some())
+        });
         match &e.source {
             Some(src) => {
                 xref.source = self.source(src.get_ref(), file.locate(src.span().start));
             }
-            None if !xref.is_empty() => self.error(
+            None if covered => self.error(
                 at.clone(),
                 format!(
                     "`{id}`: cross-reference ids need `source`, the reference they were read in"

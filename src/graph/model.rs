@@ -174,6 +174,9 @@ pub struct Xref {
     pub wikidata: Option<Text>,
     /// The reference the ids were read in.
     pub source: Option<SourceId>,
+    /// The reference the UBERON id was read in, where it is not `source` (an id
+    /// matched in an Uberon release beside ids read in a page).
+    pub uberon_source: Option<SourceId>,
 }
 
 /// The resources a cross-reference id can belong to, in the order they are shown.
@@ -274,6 +277,14 @@ impl Xref {
             XrefScheme::Wikidata => &mut self.wikidata,
         };
         *slot = id;
+    }
+
+    /// The reference a scheme's id was read in.
+    pub fn source_of(&self, scheme: XrefScheme) -> Option<SourceId> {
+        match scheme {
+            XrefScheme::Uberon => self.uberon_source.or(self.source),
+            _ => self.source,
+        }
     }
 
     /// The known ids, in [`XrefScheme::ALL`] order.

@@ -13,7 +13,7 @@ use super::model::{
 use super::{Atlas, FactTexts, NameIndex};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-const MAGIC: &[u8; 4] = b"FSC5";
+const MAGIC: &[u8; 4] = b"FSC6";
 const NONE: u32 = u32::MAX;
 
 /// Encodes a checked graph.
@@ -51,6 +51,7 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
             w.opt(s.xref.get(scheme));
         }
         w.u32(s.xref.source.map_or(NONE, |id| id.0));
+        w.u32(s.xref.uberon_source.map_or(NONE, |id| id.0));
         w.sources(&s.sources);
         w.location(&s.location);
     }
@@ -450,11 +451,13 @@ impl Reader<'_> {
         for scheme in XrefScheme::ALL {
             xref.set(scheme, self.opt()?);
         }
-        xref.source = match self.u32()? {
-            NONE => None,
-            id if (id as usize) < n_sources => Some(SourceId(id)),
-            _ => return None,
+        let mut source = || match self.u32() {
+            Some(NONE) => Some(None),
+            Some(id) if (id as usize) < n_sources => Some(Some(SourceId(id))),
+            _ => None,
         };
+        xref.source = source()?;
+        xref.uberon_source = source()?;
         Some(xref)
     }
 

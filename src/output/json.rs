@@ -138,6 +138,10 @@ fn xref(atlas: &Atlas, x: &crate::graph::model::Xref) -> Value {
         let id = atlas.source(src).id.to_string();
         map.insert("source".to_string(), Value::String(id));
     }
+    if let Some(src) = x.uberon_source {
+        let id = atlas.source(src).id.to_string();
+        map.insert("uberon_source".to_string(), Value::String(id));
+    }
     Value::Object(map)
 }
 
@@ -158,8 +162,10 @@ fn show(atlas: &Atlas, n: NodeIndex) -> Value {
     let (principal, contributing) = atlas.levels_of(n);
     let s = atlas.node(n);
     let mut cited: Vec<SourceId> = s.sources.clone();
-    if let Some(src) = s.xref.source.filter(|src| !cited.contains(src)) {
-        cited.push(src);
+    for src in [s.xref.source, s.xref.uberon_source].into_iter().flatten() {
+        if !cited.contains(&src) {
+            cited.push(src);
+        }
     }
     let mut facts = Vec::new();
     for (relation, direction, list) in grouped_facts(atlas, n) {

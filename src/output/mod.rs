@@ -2,6 +2,7 @@
 
 mod dot;
 mod json;
+mod layered;
 mod picture;
 mod scene;
 mod svg;

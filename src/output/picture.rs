@@ -68,7 +68,8 @@ pub struct Picture {
 }
 
 impl Picture {
-    /// `boxes`: whether the drawing can box structures (DOT can, layout-rs cannot).
+    /// `boxes`: whether the drawing arranges its own boxes (DOT); the built-in SVG
+    /// boxes compartments after placing them side by side.
     pub fn of(atlas: &Atlas, scene: Scene, boxes: bool) -> Picture {
         let in_scene: HashSet<NodeIndex> = scene.nodes.iter().copied().collect();
         let (clusters, loose, boxed) = if boxes {
@@ -186,11 +187,17 @@ fn arrange(
     nodes: &[NodeIndex],
     in_scene: &HashSet<NodeIndex>,
 ) -> (Vec<Cluster>, Vec<NodeIndex>, HashSet<NodeIndex>) {
+    // a muscle's box is its compartment, never a passage its tendon crosses (flexor
+    // hallucis longus is in the deep posterior compartment, its tendon in the tarsal
+    // tunnel); anything else is boxed in what it is located in, where that is drawn
     let compartment_of = |n: NodeIndex| {
-        atlas
+        let mut places = atlas
             .neighbours(n, Relation::LocatedIn, Direction::Forward)
-            .map(|(_, c)| c)
-            .next()
+            .map(|(_, c)| c);
+        match atlas.kind(n) {
+            Kind::Muscle | Kind::MusclePart => places.find(|c| atlas.kind(*c) == Kind::Compartment),
+            _ => places.find(|c| in_scene.contains(c)),
+        }
     };
     let mut by_compartment: BTreeMap<NodeIndex, Cluster> = BTreeMap::new();
     let mut loose = Vec::new();

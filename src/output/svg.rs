@@ -1,25 +1,18 @@
-//! SVG pictures that need nothing installed: the answer laid out in layers by the
-//! layout-rs crate, under the query as title and above a legend drawn here. layout-rs
-//! has no clusters, so muscles are boxed by compartment after the layout, wherever a
-//! compartment's muscles came out side by side. Where Graphviz's `dot` is installed it
+//! SVG pictures that need nothing installed: the answer laid out in rows by
+//! [`super::layered`], under the query as title and above a legend, in SVG 1.1 (plain
+//! markers, one font family) so that every renderer draws it alike. A compartment's
+//! muscles are placed side by side and boxed. Where Graphviz's `dot` is installed it
 //! draws the DOT picture instead (it clusters by compartment itself), unless
 //! `FASCIA_SVG=builtin`.
 
 use super::Render;
 use super::dot::{kind_style, relation_style, write_dot};
+use super::layered::{Item, Link, Rect, layout};
 use super::picture::Picture;
 use super::scene::Scene;
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, Relation};
 use crate::query::{Answer, Query};
-use layout::adt::dag::NodeHandle;
-use layout::backends::svg::SVGWriter;
-use layout::core::base::Orientation;
-use layout::core::color::Color;
-use layout::core::style::{LineStyleKind, StyleAttr};
-use layout::std_shapes::render::get_shape_size;
-use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
-use layout::topo::layout::VisualGraph;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -33,7 +26,7 @@ pub enum Engine {
     /// forces the built-in one.
     #[default]
     Auto,
-    /// layout-rs, always.
+    /// The built-in layout, always.
     Builtin,
 }
 
@@ -93,7 +86,7 @@ const TITLE_HEIGHT: f64 = 56.0;
 const MARGIN: f64 = 16.0;
 const LEGEND_ROW: f64 = 20.0;
 
-/// The picture laid out by layout-rs, framed by a title and a legend.
+/// The picture laid out in rows, framed by a title and a legend.
 fn builtin(atlas: &Atlas, picture: &Picture) -> io::Result<String> {
     let nodes = picture.drawn_nodes();
     let (graph, width, height) = if nodes.is_empty() {
@@ -155,122 +148,206 @@ fn builtin(atlas: &Atlas, picture: &Picture) -> io::Result<String> {
     Ok(svg)
 }
 
-/// layout-rs's drawing of the structures and lines (without its XML declaration and
-/// outer element), with its width and height.
+/// The structures and lines laid out in rows (see [`super::layered`]), with the
+/// compartments' boxes behind them, and the drawing's width and height.
 fn layered(
     atlas: &Atlas,
     picture: &Picture,
     nodes: &[NodeIndex],
 ) -> io::Result<(String, f64, f64)> {
-    // layout-rs asserts its own invariants, and its crossing reduction trips some of
-    // them on a few graphs: try again without it, and never let it take fascia down
-    // (its panic message would only confuse, so it is silenced while it runs)
-    let reporter = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut laid_out = None;
-    let groups = compartment_groups(atlas, nodes);
-    // layout-rs keeps the order nodes are added in where crossings do not decide it:
-    // a compartment's muscles added together tend to come out side by side, boxable
-    let mut first_of_group: HashMap<NodeIndex, usize> = HashMap::new();
-    for (members, at) in groups
-        .iter()
-        .map(|(_, m)| m)
-        .zip(0..)
-        .flat_map(|(m, g)| m.iter().map(move |n| (n, g)))
-    {
-        first_of_group.insert(*members, at);
-    }
-    let mut ordered: Vec<(usize, NodeIndex)> = Vec::with_capacity(nodes.len());
-    let mut group_at: HashMap<usize, usize> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        let key = match first_of_group.get(n) {
-            Some(g) => *group_at.entry(*g).or_insert(i),
-            None => i,
-        };
-        ordered.push((key, *n));
-    }
-    ordered.sort_by_key(|(key, _)| *key);
-    let ordered: Vec<NodeIndex> = ordered.into_iter().map(|(_, n)| n).collect();
-    let nodes = ordered.as_slice();
-    for disable_optimizations in [false, true] {
-        let (mut graph, handles) = visual_graph(atlas, picture, nodes);
-        let groups = &groups;
-        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-            let mut writer = SVGWriter::new();
-            graph.do_it(false, disable_optimizations, false, &mut writer);
-            // layout-rs's canvas reserves room below the last row; the boxes end here
-            let bottom = graph
-                .iter_nodes()
-                .map(|n| graph.pos(n).bbox(false).1.y)
-                .fold(0.0, f64::max);
-            let rects: HashMap<NodeIndex, Rect> = handles
-                .iter()
-                .map(|(n, h)| {
-                    let (a, b) = graph.pos(*h).bbox(false);
-                    (*n, Rect::new(a.x, a.y, b.x, b.y))
-                })
-                .collect();
-            (writer.finalize(), bottom, boxes(atlas, groups, &rects))
-        }));
-        if let Ok(done) = attempt {
-            laid_out = Some(done);
-            break;
+    let mut order: Vec<NodeIndex> = Vec::with_capacity(nodes.len());
+    for n in nodes {
+        if !order.contains(n) {
+            order.push(*n);
         }
     }
-    std::panic::set_hook(reporter);
-    let (doc, bottom, boxes) =
-        laid_out.ok_or_else(|| io::Error::other("the built-in layout failed on this picture"))?;
-    let (body, width, height) = inner_svg(&doc);
-    let height = if bottom > 0.0 {
-        height.min(bottom + 2.0 * MARGIN)
-    } else {
-        height
-    };
-    if boxes.is_empty() {
-        return Ok((body, width, height));
+    let groups = compartment_groups(atlas, &order);
+    let group_of: HashMap<NodeIndex, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, (_, members))| members.iter().map(move |m| (*m, g)))
+        .collect();
+    let index: HashMap<NodeIndex, usize> = order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let names: Vec<Vec<String>> = order
+        .iter()
+        .map(|n| {
+            wrap(&atlas.node(*n).name, 18)
+                .lines()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let items: Vec<Item> = order
+        .iter()
+        .zip(&names)
+        .map(|(n, lines)| {
+            let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(1);
+            Item {
+                width: (longest as f64 * CHAR_WIDTH + 2.0 * NODE_PAD).ceil(),
+                height: lines.len() as f64 * LINE_HEIGHT + NODE_PAD,
+                group: group_of.get(n).copied(),
+            }
+        })
+        .collect();
+    // each line drawn from the structure above to the one below
+    let mut drawn_lines = Vec::new();
+    let mut links = Vec::new();
+    for line in &picture.lines {
+        let (Some(&s), Some(&o)) = (index.get(&line.subject), index.get(&line.object)) else {
+            continue;
+        };
+        if s == o {
+            continue;
+        }
+        let (upper, lower) = if line.object_above() { (o, s) } else { (s, o) };
+        links.push(Link { upper, lower });
+        drawn_lines.push(line);
     }
-    // the boxes go first, so that the structures and lines are drawn over them, and
-    // the drawing moves in by a box's margin so that boxes at its edges show whole
-    let room = BOX_PAD + BOX_LABEL;
-    let (head, rest) = match body.find("</style>") {
-        Some(at) => body.split_at(at + "</style>".len()),
-        None => ("", body.as_str()),
-    };
-    let body = format!("{head}\n<g transform=\"translate({room},{room})\">\n{boxes}{rest}</g>\n");
-    Ok((body, width + 2.0 * room, height + 2.0 * room))
+    let done = layout(&items, &links, MAX_WIDTH);
+    let room = BOX_PAD + BOX_LABEL + 2.0;
+    let mut body = String::new();
+    let mut colours: Vec<&str> = drawn_lines
+        .iter()
+        .map(|l| relation_style(l.relation).0)
+        .collect();
+    colours.sort_unstable();
+    colours.dedup();
+    // SVG 1.1 markers, one per colour: every renderer draws them
+    body.push_str("<defs>\n");
+    for (k, colour) in colours.iter().enumerate() {
+        let _ = writeln!(
+            body,
+            r#"<marker id="arrow-{k}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>"#
+        );
+    }
+    body.push_str("</defs>\n");
+    let _ = writeln!(body, r#"<g transform="translate({room},{room})">"#);
+    let rects: HashMap<NodeIndex, Rect> = order
+        .iter()
+        .zip(&done.rects)
+        .map(|(n, r)| (*n, *r))
+        .collect();
+    body.push_str(&boxes(atlas, &groups, &rects));
+    for (k, line) in drawn_lines.iter().enumerate() {
+        lines_path(&mut body, atlas, line, &done.routes[k], &colours);
+    }
+    for (i, n) in order.iter().enumerate() {
+        structure(&mut body, atlas, picture, *n, done.rects[i], &names[i]);
+    }
+    // labels last, on a white ground, in the band between rows, clear of arrowheads
+    for (k, line) in drawn_lines.iter().enumerate() {
+        let label = match (&line.label, line.disputed) {
+            (Some(l), true) => format!("{l} (disputed)"),
+            (Some(l), false) => l.clone(),
+            (None, true) => "(disputed)".to_string(),
+            (None, false) => continue,
+        };
+        let (colour, _) = relation_style(line.relation);
+        let (x, y) = done.label_at[k];
+        let w = label.chars().count() as f64 * LABEL_CHAR_WIDTH + 4.0;
+        let _ = writeln!(
+            body,
+            r##"<g class="label"><rect x="{:.1}" y="{:.1}" width="{w:.1}" height="{LABEL_HEIGHT}" fill="#ffffff" fill-opacity="0.85"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="{LABEL_FONT}" fill="{colour}">{}</text></g>"##,
+            x - w / 2.0,
+            y - LABEL_HEIGHT / 2.0,
+            y + 3.5,
+            xml(&label)
+        );
+    }
+    body.push_str("</g>\n");
+    Ok((body, done.width + 2.0 * room, done.height + 2.0 * room))
 }
+
+/// One line as a polyline ending in an arrowhead at its object.
+fn lines_path(
+    body: &mut String,
+    atlas: &Atlas,
+    line: &super::picture::Line,
+    route: &[(f64, f64)],
+    colours: &[&str],
+) {
+    let (colour, style) = relation_style(line.relation);
+    let marker = colours.iter().position(|c| *c == colour).unwrap_or(0);
+    // the route runs from the upper structure down; the arrow points at the object
+    let mut points = route.to_vec();
+    if line.object_above() {
+        points.reverse();
+    }
+    let points: Vec<String> = points
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect();
+    let dash = match (line.disputed, style) {
+        (true, _) | (_, "dashed") => r#" stroke-dasharray="6,4""#,
+        (_, "dotted") => r#" stroke-dasharray="2,3""#,
+        _ => "",
+    };
+    let width = if style == "bold" { 2 } else { 1 };
+    let _ = writeln!(
+        body,
+        r#"<polyline class="line" data-subject="{}" data-object="{}" points="{}" fill="none" stroke="{colour}" stroke-width="{width}"{dash} marker-end="url(#arrow-{marker})"><title>{}</title></polyline>"#,
+        xml(&atlas.node(line.subject).id),
+        xml(&atlas.node(line.object).id),
+        points.join(" "),
+        line.relation.forward_name()
+    );
+}
+
+/// One structure: a box filled by its kind, thick when it is the answer, its name in
+/// lines inside.
+fn structure(
+    body: &mut String,
+    atlas: &Atlas,
+    picture: &Picture,
+    n: NodeIndex,
+    r: Rect,
+    name: &[String],
+) {
+    let s = atlas.node(n);
+    let (_, fill) = kind_style(s.kind);
+    let (stroke, stroke_width) = if picture.answer.contains(&n) {
+        ("#000000", 3)
+    } else {
+        ("#666666", 1)
+    };
+    let rx = if s.kind == Kind::Nerve { 12 } else { 4 };
+    let _ = write!(
+        body,
+        r#"<g class="structure" data-id="{}"><title>{} ({})</title><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{rx}" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"/><text text-anchor="middle" font-size="{FONT}">"#,
+        xml(&s.id),
+        xml(&s.id),
+        s.kind.noun(),
+        r.x0,
+        r.y0,
+        r.x1 - r.x0,
+        r.y1 - r.y0,
+    );
+    let cx = (r.x0 + r.x1) / 2.0;
+    for (k, line) in name.iter().enumerate() {
+        let y = r.y0 + NODE_PAD / 2.0 + LINE_HEIGHT * (k as f64 + 1.0) - 3.5;
+        let _ = write!(
+            body,
+            r#"<tspan x="{cx:.1}" y="{y:.1}">{}</tspan>"#,
+            xml(line)
+        );
+    }
+    body.push_str("</text></g>\n");
+}
+
+/// The widest a drawing's rows grow before they wrap: a laptop screen's width.
+const MAX_WIDTH: f64 = 1000.0;
+/// Average widths of a character in the structures' and the labels' fonts.
+const CHAR_WIDTH: f64 = 7.0;
+const LABEL_CHAR_WIDTH: f64 = 5.6;
+const LABEL_FONT: usize = 10;
+const LABEL_HEIGHT: f64 = 13.0;
+const LINE_HEIGHT: f64 = 15.0;
+const NODE_PAD: f64 = 10.0;
 
 const BOX_CLASS: &str = "compartment-box";
 /// Room between a box and the structures in it, and above them for its name.
 const BOX_PAD: f64 = 8.0;
 const BOX_LABEL: f64 = 14.0;
-
-#[derive(Debug, Clone, Copy)]
-struct Rect {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
-}
-
-impl Rect {
-    fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
-        Rect { x0, y0, x1, y1 }
-    }
-
-    fn union(self, o: Rect) -> Rect {
-        Rect::new(
-            self.x0.min(o.x0),
-            self.y0.min(o.y0),
-            self.x1.max(o.x1),
-            self.y1.max(o.y1),
-        )
-    }
-
-    fn overlaps(self, o: Rect) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
-    }
-}
 
 /// Muscles (and heads, by their muscle's compartment) grouped by a compartment that is
 /// not itself drawn: what DOT would cluster.
@@ -347,106 +424,6 @@ fn boxes(
     out
 }
 
-/// The structures as boxes and the lines between them, for layout-rs.
-fn visual_graph(
-    atlas: &Atlas,
-    picture: &Picture,
-    nodes: &[NodeIndex],
-) -> (VisualGraph, HashMap<NodeIndex, NodeHandle>) {
-    let dir = Orientation::TopToBottom;
-    let mut graph = VisualGraph::new(dir);
-    let mut handles = HashMap::new();
-    for n in nodes {
-        if handles.contains_key(n) {
-            continue;
-        }
-        let s = atlas.node(*n);
-        let (_, fill) = kind_style(s.kind);
-        let answer = picture.answer.contains(n);
-        let shape = ShapeKind::new_box(&wrap(&s.name, 20));
-        let look = StyleAttr::new(
-            Color::fast(if answer { "#000000" } else { "#666666" }),
-            if answer { 3 } else { 1 },
-            Some(Color::fast(fill)),
-            if matches!(s.kind, crate::graph::model::Kind::Nerve) {
-                12
-            } else {
-                4
-            },
-            FONT,
-        );
-        let size = get_shape_size(dir, &shape, FONT, false);
-        handles.insert(*n, graph.add_node(Element::create(shape, look, dir, size)));
-    }
-    // lines in the order of their lower ends, which keeps the nodes' order
-    let rank: HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let mut lines: Vec<&super::picture::Line> = picture.lines.iter().collect();
-    lines.sort_by_key(|l| {
-        let (a, b) = (rank.get(&l.subject), rank.get(&l.object));
-        (a.max(b).copied(), a.min(b).copied())
-    });
-    for line in lines {
-        let (Some(&s), Some(&o)) = (handles.get(&line.subject), handles.get(&line.object)) else {
-            continue;
-        };
-        let (color, style) = relation_style(line.relation);
-        let look = StyleAttr::new(
-            Color::fast(color),
-            if style == "bold" { 2 } else { 1 },
-            None,
-            0,
-            FONT - 2,
-        );
-        let line_style = match style {
-            "dashed" => LineStyleKind::Dashed,
-            "dotted" => LineStyleKind::Dotted,
-            _ => LineStyleKind::Normal,
-        };
-        let text = line.label.as_deref().unwrap_or("");
-        // as in DOT: the object above, the arrow still pointing at it
-        let (from, to, start, end) = if line.object_above() {
-            (o, s, LineEndKind::Arrow, LineEndKind::None)
-        } else {
-            (s, o, LineEndKind::None, LineEndKind::Arrow)
-        };
-        let arrow = Arrow::new(start, end, line_style, text, &look, &None, &None);
-        graph.add_edge(arrow, from, to);
-    }
-    (graph, handles)
-}
-
-/// The body of layout-rs's SVG document and its size.
-fn inner_svg(doc: &str) -> (String, f64, f64) {
-    let attr = |name: &str| {
-        doc.split_once(&format!("{name}=\""))
-            .and_then(|(_, rest)| rest.split_once('"'))
-            .and_then(|(v, _)| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    let (width, height) = (attr("width"), attr("height"));
-    let body = doc
-        .split_once("<svg")
-        .and_then(|(_, rest)| rest.split_once('>'))
-        .map(|(_, body)| body)
-        .unwrap_or("");
-    let body = body.strip_suffix("</svg>").unwrap_or(body);
-    (sorted_styles(body), width, height)
-}
-
-/// layout-rs writes its font classes in hash order; sorted, the same picture is the
-/// same bytes every time.
-fn sorted_styles(body: &str) -> String {
-    let Some((before, rest)) = body.split_once("<style>\n") else {
-        return body.to_string();
-    };
-    let Some((styles, after)) = rest.split_once("</style>") else {
-        return body.to_string();
-    };
-    let mut lines: Vec<&str> = styles.lines().collect();
-    lines.sort_unstable();
-    format!("{before}<style>\n{}\n</style>{after}", lines.join("\n"))
-}
-
 /// Kinds as filled boxes, the answer's thick border, each relation's line, and what
 /// brackets around a root level mean.
 fn legend(svg: &mut String, picture: &Picture, with_boxes: bool, top: f64) {
@@ -494,9 +471,9 @@ fn legend(svg: &mut String, picture: &Picture, with_boxes: bool, top: f64) {
     }
     for relation in &picture.relations {
         let (color, style) = relation_style(*relation);
-        // as layout-rs draws them: dotted lines come out dashed, told apart by colour
         let dash = match style {
-            "dashed" | "dotted" => r#" stroke-dasharray="5,5""#,
+            "dashed" => r#" stroke-dasharray="6,4""#,
+            "dotted" => r#" stroke-dasharray="2,3""#,
             _ => "",
         };
         let width = if style == "bold" { 2 } else { 1 };

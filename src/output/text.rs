@@ -329,17 +329,24 @@ fn card(
         }
     };
     if !s.xref.is_empty() {
-        let ids: Vec<String> = s
+        // each run of ids read in one reference ends with that reference's mark
+        let ids: Vec<(String, Option<SourceId>)> = s
             .xref
             .ids()
-            .map(|(scheme, id)| format!("{} {id}", scheme.label()))
+            .map(|(scheme, id)| (format!("{} {id}", scheme.label()), s.xref.source_of(scheme)))
             .collect();
-        let mark = s
-            .xref
-            .source
-            .map(|src| format!("  [{}]", number(src, &mut cited)))
-            .unwrap_or_default();
-        writeln!(out, "  Identifiers: {}{mark}", ids.join(" · "))?;
+        let mut line = String::new();
+        for (i, (text, src)) in ids.iter().enumerate() {
+            if i > 0 {
+                line.push_str(" · ");
+            }
+            line.push_str(text);
+            let run_ends = ids.get(i + 1).is_none_or(|(_, next)| next != src);
+            if let (true, Some(src)) = (run_ends, src) {
+                line.push_str(&format!("  [{}]", number(*src, &mut cited)));
+            }
+        }
+        writeln!(out, "  Identifiers: {line}")?;
     }
     for (relation, direction, facts) in grouped_facts(atlas, node) {
         writeln!(out)?;

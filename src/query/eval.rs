@@ -73,6 +73,14 @@ impl SetAnswer {
     pub fn context(&self, atlas: &Atlas) -> Vec<NodeIndex> {
         self.context.nodes(atlas, &self.nodes)
     }
+
+    /// What the answer stands on: the targets, and for each structure listed, the parts
+    /// of it whose facts (or whose facts' root levels) reach a target or what lies under
+    /// it, with the chains that join them, part to whole and division to target. An
+    /// export of these, with the facts among them, answers the query again.
+    pub fn grounds(&self, atlas: &Atlas) -> Vec<NodeIndex> {
+        self.context.grounds(atlas, &self.nodes)
+    }
 }
 
 /// The targets of a set query, each with what lies under it: enough to compute the
@@ -118,6 +126,68 @@ impl Context {
                         }
                         push(at, &mut keep);
                         at = *parent;
+                    }
+                }
+            }
+        }
+        keep
+    }
+}
+
+impl Context {
+    /// See [`SetAnswer::grounds`].
+    fn grounds(&self, atlas: &Atlas, results: &[NodeIndex]) -> Vec<NodeIndex> {
+        let mut kept = FxHashSet::default();
+        let mut keep = Vec::new();
+        let mut push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
+            if kept.insert(n) {
+                keep.push(n);
+            }
+        };
+        for (top, closure) in &self.closures {
+            push(*top, &mut keep);
+            let parents = closure.parents();
+            for r in results {
+                // each part below the result, with the whole it was reached from
+                let mut above: FxHashMap<NodeIndex, NodeIndex> = FxHashMap::default();
+                let mut stack = vec![*r];
+                while let Some(p) = stack.pop() {
+                    let facts = atlas
+                        .facts_at(p, Direction::Forward)
+                        .into_iter()
+                        .chain(atlas.facts_at(p, Direction::Inverse));
+                    for (e, _, other) in facts {
+                        let mut reached: Vec<NodeIndex> = Vec::new();
+                        if closure.contains(other) {
+                            reached.push(other);
+                        }
+                        // a root level under the target, listed by the fact
+                        let roots = atlas.fact(e).roots.iter();
+                        reached.extend(roots.filter(|x| closure.contains(**x)).copied());
+                        if reached.is_empty() {
+                            continue;
+                        }
+                        push(other, &mut keep);
+                        let mut at = p;
+                        push(at, &mut keep);
+                        while let Some(whole) = above.get(&at) {
+                            at = *whole;
+                            push(at, &mut keep);
+                        }
+                        for x in reached {
+                            let mut at = x;
+                            push(at, &mut keep);
+                            while let Some(parent) = parents.get(&at) {
+                                at = *parent;
+                                push(at, &mut keep);
+                            }
+                        }
+                    }
+                    for (_, part) in atlas.neighbours(p, Relation::PartOf, Direction::Inverse) {
+                        if part != *r && !above.contains_key(&part) {
+                            above.insert(part, p);
+                            stack.push(part);
+                        }
                     }
                 }
             }
