@@ -419,17 +419,19 @@ exam! {
         "teres-minor",
     ];
     // anconeus: C7, C8, T1 in the Gray-based IMAIOS entry and OrthopaedicsOne, C7–C8 or C6–C8
-    // elsewhere; flexor pollicis longus: C8, T1 or C7, C8, two references each
+    // elsewhere; flexor pollicis longus: C8, T1 or C7, C8, two references each; flexor carpi
+    // ulnaris: C7–T1 in Kenhub, the one canon work that gives its levels
     t1_myotome: "muscles innervated-by t1" => [
         "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
-        "anconeus", "dorsal-interossei-of-hand", "flexor-digiti-minimi-brevis-of-hand",
-        "flexor-digitorum-profundus", "flexor-pollicis-brevis", "flexor-pollicis-longus",
+        "anconeus", "dorsal-interossei-of-hand", "flexor-carpi-ulnaris",
+        "flexor-digiti-minimi-brevis-of-hand", "flexor-digitorum-profundus",
+        "flexor-pollicis-brevis", "flexor-pollicis-longus",
         "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
         "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
     ];
     // pronator quadratus: C7, C8 in Complete Anatomy, the one canon work that gives its
     // levels (C8, T1 in GPnotebook and Wikipedia);
-    // flexor carpi ulnaris and flexor digitorum superficialis reach T1 in fewer references;
+    // flexor digitorum superficialis reaches T1 in fewer references;
     // brachioradialis only in the versions that give the radial nerve's whole range
     t1_myotome_including_disputed: "muscles innervated-by t1 including disputed" => [
         "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
