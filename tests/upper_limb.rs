@@ -419,13 +419,13 @@ exam! {
         "teres-minor",
     ];
     // anconeus: C7, C8, T1 in the Gray-based IMAIOS entry and OrthopaedicsOne, C7–C8 or C6–C8
-    // elsewhere; flexor pollicis longus: C8, T1 or C7, C8, two references each; flexor carpi
-    // ulnaris: C7–T1 in Kenhub, the one canon work that gives its levels
+    // elsewhere; flexor carpi ulnaris: C7–T1 in Kenhub, the one canon work that gives its
+    // levels; flexor pollicis longus is C7, C8 in Kenhub, its T1 only outside the canon
     t1_myotome: "muscles innervated-by t1" => [
         "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
         "anconeus", "dorsal-interossei-of-hand", "flexor-carpi-ulnaris",
         "flexor-digiti-minimi-brevis-of-hand", "flexor-digitorum-profundus",
-        "flexor-pollicis-brevis", "flexor-pollicis-longus",
+        "flexor-pollicis-brevis",
         "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
         "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
     ];
