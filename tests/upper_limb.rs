@@ -410,10 +410,11 @@ exam! {
         "teres-major", "teres-minor",
     ];
     // flexor carpi radialis (C6–C7 in most references) and pectoralis minor (through the
-    // lateral pectoral nerve, a single reference) are given C5 by one reference each
+    // lateral pectoral nerve, a single reference) are given C5 by one reference each;
+    // extensor carpi radialis brevis by Kenhub's key facts, against Radiopaedia's C7, C8
     c5_myotome_including_disputed: "muscles innervated-by c5 including disputed" => [
         "biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid",
-        "flexor-carpi-radialis", "infraspinatus", "levator-scapulae", "pectoralis-major",
+        "extensor-carpi-radialis-brevis", "flexor-carpi-radialis", "infraspinatus", "levator-scapulae", "pectoralis-major",
         "pectoralis-minor", "rhomboid-major", "rhomboid-minor", "serratus-anterior",
         "subclavius", "subscapularis", "supinator", "supraspinatus", "teres-major",
         "teres-minor",
