@@ -26,7 +26,9 @@ fn is_plexus(atlas: &Atlas, nerve: NodeIndex) -> bool {
 }
 
 /// Every single lesion `localize` weighs: nerves and their branches, parts, divisions,
-/// cords and trunks (not whole plexuses), roots, and nerves at their common sites.
+/// cords and trunks (not whole plexuses), roots, and nerves at the places along their
+/// course that spare something (a place above every branch, such as the ulnar nerve at
+/// the elbow, takes what the whole nerve takes, and the nerve stands for it).
 pub fn candidates(atlas: &Atlas) -> Vec<Lesion> {
     let nerves = atlas
         .of_kind(Kind::Nerve)
@@ -36,7 +38,12 @@ pub fn candidates(atlas: &Atlas) -> Vec<Lesion> {
     nerves
         .chain(roots)
         .map(|n| Lesion::Node(*n))
-        .chain(sites::sites(atlas).into_iter().map(Lesion::Site))
+        .chain(
+            sites::sites(atlas)
+                .into_iter()
+                .filter(|s| !s.spares.is_empty())
+                .map(Lesion::Site),
+        )
         .collect()
 }
 

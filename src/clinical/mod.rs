@@ -374,7 +374,11 @@ fn partly_cut(
                 Some(ours) => theirs.is_empty() || theirs.iter().any(|r| ours.contains(r)),
             }
         };
-        if parents.filter(|p| !reach.contains_key(p)).any(shared) {
+        // a parent above the lesion sends its fibres through it (the posterior
+        // interosseous nerve, a branch of the radial nerve, continues the deep branch)
+        let outside =
+            |p: &NodeIndex| !reach.contains_key(p) && !is_above(atlas, *p, start, disputed);
+        if parents.filter(outside).any(shared) {
             partial.push(n);
         }
     }
@@ -469,6 +473,15 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
             *slot |= principal;
         }
     }
+    // a nerve named beside one of its own branches (the radial nerve and the posterior
+    // interosseous nerve for extensor digitorum) names the same fibres at a higher
+    // level: they reach the subject through the branch, and are cut where it is
+    let below: Vec<NodeIndex> = by_nerve.iter().map(|(n, _, _)| *n).collect();
+    by_nerve.retain(|(n, _, _)| {
+        !below
+            .iter()
+            .any(|b| b != n && is_above(atlas, *n, *b, disputed))
+    });
     // a nerve named without levels carries the subject's own levels, where it has any:
     // the fibres to a muscle are its levels whichever version names the nerve
     let (principal, contributing) = atlas.levels_of(subject);
@@ -489,6 +502,33 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
         }
     }
     out
+}
+
+/// Whether `upper` lies above `lower` in a nerve tree: `lower` is one of its branches,
+/// parts or continuations, at any depth.
+fn is_above(atlas: &Atlas, upper: NodeIndex, lower: NodeIndex, disputed: bool) -> bool {
+    if atlas.node(upper).kind != Kind::Nerve || atlas.node(lower).kind != Kind::Nerve {
+        return false;
+    }
+    let mut seen: HashSet<NodeIndex> = HashSet::from([lower]);
+    let mut stack = vec![lower];
+    while let Some(n) = stack.pop() {
+        let parents = atlas
+            .neighbours(n, Relation::BranchOf, Direction::Forward)
+            .chain(atlas.neighbours(n, Relation::PartOf, Direction::Forward))
+            .chain(atlas.neighbours(n, Relation::ContinuesAs, Direction::Inverse))
+            .filter(|(e, _)| disputed || atlas.is_standard(*e))
+            .map(|(_, p)| p);
+        for p in parents {
+            if p == upper {
+                return true;
+            }
+            if atlas.node(p).kind == Kind::Nerve && seen.insert(p) {
+                stack.push(p);
+            }
+        }
+    }
+    false
 }
 
 /// Lost when every principal channel is cut wholly, weakened when some principal channel

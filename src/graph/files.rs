@@ -24,6 +24,8 @@ pub struct Document {
     pub works: Vec<Spanned<WorkEntry>>,
     pub sources: Vec<Spanned<SourceEntry>>,
     pub entries: Vec<(Kind, Spanned<Entry>)>,
+    /// Lesion sites, nerve courses, plexus routes and bedside signs.
+    pub clinical: super::clinical::Written,
     pub problems: Vec<Problem>,
 }
 
@@ -238,9 +240,9 @@ impl From<RoleEntry> for Role {
 /// The property keys an entry may have besides relations, for error messages.
 pub const PROPERTY_KEYS: [&str; 7] = ["id", "name", "latin", "aliases", "notes", "xref", "sources"];
 
-/// Tables that hold clinical data about the graph (lesion sites, plexus routes) rather
-/// than structures: the graph loader passes over them.
-pub const CLINICAL_TABLES: [&str; 2] = ["lesion-site", "plexus-route"];
+/// Tables that hold clinical data about the graph (lesion sites, nerve courses, plexus
+/// routes, bedside signs) rather than structures (see [`super::clinical`]).
+pub const CLINICAL_TABLES: [&str; 4] = super::clinical::TABLES;
 
 /// Parses one file. A syntax or type error stops the file; unknown names do not.
 pub fn parse_document(text: &str) -> Result<Document, toml::de::Error> {
@@ -264,9 +266,14 @@ impl<'de> Deserialize<'de> for Document {
                     } else if key.get_ref() == "work" {
                         doc.works
                             .extend(map.next_value::<Vec<Spanned<WorkEntry>>>()?);
-                    } else if CLINICAL_TABLES.contains(&key.get_ref().as_str()) {
-                        // read by the clinical module (src/clinical/sites.rs), not the graph
-                        map.next_value::<de::IgnoredAny>()?;
+                    } else if key.get_ref() == "lesion-site" {
+                        doc.clinical.sites.extend(map.next_value::<Vec<_>>()?);
+                    } else if key.get_ref() == "plexus-route" {
+                        doc.clinical.routes.extend(map.next_value::<Vec<_>>()?);
+                    } else if key.get_ref() == "nerve-course" {
+                        doc.clinical.courses.extend(map.next_value::<Vec<_>>()?);
+                    } else if key.get_ref() == "bedside-sign" {
+                        doc.clinical.signs.extend(map.next_value::<Vec<_>>()?);
                     } else if let Some(kind) = kind_from_table_name(key.get_ref()) {
                         let entries = map.next_value::<Vec<Spanned<Entry>>>()?;
                         doc.entries.extend(entries.into_iter().map(|e| (kind, e)));
@@ -275,6 +282,7 @@ impl<'de> Deserialize<'de> for Document {
                         let tables: Vec<&str> = ["source", "work"]
                             .into_iter()
                             .chain(Kind::ALL.into_iter().map(Kind::data_key))
+                            .chain(CLINICAL_TABLES)
                             .collect();
                         doc.problems.push(Problem {
                             span: key.span(),

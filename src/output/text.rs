@@ -608,7 +608,9 @@ fn effect_rows(heading: &str, rows: &[(String, String)], out: &mut dyn Write) ->
 
 fn lesion(atlas: &Atlas, d: &Deficit, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Lesion of {}", lesion_title(atlas, &d.lesion))?;
-    if let Lesion::Site(site) = &d.lesion {
+    if let Lesion::Site(site) = &d.lesion
+        && !site.spares.is_empty()
+    {
         let spared: Vec<&str> = site
             .spares
             .iter()

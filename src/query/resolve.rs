@@ -215,7 +215,10 @@ fn resolve_for(
 const LESIONED: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
 
 /// The known lesion site of `nerve` that `at` names: by a name of the structure the
-/// site lies at, or by words of the site's own name (`wrist`, `fibular neck`).
+/// site lies at, by one of the site's aliases (`cubital tunnel`) or by words of the
+/// site's own name (`wrist`, `fibular neck`). The sites of a nerve's continuation count
+/// as its own (`lesion "posterior interosseous nerve" at supinator`). An exact name
+/// wins over words that merely occur in a site's name.
 fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, QueryError> {
     let typed = normalize(&at.text);
     let words: Vec<&str> = typed
@@ -230,28 +233,66 @@ fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, Quer
                 .iter()
                 .all(|w| theirs.iter().any(|t| t.starts_with(w)))
     };
+    let line = continuation_line(atlas, nerve);
     let of_nerve: Vec<Site> = crate::clinical::sites::sites(atlas)
         .into_iter()
-        .filter(|s| s.nerve == nerve)
+        .filter(|s| line.contains(&s.nerve))
         .collect();
-    let found = of_nerve.iter().find(|s| {
+    let exact = |s: &&Site| {
         atlas.node(s.at).names().any(|n| normalize(n) == typed)
             || s.id == at.text
-            || all_words_in(&s.name)
+            || s.aliases.iter().any(|a| normalize(a) == typed)
+    };
+    let by_words = |s: &&Site| {
+        all_words_in(&s.name)
+            || s.aliases.iter().any(|a| all_words_in(a))
             || atlas.node(s.at).names().any(all_words_in)
-    });
-    match found {
+    };
+    // the nerve's own sites before those of its continuations
+    let own_first = |pick: &dyn Fn(&&Site) -> bool| {
+        of_nerve
+            .iter()
+            .filter(|s| s.nerve == nerve)
+            .find(|s| pick(s))
+            .or_else(|| of_nerve.iter().find(|s| pick(s)))
+    };
+    match own_first(&exact).or_else(|| own_first(&by_words)) {
         Some(site) => Ok(site.clone()),
         None => Err(QueryError::NoLesionSite {
             span: at.span,
             nerve: atlas.node(nerve).name.to_string(),
             at: at.text.clone(),
-            known: of_nerve
-                .iter()
-                .map(|s| atlas.node(s.at).name.to_string())
-                .collect(),
+            known: of_nerve.iter().map(|s| site_place(atlas, s)).collect(),
         }),
     }
+}
+
+/// How a site is offered in an error: its first alias, or the structure it lies at.
+fn site_place(atlas: &Atlas, site: &Site) -> String {
+    match site.aliases.first() {
+        Some(a) => a.clone(),
+        None => atlas.node(site.at).name.to_string(),
+    }
+}
+
+/// A nerve with the nerves it continues from and as (the deep branch of the radial
+/// nerve and the posterior interosseous nerve): one line a lesion may lie along.
+fn continuation_line(atlas: &Atlas, nerve: NodeIndex) -> Vec<NodeIndex> {
+    let mut line = vec![nerve];
+    let mut i = 0;
+    while let Some(&n) = line.get(i) {
+        let next = atlas
+            .neighbours(n, Relation::ContinuesAs, Direction::Forward)
+            .chain(atlas.neighbours(n, Relation::ContinuesAs, Direction::Inverse))
+            .map(|(_, m)| m);
+        for m in next {
+            if !line.contains(&m) {
+                line.push(m);
+            }
+        }
+        i += 1;
+    }
+    line
 }
 
 /// The kinds a relation, read as written, accepts before and after it.
