@@ -13,6 +13,7 @@ mod localize;
 pub mod sites;
 
 use crate::graph::Atlas;
+use crate::graph::clinical::SignFinding;
 use crate::graph::descent::descent_steps;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use petgraph::graph::NodeIndex;
@@ -26,7 +27,7 @@ pub use sites::{Route, Site};
 pub enum Sign {
     /// `weak`: a muscle, group or movement is weak.
     Weak,
-    /// `spared`: a muscle, group or movement is normal.
+    /// `spared`: a muscle, group, movement, skin area, dermatome or reflex is normal.
     Spared,
     /// `numb`: a skin area or dermatome has lost sensation.
     Numb,
@@ -53,12 +54,16 @@ impl Sign {
 
     /// The kinds a finding of this sign can name.
     pub fn kinds(self) -> KindSet {
+        KindSet::of(self.finding().kinds())
+    }
+
+    /// The same finding as a bedside sign's data states it.
+    pub fn finding(self) -> SignFinding {
         match self {
-            Sign::Weak | Sign::Spared => {
-                KindSet::of(&[Kind::Muscle, Kind::MusclePart, Kind::Group, Kind::Movement])
-            }
-            Sign::Numb => KindSet::of(&[Kind::SkinArea, Kind::Dermatome]),
-            Sign::ReflexLost => KindSet::of(&[Kind::Reflex]),
+            Sign::Weak => SignFinding::Weak,
+            Sign::Spared => SignFinding::Spared,
+            Sign::Numb => SignFinding::Numb,
+            Sign::ReflexLost => SignFinding::ReflexLost,
         }
     }
 }
@@ -200,13 +205,25 @@ pub struct Candidate {
     pub contradicts: Vec<NodeIndex>,
 }
 
-/// The answer to `localize`: candidates best first, and the best one's deficit for
-/// pictures.
+/// The answer to `localize`: candidates best first, the best one's deficit for
+/// pictures, and the examination that would best tell the first two apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
     pub findings: Vec<Finding>,
     pub candidates: Vec<Candidate>,
     pub best: Option<Deficit>,
+    pub separator: Option<Separator>,
+}
+
+/// A structure not among the findings that the first two candidates affect most
+/// differently: "test tibialis posterior: weak in L5, normal in a common fibular
+/// lesion".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Separator {
+    pub node: NodeIndex,
+    /// What the first candidate does to it, and the second.
+    pub first: Option<Effect>,
+    pub second: Option<Effect>,
 }
 
 /// Spinal levels the fibres on the way to a nerve carry; `None`: every level.

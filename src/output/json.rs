@@ -306,13 +306,24 @@ fn lesion(atlas: &Atlas, d: &Deficit) -> Value {
 
 /// An array of candidates, best first: `{"id","name","kind","rank","score","explains",
 /// "misses","contradicts"}`; equal scores share a rank.
+/// An array of candidates, best first; the first carries `tells-apart`, the
+/// examination that best separates it from the second.
 fn localize(atlas: &Atlas, r: &Ranking) -> Value {
     let briefs =
         |nodes: &[NodeIndex]| -> Vec<Value> { nodes.iter().map(|n| brief(atlas, *n)).collect() };
+    let tells_apart = r.separator.map(|sep| {
+        let kind = atlas.node(sep.node).kind;
+        json!({
+            "structure": brief(atlas, sep.node),
+            "here": crate::output::text::finding_word(kind, sep.first),
+            "next": crate::output::text::finding_word(kind, sep.second),
+        })
+    });
     Value::Array(
         r.candidates
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 let mut v = lesion_brief(atlas, &c.lesion);
                 if let Value::Object(map) = &mut v {
                     map.insert("rank".to_string(), Value::from(c.rank));
@@ -324,6 +335,9 @@ fn localize(atlas: &Atlas, r: &Ranking) -> Value {
                         "contradicts".to_string(),
                         Value::from(briefs(&c.contradicts)),
                     );
+                    if let (0, Some(t)) = (i, &tells_apart) {
+                        map.insert("tells-apart".to_string(), t.clone());
+                    }
                 }
                 v
             })

@@ -753,10 +753,39 @@ fn localize(atlas: &Atlas, r: &Ranking, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
+    if let (Some(sep), [first, second, ..]) = (&r.separator, r.candidates.as_slice()) {
+        let kind = atlas.node(sep.node).kind;
+        writeln!(
+            out,
+            "To tell the first two apart, test {}: {} in {}, {} in {}",
+            atlas.node(sep.node).name,
+            finding_word(kind, sep.first),
+            lesion_title(atlas, &first.lesion),
+            finding_word(kind, sep.second),
+            lesion_title(atlas, &second.lesion),
+        )?;
+    }
     writeln!(
         out,
         "(a teaching aid over textbook anatomy, not a diagnostic device)"
     )
+}
+
+/// What an examiner finds of a structure a lesion affects so: "weak", "numb", "lost".
+pub(crate) fn finding_word(
+    kind: crate::graph::model::Kind,
+    effect: Option<Effect>,
+) -> &'static str {
+    use crate::graph::model::Kind as K;
+    match (kind, effect) {
+        (_, None) => "normal",
+        (K::SkinArea | K::Dermatome, Some(Effect::Lost)) => "numb",
+        (K::SkinArea | K::Dermatome, Some(Effect::Weakened)) => "partly numb",
+        (K::Reflex, Some(Effect::Lost)) => "lost",
+        (K::Reflex, Some(Effect::Weakened)) => "reduced",
+        (_, Some(Effect::Lost)) => "paralysed",
+        (_, Some(Effect::Weakened)) => "weak",
+    }
 }
 
 #[cfg(test)]
