@@ -306,3 +306,80 @@ fn the_answer_names_the_test_that_separates_the_first_two() {
     let sep = pin.separator.expect("a separating test");
     assert_eq!(ATLAS.node(sep.node).id, "extensor-carpi-radialis-brevis");
 }
+
+/// Each bedside sign, alone, points to the nerve the texts teach it for (the smallest
+/// lesion that explains it: the motor deep branch of the ulnar nerve for its signs).
+#[test]
+fn each_bedside_sign_points_to_its_nerve() {
+    let cases = [
+        ("\"wrist drop\"", "radial-nerve-at-spiral-groove"),
+        ("\"claw hand\"", "deep-branch-of-ulnar-nerve"),
+        ("\"hand of benediction\"", "median-nerve-at-pronator-teres"),
+        ("\"ok sign\"", "anterior-interosseous-nerve"),
+        ("\"froment's sign\"", "deep-branch-of-ulnar-nerve"),
+        ("\"winged scapula\"", "long-thoracic-nerve"),
+        ("\"foot drop\"", "deep-fibular-nerve"),
+        ("trendelenburg", "superior-gluteal-nerve"),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|(sign, want)| {
+            let got = first(&format!("localize shows {sign}"));
+            (got != [*want]).then(|| format!("{sign}: want {want}, got {got:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(ATLAS.clinical().signs.len(), cases.len());
+}
+
+/// A sign adds its findings to those written beside it.
+#[test]
+fn a_bedside_sign_is_its_findings() {
+    let by_sign = ranking("localize shows \"wrist drop\" spared \"triceps reflex\"");
+    let spelled = ranking(
+        "localize weak \"extension of the wrist\", \
+         \"extension of the fingers at the metacarpophalangeal joints\", \"extension of the thumb\" \
+         spared \"triceps reflex\"",
+    );
+    assert_eq!(by_sign.findings, spelled.findings);
+    assert_eq!(by_sign.candidates, spelled.candidates);
+}
+
+#[test]
+fn show_answers_a_bedside_sign_and_an_unknown_one_is_an_error() {
+    match fascia::query::run(&ATLAS, "show \"froment's sign\"") {
+        Ok((_, Answer::BedsideSign(sign))) => {
+            assert_eq!(sign.id, "froments-sign");
+            let words: Vec<(&str, &str)> = sign
+                .findings
+                .iter()
+                .map(|(f, n)| {
+                    (
+                        fascia::clinical::Sign::of_finding(*f).word(),
+                        ATLAS.node(*n).id.as_str(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                words,
+                [
+                    ("weak", "adductor-pollicis"),
+                    ("spared", "flexor-pollicis-longus")
+                ]
+            );
+            assert!(sign.sources.len() >= 2);
+        }
+        other => panic!("{other:?}"),
+    }
+    let q = "localize shows \"wrist dorp\"";
+    let Err(e) = fascia::query::run(&ATLAS, q) else {
+        panic!("{q} answered")
+    };
+    assert_eq!(
+        e.render(q),
+        "error: unknown bedside sign `wrist dorp`\n  \
+         | localize shows \"wrist dorp\"\n  \
+         |                ^^^^^^^^^^^^\n  \
+         = did you mean `Wrist drop`?"
+    );
+}

@@ -86,6 +86,8 @@ fn weigh(atlas: &Atlas, deficit: &Deficit, f: &Finding, disputed: bool) -> (Verd
             Effect::Weakened if principal_root_of(atlas, deficit, f.node) => 100,
             Effect::Weakened => 50,
         },
+        // a bedside sign is replaced by its findings before any lesion is weighed
+        Sign::Shows => return (Verdict::Misses, 0),
     };
     (Verdict::Explains, points)
 }

@@ -33,10 +33,19 @@ pub enum Sign {
     Numb,
     /// `reflex-lost`: a tendon reflex is absent or reduced.
     ReflexLost,
+    /// `shows`: a bedside sign (wrist drop, Froment's sign), which stands for the
+    /// findings of the other words; resolving a query replaces it by them.
+    Shows,
 }
 
 impl Sign {
-    pub const ALL: [Sign; 4] = [Sign::Weak, Sign::Spared, Sign::Numb, Sign::ReflexLost];
+    pub const ALL: [Sign; 5] = [
+        Sign::Weak,
+        Sign::Spared,
+        Sign::Numb,
+        Sign::ReflexLost,
+        Sign::Shows,
+    ];
 
     pub fn word(self) -> &'static str {
         match self {
@@ -44,6 +53,7 @@ impl Sign {
             Sign::Spared => "spared",
             Sign::Numb => "numb",
             Sign::ReflexLost => "reflex-lost",
+            Sign::Shows => "shows",
         }
     }
 
@@ -52,18 +62,31 @@ impl Sign {
         Sign::ALL.into_iter().find(|s| s.word() == w)
     }
 
-    /// The kinds a finding of this sign can name.
+    /// The kinds a finding of this sign can name (none for `shows`, which names
+    /// bedside signs).
     pub fn kinds(self) -> KindSet {
-        KindSet::of(self.finding().kinds())
+        self.finding()
+            .map_or(KindSet::of(&[]), |f| KindSet::of(f.kinds()))
     }
 
-    /// The same finding as a bedside sign's data states it.
-    pub fn finding(self) -> SignFinding {
+    /// The same finding as a bedside sign's data states it; `None` for `shows`.
+    pub fn finding(self) -> Option<SignFinding> {
         match self {
-            Sign::Weak => SignFinding::Weak,
-            Sign::Spared => SignFinding::Spared,
-            Sign::Numb => SignFinding::Numb,
-            Sign::ReflexLost => SignFinding::ReflexLost,
+            Sign::Weak => Some(SignFinding::Weak),
+            Sign::Spared => Some(SignFinding::Spared),
+            Sign::Numb => Some(SignFinding::Numb),
+            Sign::ReflexLost => Some(SignFinding::ReflexLost),
+            Sign::Shows => None,
+        }
+    }
+
+    /// The finding word for what a bedside sign's data states.
+    pub fn of_finding(f: SignFinding) -> Sign {
+        match f {
+            SignFinding::Weak => Sign::Weak,
+            SignFinding::Spared => Sign::Spared,
+            SignFinding::Numb => Sign::Numb,
+            SignFinding::ReflexLost => Sign::ReflexLost,
         }
     }
 }

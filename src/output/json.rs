@@ -83,6 +83,7 @@ pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
         }),
         Answer::Lesion(d) => lesion(atlas, d),
         Answer::Localize(r) => localize(atlas, r),
+        Answer::BedsideSign(sign) => bedside_sign(atlas, sign),
     }
 }
 
@@ -225,6 +226,31 @@ fn lesion_brief(atlas: &Atlas, lesion: &Lesion) -> Value {
             "sources": source_ids(atlas, &site.sources),
         }),
     }
+}
+
+/// `{"id","name","kind":"bedside-sign","aliases","findings":[{…,"finding"}],"note","sources"}`.
+fn bedside_sign(atlas: &Atlas, sign: &crate::graph::clinical::SignDef) -> Value {
+    let findings: Vec<Value> = sign
+        .findings
+        .iter()
+        .map(|(f, n)| {
+            let mut v = brief(atlas, *n);
+            if let Value::Object(map) = &mut v {
+                let word = crate::clinical::Sign::of_finding(*f).word();
+                map.insert("finding".to_string(), Value::from(word));
+            }
+            v
+        })
+        .collect();
+    json!({
+        "id": sign.id,
+        "name": sign.name,
+        "kind": "bedside-sign",
+        "aliases": sign.aliases,
+        "findings": findings,
+        "note": sign.note,
+        "sources": sign.sources.iter().map(|id| source(atlas, *id)).collect::<Vec<_>>(),
+    })
 }
 
 /// A structure's brief with an `effect` field.

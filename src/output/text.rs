@@ -96,6 +96,7 @@ impl Render for Text {
             Answer::Around(g) => around(atlas, g, self.width, out),
             Answer::Lesion(d) => lesion(atlas, d, out),
             Answer::Localize(r) => localize(atlas, r, out),
+            Answer::BedsideSign(sign) => bedside_sign(atlas, sign, self.width, out),
         }
     }
 }
@@ -418,6 +419,40 @@ fn card(
     for src in &s.sources {
         number(*src, &mut cited);
     }
+    sources_block(atlas, &cited, out)
+}
+
+/// A bedside sign's card: its names, the findings it stands for, its note and sources.
+fn bedside_sign(
+    atlas: &Atlas,
+    sign: &crate::graph::clinical::SignDef,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "{}  (bedside sign, id {})", sign.name, sign.id)?;
+    if !sign.aliases.is_empty() {
+        let aliases: Vec<&str> = sign.aliases.iter().map(|a| a.as_str()).collect();
+        writeln!(out, "  Also called: {}", aliases.join(", "))?;
+    }
+    let rows: Vec<(String, String)> = sign
+        .findings
+        .iter()
+        .map(|(f, n)| {
+            let word = crate::clinical::Sign::of_finding(*f).word();
+            (word.to_string(), atlas.node(*n).name.to_string())
+        })
+        .collect();
+    effect_rows("Findings", &rows, out)?;
+    writeln!(out, "  (localize shows \"{}\" weighs them)", sign.name)?;
+    if let Some(note) = &sign.note {
+        writeln!(out, "\nNotes")?;
+        write_hanging(out, "  - ", "    ", note, width)?;
+    }
+    sources_block(atlas, &sign.sources, out)
+}
+
+/// The numbered list of the sources cited, as footnotes.
+fn sources_block(atlas: &Atlas, cited: &[SourceId], out: &mut dyn Write) -> io::Result<()> {
     if !cited.is_empty() {
         writeln!(out)?;
         writeln!(out, "Sources")?;

@@ -3,7 +3,8 @@
 
 use super::ast::*;
 use super::error::QueryError;
-use crate::clinical::{Finding, Lesion, Site};
+use crate::clinical::{Finding, Lesion, Sign, Site};
+use crate::graph::clinical::SignDef;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use crate::graph::{Atlas, normalize, strip_kind_word};
 use petgraph::graph::NodeIndex;
@@ -24,6 +25,8 @@ pub enum Plan {
         limit: Option<usize>,
     },
     Show(NodeIndex),
+    /// `show "wrist drop"`: a bedside sign and the findings it stands for.
+    BedsideSign(SignDef),
     Path {
         from: NodeIndex,
         to: NodeIndex,
@@ -112,7 +115,14 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
             contributing: *contributing,
             limit: *limit,
         },
-        Statement::Show(name) => Plan::Show(any(name)?),
+        Statement::Show(name) => match any(name) {
+            Ok(node) => Plan::Show(node),
+            // a name no structure has may be a bedside sign: `show "wrist drop"`
+            Err(e) => match bedside_sign(atlas, &name.text) {
+                Some(sign) => Plan::BedsideSign(sign.clone()),
+                None => return Err(e),
+            },
+        },
         Statement::Path { from, to, via } => Plan::Path {
             from: any(from)?,
             to: any(to)?,
@@ -169,6 +179,14 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
             let mut resolved = Vec::new();
             for group in findings {
                 for name in &group.names {
+                    if group.sign == Sign::Shows {
+                        let sign = resolve_bedside_sign(atlas, name)?;
+                        resolved.extend(sign.findings.iter().map(|(f, node)| Finding {
+                            sign: Sign::of_finding(*f),
+                            node: *node,
+                        }));
+                        continue;
+                    }
                     resolved.push(Finding {
                         sign: group.sign,
                         node: resolve_for(atlas, name, group.sign.kinds(), group.sign.word())?,
@@ -265,6 +283,32 @@ fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, Quer
             known: of_nerve.iter().map(|s| site_place(atlas, s)).collect(),
         }),
     }
+}
+
+/// The bedside sign a name means, by its id, name or an alias.
+pub fn bedside_sign<'a>(atlas: &'a Atlas, text: &str) -> Option<&'a SignDef> {
+    let typed = normalize(text);
+    atlas.clinical().signs.iter().find(|s| {
+        s.id == text
+            || normalize(&s.name) == typed
+            || s.aliases.iter().any(|a| normalize(a) == typed)
+    })
+}
+
+/// [`bedside_sign`], or an error suggesting the nearest sign names.
+fn resolve_bedside_sign<'a>(atlas: &'a Atlas, name: &Name) -> Result<&'a SignDef, QueryError> {
+    bedside_sign(atlas, &name.text).ok_or_else(|| {
+        let names = atlas.clinical().signs.iter().map(|s| s.name.as_str());
+        QueryError::UnknownName {
+            span: name.span,
+            name: name.text.clone(),
+            what: "bedside sign".to_string(),
+            suggestions: crate::suggest::closest(&name.text, names)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        }
+    })
 }
 
 /// How a site is offered in an error: its first alias, or the structure it lies at.
