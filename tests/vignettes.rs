@@ -383,3 +383,99 @@ fn show_answers_a_bedside_sign_and_an_unknown_one_is_an_error() {
          = did you mean `Wrist drop`?"
     );
 }
+
+/// A digit's dermatome (and the sole's, the great toe's) is one query.
+#[test]
+fn each_digits_dermatome_is_one_query() {
+    let cases = [
+        ("skin-of-palmar-thumb", "c6"),
+        ("skin-of-dorsal-thumb", "c6"),
+        ("skin-of-palmar-index-finger", "c6"),
+        ("skin-of-dorsal-index-finger", "c6"),
+        ("skin-of-palmar-middle-finger", "c7"),
+        ("skin-of-dorsal-middle-finger", "c7"),
+        ("skin-of-palmar-ring-finger", "c8"),
+        ("skin-of-dorsal-ring-finger", "c8"),
+        ("skin-of-palmar-little-finger", "c8"),
+        ("skin-of-dorsal-little-finger", "c8"),
+        ("skin-of-little-finger", "c8"),
+        ("skin-of-sole", "s1"),
+        ("skin-of-great-toe", "l5"),
+    ];
+    for (area, root) in cases {
+        assert_eq!(
+            common::ids(&format!("roots innervates {area}")),
+            [root],
+            "{area}"
+        );
+    }
+}
+
+/// Each digit has a palmar and a dorsal area, each supplied by its nerves.
+#[test]
+fn every_digit_has_palmar_and_dorsal_skin_with_its_nerves() {
+    let nerves = |area: &str| -> Vec<String> { common::ids(&format!("nerves innervates {area}")) };
+    for digit in [
+        "thumb",
+        "index-finger",
+        "middle-finger",
+        "ring-finger",
+        "little-finger",
+    ] {
+        for side in ["palmar", "dorsal"] {
+            let area = format!("skin-of-{side}-{digit}");
+            assert!(!nerves(&area).is_empty(), "{area} has no nerve");
+        }
+    }
+    assert_eq!(
+        nerves("skin-of-palmar-ring-finger"),
+        [
+            "palmar-digital-branches-of-median-nerve",
+            "palmar-digital-branches-of-ulnar-nerve"
+        ]
+    );
+}
+
+/// A root numbs the digits of its dermatome; a nerve lesion weighs the digits' nerves
+/// alone (the root stated for a digit is its dermatome, not a second supply).
+#[test]
+fn roots_numb_their_digits_and_nerves_their_territory() {
+    let skin = |q: &str, id: &str| match fascia::query::run(&ATLAS, q) {
+        Ok((_, Answer::Lesion(d))) => {
+            let n = ATLAS.by_id(id).expect("area");
+            d.skin.iter().find(|a| a.node == n).map(|a| a.effect)
+        }
+        other => panic!("{q}: {other:?}"),
+    };
+    assert_eq!(
+        skin("lesion C7", "skin-of-palmar-middle-finger"),
+        Some(Effect::Lost)
+    );
+    assert_eq!(skin("lesion C7", "skin-of-palmar-thumb"), None);
+    assert_eq!(
+        skin("lesion C8", "skin-of-little-finger"),
+        Some(Effect::Lost)
+    );
+    let carpal = "lesion median at \"carpal tunnel\"";
+    assert_eq!(
+        skin(carpal, "skin-of-palmar-index-finger"),
+        Some(Effect::Lost)
+    );
+    assert_eq!(
+        skin(carpal, "skin-of-palmar-ring-finger"),
+        Some(Effect::Weakened)
+    );
+    assert_eq!(skin(carpal, "skin-of-dorsal-index-finger"), None);
+    assert_eq!(
+        skin("lesion ulnar", "skin-of-little-finger"),
+        Some(Effect::Lost)
+    );
+    let little = ranking("localize numb \"skin of the little finger\"");
+    assert!(
+        little
+            .candidates
+            .iter()
+            .any(|c| c.lesion.id(&ATLAS) == "c8"),
+        "C8 explains a numb little finger"
+    );
+}

@@ -733,17 +733,23 @@ fn skin_effects(
     disputed: bool,
     effects: &mut HashMap<NodeIndex, Effect>,
 ) -> Vec<Affected> {
-    // a root lesion numbs its dermatome; peripheral skin areas overlap too much for one
-    // root to numb them
-    let kinds: &[Kind] = if cut.root.is_some() {
-        &[Kind::Dermatome]
+    // a root lesion numbs its dermatome, and the skin areas taught as lying in it (a
+    // digit: the middle finger is C7); a skin area's root names its dermatome, not a
+    // second supply, so a nerve lesion weighs its nerves alone
+    let by_root = cut.root.is_some();
+    let kinds: &[Kind] = if by_root {
+        &[Kind::Dermatome, Kind::SkinArea]
     } else {
         &[Kind::SkinArea]
     };
+    let is_root = |(n, _, _): &Channel| atlas.node(*n).kind == Kind::Root;
     let mut out = Vec::new();
     for &kind in kinds {
         for &area in atlas.of_kind(kind) {
-            let c = channels(atlas, area, Relation::InnervatedBy, disputed);
+            let mut c = channels(atlas, area, Relation::InnervatedBy, disputed);
+            if kind == Kind::SkinArea {
+                c.retain(|ch| is_root(ch) == by_root);
+            }
             if let Some(e) = effect(&c, cut) {
                 effects.insert(area, e);
                 out.push(Affected {
