@@ -205,3 +205,16 @@ fn root_levels_that_copy_the_nerves_whole_range_are_a_warning() {
         ]
     );
 }
+
+// issue 19: the clinical tables are checked with the structures, each problem located
+check_case!(
+    clinical_tables,
+    "clinical",
+    [
+        "courses.toml:2:9: unknown id `tibial-nerv`; did you mean `tibial-nerve`?",
+        "courses.toml:9:10: unknown id `solues`; did you mean `soleus`?",
+        "courses.toml:10:12: unknown source `reff`; did you mean `ref`?",
+        "courses.toml:15:9: `soleus` is a muscle; `numb` takes a skin area or dermatome",
+        "keys.toml:8:1: unknown field `spares`, expected one of `id`, `name`, `aliases`, `at`, `above`, `note`, `sources`",
+    ]
+);

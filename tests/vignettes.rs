@@ -479,3 +479,40 @@ fn roots_numb_their_digits_and_nerves_their_territory() {
         "C8 explains a numb little finger"
     );
 }
+
+/// `--data DIR` answers with the sites of DIR, not the bundled ones.
+#[test]
+fn a_data_directory_brings_its_own_sites() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course");
+    let atlas = fascia::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = atlas
+        .clinical()
+        .sites
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids, ["tibial-nerve-at-ankle"]);
+    match fascia::query::run(&atlas, "lesion tibial at \"tarsal tunnel\"") {
+        Ok((_, Answer::Lesion(d))) => {
+            let names: Vec<(&str, Effect)> = d
+                .muscles
+                .iter()
+                .map(|m| (atlas.node(m.muscle).id.as_str(), m.effect))
+                .collect();
+            assert_eq!(names, [("abductor-hallucis", Effect::Lost)]);
+        }
+        other => panic!("{other:?}"),
+    }
+    let q = "localize weak \"abductor hallucis\" spared soleus";
+    match fascia::query::run(&atlas, q) {
+        Ok((_, Answer::Localize(r))) => {
+            assert_eq!(r.candidates[0].lesion.id(&atlas), "medial-plantar-nerve");
+            assert!(
+                r.candidates
+                    .iter()
+                    .any(|c| c.lesion.id(&atlas) == "tibial-nerve-at-ankle")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
