@@ -82,6 +82,13 @@ fn the_sites_clinicians_name_answer_by_their_usual_names() {
         ("ulnar", "\"cubital tunnel\"", "ulnar-nerve-at-elbow"),
         ("ulnar", "\"medial epicondyle\"", "ulnar-nerve-at-elbow"),
         ("ulnar", "\"guyon's canal\"", "ulnar-nerve-at-wrist"),
+        ("ulnar", "forearm", "ulnar-nerve-in-forearm"),
+        (
+            "median",
+            "\"above the wrist\"",
+            "median-nerve-in-distal-forearm",
+        ),
+        ("sciatic", "thigh", "sciatic-nerve-in-thigh"),
         ("median", "elbow", "median-nerve-at-elbow"),
         ("median", "supracondylar", "median-nerve-at-elbow"),
         (
@@ -224,10 +231,12 @@ fn spared_skin_separates_the_lesions_that_differ_only_in_it() {
         )),
         ["ulnar-nerve-at-wrist"]
     );
+    // the back of the hand numb: above the dorsal branch, in the forearm; with flexor
+    // carpi ulnaris weak too, at or above the elbow (the whole nerve)
+    let dorsal = format!("{ulnar} numb \"skin of the medial dorsum of the hand\"");
+    assert_eq!(first(&dorsal), ["ulnar-nerve-in-forearm"]);
     assert_eq!(
-        first(&format!(
-            "{ulnar} numb \"skin of the medial dorsum of the hand\""
-        )),
+        first(&format!("{dorsal} weak \"flexor carpi ulnaris\"")),
         ["ulnar-nerve"]
     );
 }

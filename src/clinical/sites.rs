@@ -77,6 +77,39 @@ mod tests {
         assert!(sites(&snap).len() >= 4);
     }
 
+    /// What a site spares lies in its nerve's territory (a typo or a muscle of another
+    /// nerve would spare nothing), and a site takes no more than its whole nerve.
+    #[test]
+    fn every_site_spares_only_its_nerves_territory() {
+        use crate::clinical::{Lesion, lesion};
+        use crate::graph::model::{Direction, Relation};
+        let atlas = crate::bundled().expect("bundled data loads");
+        for site in sites(&atlas) {
+            let whole = lesion(&atlas, &Lesion::Node(site.nerve), false);
+            let at_site = lesion(&atlas, &Lesion::Site(site.clone()), false);
+            for spared in &site.spares {
+                // a minor share (the radial nerve's twig to brachialis) takes nothing
+                // from the muscle, yet leaves the nerve at its own level
+                let supplied = atlas
+                    .neighbours(*spared, Relation::InnervatedBy, Direction::Forward)
+                    .any(|(_, n)| whole.nerves.contains(&n));
+                let in_territory = whole.nerves.contains(spared)
+                    || supplied
+                    || whole.effect_of(&atlas, *spared, false).is_some();
+                assert!(in_territory, "{}: {}", site.id, atlas.node(*spared).id);
+                assert!(
+                    at_site.effect_of(&atlas, *spared, false).is_none()
+                        || atlas.node(*spared).kind == crate::graph::model::Kind::Nerve,
+                    "{} still takes {}",
+                    site.id,
+                    atlas.node(*spared).id
+                );
+            }
+            assert!(at_site.muscles.len() <= whole.muscles.len(), "{}", site.id);
+            assert!(at_site.skin.len() <= whole.skin.len(), "{}", site.id);
+        }
+    }
+
     /// Every site is sourced twice over (the course's references and its own).
     #[test]
     fn every_site_and_route_has_two_sources() {
