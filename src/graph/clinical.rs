@@ -4,113 +4,12 @@
 //! the structures, checked against them (file:line:column for an unknown key, id or
 //! source) and kept in the [`Atlas`](super::Atlas) they were loaded with.
 
-use super::model::{Kind, SourceId, Text};
+use super::files::{CourseEntry, Document, RouteEntry, SignEntry, SiteEntry};
+use super::load::{FileText, Loader};
+use super::model::{Kind, Location, SourceId, Text};
 use petgraph::graph::NodeIndex;
-use serde::Deserialize;
+use std::collections::HashSet;
 use toml::Spanned;
-
-/// The names of the clinical tables, which the structure reader hands to this module.
-pub const TABLES: [&str; 4] = [
-    "lesion-site",
-    "plexus-route",
-    "nerve-course",
-    "bedside-sign",
-];
-
-/// The clinical tables of one file, as written.
-#[derive(Debug, Default)]
-pub struct Written {
-    pub sites: Vec<Spanned<SiteEntry>>,
-    pub routes: Vec<Spanned<RouteEntry>>,
-    pub courses: Vec<Spanned<CourseEntry>>,
-    pub signs: Vec<Spanned<SignEntry>>,
-}
-
-/// `[[lesion-site]]`: one site of injury with what it spares listed outright.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SiteEntry {
-    pub id: Spanned<String>,
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    pub nerve: Spanned<String>,
-    pub at: Spanned<String>,
-    #[serde(default)]
-    pub spares: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub note: Option<String>,
-    #[serde(default)]
-    pub sources: Vec<Spanned<String>>,
-}
-
-/// `[[plexus-route]]`: a division of a trunk and the cord its fibres run on in.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RouteEntry {
-    pub division: Spanned<String>,
-    pub cord: Spanned<String>,
-    #[serde(default)]
-    pub sources: Vec<Spanned<String>>,
-}
-
-/// `[[nerve-course]]`: a nerve's course from above down, as the places a lesion may lie
-/// and what leaves the nerve above each.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CourseEntry {
-    pub nerve: Spanned<String>,
-    /// The references for the order in which the branches leave.
-    #[serde(default)]
-    pub sources: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub place: Vec<Spanned<PlaceEntry>>,
-}
-
-/// `[[nerve-course.place]]`: one place along the course.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PlaceEntry {
-    pub id: Spanned<String>,
-    pub name: String,
-    /// How clinicians name the place (`cubital tunnel`, `guyon's canal`).
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// The landmark the place lies at; the nerve itself when none is named.
-    #[serde(default)]
-    pub at: Option<Spanned<String>>,
-    /// Branches, muscles and heads that leave the nerve between the place before and
-    /// this one: a lesion here spares them and everything listed before.
-    #[serde(default)]
-    pub above: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub note: Option<String>,
-    /// References for this place beyond the course's own.
-    #[serde(default)]
-    pub sources: Vec<Spanned<String>>,
-}
-
-/// `[[bedside-sign]]`: a sign named at the bedside and the findings it stands for.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignEntry {
-    pub id: Spanned<String>,
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    #[serde(default)]
-    pub weak: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub spared: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub numb: Vec<Spanned<String>>,
-    #[serde(default, rename = "reflex-lost")]
-    pub reflex_lost: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub note: Option<String>,
-    #[serde(default)]
-    pub sources: Vec<Spanned<String>>,
-}
 
 /// A site of injury along a nerve, checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,11 +93,6 @@ impl Tables {
         self.sites.is_empty() && self.routes.is_empty() && self.signs.is_empty()
     }
 }
-
-use super::files::Document;
-use super::load::{FileText, Loader};
-use super::model::Location;
-use std::collections::HashSet;
 
 /// Checks every clinical table of the parsed files against the declared structures and
 /// sources, reporting each problem at its position, and returns the tables that hold.

@@ -175,30 +175,34 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
                 disputed: *disputed,
             }
         }
-        Statement::Localize { findings, disputed } => {
-            let mut resolved = Vec::new();
-            for group in findings {
-                for name in &group.names {
-                    if group.sign == Sign::Shows {
-                        let sign = resolve_bedside_sign(atlas, name)?;
-                        resolved.extend(sign.findings.iter().map(|(f, node)| Finding {
-                            sign: Sign::of_finding(*f),
-                            node: *node,
-                        }));
-                        continue;
-                    }
-                    resolved.push(Finding {
-                        sign: group.sign,
-                        node: resolve_for(atlas, name, group.sign.kinds(), group.sign.word())?,
-                    });
-                }
-            }
-            Plan::Localize {
-                findings: resolved,
-                disputed: *disputed,
-            }
-        }
+        Statement::Localize { findings, disputed } => Plan::Localize {
+            findings: resolve_findings(atlas, findings)?,
+            disputed: *disputed,
+        },
     })
+}
+
+/// The findings of `localize`, each name resolved to a structure of the kinds its sign
+/// takes; a bedside sign (`shows`) becomes the findings it stands for.
+fn resolve_findings(atlas: &Atlas, groups: &[FindingGroup]) -> Result<Vec<Finding>, QueryError> {
+    let mut resolved = Vec::new();
+    for group in groups {
+        for name in &group.names {
+            if group.sign == Sign::Shows {
+                let sign = resolve_bedside_sign(atlas, name)?;
+                resolved.extend(sign.findings.iter().map(|(f, node)| Finding {
+                    sign: Sign::of_finding(*f),
+                    node: *node,
+                }));
+                continue;
+            }
+            resolved.push(Finding {
+                sign: group.sign,
+                node: resolve_for(atlas, name, group.sign.kinds(), group.sign.word())?,
+            });
+        }
+    }
+    Ok(resolved)
 }
 
 /// [`resolve_name`] for a clinical word: a name that exists with another kind is a
