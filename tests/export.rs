@@ -216,9 +216,8 @@ fn graphml_parses_with_the_graphs_nodes_and_edges() {
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 
-/// The whole graph exported for Neo4j: the rows of `nodes.csv` and
-/// `relationships.csv`, headers aside.
-fn neo4j_files(atlas: &Atlas) -> (Vec<csv::StringRecord>, Vec<csv::StringRecord>) {
+/// The whole graph exported for Neo4j, in a directory kept while it is read.
+fn neo4j_dir(atlas: &Atlas) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fascia::export::write_dir(
         atlas,
@@ -227,6 +226,12 @@ fn neo4j_files(atlas: &Atlas) -> (Vec<csv::StringRecord>, Vec<csv::StringRecord>
         dir.path(),
     )
     .unwrap();
+    dir
+}
+
+/// The rows of the whole graph's `nodes.csv` and `relationships.csv`, headers aside.
+fn neo4j_files(atlas: &Atlas) -> (Vec<csv::StringRecord>, Vec<csv::StringRecord>) {
+    let dir = neo4j_dir(atlas);
     let rows = |file: &str| -> Vec<csv::StringRecord> {
         csv::Reader::from_path(dir.path().join(file))
             .unwrap()
@@ -302,14 +307,7 @@ fn neo4j_csv_files_hold_every_node_and_relationship() {
 }
 
 fn neo4j_header(atlas: &Atlas, file: &str) -> csv::StringRecord {
-    let dir = tempfile::tempdir().unwrap();
-    fascia::export::write_dir(
-        atlas,
-        &Selection::whole(atlas),
-        ExportFormat::Neo4j,
-        dir.path(),
-    )
-    .unwrap();
+    let dir = neo4j_dir(atlas);
     csv::Reader::from_path(dir.path().join(file))
         .unwrap()
         .headers()

@@ -410,26 +410,29 @@ exam! {
         "teres-major", "teres-minor",
     ];
     // flexor carpi radialis (C6–C7 in most references) and pectoralis minor (through the
-    // lateral pectoral nerve, a single reference) are given C5 by one reference each
+    // lateral pectoral nerve, a single reference) are given C5 by one reference each;
+    // extensor carpi radialis brevis by Kenhub's key facts, against Radiopaedia's C7, C8
     c5_myotome_including_disputed: "muscles innervated-by c5 including disputed" => [
         "biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid",
-        "flexor-carpi-radialis", "infraspinatus", "levator-scapulae", "pectoralis-major",
-        "pectoralis-minor", "rhomboid-major", "rhomboid-minor", "serratus-anterior",
-        "subclavius", "subscapularis", "supinator", "supraspinatus", "teres-major",
-        "teres-minor",
+        "extensor-carpi-radialis-brevis", "flexor-carpi-radialis", "infraspinatus",
+        "levator-scapulae", "pectoralis-major", "pectoralis-minor", "rhomboid-major",
+        "rhomboid-minor", "serratus-anterior", "subclavius", "subscapularis", "supinator",
+        "supraspinatus", "teres-major", "teres-minor",
     ];
     // anconeus: C7, C8, T1 in the Gray-based IMAIOS entry and OrthopaedicsOne, C7–C8 or C6–C8
-    // elsewhere; flexor pollicis longus: C8, T1 or C7, C8, two references each
+    // elsewhere; flexor carpi ulnaris: C7–T1 in Kenhub, the one canon work that gives its
+    // levels; flexor digitorum superficialis: C8, T1 in Kenhub; flexor pollicis longus is
+    // C7, C8 in Kenhub, its T1 only outside the canon
     t1_myotome: "muscles innervated-by t1" => [
         "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
-        "anconeus", "dorsal-interossei-of-hand", "flexor-digiti-minimi-brevis-of-hand",
-        "flexor-digitorum-profundus", "flexor-pollicis-brevis", "flexor-pollicis-longus",
-        "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
-        "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
+        "anconeus", "dorsal-interossei-of-hand", "flexor-carpi-ulnaris",
+        "flexor-digiti-minimi-brevis-of-hand", "flexor-digitorum-profundus",
+        "flexor-digitorum-superficialis", "flexor-pollicis-brevis", "lumbricals-of-hand",
+        "opponens-digiti-minimi", "opponens-pollicis", "palmar-interossei", "palmaris-brevis",
+        "pectoralis-major", "pectoralis-minor",
     ];
     // pronator quadratus: C7, C8 in Complete Anatomy, the one canon work that gives its
     // levels (C8, T1 in GPnotebook and Wikipedia);
-    // flexor carpi ulnaris and flexor digitorum superficialis reach T1 in fewer references;
     // brachioradialis only in the versions that give the radial nerve's whole range
     t1_myotome_including_disputed: "muscles innervated-by t1 including disputed" => [
         "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
@@ -702,16 +705,14 @@ fn the_thoracodorsal_and_subscapular_nerves_have_their_textbook_roots() {
     }
 }
 
-/// Issue 18: Wikipedia's C7, C8, T1 for flexor digitorum superficialis is recorded; with
-/// GPnotebook's C7, C8 and no canon work giving levels, T1 contributes.
+/// Kenhub, the one canon work that gives flexor digitorum superficialis's levels, has C8, T1:
+/// both are principal, and the C7 of GPnotebook and Wikipedia (issue 18) is only disputed.
 #[test]
-fn flexor_digitorum_superficialis_has_t1_as_a_contributing_level() {
+fn flexor_digitorum_superficialis_follows_the_canon_c8_t1() {
     let m = "flexor-digitorum-superficialis";
-    assert!(principal_at("c7", m) && principal_at("c8", m));
-    assert!(!principal_at("t1", m));
-    assert!(
-        ids("muscles innervated-by t1 including contributing")
-            .iter()
-            .any(|x| x == m)
-    );
+    assert!(principal_at("c8", m) && principal_at("t1", m));
+    assert!(!principal_at("c7", m));
+    let has = |q: &str| ids(q).iter().any(|x| x == m);
+    assert!(!has("muscles innervated-by c7 including contributing"));
+    assert!(has("muscles innervated-by c7 including disputed"));
 }
