@@ -85,13 +85,13 @@ fn foot_drop_with_inversion_and_hip_abduction_weak_is_the_l5_root() {
 
 #[test]
 fn weak_knee_extension_with_adductors_spared_and_no_knee_jerk_is_the_femoral_nerve() {
-    assert_eq!(
-        first(
-            "localize weak quadriceps, sartorius spared \"adductor longus\", \
-             \"adductor brevis\", \"adductor magnus\" reflex-lost \"patellar reflex\""
-        ),
-        "femoral-nerve"
-    );
+    // hip flexion is not examined: the nerve below iliacus, at the inguinal ligament, is
+    // the smallest lesion; the whole nerve next
+    let q = "localize weak quadriceps, sartorius spared \"adductor longus\", \
+             \"adductor brevis\", \"adductor magnus\" reflex-lost \"patellar reflex\"";
+    assert_eq!(first(q), "femoral-nerve-at-inguinal-ligament");
+    assert_eq!(rank_of(q, "femoral-nerve"), 2);
+    assert_eq!(first(&format!("{q} weak iliacus")), "femoral-nerve");
 }
 
 #[test]
@@ -119,7 +119,10 @@ const ULNAR_HAND: &str = "localize numb \"little finger\" \
 
 #[test]
 fn numb_little_finger_and_weak_intrinsics_is_the_ulnar_nerve() {
-    assert_eq!(first(ULNAR_HAND), "ulnar-nerve");
+    // the forearm flexors are not examined: the nerve in the forearm, below their
+    // branches, is the smallest lesion that explains it; the whole nerve next
+    assert_eq!(first(ULNAR_HAND), "ulnar-nerve-in-forearm");
+    assert_eq!(rank_of(ULNAR_HAND, "ulnar-nerve"), 2);
     let ulnar = rank_of(ULNAR_HAND, "ulnar-nerve");
     for other in [
         "ulnar-nerve-at-wrist",
@@ -234,7 +237,7 @@ fn an_unknown_site_is_an_error_that_lists_the_known_ones() {
         "error: no known lesion site of the Radial nerve at `knee`\n  \
          | lesion radial at knee\n  \
          |                  ^^^^\n  \
-         = known sites: `Radial groove`"
+         = known sites: `axilla`, `spiral groove` or `elbow`"
     );
 }
 

@@ -103,7 +103,7 @@ check_case!(
     [
         "muscles.toml:1:1: muscle `soleus` has no supplied-by fact (an arterial supply)",
         "muscles.toml:8:1: unknown key `suplied-by`; did you mean `supplied-by`?",
-        "muscles.toml:11:3: unknown table `muscel`; expected one of: source, work, muscle, muscle-part, bone, landmark, tendon, ligament, nerve, root, artery, vein, compartment, group, joint, movement, skin-area, dermatome, reflex, region",
+        "muscles.toml:11:3: unknown table `muscel`; expected one of: source, work, muscle, muscle-part, bone, landmark, tendon, ligament, nerve, root, artery, vein, compartment, group, joint, movement, skin-area, dermatome, reflex, region, lesion-site, plexus-route, nerve-course, bedside-sign",
     ]
 );
 
@@ -205,3 +205,16 @@ fn root_levels_that_copy_the_nerves_whole_range_are_a_warning() {
         ]
     );
 }
+
+// issue 19: the clinical tables are checked with the structures, each problem located
+check_case!(
+    clinical_tables,
+    "clinical",
+    [
+        "courses.toml:2:9: unknown id `tibial-nerv`; did you mean `tibial-nerve`?",
+        "courses.toml:9:10: unknown id `solues`; did you mean `soleus`?",
+        "courses.toml:10:12: unknown source `reff`; did you mean `ref`?",
+        "courses.toml:15:9: `soleus` is a muscle; `numb` takes a skin area or dermatome",
+        "keys.toml:8:1: unknown field `spares`, expected one of `id`, `name`, `aliases`, `at`, `above`, `note`, `sources`",
+    ]
+);

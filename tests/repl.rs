@@ -605,7 +605,7 @@ fn questions_and_a_lesion_report_fit_an_80_column_terminal() {
         ),
         (
             "which nerve is damaged in foot drop",
-            "= localize weak \"dorsiflexion of the ankle\"",
+            "= localize shows \"foot drop\"",
         ),
     ];
     let mut cmd = Command::new("sh");

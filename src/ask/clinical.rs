@@ -6,25 +6,27 @@ use super::names::{Named, quoted, typed};
 use super::question::{Asking, NERVES};
 use super::words::matches;
 use crate::clinical::Sign;
+use crate::graph::clinical::SignDef;
 use crate::graph::model::Kind;
+use crate::graph::{Atlas, normalize};
 
-/// Named signs and the findings they stand for.
-const NAMED_SIGNS: &[(&str, Sign, &str)] = &[
-    ("foot drop", Sign::Weak, "dorsiflexion of the ankle"),
-    ("drop foot", Sign::Weak, "dorsiflexion of the ankle"),
-    ("wrist drop", Sign::Weak, "extension of the wrist"),
-    ("drop wrist", Sign::Weak, "extension of the wrist"),
-    ("winged scapula", Sign::Weak, "serratus anterior"),
-    ("winging of scapula", Sign::Weak, "serratus anterior"),
-    ("scapular winging", Sign::Weak, "serratus anterior"),
-    ("trendelenburg sign", Sign::Weak, "abduction of the hip"),
-    (
-        "positive trendelenburg sign",
-        Sign::Weak,
-        "abduction of the hip",
-    ),
-    ("trendelenburg gait", Sign::Weak, "abduction of the hip"),
-];
+/// The bedside sign a clause names, by its name or an alias, articles aside
+/// (`winging of scapula`, `a positive trendelenburg sign`).
+fn bedside_sign<'a>(atlas: &'a Atlas, clause: &[String]) -> Option<&'a SignDef> {
+    let bare = |text: &str| -> String {
+        normalize(text)
+            .split(' ')
+            .filter(|w| !matches!(*w, "the" | "a" | "an" | "positive"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let said = bare(&clause.join(" "));
+    atlas
+        .clinical()
+        .signs
+        .iter()
+        .find(|s| bare(&s.name) == said || s.aliases.iter().any(|a| bare(a) == said))
+}
 
 impl Asking<'_> {
     /// "what is lost if the radial nerve is cut at the spiral groove", "ulnar nerve lesion
@@ -116,10 +118,11 @@ impl Asking<'_> {
         let mut found: Vec<(Sign, String)> = Vec::new();
         let mut sign = None;
         for clause in clauses.iter().filter(|c| !c.is_empty()) {
-            let text = clause.join(" ");
-            if let Some((_, s, name)) = NAMED_SIGNS.iter().find(|(n, _, _)| *n == text) {
-                found.push((*s, typed(name)));
-                sign = Some(*s);
+            // a bedside sign of the data (`foot drop`, `winged scapula`) stands for its
+            // findings: `shows`
+            if let Some(named) = bedside_sign(self.atlas, clause) {
+                found.push((Sign::Shows, typed(&named.name.to_lowercase())));
+                sign = None;
                 continue;
             }
             let (s, name) = Self::sign_of(clause).or_else(|| sign.map(|s| (s, clause.clone())))?;

@@ -386,12 +386,30 @@ impl Asking<'_> {
         let skin = [
             format!("what|which skin|skin-areas|skin-area|area|areas does|do {{}} {SUPPLY}"),
             "[what|which] skin|skin-areas|skin-area|area|areas [is|are] [that|which] [is|are] supplied|innervated by {}".to_string(),
+        ];
+        let dermatome = [
             "dermatome|dermatomes of {}".to_string(),
+            "what|which dermatome|dermatomes is|are {}".to_string(),
+            "{} dermatome|dermatomes".to_string(),
         ];
         let find = |patterns: &[String]| {
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             Self::first(&patterns, words).or_else(|| Self::first(&patterns, bare))
         };
+        // the dermatome of a root is its skin; of a skin area (a digit), its root
+        if let Some(slots) = find(&dermatome) {
+            let kinds = SUPPLIERS.union(KindSet::of(&[Kind::SkinArea]));
+            // a name that is no one structure (`middle finger`: palmar or dorsal) is
+            // asked back by the query as a skin area
+            return self.build(&slots[0], kinds, Kind::SkinArea, |n, k| {
+                Some(match k {
+                    Kind::Root => format!("dermatomes innervated-by {n}"),
+                    Kind::SkinArea => format!("roots innervates {n}"),
+                    Kind::Artery => format!("structures supplied-by* {n}"),
+                    _ => format!("skin-areas innervated-by* {n}"),
+                })
+            });
+        }
         if let Some(slots) = find(&skin) {
             return self.build(&slots[0], SUPPLIERS, Kind::Nerve, |n, k| {
                 Some(match k {

@@ -1,10 +1,11 @@
 //! `localize`: the candidate single lesions and how well each explains the findings.
 
 use super::{
-    Candidate, Deficit, Effect, Finding, LOCALIZE_LIMIT, Lesion, Ranking, Sign, lesion, sites,
+    Candidate, Deficit, Effect, Finding, LOCALIZE_LIMIT, Lesion, Ranking, Separator, Sign, lesion,
+    sites,
 };
 use crate::graph::Atlas;
-use crate::graph::model::{Direction, Kind, Relation};
+use crate::graph::model::{Direction, Kind, Relation, Role};
 use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
 
@@ -26,7 +27,9 @@ fn is_plexus(atlas: &Atlas, nerve: NodeIndex) -> bool {
 }
 
 /// Every single lesion `localize` weighs: nerves and their branches, parts, divisions,
-/// cords and trunks (not whole plexuses), roots, and nerves at their common sites.
+/// cords and trunks (not whole plexuses), roots, and nerves at the places along their
+/// course that spare something (a place above every branch, such as the ulnar nerve at
+/// the elbow, takes what the whole nerve takes, and the nerve stands for it).
 pub fn candidates(atlas: &Atlas) -> Vec<Lesion> {
     let nerves = atlas
         .of_kind(Kind::Nerve)
@@ -36,23 +39,125 @@ pub fn candidates(atlas: &Atlas) -> Vec<Lesion> {
     nerves
         .chain(roots)
         .map(|n| Lesion::Node(*n))
-        .chain(sites::sites(atlas).into_iter().map(Lesion::Site))
+        .chain(
+            sites::sites(atlas)
+                .into_iter()
+                .filter(|s| !s.spares.is_empty())
+                .map(Lesion::Site),
+        )
         .collect()
 }
 
-/// How a finding counts for a candidate, in hundredths: a weakness explained by a lost or
-/// weakened muscle or movement, numbness by a numb area and a lost reflex by a lost one
-/// count 100 (partly numb, reduced: 50); a structure found spared counts 100 when the
-/// lesion leaves it alone and −100 (a contradiction) when it does not.
-fn weigh(sign: Sign, effect: Option<Effect>) -> (Verdict, i64) {
-    match (sign, effect) {
-        (Sign::Spared, None) => (Verdict::Explains, 100),
-        (Sign::Spared, Some(_)) => (Verdict::Contradicts, -100),
-        (_, None) => (Verdict::Misses, 0),
-        (Sign::Weak, Some(_)) => (Verdict::Explains, 100),
-        (Sign::Numb | Sign::ReflexLost, Some(Effect::Lost)) => (Verdict::Explains, 100),
-        (Sign::Numb | Sign::ReflexLost, Some(Effect::Weakened)) => (Verdict::Explains, 50),
+/// How a finding counts for a candidate, in hundredths, and what it says of it.
+///
+/// - `weak`: a muscle or head the lesion paralyses counts 100 and one it weakens 90 (a
+///   palsy of every muscle of Erb's pattern is explained better by the upper trunk,
+///   which takes both their levels, than by one root); a movement or group counts its
+///   share of members the lesion reaches (prime movers weigh twice an assisting one), so
+///   a lesion that spares the main wrist extensors explains "weak wrist extension" only
+///   in part.
+/// - `numb`: a numb area counts 100, a partly numb one 50.
+/// - `reflex-lost`: a lost reflex counts 100; a reduced one 50, except for a root lesion
+///   of one of its principal levels, which counts as much as its nerve (the reflex is
+///   "absent or reduced").
+/// - `spared`: a structure the lesion leaves alone counts 100; one it takes contradicts
+///   it in proportion to how much it takes (a lost muscle −100, a weakened one −50, a
+///   movement by the share of its performers lost), so elbow extension found normal
+///   barely counts against a lesion that takes anconeus alone.
+fn weigh(atlas: &Atlas, deficit: &Deficit, f: &Finding, disputed: bool) -> (Verdict, i64) {
+    let Some(effect) = deficit.effect_of(atlas, f.node, disputed) else {
+        return match f.sign {
+            Sign::Spared => (Verdict::Explains, 100),
+            _ => (Verdict::Misses, 0),
+        };
+    };
+    let points = match f.sign {
+        Sign::Spared => {
+            let taken = share(atlas, deficit, f.node, disputed, Taken::Amount);
+            return (Verdict::Contradicts, -hundredths(taken.max(0.01)));
+        }
+        Sign::Weak => hundredths(share(atlas, deficit, f.node, disputed, Taken::Weakness)),
+        Sign::Numb => match effect {
+            Effect::Lost => 100,
+            Effect::Weakened => 50,
+        },
+        Sign::ReflexLost => match effect {
+            Effect::Lost => 100,
+            Effect::Weakened if principal_root_of(atlas, deficit, f.node) => 100,
+            Effect::Weakened => 50,
+        },
+        // a bedside sign is replaced by its findings before any lesion is weighed
+        Sign::Shows => return (Verdict::Misses, 0),
+    };
+    (Verdict::Explains, points)
+}
+
+fn hundredths(share: f64) -> i64 {
+    (share * 100.0).round() as i64
+}
+
+/// How a member taken by a lesion counts towards a share.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Taken {
+    /// As a weakness: lost 1, weakened 0.9.
+    Weakness,
+    /// Lost 1, weakened ½: how much of it is gone?
+    Amount,
+}
+
+/// The share, 0 to 1, of a structure a lesion takes: for a muscle, head, skin area or
+/// reflex its own effect; for a movement its performers, prime movers weighing twice
+/// an assisting one; for a group its members.
+pub(super) fn share(
+    atlas: &Atlas,
+    deficit: &Deficit,
+    node: NodeIndex,
+    disputed: bool,
+    taken: Taken,
+) -> f64 {
+    let amount = |e: Option<Effect>| match (e, taken) {
+        (None, _) => 0.0,
+        (Some(Effect::Lost), _) => 1.0,
+        (Some(Effect::Weakened), Taken::Weakness) => 0.9,
+        (Some(Effect::Weakened), Taken::Amount) => 0.5,
+    };
+    let members: Vec<(NodeIndex, f64)> = match atlas.node(node).kind {
+        Kind::Movement => atlas
+            .neighbours(node, Relation::Performs, Direction::Inverse)
+            .filter(|(e, _)| disputed || atlas.is_standard(*e))
+            .map(|(e, m)| {
+                let weight = match atlas.fact(e).role {
+                    Some(Role::Assisting) => 0.5,
+                    _ => 1.0,
+                };
+                (m, weight)
+            })
+            .collect(),
+        Kind::Group => atlas
+            .neighbours(node, Relation::MemberOf, Direction::Inverse)
+            .filter(|(e, _)| disputed || atlas.is_standard(*e))
+            .map(|(_, m)| (m, 1.0))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let total: f64 = members.iter().map(|(_, w)| w).sum();
+    if total == 0.0 {
+        return amount(deficit.effect_of(atlas, node, disputed));
     }
+    let gone: f64 = members
+        .iter()
+        .map(|(m, w)| w * amount(deficit.effect_of(atlas, *m, disputed)))
+        .sum();
+    gone / total
+}
+
+/// Whether the lesion is a root lesion of one of the reflex's principal levels.
+fn principal_root_of(atlas: &Atlas, deficit: &Deficit, reflex: NodeIndex) -> bool {
+    use crate::graph::agreement::Weight;
+    let root = deficit.lesion.node();
+    atlas.node(root).kind == Kind::Root
+        && matches!(&deficit.lesion, Lesion::Node(_))
+        && atlas.level_weight(reflex, root) == Some(Weight::Principal)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +182,7 @@ pub fn score(atlas: &Atlas, deficit: &Deficit, findings: &[Finding], disputed: b
         contradicts: Vec::new(),
     };
     for f in findings {
-        let (verdict, points) = weigh(f.sign, deficit.effect_of(atlas, f.node, disputed));
+        let (verdict, points) = weigh(atlas, deficit, f, disputed);
         c.score += points;
         match verdict {
             Verdict::Explains => c.explains.push(f.node),
@@ -146,9 +251,62 @@ fn ranking(atlas: &Atlas, findings: &[Finding], lesions: Vec<Lesion>, disputed: 
     }
     scored.retain(|(c, _)| c.rank <= LOCALIZE_LIMIT);
     let best = scored.first().map(|(_, d)| d.clone());
+    let separator = match scored.as_slice() {
+        [(_, a), (_, b), ..] => separator(atlas, a, b, findings, disputed),
+        _ => None,
+    };
     Ranking {
         findings: findings.to_vec(),
         candidates: scored.into_iter().map(|(c, _)| c).collect(),
         best,
+        separator,
     }
+}
+
+/// The muscle, reflex or skin area, not already among the findings, whose share taken
+/// differs most between two lesions; a muscle before a reflex before skin at equal
+/// difference (strength is the easiest to test), then by name.
+fn separator(
+    atlas: &Atlas,
+    a: &Deficit,
+    b: &Deficit,
+    findings: &[Finding],
+    disputed: bool,
+) -> Option<Separator> {
+    let named: HashSet<NodeIndex> = findings.iter().map(|f| f.node).collect();
+    let muscles = a.muscles.iter().chain(&b.muscles).map(|m| (m.muscle, 0));
+    let reflexes = a.reflexes.iter().chain(&b.reflexes).map(|r| (r.node, 1));
+    let skin = a.skin.iter().chain(&b.skin).map(|s| (s.node, 2));
+    let mut best: Option<(i64, u8, String, Separator)> = None;
+    for (node, order) in muscles.chain(reflexes).chain(skin) {
+        if named.contains(&node) {
+            continue;
+        }
+        let (ea, eb) = (
+            a.effect_of(atlas, node, disputed),
+            b.effect_of(atlas, node, disputed),
+        );
+        let diff = hundredths(
+            (share(atlas, a, node, disputed, Taken::Amount)
+                - share(atlas, b, node, disputed, Taken::Amount))
+            .abs(),
+        );
+        if diff == 0 {
+            continue;
+        }
+        let key = (-diff, order, atlas.node(node).name.to_lowercase());
+        let better = match &best {
+            None => true,
+            Some((d, o, n, _)) => key < (*d, *o, n.clone()),
+        };
+        if better {
+            let found = Separator {
+                node,
+                first: ea,
+                second: eb,
+            };
+            best = Some((key.0, key.1, key.2, found));
+        }
+    }
+    best.map(|(_, _, _, s)| s)
 }

@@ -13,6 +13,7 @@ mod localize;
 pub mod sites;
 
 use crate::graph::Atlas;
+use crate::graph::clinical::SignFinding;
 use crate::graph::descent::descent_steps;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use petgraph::graph::NodeIndex;
@@ -26,16 +27,25 @@ pub use sites::{Route, Site};
 pub enum Sign {
     /// `weak`: a muscle, group or movement is weak.
     Weak,
-    /// `spared`: a muscle, group or movement is normal.
+    /// `spared`: a muscle, group, movement, skin area, dermatome or reflex is normal.
     Spared,
     /// `numb`: a skin area or dermatome has lost sensation.
     Numb,
     /// `reflex-lost`: a tendon reflex is absent or reduced.
     ReflexLost,
+    /// `shows`: a bedside sign (wrist drop, Froment's sign), which stands for the
+    /// findings of the other words; resolving a query replaces it by them.
+    Shows,
 }
 
 impl Sign {
-    pub const ALL: [Sign; 4] = [Sign::Weak, Sign::Spared, Sign::Numb, Sign::ReflexLost];
+    pub const ALL: [Sign; 5] = [
+        Sign::Weak,
+        Sign::Spared,
+        Sign::Numb,
+        Sign::ReflexLost,
+        Sign::Shows,
+    ];
 
     pub fn word(self) -> &'static str {
         match self {
@@ -43,6 +53,7 @@ impl Sign {
             Sign::Spared => "spared",
             Sign::Numb => "numb",
             Sign::ReflexLost => "reflex-lost",
+            Sign::Shows => "shows",
         }
     }
 
@@ -51,14 +62,31 @@ impl Sign {
         Sign::ALL.into_iter().find(|s| s.word() == w)
     }
 
-    /// The kinds a finding of this sign can name.
+    /// The kinds a finding of this sign can name (none for `shows`, which names
+    /// bedside signs).
     pub fn kinds(self) -> KindSet {
+        self.finding()
+            .map_or(KindSet::of(&[]), |f| KindSet::of(f.kinds()))
+    }
+
+    /// The same finding as a bedside sign's data states it; `None` for `shows`.
+    pub fn finding(self) -> Option<SignFinding> {
         match self {
-            Sign::Weak | Sign::Spared => {
-                KindSet::of(&[Kind::Muscle, Kind::MusclePart, Kind::Group, Kind::Movement])
-            }
-            Sign::Numb => KindSet::of(&[Kind::SkinArea, Kind::Dermatome]),
-            Sign::ReflexLost => KindSet::of(&[Kind::Reflex]),
+            Sign::Weak => Some(SignFinding::Weak),
+            Sign::Spared => Some(SignFinding::Spared),
+            Sign::Numb => Some(SignFinding::Numb),
+            Sign::ReflexLost => Some(SignFinding::ReflexLost),
+            Sign::Shows => None,
+        }
+    }
+
+    /// The finding word for what a bedside sign's data states.
+    pub fn of_finding(f: SignFinding) -> Sign {
+        match f {
+            SignFinding::Weak => Sign::Weak,
+            SignFinding::Spared => Sign::Spared,
+            SignFinding::Numb => Sign::Numb,
+            SignFinding::ReflexLost => Sign::ReflexLost,
         }
     }
 }
@@ -200,13 +228,25 @@ pub struct Candidate {
     pub contradicts: Vec<NodeIndex>,
 }
 
-/// The answer to `localize`: candidates best first, and the best one's deficit for
-/// pictures.
+/// The answer to `localize`: candidates best first, the best one's deficit for
+/// pictures, and the examination that would best tell the first two apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
     pub findings: Vec<Finding>,
     pub candidates: Vec<Candidate>,
     pub best: Option<Deficit>,
+    pub separator: Option<Separator>,
+}
+
+/// A structure not among the findings that the first two candidates affect most
+/// differently: "test tibialis posterior: weak in L5, normal in a common fibular
+/// lesion".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Separator {
+    pub node: NodeIndex,
+    /// What the first candidate does to it, and the second.
+    pub first: Option<Effect>,
+    pub second: Option<Effect>,
 }
 
 /// Spinal levels the fibres on the way to a nerve carry; `None`: every level.
@@ -374,7 +414,11 @@ fn partly_cut(
                 Some(ours) => theirs.is_empty() || theirs.iter().any(|r| ours.contains(r)),
             }
         };
-        if parents.filter(|p| !reach.contains_key(p)).any(shared) {
+        // a parent above the lesion sends its fibres through it (the posterior
+        // interosseous nerve, a branch of the radial nerve, continues the deep branch)
+        let outside =
+            |p: &NodeIndex| !reach.contains_key(p) && !is_above(atlas, *p, start, disputed);
+        if parents.filter(outside).any(shared) {
             partial.push(n);
         }
     }
@@ -469,6 +513,15 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
             *slot |= principal;
         }
     }
+    // a nerve named beside one of its own branches (the radial nerve and the posterior
+    // interosseous nerve for extensor digitorum) names the same fibres at a higher
+    // level: they reach the subject through the branch, and are cut where it is
+    let below: Vec<NodeIndex> = by_nerve.iter().map(|(n, _, _)| *n).collect();
+    by_nerve.retain(|(n, _, _)| {
+        !below
+            .iter()
+            .any(|b| b != n && is_above(atlas, *n, *b, disputed))
+    });
     // a nerve named without levels carries the subject's own levels, where it has any:
     // the fibres to a muscle are its levels whichever version names the nerve
     let (principal, contributing) = atlas.levels_of(subject);
@@ -489,6 +542,33 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
         }
     }
     out
+}
+
+/// Whether `upper` lies above `lower` in a nerve tree: `lower` is one of its branches,
+/// parts or continuations, at any depth.
+fn is_above(atlas: &Atlas, upper: NodeIndex, lower: NodeIndex, disputed: bool) -> bool {
+    if atlas.node(upper).kind != Kind::Nerve || atlas.node(lower).kind != Kind::Nerve {
+        return false;
+    }
+    let mut seen: HashSet<NodeIndex> = HashSet::from([lower]);
+    let mut stack = vec![lower];
+    while let Some(n) = stack.pop() {
+        let parents = atlas
+            .neighbours(n, Relation::BranchOf, Direction::Forward)
+            .chain(atlas.neighbours(n, Relation::PartOf, Direction::Forward))
+            .chain(atlas.neighbours(n, Relation::ContinuesAs, Direction::Inverse))
+            .filter(|(e, _)| disputed || atlas.is_standard(*e))
+            .map(|(_, p)| p);
+        for p in parents {
+            if p == upper {
+                return true;
+            }
+            if atlas.node(p).kind == Kind::Nerve && seen.insert(p) {
+                stack.push(p);
+            }
+        }
+    }
+    false
 }
 
 /// Lost when every principal channel is cut wholly, weakened when some principal channel
@@ -653,17 +733,23 @@ fn skin_effects(
     disputed: bool,
     effects: &mut HashMap<NodeIndex, Effect>,
 ) -> Vec<Affected> {
-    // a root lesion numbs its dermatome; peripheral skin areas overlap too much for one
-    // root to numb them
-    let kinds: &[Kind] = if cut.root.is_some() {
-        &[Kind::Dermatome]
+    // a root lesion numbs its dermatome, and the skin areas taught as lying in it (a
+    // digit: the middle finger is C7); a skin area's root names its dermatome, not a
+    // second supply, so a nerve lesion weighs its nerves alone
+    let by_root = cut.root.is_some();
+    let kinds: &[Kind] = if by_root {
+        &[Kind::Dermatome, Kind::SkinArea]
     } else {
         &[Kind::SkinArea]
     };
+    let is_root = |(n, _, _): &Channel| atlas.node(*n).kind == Kind::Root;
     let mut out = Vec::new();
     for &kind in kinds {
         for &area in atlas.of_kind(kind) {
-            let c = channels(atlas, area, Relation::InnervatedBy, disputed);
+            let mut c = channels(atlas, area, Relation::InnervatedBy, disputed);
+            if kind == Kind::SkinArea {
+                c.retain(|ch| is_root(ch) == by_root);
+            }
             if let Some(e) = effect(&c, cut) {
                 effects.insert(area, e);
                 out.push(Affected {

@@ -1,18 +1,18 @@
-//! The clinical tables of the bundled data (`[[lesion-site]]`, `[[plexus-route]]`, see
-//! data/clinical/lesion-sites.toml), read from the embedded texts and resolved against an
-//! atlas by id. Entries naming structures the atlas lacks are left out.
+//! The lesion sites and plexus routes of the loaded data (`[[nerve-course]]`,
+//! `[[lesion-site]]`, `[[plexus-route]]`, see data/clinical/), as the clinical
+//! reasoning uses them; the loader has checked them (src/graph/clinical.rs).
 
 use crate::graph::Atlas;
 use crate::graph::model::SourceId;
 use petgraph::graph::NodeIndex;
-use serde::Deserialize;
-use std::sync::LazyLock;
 
-/// A common site of injury along one nerve.
+/// A site of injury along one nerve.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Site {
     pub id: String,
     pub name: String,
+    /// How clinicians name the place (`cubital tunnel`).
+    pub aliases: Vec<String>,
     pub nerve: NodeIndex,
     pub at: NodeIndex,
     /// Branches, muscles and heads that leave the nerve above the site.
@@ -29,102 +29,36 @@ pub struct Route {
     pub sources: Vec<SourceId>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-struct Tables {
-    #[serde(default)]
-    lesion_site: Vec<SiteEntry>,
-    #[serde(default)]
-    plexus_route: Vec<RouteEntry>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SiteEntry {
-    id: String,
-    name: String,
-    nerve: String,
-    at: String,
-    #[serde(default)]
-    spares: Vec<String>,
-    #[serde(default)]
-    note: Option<String>,
-    #[serde(default)]
-    sources: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RouteEntry {
-    division: String,
-    cord: String,
-    #[serde(default)]
-    sources: Vec<String>,
-}
-
-/// Every clinical table in the bundled texts; a file that does not parse as one is
-/// skipped (the graph loader reports its problems).
-static BUNDLED: LazyLock<(Vec<SiteEntry>, Vec<RouteEntry>)> = LazyLock::new(|| {
-    let (mut sites, mut routes) = (Vec::new(), Vec::new());
-    for (_, text) in crate::bundled::bundled_files() {
-        if !crate::graph::files::CLINICAL_TABLES
-            .iter()
-            .any(|t| text.contains(&format!("[[{t}]]")))
-        {
-            continue;
-        }
-        if let Ok(tables) = toml::from_str::<Tables>(text) {
-            sites.extend(tables.lesion_site);
-            routes.extend(tables.plexus_route);
-        }
-    }
-    (sites, routes)
-});
-
-/// The lesion sites whose nerve, point and spared structures the atlas has.
+/// The lesion sites loaded with the atlas: the `[[lesion-site]]` entries and every
+/// place of every `[[nerve-course]]`.
 pub fn sites(atlas: &Atlas) -> Vec<Site> {
-    BUNDLED
-        .0
+    atlas
+        .clinical()
+        .sites
         .iter()
-        .filter_map(|e| {
-            let spares: Option<Vec<NodeIndex>> = e.spares.iter().map(|s| atlas.by_id(s)).collect();
-            Some(Site {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                nerve: atlas.by_id(&e.nerve)?,
-                at: atlas.by_id(&e.at)?,
-                spares: spares?,
-                note: e.note.clone(),
-                sources: source_ids(atlas, &e.sources),
-            })
+        .map(|s| Site {
+            id: s.id.to_string(),
+            name: s.name.to_string(),
+            aliases: s.aliases.iter().map(ToString::to_string).collect(),
+            nerve: s.nerve,
+            at: s.at,
+            spares: s.spares.clone(),
+            note: s.note.as_ref().map(ToString::to_string),
+            sources: s.sources.clone(),
         })
         .collect()
 }
 
-/// The plexus routes whose division and cord the atlas has.
+/// The plexus routes loaded with the atlas.
 pub fn routes(atlas: &Atlas) -> Vec<Route> {
-    BUNDLED
-        .1
+    atlas
+        .clinical()
+        .routes
         .iter()
-        .filter_map(|e| {
-            Some(Route {
-                division: atlas.by_id(&e.division)?,
-                cord: atlas.by_id(&e.cord)?,
-                sources: source_ids(atlas, &e.sources),
-            })
-        })
-        .collect()
-}
-
-fn source_ids(atlas: &Atlas, ids: &[String]) -> Vec<SourceId> {
-    ids.iter()
-        .filter_map(|id| {
-            atlas
-                .sources()
-                .iter()
-                .position(|s| s.id == id.as_str())
-                .and_then(|i| u32::try_from(i).ok())
-                .map(SourceId)
+        .map(|r| Route {
+            division: r.division,
+            cord: r.cord,
+            sources: r.sources.clone(),
         })
         .collect()
 }
@@ -133,19 +67,57 @@ fn source_ids(atlas: &Atlas, ids: &[String]) -> Vec<SourceId> {
 mod tests {
     use super::*;
 
-    /// Every bundled entry resolves: a typo in an id would silently drop a site.
+    /// The snapshot keeps the clinical tables a fresh load of the texts reads.
     #[test]
-    fn every_bundled_entry_resolves_with_its_sources() {
+    fn the_snapshot_keeps_every_site_route_and_sign() {
+        let snap = crate::bundled().expect("bundled data loads");
+        let fresh = crate::bundled::check_bundled().expect("bundled data checks");
+        assert_eq!(snap.clinical(), fresh.clinical());
+        assert_eq!(routes(&snap).len(), 6);
+        assert!(sites(&snap).len() >= 4);
+    }
+
+    /// What a site spares lies in its nerve's territory (a typo or a muscle of another
+    /// nerve would spare nothing), and a site takes no more than its whole nerve.
+    #[test]
+    fn every_site_spares_only_its_nerves_territory() {
+        use crate::clinical::{Lesion, lesion};
+        use crate::graph::model::{Direction, Relation};
         let atlas = crate::bundled().expect("bundled data loads");
-        assert_eq!(sites(&atlas).len(), BUNDLED.0.len());
-        assert_eq!(routes(&atlas).len(), BUNDLED.1.len());
-        assert!(BUNDLED.0.len() >= 3 && BUNDLED.1.len() == 6);
-        for (site, entry) in sites(&atlas).iter().zip(&BUNDLED.0) {
-            assert_eq!(site.sources.len(), entry.sources.len(), "{}", site.id);
+        for site in sites(&atlas) {
+            let whole = lesion(&atlas, &Lesion::Node(site.nerve), false);
+            let at_site = lesion(&atlas, &Lesion::Site(site.clone()), false);
+            for spared in &site.spares {
+                // a minor share (the radial nerve's twig to brachialis) takes nothing
+                // from the muscle, yet leaves the nerve at its own level
+                let supplied = atlas
+                    .neighbours(*spared, Relation::InnervatedBy, Direction::Forward)
+                    .any(|(_, n)| whole.nerves.contains(&n));
+                let in_territory = whole.nerves.contains(spared)
+                    || supplied
+                    || whole.effect_of(&atlas, *spared, false).is_some();
+                assert!(in_territory, "{}: {}", site.id, atlas.node(*spared).id);
+                assert!(
+                    at_site.effect_of(&atlas, *spared, false).is_none()
+                        || atlas.node(*spared).kind == crate::graph::model::Kind::Nerve,
+                    "{} still takes {}",
+                    site.id,
+                    atlas.node(*spared).id
+                );
+            }
+            assert!(at_site.muscles.len() <= whole.muscles.len(), "{}", site.id);
+            assert!(at_site.skin.len() <= whole.skin.len(), "{}", site.id);
+        }
+    }
+
+    /// Every site is sourced twice over (the course's references and its own).
+    #[test]
+    fn every_site_and_route_has_two_sources() {
+        let atlas = crate::bundled().expect("bundled data loads");
+        for site in sites(&atlas) {
             assert!(site.sources.len() >= 2, "{}", site.id);
         }
-        for (route, entry) in routes(&atlas).iter().zip(&BUNDLED.1) {
-            assert_eq!(route.sources.len(), entry.sources.len());
+        for route in routes(&atlas) {
             assert!(route.sources.len() >= 2);
         }
     }

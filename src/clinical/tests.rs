@@ -224,6 +224,7 @@ fn a_site_spares_what_leaves_above_it() {
     let site = Site {
         id: "nerve-a-at-test".to_string(),
         name: "Nerve A at the test point".to_string(),
+        aliases: Vec::new(),
         nerve: node("nerve-a"),
         at: node("nerve-a2"),
         spares: vec![node("m1")],

@@ -24,6 +24,8 @@ pub struct Document {
     pub works: Vec<Spanned<WorkEntry>>,
     pub sources: Vec<Spanned<SourceEntry>>,
     pub entries: Vec<(Kind, Spanned<Entry>)>,
+    /// Lesion sites, nerve courses, plexus routes and bedside signs.
+    pub clinical: Written,
     pub problems: Vec<Problem>,
 }
 
@@ -238,9 +240,14 @@ impl From<RoleEntry> for Role {
 /// The property keys an entry may have besides relations, for error messages.
 pub const PROPERTY_KEYS: [&str; 7] = ["id", "name", "latin", "aliases", "notes", "xref", "sources"];
 
-/// Tables that hold clinical data about the graph (lesion sites, plexus routes) rather
-/// than structures: the graph loader passes over them.
-pub const CLINICAL_TABLES: [&str; 2] = ["lesion-site", "plexus-route"];
+/// Tables that hold clinical data about the graph (lesion sites, nerve courses, plexus
+/// routes, bedside signs) rather than structures (checked by [`super::clinical`]).
+pub const CLINICAL_TABLES: [&str; 4] = [
+    "lesion-site",
+    "plexus-route",
+    "nerve-course",
+    "bedside-sign",
+];
 
 /// Parses one file. A syntax or type error stops the file; unknown names do not.
 pub fn parse_document(text: &str) -> Result<Document, toml::de::Error> {
@@ -264,9 +271,14 @@ impl<'de> Deserialize<'de> for Document {
                     } else if key.get_ref() == "work" {
                         doc.works
                             .extend(map.next_value::<Vec<Spanned<WorkEntry>>>()?);
-                    } else if CLINICAL_TABLES.contains(&key.get_ref().as_str()) {
-                        // read by the clinical module (src/clinical/sites.rs), not the graph
-                        map.next_value::<de::IgnoredAny>()?;
+                    } else if key.get_ref() == "lesion-site" {
+                        doc.clinical.sites.extend(map.next_value::<Vec<_>>()?);
+                    } else if key.get_ref() == "plexus-route" {
+                        doc.clinical.routes.extend(map.next_value::<Vec<_>>()?);
+                    } else if key.get_ref() == "nerve-course" {
+                        doc.clinical.courses.extend(map.next_value::<Vec<_>>()?);
+                    } else if key.get_ref() == "bedside-sign" {
+                        doc.clinical.signs.extend(map.next_value::<Vec<_>>()?);
                     } else if let Some(kind) = kind_from_table_name(key.get_ref()) {
                         let entries = map.next_value::<Vec<Spanned<Entry>>>()?;
                         doc.entries.extend(entries.into_iter().map(|e| (kind, e)));
@@ -275,6 +287,7 @@ impl<'de> Deserialize<'de> for Document {
                         let tables: Vec<&str> = ["source", "work"]
                             .into_iter()
                             .chain(Kind::ALL.into_iter().map(Kind::data_key))
+                            .chain(CLINICAL_TABLES)
                             .collect();
                         doc.problems.push(Problem {
                             span: key.span(),
@@ -429,6 +442,103 @@ impl FactRef {
             ..FactRef::default()
         }
     }
+}
+
+// ---------------------------------------------------------------- clinical tables
+
+/// The clinical tables of one file, as written (checked by [`super::clinical`]).
+#[derive(Debug, Default)]
+pub struct Written {
+    pub sites: Vec<Spanned<SiteEntry>>,
+    pub routes: Vec<Spanned<RouteEntry>>,
+    pub courses: Vec<Spanned<CourseEntry>>,
+    pub signs: Vec<Spanned<SignEntry>>,
+}
+
+/// `[[lesion-site]]`: one site of injury with what it spares listed outright.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteEntry {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub nerve: Spanned<String>,
+    pub at: Spanned<String>,
+    #[serde(default)]
+    pub spares: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+}
+
+/// `[[plexus-route]]`: a division of a trunk and the cord its fibres run on in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteEntry {
+    pub division: Spanned<String>,
+    pub cord: Spanned<String>,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+}
+
+/// `[[nerve-course]]`: a nerve's course from above down, as the places a lesion may lie
+/// and what leaves the nerve above each.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseEntry {
+    pub nerve: Spanned<String>,
+    /// The references for the order in which the branches leave.
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub place: Vec<Spanned<PlaceEntry>>,
+}
+
+/// `[[nerve-course.place]]`: one place along the course.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceEntry {
+    pub id: Spanned<String>,
+    pub name: String,
+    /// How clinicians name the place (`cubital tunnel`, `guyon's canal`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The landmark the place lies at; the nerve itself when none is named.
+    #[serde(default)]
+    pub at: Option<Spanned<String>>,
+    /// Branches, muscles and heads that leave the nerve between the place before and
+    /// this one: a lesion here spares them and everything listed before.
+    #[serde(default)]
+    pub above: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// References for this place beyond the course's own.
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+}
+
+/// `[[bedside-sign]]`: a sign named at the bedside and the findings it stands for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignEntry {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub weak: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub spared: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub numb: Vec<Spanned<String>>,
+    #[serde(default, rename = "reflex-lost")]
+    pub reflex_lost: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
 }
 
 #[cfg(test)]

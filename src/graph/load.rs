@@ -272,6 +272,7 @@ fn load_inputs(
     loader.declare_sources(&parsed);
     let pending = loader.declare_structures(&parsed);
     loader.add_facts(&parsed, &pending);
+    loader.clinical = super::clinical::check(&mut loader, &parsed);
     loader.finish(origin, true)
 }
 
@@ -333,7 +334,7 @@ fn level_errors(atlas: &Atlas, found: Vec<super::agreement::LevelOutsideNerve>) 
 
 /// A file's name and the byte offsets where its lines start, to turn spans into
 /// line:column.
-struct FileText {
+pub(super) struct FileText {
     name: String,
     line_starts: Vec<usize>,
     text_len: usize,
@@ -354,7 +355,7 @@ impl FileText {
         }
     }
 
-    fn locate(&self, offset: usize) -> Location {
+    pub(super) fn locate(&self, offset: usize) -> Location {
         let offset = offset.min(self.text_len);
         let line = self.line_starts.partition_point(|s| *s <= offset);
         let start = self
@@ -396,6 +397,8 @@ pub(super) struct Loader {
     /// Every declared id, for "did you mean" without comparing against each of them.
     id_index: Option<crate::suggest::Index>,
     errors: Vec<DataError>,
+    /// The clinical tables, checked once every structure is declared.
+    pub(super) clinical: super::clinical::Tables,
 }
 
 impl Loader {
@@ -417,6 +420,7 @@ impl Loader {
                 origin.to_string(),
                 None,
             );
+            atlas.set_clinical(self.clinical);
             // a standard level outside the nerve's roots is an error; a minority one is
             // kept with its sources, and only warned about
             let (errors, mut warnings) = levels_outside_nerves(&atlas);
@@ -1020,6 +1024,11 @@ impl Loader {
         named
             .iter()
             .all(|s| self.source_ids.contains_key(s.get_ref()))
+    }
+
+    /// The kind of a declared structure.
+    pub(super) fn kind_of(&self, node: NodeIndex) -> Kind {
+        self.graph[node].kind
     }
 
     pub(super) fn lookup(&mut self, id: &str, at: &Location) -> Option<NodeIndex> {

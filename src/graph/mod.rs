@@ -5,6 +5,7 @@ mod adjacency;
 pub mod agreement;
 pub mod build;
 pub mod cache;
+pub mod clinical;
 pub mod descent;
 pub mod error;
 pub mod files;
@@ -62,6 +63,8 @@ pub struct Atlas {
     disputed: bool,
     /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
     origin: String,
+    /// Lesion sites, plexus routes and bedside signs, checked against the graph.
+    clinical: clinical::Tables,
 }
 
 /// What facts refer to by index rather than hold: the names of the files they were
@@ -248,7 +251,17 @@ impl Atlas {
             warnings: Vec::new(),
             disputed,
             origin,
+            clinical: clinical::Tables::default(),
         }
+    }
+
+    pub(crate) fn set_clinical(&mut self, tables: clinical::Tables) {
+        self.clinical = tables;
+    }
+
+    /// The clinical tables loaded with the graph (none for an imported graph).
+    pub fn clinical(&self) -> &clinical::Tables {
+        &self.clinical
     }
 
     pub(crate) fn set_warnings(&mut self, warnings: Vec<error::DataError>) {

@@ -10,10 +10,10 @@ use super::model::{
     Fact, Kind, Location, NoteId, Position, Quality, Relation, Role, Source, SourceId, Status,
     Structure, Text, Tier, Work, WorkId, Xref, XrefScheme,
 };
-use super::{Atlas, FactTexts, NameIndex};
+use super::{Atlas, FactTexts, NameIndex, clinical};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-const MAGIC: &[u8; 4] = b"FSC6";
+const MAGIC: &[u8; 4] = b"FSC7";
 const NONE: u32 = u32::MAX;
 
 /// Encodes a checked graph.
@@ -98,6 +98,7 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
         w.u32(n.index() as u32);
         w.bytes.push(*rank);
     }
+    w.clinical(&atlas.clinical);
     // the blob goes first so a reader can check it before reading offsets into it
     let mut out = Vec::with_capacity(w.blob.len() + w.bytes.len() + 8);
     out.extend_from_slice(MAGIC);
@@ -280,17 +281,20 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
         .keys
         .iter()
         .all(|(_, s, e)| s <= e && *e as usize <= n_entries);
+    let clinical = r.clinical(n_nodes, sources.len())?;
     if !in_range || !r.bytes.is_empty() {
         return None;
     }
-    Some(Atlas::new(
+    let mut atlas = Atlas::new(
         graph,
         works,
         sources,
         texts,
         origin.to_string(),
         Some(names),
-    ))
+    );
+    atlas.set_clinical(clinical);
+    Some(atlas)
 }
 
 fn tier_index(t: Tier) -> u8 {
@@ -348,6 +352,45 @@ impl Writer {
         self.u32(l.line as u32);
         self.u32(l.column as u32);
     }
+
+    fn nodes(&mut self, nodes: &[NodeIndex]) {
+        self.u32(nodes.len() as u32);
+        for n in nodes {
+            self.u32(n.index() as u32);
+        }
+    }
+
+    fn clinical(&mut self, t: &clinical::Tables) {
+        self.u32(t.sites.len() as u32);
+        for s in &t.sites {
+            self.text(&s.id);
+            self.text(&s.name);
+            self.texts(&s.aliases);
+            self.nodes(&[s.nerve, s.at]);
+            self.nodes(&s.spares);
+            self.opt(s.note.as_ref());
+            self.sources(&s.sources);
+        }
+        self.u32(t.routes.len() as u32);
+        for r in &t.routes {
+            self.nodes(&[r.division, r.cord]);
+            self.sources(&r.sources);
+        }
+        self.u32(t.signs.len() as u32);
+        for s in &t.signs {
+            self.text(&s.id);
+            self.text(&s.name);
+            self.texts(&s.aliases);
+            self.u32(s.findings.len() as u32);
+            for (sort, n) in &s.findings {
+                let i = clinical::SignFinding::ALL.iter().position(|x| x == sort);
+                self.bytes.push(i.unwrap_or(0) as u8);
+                self.u32(n.index() as u32);
+            }
+            self.opt(s.note.as_ref());
+            self.sources(&s.sources);
+        }
+    }
 }
 
 /// Where texts come from: a blob that lives as long as the program, borrowed, or one
@@ -400,6 +443,58 @@ impl Reader<'_> {
     fn count(&mut self) -> Option<usize> {
         let n = self.u32()? as usize;
         (n <= self.bytes.len()).then_some(n)
+    }
+
+    fn nodes(&mut self, n_nodes: usize) -> Option<Vec<NodeIndex>> {
+        let n = self.count()?;
+        (0..n).map(|_| self.node(n_nodes)).collect()
+    }
+
+    fn clinical(&mut self, n_nodes: usize, n_sources: usize) -> Option<clinical::Tables> {
+        let mut t = clinical::Tables::default();
+        for _ in 0..self.count()? {
+            let (id, name, aliases) = (self.text()?, self.text()?, self.texts()?);
+            let ends = self.nodes(n_nodes)?;
+            let [nerve, at] = ends[..] else { return None };
+            t.sites.push(clinical::SiteDef {
+                id,
+                name,
+                aliases,
+                nerve,
+                at,
+                spares: self.nodes(n_nodes)?,
+                note: self.opt()?,
+                sources: self.sources(n_sources)?,
+            });
+        }
+        for _ in 0..self.count()? {
+            let ends = self.nodes(n_nodes)?;
+            let [division, cord] = ends[..] else {
+                return None;
+            };
+            t.routes.push(clinical::RouteDef {
+                division,
+                cord,
+                sources: self.sources(n_sources)?,
+            });
+        }
+        for _ in 0..self.count()? {
+            let (id, name, aliases) = (self.text()?, self.text()?, self.texts()?);
+            let mut findings = Vec::new();
+            for _ in 0..self.count()? {
+                let sort = *clinical::SignFinding::ALL.get(self.u8()? as usize)?;
+                findings.push((sort, self.node(n_nodes)?));
+            }
+            t.signs.push(clinical::SignDef {
+                id,
+                name,
+                aliases,
+                findings,
+                note: self.opt()?,
+                sources: self.sources(n_sources)?,
+            });
+        }
+        Some(t)
     }
 
     fn node(&mut self, n_nodes: usize) -> Option<NodeIndex> {

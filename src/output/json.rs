@@ -83,6 +83,7 @@ pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
         }),
         Answer::Lesion(d) => lesion(atlas, d),
         Answer::Localize(r) => localize(atlas, r),
+        Answer::BedsideSign(sign) => bedside_sign(atlas, sign),
     }
 }
 
@@ -227,6 +228,31 @@ fn lesion_brief(atlas: &Atlas, lesion: &Lesion) -> Value {
     }
 }
 
+/// `{"id","name","kind":"bedside-sign","aliases","findings":[{…,"finding"}],"note","sources"}`.
+fn bedside_sign(atlas: &Atlas, sign: &crate::graph::clinical::SignDef) -> Value {
+    let findings: Vec<Value> = sign
+        .findings
+        .iter()
+        .map(|(f, n)| {
+            let mut v = brief(atlas, *n);
+            if let Value::Object(map) = &mut v {
+                let word = crate::clinical::Sign::of_finding(*f).word();
+                map.insert("finding".to_string(), Value::from(word));
+            }
+            v
+        })
+        .collect();
+    json!({
+        "id": sign.id,
+        "name": sign.name,
+        "kind": "bedside-sign",
+        "aliases": sign.aliases,
+        "findings": findings,
+        "note": sign.note,
+        "sources": sign.sources.iter().map(|id| source(atlas, *id)).collect::<Vec<_>>(),
+    })
+}
+
 /// A structure's brief with an `effect` field.
 fn with_effect(atlas: &Atlas, n: NodeIndex, effect: &str) -> Value {
     let mut v = brief(atlas, n);
@@ -306,13 +332,24 @@ fn lesion(atlas: &Atlas, d: &Deficit) -> Value {
 
 /// An array of candidates, best first: `{"id","name","kind","rank","score","explains",
 /// "misses","contradicts"}`; equal scores share a rank.
+/// An array of candidates, best first; the first carries `tells-apart`, the
+/// examination that best separates it from the second.
 fn localize(atlas: &Atlas, r: &Ranking) -> Value {
     let briefs =
         |nodes: &[NodeIndex]| -> Vec<Value> { nodes.iter().map(|n| brief(atlas, *n)).collect() };
+    let tells_apart = r.separator.map(|sep| {
+        let kind = atlas.node(sep.node).kind;
+        json!({
+            "structure": brief(atlas, sep.node),
+            "here": crate::output::text::finding_word(kind, sep.first),
+            "next": crate::output::text::finding_word(kind, sep.second),
+        })
+    });
     Value::Array(
         r.candidates
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 let mut v = lesion_brief(atlas, &c.lesion);
                 if let Value::Object(map) = &mut v {
                     map.insert("rank".to_string(), Value::from(c.rank));
@@ -324,6 +361,9 @@ fn localize(atlas: &Atlas, r: &Ranking) -> Value {
                         "contradicts".to_string(),
                         Value::from(briefs(&c.contradicts)),
                     );
+                    if let (0, Some(t)) = (i, &tells_apart) {
+                        map.insert("tells-apart".to_string(), t.clone());
+                    }
                 }
                 v
             })

@@ -119,6 +119,16 @@ impl Scene {
                 answer: g.center.into_iter().collect(),
             },
             Answer::Lesion(_) | Answer::Localize(_) => Scene::clinical(atlas, answer),
+            Answer::BedsideSign(sign) => {
+                let nodes: Vec<NodeIndex> = sign.findings.iter().map(|(_, n)| *n).collect();
+                Scene {
+                    subtitle: None,
+                    title: sign.name.to_string(),
+                    edges: Vec::new(),
+                    answer: nodes.iter().copied().collect(),
+                    nodes,
+                }
+            }
         }
     }
 

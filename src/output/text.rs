@@ -96,6 +96,7 @@ impl Render for Text {
             Answer::Around(g) => around(atlas, g, self.width, out),
             Answer::Lesion(d) => lesion(atlas, d, out),
             Answer::Localize(r) => localize(atlas, r, out),
+            Answer::BedsideSign(sign) => bedside_sign(atlas, sign, self.width, out),
         }
     }
 }
@@ -418,6 +419,40 @@ fn card(
     for src in &s.sources {
         number(*src, &mut cited);
     }
+    sources_block(atlas, &cited, out)
+}
+
+/// A bedside sign's card: its names, the findings it stands for, its note and sources.
+fn bedside_sign(
+    atlas: &Atlas,
+    sign: &crate::graph::clinical::SignDef,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "{}  (bedside sign, id {})", sign.name, sign.id)?;
+    if !sign.aliases.is_empty() {
+        let aliases: Vec<&str> = sign.aliases.iter().map(|a| a.as_str()).collect();
+        writeln!(out, "  Also called: {}", aliases.join(", "))?;
+    }
+    let rows: Vec<(String, String)> = sign
+        .findings
+        .iter()
+        .map(|(f, n)| {
+            let word = crate::clinical::Sign::of_finding(*f).word();
+            (word.to_string(), atlas.node(*n).name.to_string())
+        })
+        .collect();
+    effect_rows("Findings", &rows, out)?;
+    writeln!(out, "  (localize shows \"{}\" weighs them)", sign.name)?;
+    if let Some(note) = &sign.note {
+        writeln!(out, "\nNotes")?;
+        write_hanging(out, "  - ", "    ", note, width)?;
+    }
+    sources_block(atlas, &sign.sources, out)
+}
+
+/// The numbered list of the sources cited, as footnotes.
+fn sources_block(atlas: &Atlas, cited: &[SourceId], out: &mut dyn Write) -> io::Result<()> {
     if !cited.is_empty() {
         writeln!(out)?;
         writeln!(out, "Sources")?;
@@ -608,7 +643,9 @@ fn effect_rows(heading: &str, rows: &[(String, String)], out: &mut dyn Write) ->
 
 fn lesion(atlas: &Atlas, d: &Deficit, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Lesion of {}", lesion_title(atlas, &d.lesion))?;
-    if let Lesion::Site(site) = &d.lesion {
+    if let Lesion::Site(site) = &d.lesion
+        && !site.spares.is_empty()
+    {
         let spared: Vec<&str> = site
             .spares
             .iter()
@@ -751,10 +788,39 @@ fn localize(atlas: &Atlas, r: &Ranking, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
+    if let (Some(sep), [first, second, ..]) = (&r.separator, r.candidates.as_slice()) {
+        let kind = atlas.node(sep.node).kind;
+        writeln!(
+            out,
+            "To tell the first two apart, test {}: {} in {}, {} in {}",
+            atlas.node(sep.node).name,
+            finding_word(kind, sep.first),
+            lesion_title(atlas, &first.lesion),
+            finding_word(kind, sep.second),
+            lesion_title(atlas, &second.lesion),
+        )?;
+    }
     writeln!(
         out,
         "(a teaching aid over textbook anatomy, not a diagnostic device)"
     )
+}
+
+/// What an examiner finds of a structure a lesion affects so: "weak", "numb", "lost".
+pub(crate) fn finding_word(
+    kind: crate::graph::model::Kind,
+    effect: Option<Effect>,
+) -> &'static str {
+    use crate::graph::model::Kind as K;
+    match (kind, effect) {
+        (_, None) => "normal",
+        (K::SkinArea | K::Dermatome, Some(Effect::Lost)) => "numb",
+        (K::SkinArea | K::Dermatome, Some(Effect::Weakened)) => "partly numb",
+        (K::Reflex, Some(Effect::Lost)) => "lost",
+        (K::Reflex, Some(Effect::Weakened)) => "reduced",
+        (_, Some(Effect::Lost)) => "paralysed",
+        (_, Some(Effect::Weakened)) => "weak",
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ pub enum Answer {
     Set(SetAnswer),
     Count(usize),
     Show(NodeIndex),
+    /// A bedside sign and the findings it stands for.
+    BedsideSign(crate::graph::clinical::SignDef),
     /// `None`: the two structures are not connected (through the allowed relations).
     Path {
         from: NodeIndex,
@@ -331,6 +333,7 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             Answer::Count(limit.map_or(n, |l| n.min(l)))
         }
         Plan::Show(n) => Answer::Show(*n),
+        Plan::BedsideSign(sign) => Answer::BedsideSign(sign.clone()),
         Plan::Path { from, to, via } => Answer::Path {
             from: *from,
             to: *to,

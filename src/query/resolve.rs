@@ -3,7 +3,8 @@
 
 use super::ast::*;
 use super::error::QueryError;
-use crate::clinical::{Finding, Lesion, Site};
+use crate::clinical::{Finding, Lesion, Sign, Site};
+use crate::graph::clinical::SignDef;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use crate::graph::{Atlas, normalize, strip_kind_word};
 use petgraph::graph::NodeIndex;
@@ -24,6 +25,8 @@ pub enum Plan {
         limit: Option<usize>,
     },
     Show(NodeIndex),
+    /// `show "wrist drop"`: a bedside sign and the findings it stands for.
+    BedsideSign(SignDef),
     Path {
         from: NodeIndex,
         to: NodeIndex,
@@ -112,7 +115,14 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
             contributing: *contributing,
             limit: *limit,
         },
-        Statement::Show(name) => Plan::Show(any(name)?),
+        Statement::Show(name) => match any(name) {
+            Ok(node) => Plan::Show(node),
+            // a name no structure has may be a bedside sign: `show "wrist drop"`
+            Err(e) => match bedside_sign(atlas, &name.text) {
+                Some(sign) => Plan::BedsideSign(sign.clone()),
+                None => return Err(e),
+            },
+        },
         Statement::Path { from, to, via } => Plan::Path {
             from: any(from)?,
             to: any(to)?,
@@ -165,22 +175,34 @@ pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
                 disputed: *disputed,
             }
         }
-        Statement::Localize { findings, disputed } => {
-            let mut resolved = Vec::new();
-            for group in findings {
-                for name in &group.names {
-                    resolved.push(Finding {
-                        sign: group.sign,
-                        node: resolve_for(atlas, name, group.sign.kinds(), group.sign.word())?,
-                    });
-                }
-            }
-            Plan::Localize {
-                findings: resolved,
-                disputed: *disputed,
-            }
-        }
+        Statement::Localize { findings, disputed } => Plan::Localize {
+            findings: resolve_findings(atlas, findings)?,
+            disputed: *disputed,
+        },
     })
+}
+
+/// The findings of `localize`, each name resolved to a structure of the kinds its sign
+/// takes; a bedside sign (`shows`) becomes the findings it stands for.
+fn resolve_findings(atlas: &Atlas, groups: &[FindingGroup]) -> Result<Vec<Finding>, QueryError> {
+    let mut resolved = Vec::new();
+    for group in groups {
+        for name in &group.names {
+            if group.sign == Sign::Shows {
+                let sign = resolve_bedside_sign(atlas, name)?;
+                resolved.extend(sign.findings.iter().map(|(f, node)| Finding {
+                    sign: Sign::of_finding(*f),
+                    node: *node,
+                }));
+                continue;
+            }
+            resolved.push(Finding {
+                sign: group.sign,
+                node: resolve_for(atlas, name, group.sign.kinds(), group.sign.word())?,
+            });
+        }
+    }
+    Ok(resolved)
 }
 
 /// [`resolve_name`] for a clinical word: a name that exists with another kind is a
@@ -215,7 +237,10 @@ fn resolve_for(
 const LESIONED: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
 
 /// The known lesion site of `nerve` that `at` names: by a name of the structure the
-/// site lies at, or by words of the site's own name (`wrist`, `fibular neck`).
+/// site lies at, by one of the site's aliases (`cubital tunnel`) or by words of the
+/// site's own name (`wrist`, `fibular neck`). The sites of a nerve's continuation count
+/// as its own (`lesion "posterior interosseous nerve" at supinator`). An exact name
+/// wins over words that merely occur in a site's name.
 fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, QueryError> {
     let typed = normalize(&at.text);
     let words: Vec<&str> = typed
@@ -230,28 +255,92 @@ fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, Quer
                 .iter()
                 .all(|w| theirs.iter().any(|t| t.starts_with(w)))
     };
+    let line = continuation_line(atlas, nerve);
     let of_nerve: Vec<Site> = crate::clinical::sites::sites(atlas)
         .into_iter()
-        .filter(|s| s.nerve == nerve)
+        .filter(|s| line.contains(&s.nerve))
         .collect();
-    let found = of_nerve.iter().find(|s| {
+    let exact = |s: &&Site| {
         atlas.node(s.at).names().any(|n| normalize(n) == typed)
             || s.id == at.text
-            || all_words_in(&s.name)
+            || s.aliases.iter().any(|a| normalize(a) == typed)
+    };
+    let by_words = |s: &&Site| {
+        all_words_in(&s.name)
+            || s.aliases.iter().any(|a| all_words_in(a))
             || atlas.node(s.at).names().any(all_words_in)
-    });
-    match found {
+    };
+    // the nerve's own sites before those of its continuations
+    let own_first = |pick: &dyn Fn(&&Site) -> bool| {
+        of_nerve
+            .iter()
+            .filter(|s| s.nerve == nerve)
+            .find(|s| pick(s))
+            .or_else(|| of_nerve.iter().find(|s| pick(s)))
+    };
+    match own_first(&exact).or_else(|| own_first(&by_words)) {
         Some(site) => Ok(site.clone()),
         None => Err(QueryError::NoLesionSite {
             span: at.span,
             nerve: atlas.node(nerve).name.to_string(),
             at: at.text.clone(),
-            known: of_nerve
-                .iter()
-                .map(|s| atlas.node(s.at).name.to_string())
-                .collect(),
+            known: of_nerve.iter().map(|s| site_place(atlas, s)).collect(),
         }),
     }
+}
+
+/// The bedside sign a name means, by its id, name or an alias.
+pub fn bedside_sign<'a>(atlas: &'a Atlas, text: &str) -> Option<&'a SignDef> {
+    let typed = normalize(text);
+    atlas.clinical().signs.iter().find(|s| {
+        s.id == text
+            || normalize(&s.name) == typed
+            || s.aliases.iter().any(|a| normalize(a) == typed)
+    })
+}
+
+/// [`bedside_sign`], or an error suggesting the nearest sign names.
+fn resolve_bedside_sign<'a>(atlas: &'a Atlas, name: &Name) -> Result<&'a SignDef, QueryError> {
+    bedside_sign(atlas, &name.text).ok_or_else(|| {
+        let names = atlas.clinical().signs.iter().map(|s| s.name.as_str());
+        QueryError::UnknownName {
+            span: name.span,
+            name: name.text.clone(),
+            what: "bedside sign".to_string(),
+            suggestions: crate::suggest::closest(&name.text, names)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        }
+    })
+}
+
+/// How a site is offered in an error: its first alias, or the structure it lies at.
+fn site_place(atlas: &Atlas, site: &Site) -> String {
+    match site.aliases.first() {
+        Some(a) => a.clone(),
+        None => atlas.node(site.at).name.to_string(),
+    }
+}
+
+/// A nerve with the nerves it continues from and as (the deep branch of the radial
+/// nerve and the posterior interosseous nerve): one line a lesion may lie along.
+fn continuation_line(atlas: &Atlas, nerve: NodeIndex) -> Vec<NodeIndex> {
+    let mut line = vec![nerve];
+    let mut i = 0;
+    while let Some(&n) = line.get(i) {
+        let next = atlas
+            .neighbours(n, Relation::ContinuesAs, Direction::Forward)
+            .chain(atlas.neighbours(n, Relation::ContinuesAs, Direction::Inverse))
+            .map(|(_, m)| m);
+        for m in next {
+            if !line.contains(&m) {
+                line.push(m);
+            }
+        }
+        i += 1;
+    }
+    line
 }
 
 /// The kinds a relation, read as written, accepts before and after it.

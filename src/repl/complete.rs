@@ -37,7 +37,7 @@ fn wanted_after(prev: Option<(Class, &str)>) -> Want {
         (Class::Statement, "count") => KIND,
         // `localize` is followed by a sign, a sign or `at` by a name
         (Class::Statement, "localize") => OPERATOR,
-        (Class::Operator, "at" | "weak" | "spared" | "numb" | "reflex-lost") => NAME,
+        (Class::Operator, "at" | "weak" | "spared" | "numb" | "reflex-lost" | "shows") => NAME,
         (Class::Statement, _) | (Class::Operator, "to") => NAME,
         (Class::Operator, "via") | (Class::Comma, _) => RELATION,
         (Class::Operator, "max" | "limit" | "depth") => 0,
@@ -212,6 +212,7 @@ fn operators_of(statement: &str) -> &'static [&'static str] {
             "spared",
             "numb",
             "reflex-lost",
+            "shows",
             "including",
             "disputed",
         ],
@@ -340,6 +341,23 @@ fn names_matching(atlas: &Atlas, partial: &str, bare: bool, kinds: KindSet) -> V
     let key = normalize(partial);
     let mut by_name: Vec<Candidate> = Vec::new();
     let mut by_alias: Vec<Candidate> = Vec::new();
+    if kinds.is_empty() {
+        // after `shows`: the bedside signs, which are no structure's kind
+        for sign in &atlas.clinical().signs {
+            let lower = sign.name.to_lowercase();
+            if normalize(&lower).starts_with(&key) {
+                let plain = !needs_quotes(&lower);
+                by_name.push(Candidate {
+                    text: if bare && plain && !lower.contains(' ') {
+                        lower.clone()
+                    } else {
+                        quote(&lower)
+                    },
+                    bare: plain.then_some(lower),
+                });
+            }
+        }
+    }
     for idx in atlas.graph().node_indices() {
         let s = atlas.node(idx);
         if !kinds.contains(s.kind) {
@@ -532,6 +550,9 @@ mod tests {
             );
         }
         assert_eq!(at_end("path soleus "), "to via");
+        // after `shows`, the bedside signs
+        assert_eq!(at_end("localize shows wri"), "\"wrist drop\"");
+        assert_eq!(at_end("localize shows \"froment"), "\"froment's sign\"");
     }
 
     #[test]

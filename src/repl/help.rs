@@ -293,13 +293,15 @@ lesion NERVE-OR-ROOT [at SITE] lists the muscles that lose their supply (lost, o
 weakened when a head, a second nerve or a second root still supplies them), the
 movements lost or weakened (with the muscles that still perform them), the skin that
 goes numb (the dermatome, for a root) and the reflexes lost or reduced. `at` names a
-common site of injury: branches that leave above it are spared. A teaching aid over
-textbook anatomy, not a diagnostic device.
+place along the nerve's course by any of its usual names (elbow, cubital tunnel,
+carpal tunnel, tarsal tunnel): branches that leave above it are spared. A teaching aid
+over textbook anatomy, not a diagnostic device.
 ",
         examples: &[
             "lesion \"common fibular\"",
             "lesion L5",
             "lesion radial at \"spiral groove\"",
+            "lesion ulnar at \"cubital tunnel\"",
         ],
     },
     Topic {
@@ -307,13 +309,17 @@ textbook anatomy, not a diagnostic device.
         summary: "which single lesion explains the findings",
         text: "\
 localize weak A, B spared C numb D reflex-lost E ranks single lesions (nerves, branches,
-cords, trunks, roots, nerves at common sites) by how well each explains the findings:
-weak and spared take muscles, groups or movements; numb skin areas or dermatomes;
-reflex-lost reflexes. Each candidate shows what it explains, misses and contradicts;
-equal scores share a rank. Standard facts only unless `including disputed`.
+cords, trunks, roots, nerves at places along their course) by how well each explains
+the findings: weak takes muscles, groups or movements; numb skin areas or dermatomes;
+reflex-lost reflexes; spared any of these found normal; shows a bedside sign (wrist
+drop, claw hand, Froment's sign), standing for its findings. Each candidate shows what it
+explains, misses and contradicts; equal scores share a rank; the last line names the
+test that best tells the first two apart. Standard facts only unless `including
+disputed`.
 ",
         examples: &[
             "localize weak \"tibialis anterior\", \"extensor hallucis longus\" spared \"tibialis posterior\"",
+            "localize shows \"wrist drop\" spared \"triceps reflex\"",
         ],
     },
     Topic {
