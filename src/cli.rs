@@ -125,6 +125,8 @@ enum Command {
     },
     /// Print a quiz drawn from the graph's standard facts, with its answer key
     Quiz(QuizArgs),
+    /// Serve the explorer and its JSON API on a local address (read-only; opens nothing)
+    Serve(ServeArgs),
     /// Print the help on the query language (with its list of topics), or on TOPIC
     Help {
         /// relations, kinds, names, show, path, why, around, count, output, data …
@@ -156,6 +158,21 @@ struct ExportArgs {
     /// Export only what the answer to QUERY shows (its structures and the facts among them)
     #[arg(value_name = "QUERY", num_args = 0.., trailing_var_arg = true)]
     query: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// The port to listen on (0: any free one, printed)
+    #[arg(long, value_name = "N", default_value_t = 8765)]
+    port: u16,
+    /// The address to listen on; another than 127.0.0.1 or ::1 opens the server to
+    /// the network
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Requests answered at the same time (1 to 64)
+    #[arg(long, value_name = "N", default_value_t = 4,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    workers: u16,
 }
 
 /// `fascia export --format anki`: the quiz questions as an Anki deck.
@@ -264,6 +281,24 @@ pub fn run() -> Result<ExitCode, Error> {
             return Ok(ExitCode::from(FATAL));
         };
         return quiz(&atlas, quiz_args);
+    }
+    if let Some(Command::Serve(serve)) = &args.command {
+        if !no_queries || args.output.is_some() {
+            return Err(Error::Usage(
+                "serve takes its options after `serve`, not queries (-e, -f) or -o".to_string(),
+            ));
+        }
+        let options = crate::serve::Options {
+            bind: serve.bind,
+            port: serve.port,
+            workers: usize::from(serve.workers),
+            work_limit: work_limit()?,
+        };
+        let Some(atlas) = load(args.data.as_deref(), err_color) else {
+            return Ok(ExitCode::from(FATAL));
+        };
+        crate::serve::run(&atlas, &options)?;
+        return Ok(ExitCode::from(SUCCESS));
     }
     if let Some(Command::Generate {
         structures,
@@ -969,11 +1004,7 @@ impl Runner<'_> {
                 Some((text, message)) => (Some(text), message),
                 None => (None, report.message.clone()),
             };
-            let mut error = serde_json::json!({ "message": message, "query": query });
-            // what the text shows under the error: suggestions, what the data covers
-            if !report.help.is_empty() {
-                error["help"] = serde_json::json!(report.help);
-            }
+            let error = crate::term::json_error(query, &message, report);
             let document = serde_json::json!({ "error": error });
             if self.answered > 0 && !self.last_json {
                 writeln!(out).map_err(Error::Output)?;
