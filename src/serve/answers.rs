@@ -78,6 +78,10 @@ impl Engine<'_> {
                 Err(e) => failed(e.to_string()),
             }];
         }
+        if text.len() > fascia::query::parser::MAX_QUERY_LEN {
+            // too long for a query, and so for a question: the parser says so at once
+            return vec![self.query(text)];
+        }
         match fascia::ask::read(self.atlas, text) {
             Reading::Typed => vec![self.query(text)],
             Reading::Asked(queries) => queries.iter().map(|q| self.query(q)).collect(),

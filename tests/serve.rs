@@ -1,0 +1,596 @@
+//! End-to-end tests of `fascia serve` (issue 27): the real binary on an ephemeral port,
+//! real HTTP requests from a small client over std::net, and, where Chromium is
+//! installed, the page as a headless browser draws it.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// A running server, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+    /// What the server printed on standard error before its address.
+    stderr: std::process::ChildStderr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `fascia serve --port 0 ARGS…`, once it has printed the address it listens on.
+fn serve(args: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fascia"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["serve", "--port", "0"])
+        .args(args)
+        .env_remove("FASCIA_WORK_LIMIT")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start fascia serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = send.send(line);
+    });
+    let line = receive
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the server prints its address");
+    println!("{}", line.trim_end());
+    let url = line
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    let addr = url.trim_end_matches('/').parse().expect("an address");
+    let stderr = child.stderr.take().expect("stderr");
+    Server {
+        child,
+        addr,
+        stderr,
+    }
+}
+
+/// A response as read off the wire.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    head: String,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|l| {
+            let (key, value) = l.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then(|| value.trim())
+        })
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("UTF-8 body")
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// Sends `request` as it is and reads the whole response.
+fn raw(addr: SocketAddr, request: &[u8]) -> Reply {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    // the server may answer and close before it has read all of an oversize request
+    let _ = stream.write_all(request);
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("no response head in {:?}", String::from_utf8_lossy(&bytes)));
+    let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status");
+    Reply {
+        status,
+        head,
+        body: bytes[split + 4..].to_vec(),
+    }
+}
+
+fn get(addr: SocketAddr, target: &str) -> Reply {
+    raw(
+        addr,
+        format!("GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+}
+
+/// A query's text as it goes in an address.
+fn encoded(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.*".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The queries and questions of the README's ```fascia examples.
+fn readme_queries() -> Vec<String> {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let mut inside = false;
+    let mut queries = Vec::new();
+    for line in readme.lines() {
+        match line.trim_end() {
+            "```fascia" => inside = true,
+            "```" => inside = false,
+            _ if inside => {
+                if let Some(q) = line.strip_prefix("> ") {
+                    queries.push(q.trim_end().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    queries
+}
+
+#[test]
+fn the_api_answers_every_readme_example_as_the_command_line_does() {
+    let server = serve(&[]);
+    let queries = readme_queries();
+    assert!(queries.len() > 20, "{}", queries.len());
+    let mut script = tempfile::NamedTempFile::new().expect("temp file");
+    script
+        .write_all(queries.join("\n").as_bytes())
+        .expect("write");
+    let cli = Command::new(env!("CARGO_BIN_EXE_fascia"))
+        .args(["--format", "json", "-f"])
+        .arg(script.path())
+        .env_remove("FASCIA_WORK_LIMIT")
+        .output()
+        .expect("run fascia");
+    let mut served = Vec::new();
+    let mut failed = 0;
+    for q in &queries {
+        let reply = get(server.addr, &format!("/api/query?q={}", encoded(q)));
+        assert!(reply.status == 200 || reply.status == 400, "{q}: {reply:?}");
+        failed += usize::from(reply.status == 400);
+        assert_eq!(
+            reply.header("content-type"),
+            Some("application/json; charset=utf-8")
+        );
+        served.extend(reply.body);
+    }
+    // the same documents, byte for byte, and the same failures
+    assert_eq!(
+        String::from_utf8_lossy(&served),
+        String::from_utf8_lossy(&cli.stdout)
+    );
+    assert_eq!(cli.status.code(), Some(if failed > 0 { 1 } else { 0 }));
+    assert!(failed >= 1, "the README shows a refused question");
+}
+
+#[test]
+fn a_card_a_completion_an_answer_and_a_picture() {
+    let server = serve(&[]);
+    let card = get(server.addr, "/api/show/soleus").json();
+    assert_eq!(card["id"], "soleus");
+    assert_eq!(card["name"], "Soleus");
+    let facts = card["facts"].as_array().expect("facts");
+    assert!(
+        facts.iter().any(|f| f["relation"] == "innervated-by"
+            && f["structure"]["id"] == "tibial-nerve"
+            && f["roots"].as_array().is_some_and(|r| !r.is_empty())),
+        "{card}"
+    );
+    let sources = card["sources"].as_array().expect("sources");
+    assert!(
+        sources
+            .iter()
+            .any(|s| s["url"].as_str().is_some_and(|u| u.starts_with("https://")))
+    );
+    assert!(sources.iter().all(|s| s["tier"].is_string()));
+    let unknown = get(server.addr, "/api/show/solues");
+    assert_eq!(unknown.status, 404);
+    assert_eq!(
+        unknown.json()["error"]["help"][0],
+        "did you mean `soleus`, `soleal-venous-plexus`?"
+    );
+
+    let completed = get(server.addr, "/api/complete?q=muscles%20innervated-by%20fem").json();
+    let lines: Vec<&str> = completed["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter_map(|l| l.as_str())
+        .collect();
+    assert!(
+        lines.contains(&"muscles innervated-by \"femoral nerve\""),
+        "{completed}"
+    );
+    // names of the kinds the relation takes: the femur is no nerve
+    assert!(!lines.iter().any(|l| l.contains("Femur")), "{completed}");
+    assert_eq!(completed["start"], 22);
+
+    // a question: the query it became, and a set whose every structure has an id
+    let asked = get(
+        server.addr,
+        "/api/answer?q=what%20does%20the%20axillary%20nerve%20supply%3F",
+    );
+    assert_eq!(asked.status, 200);
+    let asked = asked.json();
+    assert_eq!(asked["asked"], true);
+    let entry = &asked["answers"][0];
+    assert_eq!(entry["query"], "muscles innervated-by* \"axillary nerve\"");
+    assert_eq!(entry["type"], "set");
+    assert_eq!(entry["note"]["total"], 2);
+    let ids: Vec<&str> = entry["answer"]
+        .as_array()
+        .expect("a set")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["deltoid", "teres-minor"]);
+    let hinted = get(
+        server.addr,
+        "/api/answer?q=muscles%20innervated-by%20tibial",
+    )
+    .json();
+    assert_eq!(
+        hinted["answers"][0]["note"]["starred"],
+        serde_json::json!({ "query": "muscles innervated-by* tibial", "count": 17 })
+    );
+
+    let svg = get(server.addr, "/api/svg?q=muscles%20innervated-by%20tibial");
+    assert_eq!(svg.status, 200);
+    assert_eq!(
+        svg.header("content-type"),
+        Some("image/svg+xml; charset=utf-8")
+    );
+    let text = svg.text();
+    let doc = roxmltree::Document::parse(&text).expect("SVG is XML");
+    let linked: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("structure"))
+        .filter_map(|n| n.attribute("data-id"))
+        .collect();
+    // every structure drawn carries its id, for the page to link it to its card
+    assert!(
+        linked.contains(&"soleus") && linked.contains(&"tibial-nerve"),
+        "{linked:?}"
+    );
+    let atlas = fascia::bundled().expect("bundled data");
+    assert!(linked.iter().all(|id| atlas.by_id(id).is_some()));
+}
+
+#[test]
+fn errors_are_json_documents_with_their_status() {
+    let server = serve(&[]);
+    let bad = get(server.addr, "/api/query?q=muscles%20innervated-by%20tibail");
+    assert_eq!(bad.status, 400);
+    assert_eq!(
+        bad.json(),
+        serde_json::json!({ "error": {
+            "message": "unknown nerve or spinal root `tibail`",
+            "query": "muscles innervated-by tibail",
+            "column": 23,
+            "width": 6,
+            "help": ["did you mean `tibial`, `tibial communicating` or `tibial part of sciatic`?"],
+        }})
+    );
+    let syntax = get(
+        server.addr,
+        "/api/answer?q=muscles%20innervated-by%20(tibial",
+    )
+    .json();
+    let error = &syntax["answers"][0]["error"];
+    assert!(error["column"].as_u64().is_some(), "{syntax}");
+
+    let missing = get(server.addr, "/api/query");
+    assert_eq!(missing.status, 400);
+    assert_eq!(missing.json()["error"]["message"], "give the query as ?q=…");
+    let nowhere = get(server.addr, "/no/such/page");
+    assert_eq!(nowhere.status, 404);
+    assert_eq!(
+        nowhere.json()["error"]["message"],
+        "nothing at /no/such/page"
+    );
+
+    let posted = raw(
+        server.addr,
+        b"POST /api/query?q=count%20muscles HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n",
+    );
+    assert_eq!(posted.status, 405);
+    assert_eq!(posted.header("allow"), Some("GET, HEAD"));
+    let with_body = raw(
+        server.addr,
+        b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello",
+    );
+    assert_eq!(with_body.status, 413);
+
+    // far more than a request may take: refused once the limit is read, not stored
+    let huge = format!(
+        "GET /api/query?q={} HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        "a".repeat(1 << 20)
+    );
+    let refused = raw(server.addr, huge.as_bytes());
+    assert_eq!(refused.status, 431);
+    assert!(
+        refused.json()["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("the request size limit")),
+        "{refused:?}"
+    );
+    let long_query = get(
+        server.addr,
+        &format!("/api/query?q=show%20{}", "a".repeat(5000)),
+    );
+    assert_eq!(long_query.status, 400);
+    assert!(long_query.text().contains("4096"), "{}", long_query.text());
+    // a name as long as a query may be is compared with the names in the data quickly
+    // enough to answer, and is no typo of any of them
+    let long_name = get(
+        server.addr,
+        &format!("/api/query?q=show%20{}", "a".repeat(4000)),
+    );
+    assert_eq!(long_name.status, 400);
+    let error = long_name.json();
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("unknown name"))
+    );
+    let help = error["error"]["help"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        !help
+            .iter()
+            .any(|l| l.as_str().is_some_and(|l| l.contains("did you mean"))),
+        "{error}"
+    );
+    let statements = get(
+        server.addr,
+        &format!("/api/query?q={}", "count%20muscles%3B".repeat(40)),
+    );
+    assert_eq!(statements.status, 400);
+    assert!(
+        statements
+            .text()
+            .contains("the statement limit of a request")
+    );
+
+    // a page elsewhere cannot reach a loopback server by renaming itself to it
+    let rebound = raw(
+        server.addr,
+        b"GET /api/query?q=count%20muscles HTTP/1.1\r\nHost: attacker.example\r\n\r\n",
+    );
+    assert_eq!(rebound.status, 421);
+    let garbage = raw(
+        server.addr,
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n",
+    );
+    assert_eq!(garbage.status, 400);
+    // and after all that, it still answers
+    assert_eq!(
+        get(server.addr, "/api/query?q=count%20muscles").text(),
+        "{\n  \"count\": 102\n}\n"
+    );
+}
+
+#[test]
+fn the_page_and_its_files_are_served_with_a_strict_policy() {
+    let server = serve(&[]);
+    let page = get(server.addr, "/?q=muscles%20innervated-by%20tibial");
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let policy = page.header("content-security-policy").expect("a policy");
+    assert!(
+        policy.starts_with("default-src 'none'; script-src 'self';"),
+        "{policy}"
+    );
+    assert!(!policy.contains("unsafe-inline"));
+    let html = page.text();
+    // every script is a file of the server's: nothing inline, nothing from elsewhere
+    for script in html.split("<script").skip(1) {
+        assert!(
+            script.trim_start().starts_with("src=\"/static/"),
+            "{script}"
+        );
+    }
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    assert!(html.contains("id=\"q\"") && html.contains("name=\"q\""));
+    for (path, kind) in [
+        ("/static/app.js", "text/javascript; charset=utf-8"),
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/static/icon.svg", "image/svg+xml; charset=utf-8"),
+    ] {
+        let file = get(server.addr, path);
+        assert_eq!(
+            (file.status, file.header("content-type")),
+            (200, Some(kind))
+        );
+        assert!(!file.text().contains("https://cdn"), "{path}");
+    }
+    let script = get(server.addr, "/static/app.js").text();
+    // names from the data are set as text, never parsed as markup
+    assert!(!script.contains("innerHTML") && !script.contains("eval("));
+    let head = raw(
+        server.addr,
+        b"HEAD / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(
+        head.header("content-length").and_then(|l| l.parse().ok()),
+        Some(html.len())
+    );
+}
+
+#[test]
+fn only_a_loopback_address_unless_another_is_asked_for() {
+    let local = serve(&[]);
+    assert!(local.addr.ip().is_loopback(), "{}", local.addr);
+    let mut open = serve(&["--bind", "0.0.0.0"]);
+    assert!(open.addr.ip().is_unspecified(), "{}", open.addr);
+    // a server opened to the network answers whatever name it is reached by
+    let addr = SocketAddr::from(([127, 0, 0, 1], open.addr.port()));
+    let named = raw(
+        addr,
+        b"GET /api/query?q=count%20muscles HTTP/1.1\r\nHost: anatomy.example\r\n\r\n",
+    );
+    assert_eq!(named.status, 200);
+    let _ = open.child.kill();
+    let mut warning = String::new();
+    let _ = open.stderr.read_to_string(&mut warning);
+    assert!(
+        warning.contains("beyond this machine: anyone who can reach it can query the data"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn many_requests_at_once_some_hostile_are_all_answered() {
+    let server = serve(&["--workers", "4"]);
+    let addr = server.addr;
+    let threads: Vec<_> = (0..32)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let mut statuses = Vec::new();
+                for i in 0..8 {
+                    let reply = match (t + i) % 4 {
+                        0 => get(addr, "/api/query?q=muscles%20innervated-by*%20sciatic"),
+                        1 => get(addr, "/api/svg?q=around%20soleus"),
+                        2 => raw(addr, b"NONSENSE\r\n\r\n"),
+                        _ => get(addr, "/api/query?q=paths%20soleus%20to%20femur%20max%206"),
+                    };
+                    statuses.push(reply.status);
+                }
+                statuses
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = threads
+        .into_iter()
+        .flat_map(|t| t.join().expect("a client thread"))
+        .collect();
+    assert_eq!(statuses.len(), 256);
+    // answered, refused as bad, or told to come back: never a dropped connection
+    assert!(
+        statuses.iter().all(|s| matches!(s, 200 | 400 | 503)),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().filter(|s| **s == 200).count() > 100,
+        "{statuses:?}"
+    );
+}
+
+/// Chromium, where it is installed (`.ci/run` installs it).
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|name| {
+        Command::new(name)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// The page as headless Chromium leaves it once its script has run.
+fn browse(browser: &str, url: &str) -> String {
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            url,
+        ])
+        .output()
+        .expect("run chromium");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_browser_draws_answers_cards_pictures_paths_and_lesions() {
+    let Some(browser) = chromium() else {
+        println!("chromium is not installed: the page is tested through its API only");
+        return;
+    };
+    let server = serve(&[]);
+    let base = format!("http://{}/", server.addr);
+    let set = browse(
+        browser,
+        &format!("{base}?q=muscles%20innervated-by%20tibial"),
+    );
+    // a table whose every structure links to its card, and the picture beside it
+    assert!(
+        set.contains(
+            r#"<a href="/?q=show%20%22soleus%22" data-q="show &quot;soleus&quot;">Soleus</a>"#
+        ),
+        "{set}"
+    );
+    assert!(set.contains("17 with"), "{set}");
+    assert!(
+        set.contains(r#"<g class="structure" data-id="tibial-nerve" tabindex="0" role="link""#),
+        "{set}"
+    );
+    let card = browse(browser, &format!("{base}?q=show%20plantaris"));
+    for shown in [
+        "<h2>Plantaris</h2>",
+        "Musculus plantaris",
+        "Innervated by",
+        "Root levels",
+        "https://en.wikipedia.org/wiki/Plantaris_muscle",
+    ] {
+        assert!(card.contains(shown), "{shown}: {card}");
+    }
+    let path = browse(browser, &format!("{base}?q=path%20soleus%20to%20sciatic"));
+    assert!(
+        path.contains("—innervated-by→") && path.contains(">Sciatic nerve</a>"),
+        "{path}"
+    );
+    let lesion = browse(
+        browser,
+        &format!("{base}?q=lesion%20%22common%20fibular%22"),
+    );
+    assert!(
+        lesion.contains("Lesion of") && lesion.contains(">Tibialis anterior</a>"),
+        "{lesion}"
+    );
+    let error = browse(
+        browser,
+        &format!("{base}?q=muscles%20innervated-by%20tibail"),
+    );
+    assert!(
+        error.contains("muscles innervated-by tibail\n                      ^^^^^^"),
+        "{error}"
+    );
+}
