@@ -34,6 +34,7 @@ Examples:
   fascia generate --structures 100000 big/    a synthetic graph, then --data big/
   fascia quiz --count 20 --seed 7             a paper quiz with its answer key
   fascia export --format anki -o fascia.txt   an Anki deck of every question
+  fascia serve                                the explorer at http://127.0.0.1:8765/
 
 Exit status: 0 when every query was answered, 1 when a query failed (the others still
 run), 2 for usage errors and data that does not load.";

@@ -190,6 +190,45 @@ fn the_api_answers_every_readme_example_as_the_command_line_does() {
     assert!(failed >= 1, "the README shows a refused question");
 }
 
+/// The README's `$ curl -s 'http://127.0.0.1:8765/…'` examples: the target and the
+/// body shown under it.
+fn readme_requests() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let mut examples: Vec<(String, String)> = Vec::new();
+    let mut inside = false;
+    let mut shown = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            inside = line == "```sh";
+            shown = false;
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("$ curl -s 'http://127.0.0.1:8765") {
+            examples.push((rest.trim_end_matches('\'').to_string(), String::new()));
+            shown = true;
+        } else if let Some((_, body)) = examples.last_mut().filter(|_| shown) {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    examples
+}
+
+#[test]
+fn the_readme_examples_of_the_api_give_what_they_show() {
+    let server = serve(&[]);
+    let examples = readme_requests();
+    assert!(examples.len() >= 2, "{examples:?}");
+    for (target, shown) in examples {
+        let reply = get(server.addr, &target);
+        assert_eq!(reply.text(), shown, "{target}");
+    }
+}
+
 #[test]
 fn a_card_a_completion_an_answer_and_a_picture() {
     let server = serve(&[]);
@@ -585,6 +624,25 @@ fn a_browser_draws_answers_cards_pictures_paths_and_lesions() {
         lesion.contains("Lesion of") && lesion.contains(">Tibialis anterior</a>"),
         "{lesion}"
     );
+    // the README's picture of the page: `FASCIA_BLESS=1 cargo test --test serve` takes it
+    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pictures/explorer.png");
+    if std::env::var_os("FASCIA_BLESS").is_some() {
+        let taken = Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+            ])
+            .args(["--virtual-time-budget=10000", "--window-size=1200,760"])
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!("{base}?q=show%20soleus"))
+            .output()
+            .expect("run chromium");
+        assert!(taken.status.success(), "{taken:?}");
+    }
+    let png = std::fs::read(&shot).expect("tests/pictures/explorer.png, shown in the README");
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
     let error = browse(
         browser,
         &format!("{base}?q=muscles%20innervated-by%20tibail"),

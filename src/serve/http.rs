@@ -6,15 +6,17 @@ use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
 use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The most a request's line and headers may take: a query is at most 4,096 bytes,
 /// three times that when every byte is percent-encoded.
 pub const MAX_HEAD: usize = 16 * 1024;
 /// The most headers a request may have.
 pub const MAX_HEADERS: usize = 48;
-/// How long a client may take to send its request, or to take the response.
+/// How long a client may take to send its whole request, and each read or write may
+/// wait.
 pub const IO_TIMEOUT: Duration = Duration::from_secs(10);
+const READ_WAIT: Duration = Duration::from_secs(5);
 /// Connections waiting for a worker; beyond them a client is told to come back later.
 pub const QUEUE: usize = 64;
 
@@ -102,6 +104,7 @@ fn reason(status: u16) -> &'static str {
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
         413 => "Content Too Large",
         414 => "URI Too Long",
         421 => "Misdirected Request",
@@ -154,6 +157,8 @@ pub enum Refusal {
     Method(String),
     /// Not HTTP/1.x, or not well formed.
     Malformed(String),
+    /// The request did not arrive whole within [`IO_TIMEOUT`].
+    Slow,
 }
 
 impl Refusal {
@@ -174,13 +179,22 @@ impl Refusal {
             ),
             Refusal::Method(m) => (405, format!("method {m} is not served: use GET or HEAD")),
             Refusal::Malformed(why) => (400, format!("malformed request: {why}")),
+            Refusal::Slow => (
+                408,
+                format!(
+                    "the request did not arrive within {} s, the time a client has to send it",
+                    IO_TIMEOUT.as_secs()
+                ),
+            ),
         };
         Some(Response::error(status, &message))
     }
 }
 
-/// Reads one request: no more than [`MAX_HEAD`] bytes, whatever the client sends.
+/// Reads one request: no more than [`MAX_HEAD`] bytes, whatever the client sends, and
+/// (when each read waits at most [`READ_WAIT`]) in not much more than [`IO_TIMEOUT`].
 pub fn read_request(input: &mut impl Read) -> Result<Request, Refusal> {
+    let deadline = Instant::now() + IO_TIMEOUT;
     let mut buf = vec![0u8; MAX_HEAD];
     let mut filled = 0;
     loop {
@@ -191,8 +205,19 @@ pub fn read_request(input: &mut impl Read) -> Result<Request, Refusal> {
             Ok(0) => return Err(Refusal::Closed),
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(Refusal::Slow);
+            }
             Err(_) => return Err(Refusal::Closed),
         };
+        if Instant::now() > deadline {
+            return Err(Refusal::Slow);
+        }
         filled += n;
         let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
         let mut parsed = httparse::Request::new(&mut headers);
@@ -298,7 +323,7 @@ fn accept(listener: &TcpListener, sender: &SyncSender<TcpStream>) {
             std::thread::sleep(Duration::from_millis(10));
             continue;
         };
-        let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
+        let _ = stream.set_read_timeout(Some(READ_WAIT));
         let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
         match sender.try_send(stream) {
             Ok(()) => {}
@@ -410,6 +435,19 @@ mod tests {
             read(b"GET /%FF HTTP/1.1\r\n\r\n"),
             Err(Refusal::Malformed(_))
         ));
+        // a client that stops sending before the end of its request
+        struct Stalled(bool);
+        impl Read for Stalled {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if std::mem::replace(&mut self.0, true) {
+                    return Err(io::ErrorKind::WouldBlock.into());
+                }
+                buf[..4].copy_from_slice(b"GET ");
+                Ok(4)
+            }
+        }
+        assert_eq!(read_request(&mut Stalled(false)), Err(Refusal::Slow));
+        assert_eq!(Refusal::Slow.response().map(|r| r.status), Some(408));
     }
 
     #[test]

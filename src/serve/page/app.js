@@ -206,10 +206,12 @@ function drawAnswer(entry) {
   return draw ? draw(entry) : el('pre', {}, JSON.stringify(entry.answer, null, 2));
 }
 
+/** A table; its `id` column is the first to go on a narrow screen, as on a terminal. */
 function table(headers, rows) {
+  const cls = (i) => (headers[i] === 'id' ? 'id' : null);
   return el('div', { class: 'table' }, el('table', {},
-    el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell) => el('td', {}, cell)))))));
+    el('thead', {}, el('tr', {}, headers.map((h, i) => el('th', { scope: 'col', class: cls(i) }, h)))),
+    el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, i) => el('td', { class: cls(i) }, cell)))))));
 }
 
 function drawSet(entry) {
