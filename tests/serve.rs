@@ -323,6 +323,60 @@ fn a_card_a_completion_an_answer_and_a_picture() {
 }
 
 #[test]
+fn the_quiz_is_drawn_and_graded_and_every_lesion_site_is_asked_as_the_form_asks() {
+    let server = serve(&[]);
+    let atlas = fascia::bundled().expect("bundled data");
+    let quiz = get(server.addr, "/api/quiz?count=3&seed=7").json();
+    let questions = quiz.as_array().expect("an array");
+    assert_eq!(questions.len(), 3, "{quiz}");
+    assert_eq!(get(server.addr, "/api/quiz?count=3&seed=7").json(), quiz);
+    let generator = fascia::learn::Generator::new(&atlas);
+    for q in questions {
+        let key = q["key"].as_str().expect("a key");
+        // the answer stays on the server until the student answers
+        assert!(q.get("answer").is_none(), "{q}");
+        let question = generator.by_key(key).expect("a question of the data");
+        let names = question.answer_names(&atlas);
+        let right = get(
+            server.addr,
+            &format!("/api/grade?key={}&answer={}", encoded(key), encoded(&names)),
+        )
+        .json();
+        assert_eq!(right["verdict"], "right", "{right}");
+        assert_eq!(right["query"], question.query.as_str());
+        let wrong = get(
+            server.addr,
+            &format!("/api/grade?key={}&answer=", encoded(key)),
+        )
+        .json();
+        assert_eq!(wrong["verdict"], "wrong");
+        assert_eq!(wrong["missing"], right["answer"]);
+    }
+    assert_eq!(get(server.addr, "/api/quiz?count=51").status, 400);
+    assert_eq!(
+        get(server.addr, "/api/grade?key=innervation/nothing").status,
+        404
+    );
+
+    // the lesion form asks `lesion "NERVE" at "AT"` with the names a site gives
+    let sites = get(server.addr, "/api/sites").json();
+    let sites = sites.as_array().expect("an array");
+    assert!(!sites.is_empty(), "{sites:?}");
+    for site in sites {
+        let query = format!(
+            "lesion \"{}\" at \"{}\"",
+            site["nerve"]["name"].as_str().expect("a nerve"),
+            site["at"]["name"].as_str().expect("a place")
+        );
+        let answer = get(server.addr, &format!("/api/answer?q={}", encoded(&query))).json();
+        assert_eq!(
+            answer["answers"][0]["answer"]["lesion"]["id"], site["id"],
+            "{query}: {answer}"
+        );
+    }
+}
+
+#[test]
 fn errors_are_json_documents_with_their_status() {
     let server = serve(&[]);
     let bad = get(server.addr, "/api/query?q=muscles%20innervated-by%20tibail");

@@ -29,7 +29,7 @@ pub enum Outcome {
     Answered {
         query: String,
         parsed: Query,
-        answer: Answer,
+        answer: Box<Answer>,
     },
     /// `help [TOPIC]`: its text.
     Help { query: String, text: String },
@@ -97,7 +97,7 @@ impl Engine<'_> {
             Ok((parsed, answer)) => Outcome::Answered {
                 query: text.to_string(),
                 parsed,
-                answer,
+                answer: Box::new(answer),
             },
             Err(QueryError::Cancelled) => failure(
                 text,
