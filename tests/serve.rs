@@ -678,6 +678,14 @@ fn a_browser_draws_answers_cards_pictures_paths_and_lesions() {
         lesion.contains("Lesion of") && lesion.contains(">Tibialis anterior</a>"),
         "{lesion}"
     );
+    let localized = browse(
+        browser,
+        &format!("{base}?q=localize%20weak%20%22dorsiflexion%20of%20the%20ankle%22"),
+    );
+    assert!(
+        localized.contains(">Deep fibular nerve</a><span class=\"score\"> score 0.88</span>"),
+        "{localized}"
+    );
     // the README's picture of the page: `FASCIA_BLESS=1 cargo test --test serve` takes it
     let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pictures/explorer.png");
     if std::env::var_os("FASCIA_BLESS").is_some() {

@@ -354,7 +354,18 @@ fn work(receiver: &Mutex<Receiver<TcpStream>>, handle: &(dyn Fn(&Request) -> Res
 /// One request and its response; a client that goes away is no error.
 fn exchange(stream: &mut TcpStream, handle: &(dyn Fn(&Request) -> Response + Sync)) {
     let (response, head) = match read_request(stream) {
-        Ok(request) => (handle(&request), request.method == Method::Head),
+        Ok(request) => {
+            // a fault in answering one request must not take a worker with it
+            let answered =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle(&request)));
+            let response = answered.unwrap_or_else(|_| {
+                Response::error(
+                    500,
+                    "fascia failed to answer this request; please report it",
+                )
+            });
+            (response, request.method == Method::Head)
+        }
         Err(refusal) => match refusal.response() {
             Some(response) => (response, false),
             None => return,
