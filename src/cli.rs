@@ -838,7 +838,7 @@ impl Runner<'_> {
     }
 
     fn one(&mut self, label: Option<&str>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
-        if let Some(topic) = help_topic(text) {
+        if let Some(topic) = crate::statements::help_topic(text) {
             return self.help(label, text, topic, out);
         }
         match fascia::ask::read(self.atlas, text) {
@@ -1018,12 +1018,6 @@ impl Runner<'_> {
         }
         Ok(())
     }
-}
-
-/// `help` or `help TOPIC` as a statement: the topic (empty for the overview).
-fn help_topic(text: &str) -> Option<&str> {
-    let rest = text.trim().strip_prefix("help")?;
-    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
 }
 
 /// A JSON value as fascia writes documents: pretty, one newline after.

@@ -3,7 +3,6 @@
 //! limit, as the command line runs it.
 
 use super::deadline::Deadlines;
-use crate::statements;
 use fascia::Atlas;
 use fascia::ask::Reading;
 use fascia::output::{Format, Render};
@@ -41,19 +40,21 @@ impl Outcome {
     pub fn failed(&self) -> bool {
         matches!(self, Outcome::Failed { .. })
     }
+
+    /// The query run (or the statement that failed before it became one).
+    pub fn query(&self) -> &str {
+        match self {
+            Outcome::Answered { query, .. }
+            | Outcome::Help { query, .. }
+            | Outcome::Failed { query, .. } => query,
+        }
+    }
 }
 
 impl Engine<'_> {
     /// Every statement of `text` run in turn; `Err` when there are too many.
     pub fn run_all(&self, text: &str) -> Result<Vec<Outcome>, String> {
-        let mut pieces: Vec<String> = statements::split(text)
-            .into_iter()
-            .map(|s| s.text)
-            .collect();
-        if pieces.is_empty() {
-            // an empty query, for the parser to say so
-            pieces.push(text.to_string());
-        }
+        let pieces = super::statements_of(text);
         if pieces.len() > MAX_STATEMENTS {
             return Err(format!(
                 "{} statements in one request; at most {MAX_STATEMENTS} are run \
@@ -66,7 +67,7 @@ impl Engine<'_> {
 
     /// One statement: `help`, a question (each query it becomes) or a query.
     pub fn statement(&self, text: &str) -> Vec<Outcome> {
-        if let Some(topic) = help_topic(text) {
+        if let Some(topic) = crate::statements::help_topic(text) {
             let mut out = Vec::new();
             let failed = |message: String| failure(text, message);
             return vec![match crate::repl::write_help(self.atlas, topic, &mut out) {
@@ -124,12 +125,6 @@ fn failure(text: &str, message: String) -> Outcome {
         query: text.to_string(),
         error: crate::term::json_error(Some(text), &message, &report),
     }
-}
-
-/// `help` or `help TOPIC`: the topic (empty for the overview).
-fn help_topic(text: &str) -> Option<&str> {
-    let rest = text.trim().strip_prefix("help")?;
-    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
 }
 
 /// The outcomes as the command line prints them with `--format json`: one document

@@ -2,7 +2,7 @@
 //! contract, see README): `query`, `answer`, `svg`, `complete`, `show/ID`, `sites`,
 //! `quiz` and `grade`.
 
-use super::answers::{Engine, cli_documents, entries};
+use super::answers::{Engine, Outcome, cli_documents, entries};
 use super::http::{CSS, HTML, JS, JSON, Request, Response, SVG};
 use fascia::output::json::brief;
 use fascia::output::{Render, Svg};
@@ -70,19 +70,24 @@ fn query(engine: &Engine, text: &str) -> Response {
         Ok(outcomes) => outcomes,
         Err(message) => return Response::error(400, &message),
     };
-    let status = if outcomes.iter().any(|o| o.failed()) {
-        400
-    } else {
-        200
-    };
     let dot = matches!(outcomes.as_slice(),
-        [super::answers::Outcome::Answered { parsed, .. }] if parsed.dot);
+        [Outcome::Answered { parsed, .. }] if parsed.dot);
     let content_type = if dot {
         "text/vnd.graphviz; charset=utf-8"
     } else {
         JSON
     };
-    Response::new(status, content_type, cli_documents(engine.atlas, &outcomes))
+    let documents = cli_documents(engine.atlas, &outcomes);
+    Response::new(status_of(&outcomes), content_type, documents)
+}
+
+/// 400 when a statement failed (the command line's status 1), else 200.
+fn status_of(outcomes: &[Outcome]) -> u16 {
+    if outcomes.iter().any(Outcome::failed) {
+        400
+    } else {
+        200
+    }
 }
 
 /// `/api/answer?q=…`: the explorer's view, one entry per query run.
@@ -91,17 +96,13 @@ fn answer(engine: &Engine, text: &str) -> Response {
         Ok(outcomes) => outcomes,
         Err(message) => return Response::error(400, &message),
     };
-    let status = if outcomes.iter().any(|o| o.failed()) {
-        400
-    } else {
-        200
-    };
-    let asked = matches!(
-        fascia::ask::read(engine.atlas, text),
-        fascia::ask::Reading::Asked(_)
-    );
+    // a question: the queries run are not the statements typed
+    let typed = super::statements_of(text);
+    let asked = outcomes
+        .iter()
+        .any(|o| !typed.iter().any(|t| t == o.query()));
     Response::json(
-        status,
+        status_of(&outcomes),
         &json!({ "input": text, "asked": asked, "answers": entries(engine.atlas, &outcomes) }),
     )
 }
@@ -112,7 +113,7 @@ fn svg(engine: &Engine, text: &str) -> Response {
     let first = super::statements_of(text).into_iter().next();
     let outcomes = engine.statement(first.as_deref().unwrap_or(text));
     match outcomes.into_iter().next() {
-        Some(super::answers::Outcome::Answered { parsed, answer, .. }) => {
+        Some(Outcome::Answered { parsed, answer, .. }) => {
             let mut out = Vec::new();
             let drawn = Svg {
                 engine: fascia::output::Engine::Builtin,
@@ -123,10 +124,8 @@ fn svg(engine: &Engine, text: &str) -> Response {
                 Err(e) => Response::error(500, &format!("cannot draw the answer: {e}")),
             }
         }
-        Some(super::answers::Outcome::Failed { error, .. }) => {
-            Response::json(400, &json!({ "error": error }))
-        }
-        Some(super::answers::Outcome::Help { .. }) | None => {
+        Some(Outcome::Failed { error, .. }) => Response::json(400, &json!({ "error": error })),
+        Some(Outcome::Help { .. }) | None => {
             Response::error(400, "help has no picture; give a query")
         }
     }

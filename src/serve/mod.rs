@@ -93,12 +93,18 @@ fn local_host(host: Option<&str>) -> bool {
         || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-/// The statements of a request's text, as the command line splits them.
+/// The statements of a request's text, as the command line splits them; an empty text
+/// is one empty statement, for the parser to say so.
 fn statements_of(text: &str) -> Vec<String> {
-    crate::statements::split(text)
+    let statements: Vec<String> = crate::statements::split(text)
         .into_iter()
         .map(|s| s.text)
-        .collect()
+        .collect();
+    if statements.is_empty() {
+        vec![text.to_string()]
+    } else {
+        statements
+    }
 }
 
 #[cfg(test)]
