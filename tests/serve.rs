@@ -1,6 +1,7 @@
 //! End-to-end tests of `fascia serve` (issue 27): the real binary on an ephemeral port,
 //! real HTTP requests from a small client over std::net, and, where Chromium is
-//! installed, the page as a headless browser draws it.
+//! installed, the page as a headless browser draws it and as a student uses it (clicks,
+//! typing, forms, back and forward, driven through the DevTools protocol).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -713,4 +714,321 @@ fn a_browser_draws_answers_cards_pictures_paths_and_lesions() {
         error.contains("muscles innervated-by tibail\n                      ^^^^^^"),
         "{error}"
     );
+}
+
+/// Headless Chromium driven through the DevTools protocol, over a WebSocket client
+/// small enough to write here: the page is clicked, typed into and sent back, as a
+/// student would.
+struct Driven {
+    child: Child,
+    socket: TcpStream,
+    session: String,
+    next: u64,
+    _profile: tempfile::TempDir,
+}
+
+impl Driven {
+    fn start(browser: &str) -> Driven {
+        let profile = tempfile::tempdir().expect("a profile directory");
+        let mut child = Command::new(browser)
+            .args(["--headless", "--no-sandbox", "--disable-gpu"])
+            .args(["--remote-debugging-port=0", "--window-size=1200,900"])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start chromium");
+        let stderr = child.stderr.take().expect("stderr");
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("DevTools listening on ws://") {
+                    let _ = send.send(url.to_string());
+                }
+            }
+        });
+        let url = receive
+            .recv_timeout(Duration::from_secs(60))
+            .expect("chromium's DevTools address");
+        let (host, path) = url.split_once('/').expect("ws://HOST/PATH");
+        let mut socket = TcpStream::connect(host).expect("connect to DevTools");
+        socket
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .expect("timeout");
+        let handshake = format!(
+            "GET /{path} HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+             Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        );
+        socket.write_all(handshake.as_bytes()).expect("handshake");
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") {
+            socket.read_exact(&mut byte).expect("handshake answer");
+            head.push(byte[0]);
+        }
+        assert!(
+            head.starts_with(b"HTTP/1.1 101"),
+            "{}",
+            String::from_utf8_lossy(&head)
+        );
+        let mut driven = Driven {
+            child,
+            socket,
+            session: String::new(),
+            next: 0,
+            _profile: profile,
+        };
+        let target = driven.call(
+            "Target.createTarget",
+            serde_json::json!({ "url": "about:blank" }),
+        );
+        let attached = driven.call(
+            "Target.attachToTarget",
+            serde_json::json!({ "targetId": target["targetId"], "flatten": true }),
+        );
+        driven.session = attached["sessionId"]
+            .as_str()
+            .expect("a session")
+            .to_string();
+        driven
+    }
+
+    /// One text frame, masked with a zero key (the payload as it is).
+    fn write_frame(&mut self, payload: &[u8]) {
+        let mut frame = vec![0x81];
+        match payload.len() {
+            n if n < 126 => frame.push(0x80 | n as u8),
+            n if n < 65536 => {
+                frame.push(0x80 | 126);
+                frame.extend((n as u16).to_be_bytes());
+            }
+            n => {
+                frame.push(0x80 | 127);
+                frame.extend((n as u64).to_be_bytes());
+            }
+        }
+        frame.extend([0, 0, 0, 0]);
+        frame.extend(payload);
+        self.socket.write_all(&frame).expect("send to DevTools");
+    }
+
+    /// One message, its fragments joined.
+    fn read_message(&mut self) -> Vec<u8> {
+        let mut message = Vec::new();
+        loop {
+            let mut head = [0u8; 2];
+            self.socket
+                .read_exact(&mut head)
+                .expect("a frame from DevTools");
+            let mut len = u64::from(head[1] & 0x7f);
+            if len == 126 {
+                let mut b = [0u8; 2];
+                self.socket.read_exact(&mut b).expect("length");
+                len = u64::from(u16::from_be_bytes(b));
+            } else if len == 127 {
+                let mut b = [0u8; 8];
+                self.socket.read_exact(&mut b).expect("length");
+                len = u64::from_be_bytes(b);
+            }
+            let mut payload = vec![0u8; usize::try_from(len).expect("a frame that fits")];
+            self.socket.read_exact(&mut payload).expect("payload");
+            match head[0] & 0x0f {
+                0x9 | 0xa => continue,
+                0x8 => return message,
+                _ => message.extend(payload),
+            }
+            if head[0] & 0x80 != 0 {
+                return message;
+            }
+        }
+    }
+
+    /// A command and its result; events that come between are passed over.
+    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.next += 1;
+        let mut command =
+            serde_json::json!({ "id": self.next, "method": method, "params": params });
+        if !self.session.is_empty() {
+            command["sessionId"] = serde_json::json!(self.session);
+        }
+        self.write_frame(command.to_string().as_bytes());
+        loop {
+            let reply: serde_json::Value =
+                serde_json::from_slice(&self.read_message()).expect("JSON from DevTools");
+            if reply["id"] == self.next {
+                assert!(reply.get("error").is_none(), "{method}: {reply}");
+                return reply["result"].clone();
+            }
+        }
+    }
+
+    /// Runs `script` in the page and returns its value (a promise is awaited).
+    fn run(&mut self, script: &str) -> serde_json::Value {
+        let result = self.call(
+            "Runtime.evaluate",
+            serde_json::json!({ "expression": script, "awaitPromise": true, "returnByValue": true }),
+        );
+        assert!(
+            result.get("exceptionDetails").is_none(),
+            "{script}: {result}"
+        );
+        result["result"]["value"].clone()
+    }
+
+    /// The value of `expression` once it is truthy (null after ten seconds).
+    fn wait_for(&mut self, expression: &str) -> serde_json::Value {
+        self.run(&format!(
+            "new Promise((done) => {{ const start = Date.now(); (function poll() {{ \
+             let v = null; try {{ v = ({expression}); }} catch (e) {{}} \
+             if (v) done(v); else if (Date.now() - start > 10000) done(null); \
+             else setTimeout(poll, 25); }})(); }})"
+        ))
+    }
+
+    fn open(&mut self, url: &str) {
+        self.call("Page.navigate", serde_json::json!({ "url": url }));
+    }
+}
+
+impl Drop for Driven {
+    fn drop(&mut self) {
+        // the browser ends itself (its launcher may not pass a kill on to it)
+        self.session.clear();
+        self.next += 1;
+        let close = serde_json::json!({ "id": self.next, "method": "Browser.close" });
+        self.write_frame(close.to_string().as_bytes());
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_student_clicks_types_and_goes_back_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        println!("chromium is not installed: the page is tested through its API only");
+        return;
+    };
+    let server = serve(&[]);
+    let base = format!("http://{}/", server.addr);
+    let mut page = Driven::start(browser);
+    page.open(&format!("{base}?q=muscles%20innervated-by%20tibial"));
+    let node = r#"document.querySelector('#drawing g.structure[data-id="soleus"]')"#;
+    assert_eq!(page.wait_for(&format!("!!{node}")), true);
+
+    // a node of the picture leads to its card, and the address bar follows
+    page.run(&format!(
+        "{node}.dispatchEvent(new MouseEvent('click', {{ bubbles: true }}))"
+    ));
+    let card = "document.querySelector('#answer h2')";
+    assert_eq!(
+        page.wait_for(&format!("{card} && {card}.textContent")),
+        "Soleus"
+    );
+    assert_eq!(page.run("location.search"), "?q=show%20%22soleus%22");
+    assert_eq!(
+        page.run("document.querySelector('#q').value"),
+        "show \"soleus\""
+    );
+
+    // back to the table, and forward again
+    page.run("history.back()");
+    let table = "document.querySelector('#answer table')";
+    assert!(
+        page.wait_for(&format!(
+            "{table} && {table}.textContent.includes('Tibialis posterior')"
+        )) == true
+    );
+    assert_eq!(
+        page.run("location.search"),
+        "?q=muscles%20innervated-by%20tibial"
+    );
+    page.run("history.forward()");
+    assert_eq!(
+        page.wait_for(&format!("{card} && {card}.textContent")),
+        "Soleus"
+    );
+
+    // completion as the shell gives it; Tab takes the first
+    page.run(
+        "const q = document.querySelector('#q'); q.focus(); \
+         q.value = 'muscles innervated-by fem'; q.dispatchEvent(new Event('input'))",
+    );
+    let offered = page.wait_for(
+        "[...document.querySelectorAll('#completions li')].map((li) => li.textContent).join('|')",
+    );
+    assert_eq!(
+        offered,
+        "\"femoral branch of genitofemoral nerve\"|\"femoral nerve\""
+    );
+    page.run(
+        "document.querySelector('#q').dispatchEvent(new KeyboardEvent('keydown', \
+         { key: 'ArrowDown', bubbles: true })); \
+         document.querySelector('#q').dispatchEvent(new KeyboardEvent('keydown', \
+         { key: 'Tab', bubbles: true }))",
+    );
+    assert_eq!(
+        page.run("document.querySelector('#q').value"),
+        "muscles innervated-by \"femoral branch of genitofemoral nerve\" "
+    );
+
+    // a path between two structures, from the form
+    page.run(
+        "document.querySelector('nav button[data-panel=path-panel]').click(); \
+         const f = document.querySelector('#path-form'); f.from.value = 'Soleus'; \
+         f.to.value = 'Sciatic nerve'; f.requestSubmit()",
+    );
+    let chain = page.wait_for("document.querySelector('#answer .chain')?.textContent");
+    assert_eq!(
+        chain,
+        "Soleus —innervated-by→ Tibial nerve —branch-of→ Sciatic nerve (2 steps)"
+    );
+    assert_eq!(
+        page.run("location.search"),
+        "?q=path%20%22Soleus%22%20to%20%22Sciatic%20nerve%22"
+    );
+
+    // a lesion at a common site, the site picked from the list the nerve offers
+    page.run(
+        "document.querySelector('nav button[data-panel=lesion-panel]').click(); \
+         const l = document.querySelector('#lesion-form'); l.nerve.value = 'Common fibular nerve'; \
+         l.nerve.dispatchEvent(new Event('change'))",
+    );
+    let site = page.wait_for(
+        "[...document.querySelector('#lesion-form').at.options].map((o) => o.textContent)[1]",
+    );
+    assert_eq!(site, "Common fibular nerve at the neck of the fibula");
+    page.run(
+        "const l2 = document.querySelector('#lesion-form'); l2.at.selectedIndex = 1; l2.requestSubmit()",
+    );
+    let title = page.wait_for("document.querySelector('#answer .lesion h2')?.textContent");
+    assert_eq!(
+        title,
+        "Lesion of Common fibular nerve at the neck of the fibula (Common fibular nerve at Neck of fibula)"
+    );
+
+    // findings picked one by one, then localized
+    page.run(
+        "document.querySelector('nav button[data-panel=localize-panel]').click(); \
+         const z = document.querySelector('#localize-form'); z.sign.value = 'weak'; \
+         z.what.value = 'Dorsiflexion of the ankle'; document.querySelector('#add-finding').click(); \
+         z.requestSubmit()",
+    );
+    let best = page.wait_for("document.querySelector('#answer .candidates li')?.textContent");
+    assert!(
+        best.as_str()
+            .is_some_and(|b| b.starts_with("1. Deep fibular nerve score 0.88")),
+        "{best}"
+    );
+    assert_eq!(
+        page.run("location.search"),
+        "?q=localize%20weak%20%22Dorsiflexion%20of%20the%20ankle%22"
+    );
+
+    // the picture zooms
+    let width = "Number(document.querySelector('#drawing svg').getAttribute('width'))";
+    let before = page.wait_for(width);
+    page.run("document.querySelector('button[data-zoom=in]').click()");
+    let after = page.run(width);
+    assert!(after.as_f64() > before.as_f64(), "{before} → {after}");
 }
