@@ -301,6 +301,24 @@ fn a_card_a_completion_an_answer_and_a_picture() {
         serde_json::json!({ "query": "muscles innervated-by* tibial", "count": 17 })
     );
 
+    // as on the command line, `dot` answers in DOT and `help` in a JSON string
+    let dot = get(server.addr, "/api/query?q=dot%20around%20soleus");
+    assert_eq!(
+        dot.header("content-type"),
+        Some("text/vnd.graphviz; charset=utf-8")
+    );
+    assert!(dot.text().starts_with("digraph"), "{}", dot.text());
+    let help = get(server.addr, "/api/query?q=help%20relations").json();
+    assert!(
+        help["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("innervated-by")),
+        "{help}"
+    );
+    let unknown_topic = get(server.addr, "/api/answer?q=help%20nothing");
+    assert_eq!(unknown_topic.status, 400);
+    assert_eq!(unknown_topic.json()["answers"][0]["query"], "help nothing");
+
     let svg = get(server.addr, "/api/svg?q=muscles%20innervated-by%20tibial");
     assert_eq!(svg.status, 200);
     assert_eq!(
@@ -914,7 +932,11 @@ fn a_student_clicks_types_and_goes_back_in_a_real_browser() {
     let mut page = Driven::start(browser);
     page.open(&format!("{base}?q=muscles%20innervated-by%20tibial"));
     let node = r#"document.querySelector('#drawing g.structure[data-id="soleus"]')"#;
-    assert_eq!(page.wait_for(&format!("!!{node}")), true);
+    // when the answer and its picture were drawn, from the start of navigation (shown,
+    // not asserted: a measure, not a test)
+    let drawn = page.wait_for(&format!("{node} && performance.now()"));
+    println!("answer and picture drawn {drawn} ms after navigation began");
+    assert!(drawn.is_number(), "{drawn}");
 
     // a node of the picture leads to its card, and the address bar follows
     page.run(&format!(
