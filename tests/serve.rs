@@ -1054,3 +1054,50 @@ fn a_student_clicks_types_and_goes_back_in_a_real_browser() {
     let after = page.run(width);
     assert!(after.as_f64() > before.as_f64(), "{before} → {after}");
 }
+
+#[test]
+fn names_from_a_data_file_are_shown_as_text_never_run() {
+    let dir = tempfile::tempdir().expect("a data directory");
+    std::fs::write(
+        dir.path().join("nodes.tsv"),
+        "id\tkind\tname\n\
+         evil\tmuscle\t<img src=x onerror=\"document.title='owned'\">Evil</b>\n\
+         nerve-x\tnerve\tNerve <script>document.title='owned'</script>\n",
+    )
+    .expect("nodes.tsv");
+    std::fs::write(
+        dir.path().join("edges.tsv"),
+        "subject\tpredicate\tobject\nevil\tinnervated-by\tnerve-x\n",
+    )
+    .expect("edges.tsv");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let server = serve(&["--data", data, "--no-cache"]);
+    // the picture draws the names as text: no element but its own
+    let svg = get(server.addr, "/api/svg?q=show%20evil").text();
+    let doc = roxmltree::Document::parse(&svg).expect("SVG is XML");
+    assert!(
+        !doc.descendants()
+            .any(|n| matches!(n.tag_name().name(), "img" | "script" | "b")),
+        "{svg}"
+    );
+    assert!(svg.contains("&lt;img src=x"), "{svg}");
+    let Some(browser) = chromium() else {
+        println!("chromium is not installed: the page is tested through its API only");
+        return;
+    };
+    let base = format!("http://{}/", server.addr);
+    for q in ["show%20evil", "muscles", "nerves%20innervates%20evil"] {
+        let page = browse(browser, &format!("{base}?q={q}"));
+        let answer = &page[page.find("<main").expect("the answer")..];
+        assert!(
+            !answer.contains("<img") && !answer.contains("<script"),
+            "{answer}"
+        );
+        assert!(!page.contains("owned</title>"), "{page}");
+        assert!(
+            answer.contains("&lt;img src=x onerror=\"document.title='owned'\"&gt;Evil&lt;/b&gt;")
+                || answer.contains("Nerve &lt;script&gt;"),
+            "{answer}"
+        );
+    }
+}
