@@ -585,6 +585,22 @@ fn only_a_loopback_address_unless_another_is_asked_for() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn sigterm_and_ctrl_c_stop_it_as_they_stop_a_run() {
+    for (signal, status) in [("-TERM", 143), ("-INT", 130)] {
+        let mut server = serve(&[]);
+        let sent = Command::new("kill")
+            .arg(signal)
+            .arg(server.child.id().to_string())
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+        let stopped = server.child.wait().expect("the server ends");
+        assert_eq!(stopped.code(), Some(status), "{signal}");
+    }
+}
+
 #[test]
 fn many_requests_at_once_some_hostile_are_all_answered() {
     let server = serve(&["--workers", "4"]);

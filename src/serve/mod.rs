@@ -30,6 +30,8 @@ pub struct Options {
 
 /// Binds, prints the address, and serves until the process is stopped.
 pub fn run(atlas: &Atlas, options: &Options) -> Result<(), Error> {
+    // Ctrl-C and SIGTERM end it as they end a one-shot run: status 130 and 143
+    crate::signals::exit_on_signal(crate::signals::Cleanup::default());
     let address = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(address).map_err(|source| Error::Io {
         context: format!("cannot listen on {address}"),
