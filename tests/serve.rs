@@ -585,6 +585,24 @@ fn only_a_loopback_address_unless_another_is_asked_for() {
     );
 }
 
+#[test]
+fn a_port_in_use_is_an_error_naming_it() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = taken.local_addr().expect("its address").port();
+    let run = Command::new(env!("CARGO_BIN_EXE_fascia"))
+        .args(["serve", "--port", &port.to_string()])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run fascia serve");
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.starts_with(&format!("fascia: cannot listen on 127.0.0.1:{port}: ")),
+        "{stderr}"
+    );
+    assert!(run.stdout.is_empty());
+}
+
 #[cfg(unix)]
 #[test]
 fn sigterm_and_ctrl_c_stop_it_as_they_stop_a_run() {
