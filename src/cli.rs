@@ -170,6 +170,10 @@ struct ServeArgs {
     /// the network
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     bind: std::net::IpAddr,
+    /// Seconds one query may run before it is stopped (1 to 600)
+    #[arg(long, value_name = "SECS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    time_limit: u64,
     /// Requests answered at the same time (1 to 64)
     #[arg(long, value_name = "N", default_value_t = 4,
           value_parser = clap::value_parser!(u16).range(1..=64))]
@@ -294,6 +298,7 @@ pub fn run() -> Result<ExitCode, Error> {
             port: serve.port,
             workers: usize::from(serve.workers),
             work_limit: work_limit()?,
+            time_limit: std::time::Duration::from_secs(serve.time_limit),
         };
         let Some(atlas) = load(args.data.as_deref(), err_color) else {
             return Ok(ExitCode::from(FATAL));

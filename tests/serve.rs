@@ -27,11 +27,20 @@ impl Drop for Server {
 
 /// `fascia serve --port 0 ARGS…`, once it has printed the address it listens on.
 fn serve(args: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fascia"))
+    serve_with_work_limit(args, None)
+}
+
+/// [`serve`] with `FASCIA_WORK_LIMIT` set (or unset).
+fn serve_with_work_limit(args: &[&str], work_limit: Option<&str>) -> Server {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_fascia"));
+    match work_limit {
+        Some(limit) => command.env("FASCIA_WORK_LIMIT", limit),
+        None => command.env_remove("FASCIA_WORK_LIMIT"),
+    };
+    let mut child = command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["serve", "--port", "0"])
         .args(args)
-        .env_remove("FASCIA_WORK_LIMIT")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -583,6 +592,28 @@ fn only_a_loopback_address_unless_another_is_asked_for() {
         warning.contains("beyond this machine: anyone who can reach it can query the data"),
         "{warning}"
     );
+}
+
+#[test]
+fn every_query_is_stopped_at_the_work_limit_or_the_time_limit() {
+    // a search that runs for minutes with no limit on its work
+    let search = "/api/query?q=paths%20soleus%20to%20radius%20max%208";
+    let budgeted = serve_with_work_limit(&[], Some("1000"));
+    let stopped = get(budgeted.addr, search);
+    assert_eq!(stopped.status, 400);
+    assert_eq!(
+        stopped.json()["error"]["message"],
+        "`paths` stopped after 1000 steps of work, the work limit"
+    );
+    let timed = serve_with_work_limit(&["--time-limit", "1"], Some("1000000000000"));
+    let stopped = get(timed.addr, search);
+    assert_eq!(stopped.status, 400);
+    assert_eq!(
+        stopped.json()["error"]["message"],
+        "the query ran longer than 1 s, the time limit of a request"
+    );
+    // and the server goes on answering
+    assert_eq!(get(timed.addr, "/api/query?q=count%20muscles").status, 200);
 }
 
 #[test]

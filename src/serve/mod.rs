@@ -13,9 +13,6 @@ use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::time::Duration;
 
-/// How long one query may run before it is stopped.
-pub const TIME_LIMIT: Duration = Duration::from_secs(10);
-
 /// Where and how to serve.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -26,6 +23,8 @@ pub struct Options {
     pub workers: usize,
     /// Steps of work each query may take.
     pub work_limit: u64,
+    /// How long one query may run before it is stopped.
+    pub time_limit: Duration,
 }
 
 /// Binds, prints the address, and serves until the process is stopped.
@@ -59,7 +58,7 @@ pub fn run(atlas: &Atlas, options: &Options) -> Result<(), Error> {
     let engine = answers::Engine {
         atlas,
         work_limit: options.work_limit,
-        time_limit: TIME_LIMIT,
+        time_limit: options.time_limit,
         deadlines: &deadlines,
     };
     let handle = |request: &http::Request| {
