@@ -34,6 +34,7 @@ Examples:
   fascia generate --structures 100000 big/    a synthetic graph, then --data big/
   fascia quiz --count 20 --seed 7             a paper quiz with its answer key
   fascia export --format anki -o fascia.txt   an Anki deck of every question
+  fascia serve                                the explorer at http://127.0.0.1:8765/
 
 Exit status: 0 when every query was answered, 1 when a query failed (the others still
 run), 2 for usage errors and data that does not load.";
@@ -125,6 +126,8 @@ enum Command {
     },
     /// Print a quiz drawn from the graph's standard facts, with its answer key
     Quiz(QuizArgs),
+    /// Serve the explorer and its JSON API on a local address (read-only; opens nothing)
+    Serve(ServeArgs),
     /// Print the help on the query language (with its list of topics), or on TOPIC
     Help {
         /// relations, kinds, names, show, path, why, around, count, output, data …
@@ -156,6 +159,25 @@ struct ExportArgs {
     /// Export only what the answer to QUERY shows (its structures and the facts among them)
     #[arg(value_name = "QUERY", num_args = 0.., trailing_var_arg = true)]
     query: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// The port to listen on (0: any free one, printed)
+    #[arg(long, value_name = "N", default_value_t = 8765)]
+    port: u16,
+    /// The address to listen on; another than 127.0.0.1 or ::1 opens the server to
+    /// the network
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Seconds one query may run before it is stopped (1 to 600)
+    #[arg(long, value_name = "SECS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    time_limit: u64,
+    /// Requests answered at the same time (1 to 64)
+    #[arg(long, value_name = "N", default_value_t = 4,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    workers: u16,
 }
 
 /// `fascia export --format anki`: the quiz questions as an Anki deck.
@@ -264,6 +286,25 @@ pub fn run() -> Result<ExitCode, Error> {
             return Ok(ExitCode::from(FATAL));
         };
         return quiz(&atlas, quiz_args);
+    }
+    if let Some(Command::Serve(serve)) = &args.command {
+        if !no_queries || args.output.is_some() {
+            return Err(Error::Usage(
+                "serve takes its options after `serve`, not queries (-e, -f) or -o".to_string(),
+            ));
+        }
+        let options = crate::serve::Options {
+            bind: serve.bind,
+            port: serve.port,
+            workers: usize::from(serve.workers),
+            work_limit: work_limit()?,
+            time_limit: std::time::Duration::from_secs(serve.time_limit),
+        };
+        let Some(atlas) = load(args.data.as_deref(), err_color) else {
+            return Ok(ExitCode::from(FATAL));
+        };
+        crate::serve::run(&atlas, &options)?;
+        return Ok(ExitCode::from(SUCCESS));
     }
     if let Some(Command::Generate {
         structures,
@@ -802,7 +843,7 @@ impl Runner<'_> {
     }
 
     fn one(&mut self, label: Option<&str>, text: &str, out: &mut dyn Write) -> Result<(), Error> {
-        if let Some(topic) = help_topic(text) {
+        if let Some(topic) = crate::statements::help_topic(text) {
             return self.help(label, text, topic, out);
         }
         match fascia::ask::read(self.atlas, text) {
@@ -969,11 +1010,7 @@ impl Runner<'_> {
                 Some((text, message)) => (Some(text), message),
                 None => (None, report.message.clone()),
             };
-            let mut error = serde_json::json!({ "message": message, "query": query });
-            // what the text shows under the error: suggestions, what the data covers
-            if !report.help.is_empty() {
-                error["help"] = serde_json::json!(report.help);
-            }
+            let error = crate::term::json_error(query, &message, report);
             let document = serde_json::json!({ "error": error });
             if self.answered > 0 && !self.last_json {
                 writeln!(out).map_err(Error::Output)?;
@@ -986,12 +1023,6 @@ impl Runner<'_> {
         }
         Ok(())
     }
-}
-
-/// `help` or `help TOPIC` as a statement: the topic (empty for the overview).
-fn help_topic(text: &str) -> Option<&str> {
-    let rest = text.trim().strip_prefix("help")?;
-    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
 }
 
 /// A JSON value as fascia writes documents: pretty, one newline after.

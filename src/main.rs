@@ -11,6 +11,7 @@ mod cli;
 mod pager;
 mod repl;
 mod scope;
+mod serve;
 mod signals;
 mod statements;
 mod term;

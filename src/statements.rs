@@ -116,6 +116,12 @@ impl Splitter {
     }
 }
 
+/// `help` or `help TOPIC` as a statement: the topic (empty for the overview).
+pub fn help_topic(text: &str) -> Option<&str> {
+    let rest = text.trim().strip_prefix("help")?;
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
+}
+
 /// Every statement of `text`, complete or not.
 pub fn split(text: &str) -> Vec<Statement> {
     let mut splitter = Splitter::new();

@@ -103,19 +103,22 @@ fn trigrams(word: &str) -> Vec<[char; 3]> {
 
 /// Jaro-Winkler, boosted for a prefix typed in full (`gastroc` → gastrocnemius).
 fn similarity(word: &str, candidate: &str) -> f64 {
-    let jw = strsim::jaro_winkler(word, candidate);
     if word.len() >= 4 && candidate.starts_with(word) {
-        jw.max(0.9)
-    } else {
-        let edits = strsim::damerau_levenshtein(word, candidate);
-        // one or two typos in a longer word are still the same word
-        let typo = if edits <= 2 && word.len() >= 5 {
-            0.85
-        } else {
-            0.0
-        };
-        jw.max(typo)
+        return strsim::jaro_winkler(word, candidate).max(0.9);
     }
+    // Jaro is at most (n/m + 2)/3 for lengths n ≤ m, and Winkler's boost applies only
+    // above 0.7: lengths over ten times apart are never close, and a word thousands of
+    // characters long would cost its length times each candidate's to compare
+    let (w, c) = (word.chars().count(), candidate.chars().count());
+    if w > 10 * c.max(1) || c > 10 * w.max(1) {
+        return 0.0;
+    }
+    let jw = strsim::jaro_winkler(word, candidate);
+    // one or two typos in a longer word are still the same word; lengths further apart
+    // take more edits than that
+    let typo =
+        w.abs_diff(c) <= 2 && word.len() >= 5 && strsim::damerau_levenshtein(word, candidate) <= 2;
+    if typo { jw.max(0.85) } else { jw }
 }
 
 #[cfg(test)]
@@ -128,6 +131,17 @@ mod tests {
         assert_eq!(closest("tibail", names), Some("tibial"));
         assert_eq!(closest("solues", names), Some("soleus"));
         assert_eq!(closest("xyzzy", names), None);
+    }
+
+    #[test]
+    fn a_word_far_longer_than_any_name_is_close_to_none() {
+        let names = ["tibial", "soleus", "tibialis anterior"];
+        let long = "tibial".repeat(700);
+        assert_eq!(nearest(&long, names, 3), Vec::<&str>::new());
+        assert_eq!(
+            closest("tibialis anterior muscle", names),
+            Some("tibialis anterior")
+        );
     }
 
     #[test]

@@ -95,6 +95,22 @@ pub fn draw_error(report: &Report, color: bool) -> String {
     out
 }
 
+/// A failed query as a JSON `error` object: `{"message", "query", "column", "width",
+/// "help"}`. `query` is null for a line that could not be read; `column` (from 1, in
+/// characters of the query's line) and `width` say where the error is, when it is at a
+/// place; `help`, the lines shown under the error, only when there are some.
+pub fn json_error(query: Option<&str>, message: &str, report: &Report) -> serde_json::Value {
+    let mut error = serde_json::json!({ "message": message, "query": query });
+    if let Some(e) = &report.excerpt {
+        error["column"] = serde_json::json!(e.column + 1);
+        error["width"] = serde_json::json!(e.width);
+    }
+    if !report.help.is_empty() {
+        error["help"] = serde_json::json!(report.help);
+    }
+    error
+}
+
 /// Text without its ANSI colour codes, for tests that compare coloured output.
 #[cfg(test)]
 pub(crate) fn strip_ansi(s: &str) -> String {

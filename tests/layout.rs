@@ -45,6 +45,8 @@ const BINARY: &[(&str, u32)] = &[
     ("pager", 5),
     ("timings", 10),
     ("repl", 20),
+    // the server answers as the shell completes and helps
+    ("serve", 25),
     ("cli", 30),
     ("", 100),
 ];

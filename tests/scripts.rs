@@ -150,7 +150,7 @@ fn json_gives_every_query_one_document_even_when_it_fails() {
     assert_eq!(
         stdout,
         "{\n  \"count\": 5\n}\n\
-         {\n  \"error\": {\n    \"help\": [\n      \"did you mean `soleus`?\"\n    ],\n    \"message\": \"unknown name `solues`\",\n    \"query\": \"show solues\"\n  }\n}\n\
+         {\n  \"error\": {\n    \"column\": 6,\n    \"help\": [\n      \"did you mean `soleus`?\"\n    ],\n    \"message\": \"unknown name `solues`\",\n    \"query\": \"show solues\",\n    \"width\": 6\n  }\n}\n\
          {\n  \"count\": 8\n}\n"
     );
     // with --echo each answer carries its query

@@ -1,7 +1,7 @@
 //! Answers → bytes. Every format implements [`Render`]; nothing here evaluates.
 
 mod dot;
-mod json;
+pub mod json;
 mod layered;
 mod picture;
 mod scene;

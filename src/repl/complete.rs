@@ -12,9 +12,9 @@ use fascia::query::ast::Selector;
 /// One completion: what is inserted and, for names, the unquoted spelling that a hint
 /// may continue when the user typed it bare.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Candidate {
-    pub(super) text: String,
-    pub(super) bare: Option<String>,
+pub(crate) struct Candidate {
+    pub(crate) text: String,
+    pub(crate) bare: Option<String>,
 }
 
 /// Sorts of word, as bits: which fit at a place in a query.
@@ -71,7 +71,7 @@ fn quote(name: &str) -> String {
 }
 
 /// Completes the word before `pos`; returns where the replaced text starts.
-pub(super) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Candidate>) {
+pub(crate) fn complete(atlas: &Atlas, line: &str, pos: usize) -> (usize, Vec<Candidate>) {
     let Some(before) = line.get(..pos) else {
         return (pos, Vec::new());
     };

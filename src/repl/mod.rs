@@ -4,6 +4,7 @@
 
 mod complete;
 mod help;
+pub(crate) use complete::complete;
 pub use help::write_help;
 mod helper;
 mod lex;

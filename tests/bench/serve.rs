@@ -1,0 +1,91 @@
+//! `fascia serve` against its baselines: one query answered as JSON in the process
+//! (the library's own cost), through an HTTP request to a running server, and by
+//! starting `fascia -e … --format json`. Run with `cargo bench --bench serve`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use fascia::output::{Format, render_query_to_string};
+use std::hint::black_box;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+
+/// The server, stopped when the bench ends.
+struct Server(Child, SocketAddr);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start() -> Option<Server> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fascia"))
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut line = String::new();
+    BufReader::new(child.stdout.take()?)
+        .read_line(&mut line)
+        .ok()?;
+    let addr = line
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://"))?
+        .trim_end_matches('/')
+        .parse()
+        .ok()?;
+    Some(Server(child, addr))
+}
+
+/// One GET, the whole response read; its length.
+fn get(addr: SocketAddr, target: &str) -> usize {
+    let Ok(mut stream) = TcpStream::connect(addr) else {
+        return 0;
+    };
+    let request = format!("GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    let _ = stream.write_all(request.as_bytes());
+    let mut body = Vec::new();
+    let _ = stream.read_to_end(&mut body);
+    body.len()
+}
+
+fn serve(c: &mut Criterion) {
+    let Ok(atlas) = fascia::bundled() else {
+        eprintln!("bundled data does not load; run `fascia check`");
+        return;
+    };
+    let Some(server) = start() else {
+        eprintln!("fascia serve did not start");
+        return;
+    };
+    let query = "muscles innervated-by* sciatic";
+    let target = "/api/query?q=muscles%20innervated-by*%20sciatic";
+    let mut group = c.benchmark_group("serve: muscles innervated-by* sciatic as JSON");
+    group.sample_size(30);
+    group.bench_function("in process (baseline)", |b| {
+        b.iter(|| match fascia::query::run(&atlas, black_box(query)) {
+            Ok((q, answer)) => render_query_to_string(&atlas, &q, &answer, Format::Json).len(),
+            Err(_) => 0,
+        })
+    });
+    group.bench_function("GET /api/query", |b| {
+        b.iter(|| get(server.1, black_box(target)))
+    });
+    group.bench_function("GET /api/svg", |b| {
+        b.iter(|| get(server.1, "/api/svg?q=muscles%20innervated-by*%20sciatic"))
+    });
+    group.bench_function("fascia -e (a process)", |b| {
+        b.iter(|| {
+            Command::new(env!("CARGO_BIN_EXE_fascia"))
+                .args(["-e", query, "--format", "json"])
+                .output()
+                .map_or(0, |o| o.stdout.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, serve);
+criterion_main!(benches);
