@@ -753,18 +753,10 @@ impl Loader {
         }
     }
 
-    /// Reports the first control character in `text`, with its place in the string.
-    fn check_text(&mut self, at: &Location, field: &str, owner: &str, text: &str) {
-        if let Some((n, c)) = text.chars().enumerate().find(|(_, c)| c.is_control()) {
-            self.error(
-                at.clone(),
-                format!(
-                    "control character U+{:04X} in the {field} of `{owner}` (character {}); \
-                     text in data files may not hold control characters",
-                    c as u32,
-                    n + 1
-                ),
-            );
+    /// Reports the first character that text may not hold (see [`super::text`]).
+    pub(super) fn check_text(&mut self, at: &Location, field: &str, owner: &str, text: &str) {
+        if let Some(message) = super::text::problem(field, owner, text) {
+            self.error(at.clone(), message);
         }
     }
 
@@ -1207,6 +1199,9 @@ pub(super) fn fact_kind_problem(
     None
 }
 
+/// How many members of a cycle its message names; a cycle of 100,000 is not listed whole.
+const CYCLE_IDS_SHOWN: usize = 20;
+
 /// A nerve cannot be a branch of its own branch; a bone cannot be part of its part.
 pub(super) fn hierarchy_cycles(graph: &DiGraph<Structure, Fact>) -> Vec<DataError> {
     let mut errors = Vec::new();
@@ -1224,16 +1219,25 @@ pub(super) fn hierarchy_cycles(graph: &DiGraph<Structure, Fact>) -> Vec<DataErro
     }
     for (relation, list) in hierarchies.into_iter().zip(lists) {
         let view: DiGraph<(), ()> = DiGraph::from_edges(list);
-        for scc in petgraph::algo::tarjan_scc(&view) {
+        // Kosaraju walks with an explicit stack: Tarjan recurses once per link of a chain
+        for scc in petgraph::algo::kosaraju_scc(&view) {
             let is_cycle = scc.len() > 1;
             if is_cycle {
                 let mut members: Vec<&Structure> = scc.iter().map(|n| &graph[*n]).collect();
                 members.sort_by(|a, b| a.id.cmp(&b.id));
-                let ids: Vec<&str> = members.iter().map(|s| s.id.as_str()).collect();
+                let ids: Vec<&str> = members
+                    .iter()
+                    .take(CYCLE_IDS_SHOWN)
+                    .map(|s| s.id.as_str())
+                    .collect();
+                let more = match members.len() - ids.len() {
+                    0 => String::new(),
+                    n => format!(" → … ({n} more, {} in all)", members.len()),
+                };
                 let at = members[0].location.clone();
                 errors.push(DataError {
                     location: at,
-                    message: format!("cycle in {relation}: {}", ids.join(" → ")),
+                    message: format!("cycle in {relation}: {}{more}", ids.join(" → ")),
                 });
             }
         }

@@ -140,7 +140,11 @@ type Row<'a> = (usize, Result<[(usize, &'a str); 3], usize>);
 /// are a million lines: no list of them is built), or `None` if the header is wrong.
 fn lines<'a>(text: &'a str, header: [&str; 3]) -> Option<impl Iterator<Item = Row<'a>> + 'a> {
     let mut numbered = text.lines().enumerate().map(|(i, l)| (i + 1, l));
-    let first = numbered.next().map(|(_, l)| l.trim_end_matches('\r'));
+    // a byte-order mark, as some editors and spreadsheets write, is not the header's
+    let first = numbered
+        .next()
+        .map(|(_, l)| l.trim_end_matches('\r'))
+        .map(|l| l.strip_prefix('\u{feff}').unwrap_or(l));
     let found: Vec<&str> = first.unwrap_or("").split('\t').map(str::trim).collect();
     if found != header {
         return None;
@@ -254,7 +258,7 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             };
-            let [(id_col, id), (kind_col, kind), (_, name)] = fields;
+            let [(id_col, id), (kind_col, kind), (name_col, name)] = fields;
             if !is_valid_id(id) {
                 self.error(
                     file,
@@ -279,6 +283,10 @@ impl<'a> Reader<'a> {
             };
             if name.is_empty() {
                 self.error(file, number, 1, format!("`{id}` has no `name`"));
+                continue;
+            }
+            if let Some(message) = super::text::problem("name", id, name) {
+                self.error(file, number, name_col, message);
                 continue;
             }
             if let Some(first) = self.ids.get(id) {
