@@ -529,8 +529,10 @@ fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
     match dir {
         Some(path) => if path.is_dir() {
             let no_cache = NO_CACHE.load(std::sync::atomic::Ordering::Relaxed);
-            let cache = fascia::graph::cache::directory().filter(|_| !no_cache);
-            fascia::graph::cache::load_dir(path, cache.as_deref())
+            fascia::graph::cache::directory().and_then(|cache| {
+                let cache = cache.filter(|_| !no_cache);
+                fascia::graph::cache::load_dir(path, cache.as_deref())
+            })
         } else {
             fascia::load_path(path)
         }
@@ -685,10 +687,7 @@ impl Runner<'_> {
                     self.script("<stdin>", stdin.lock(), out)?;
                 }
                 Input::File(path) => {
-                    let file = fs::File::open(path).map_err(|source| Error::Io {
-                        context: format!("cannot read {}", path.display()),
-                        source,
-                    })?;
+                    let file = open_script(path)?;
                     self.script(&path.display().to_string(), io::BufReader::new(file), out)?;
                 }
             }
@@ -1164,6 +1163,31 @@ impl AtomicFile {
         let AtomicFile { temp, cleanup, .. } = self;
         cleanup.finish(|| drop(temp));
     }
+}
+
+/// A script to read: a regular file, or a pipe (`-f <(…)`); a device such as
+/// `/dev/zero` or a socket is refused before it is read.
+fn open_script(path: &Path) -> Result<fs::File, Error> {
+    let context = || format!("cannot read {}", path.display());
+    let meta = fs::metadata(path).map_err(|source| Error::Io {
+        context: context(),
+        source,
+    })?;
+    #[cfg(unix)]
+    let is_pipe = std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type());
+    #[cfg(not(unix))]
+    let is_pipe = false;
+    if !(meta.is_file() || is_pipe) {
+        let what = fascia::graph::load::file_type_name(&meta.file_type());
+        return Err(Error::Usage(format!(
+            "{}: it is {what}; a script is a regular file or a pipe",
+            context()
+        )));
+    }
+    fs::File::open(path).map_err(|source| Error::Io {
+        context: context(),
+        source,
+    })
 }
 
 /// `cannot write TARGET: why`.

@@ -251,3 +251,265 @@ fn every_part_of_a_long_part_of_chain_answers_with_its_bone() {
     assert_eq!(set_total(&atlas, "landmarks part-of* b"), count);
     assert_eq!(set_total(&atlas, "structures part-of* l-10"), 10);
 }
+
+// ------------------------------------------------------------------ files read and written
+
+fn fascia_bin() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("FASCIA_CACHE")
+        .env_remove("FASCIA_CACHE_SIZE")
+        .env_remove("FASCIA_MAX_TSV_SIZE")
+        .stdin(std::process::Stdio::null());
+    cmd
+}
+
+/// Exit status, standard output and standard error.
+fn run(cmd: &mut std::process::Command) -> (Option<i32>, String, String) {
+    let o = cmd.output().unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+const SMALL_NODES: &str = "id\tkind\tname\nsoleus\tmuscle\tSoleus\ntibial\tnerve\tTibial nerve\n";
+const SMALL_EDGES: &str = "subject\tpredicate\tobject\nsoleus\tinnervated-by\ttibial\n";
+
+fn small_tsv() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("nodes.tsv"), SMALL_NODES).unwrap();
+    std::fs::write(dir.path().join("edges.tsv"), SMALL_EDGES).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn an_edges_file_that_is_a_fifo_or_dev_zero_is_refused_without_reading() {
+    for (what, plant) in [
+        ("a FIFO", None),
+        (
+            "a character device",
+            Some(std::path::Path::new("/dev/zero")),
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("nodes.tsv"), SMALL_NODES).unwrap();
+        let edges = dir.path().join("edges.tsv");
+        match plant {
+            Some(device) => std::os::unix::fs::symlink(device, &edges).unwrap(),
+            None => {
+                let made = std::process::Command::new("mkfifo")
+                    .arg(&edges)
+                    .status()
+                    .unwrap();
+                assert!(made.success());
+            }
+        }
+        let (code, _, stderr) = run(fascia_bin().arg("check").arg(dir.path()));
+        assert_eq!(code, Some(2), "{stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "error: {} is {what}; data files must be regular files\n",
+                edges.display()
+            )
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_history_file_that_is_a_fifo_is_passed_over_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&history)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut session = rexpect::session::spawn_command(
+        {
+            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"));
+            cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["--data", "tests/fixtures/mini"])
+                .env("FASCIA_HISTORY", &history)
+                .env("TERM", "dumb");
+            cmd
+        },
+        Some(20_000),
+    )
+    .unwrap();
+    session
+        .exp_string(&format!(
+            "history file {}: it is a FIFO, not a regular file",
+            history.display()
+        ))
+        .unwrap();
+    session.send_line(":quit").unwrap();
+    session.exp_eof().unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_to_a_directory_and_generate_refuse_planted_links() {
+    let data = small_tsv();
+    let out = tempfile::tempdir().unwrap();
+    let victim = out.path().join("victim");
+    std::fs::write(&victim, "keep").unwrap();
+    std::os::unix::fs::symlink(&victim, out.path().join("nodes.csv")).unwrap();
+    let (code, _, stderr) = run(fascia_bin()
+        .arg("--no-cache")
+        .arg("--data")
+        .arg(data.path())
+        .args(["export", "--format", "neo4j", "-o"])
+        .arg(out.path()));
+    assert_ne!(code, Some(0));
+    assert!(
+        stderr.contains("it is a symbolic link; only a regular file or a new path is written"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+
+    let generated = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(&victim, generated.path().join("nodes.tsv")).unwrap();
+    let (code, _, stderr) = run(fascia_bin()
+        .args(["generate", "--structures", "100"])
+        .arg(generated.path()));
+    assert_ne!(code, Some(0));
+    assert!(stderr.contains("it is a symbolic link"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    // without the link both write whole files, and nothing temporary is left
+    std::fs::remove_file(generated.path().join("nodes.tsv")).unwrap();
+    let (code, _, stderr) = run(fascia_bin()
+        .args(["generate", "--structures", "100"])
+        .arg(generated.path()));
+    assert_eq!(code, Some(0), "{stderr}");
+    let mut names: Vec<String> = std::fs::read_dir(generated.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["edges.tsv", "nodes.tsv"]);
+}
+
+fn cached_run(data: &std::path::Path, cache: &std::path::Path) -> (Option<i32>, String, String) {
+    run(fascia_bin()
+        .env("FASCIA_CACHE_DIR", cache)
+        .arg("--data")
+        .arg(data)
+        .args(["-e", "count muscles innervated-by tibial"]))
+}
+
+#[cfg(unix)]
+#[test]
+fn the_cache_is_private_and_sees_an_edit_that_keeps_size_and_time() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = small_tsv();
+    let base = tempfile::tempdir().unwrap();
+    let cache = base.path().join("cache");
+    assert_eq!(cached_run(data.path(), &cache).1, "1\n");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&cache), 0o700);
+    let files: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(mode(&files[0]), 0o600);
+    // the same size, the modification time set back: `soleus` no longer innervated
+    let edges = data.path().join("edges.tsv");
+    let before = std::fs::metadata(&edges).unwrap().modified().unwrap();
+    let edited = SMALL_EDGES.replace("innervated-by", "innervated_by");
+    let edited = edited.replace("tibial\n", "tibia1\n");
+    assert_eq!(edited.len(), SMALL_EDGES.len());
+    std::fs::write(&edges, &edited).unwrap();
+    std::fs::File::options()
+        .append(true)
+        .open(&edges)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    let (code, _, stderr) = cached_run(data.path(), &cache);
+    assert_eq!(
+        code,
+        Some(2),
+        "read afresh, and `tibia1` is unknown: {stderr}"
+    );
+    assert!(stderr.contains("unknown id `tibia1`"), "{stderr}");
+}
+
+#[test]
+fn fascia_cache_takes_on_or_off_and_names_itself_otherwise() {
+    let data = small_tsv();
+    let cache = tempfile::tempdir().unwrap();
+    for value in ["OFF", "0", "no"] {
+        let (code, _, stderr) = run(fascia_bin()
+            .env("FASCIA_CACHE", value)
+            .env("FASCIA_CACHE_DIR", cache.path())
+            .arg("check")
+            .arg(data.path()));
+        assert_eq!(code, Some(2));
+        assert_eq!(
+            stderr,
+            format!("error: FASCIA_CACHE must be `on` or `off`, not `{value}`\n")
+        );
+    }
+    let (code, _, _) = run(fascia_bin()
+        .env("FASCIA_CACHE", "off")
+        .env("FASCIA_CACHE_DIR", cache.path())
+        .arg("check")
+        .arg(data.path()));
+    assert_eq!(code, Some(0));
+    assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn old_cache_files_are_evicted_beyond_the_size_cap() {
+    let cache = tempfile::tempdir().unwrap();
+    let (first, second) = (small_tsv(), small_tsv());
+    for data in [&first, &second] {
+        let (code, out, stderr) = run(fascia_bin()
+            .env("FASCIA_CACHE_DIR", cache.path())
+            // room for one cache file of this size, not two
+            .env("FASCIA_CACHE_SIZE", "1000")
+            .arg("--data")
+            .arg(data.path())
+            .args(["-e", "count muscles"]));
+        assert_eq!((code, out.as_str()), (Some(0), "1\n"), "{stderr}");
+    }
+    let left: Vec<_> = std::fs::read_dir(cache.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cache_file_larger_than_the_cap_is_not_read() {
+    let data = small_tsv();
+    let cache = tempfile::tempdir().unwrap();
+    assert_eq!(cached_run(data.path(), cache.path()).1, "1\n");
+    let file = std::fs::read_dir(cache.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    // a sparse file of 2 GiB costs no disk and would cost 2 GiB of memory to read
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    let (code, out, _) = run(fascia_bin()
+        .env("FASCIA_CACHE_DIR", cache.path())
+        .env("FASCIA_CACHE_SIZE", "1000000")
+        .arg("--data")
+        .arg(data.path())
+        .args(["-e", "count muscles innervated-by tibial"]));
+    assert_eq!((code, out.as_str()), (Some(0), "1\n"));
+}

@@ -55,24 +55,52 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, LoadError> {
 }
 
 fn max_file_size() -> Result<u64, LoadError> {
-    match std::env::var(MAX_FILE_SIZE_VAR) {
-        Err(std::env::VarError::NotPresent) => Ok(DEFAULT_MAX_FILE_SIZE),
+    size_setting(MAX_FILE_SIZE_VAR, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// A limit in bytes from the environment variable `name`, else `default`; anything but
+/// a positive number is an error naming the variable.
+pub fn size_setting(name: &'static str, default: u64) -> Result<u64, LoadError> {
+    let expected = "a positive number of bytes";
+    match std::env::var(name) {
+        Err(std::env::VarError::NotPresent) => Ok(default),
         Ok(text) => text
             .trim()
             .parse()
             .ok()
             .filter(|n| *n > 0)
             .ok_or(LoadError::BadSetting {
-                name: MAX_FILE_SIZE_VAR,
+                name,
                 value: text,
-                expected: "a positive number of bytes",
+                expected,
             }),
         Err(std::env::VarError::NotUnicode(v)) => Err(LoadError::BadSetting {
-            name: MAX_FILE_SIZE_VAR,
+            name,
             value: v.to_string_lossy().into_owned(),
-            expected: "a positive number of bytes",
+            expected,
         }),
     }
+}
+
+/// [`super::disk::read_bounded`] with its errors as load errors naming `path`; `setting`
+/// is the variable that raises `max`.
+pub fn read_limited(path: &Path, max: u64, setting: &'static str) -> Result<Vec<u8>, LoadError> {
+    use super::disk::ReadError;
+    super::disk::read_bounded(path, max).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        ReadError::NotRegular(what) => LoadError::NotRegular {
+            path: path.to_path_buf(),
+            what,
+        },
+        ReadError::TooLarge(limit) => LoadError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+            setting,
+        },
+    })
 }
 
 /// The `.toml` files under a directory, each real directory and file visited once.
@@ -157,17 +185,6 @@ pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
 /// One data file (an exported `.nt` or `.json`) as text, with the same bounds as the
 /// data walk: a regular file only, at most the data-file size limit, UTF-8 checked.
 pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    // checked before opening: opening a FIFO for reading waits for a writer
-    if !meta.is_file() {
-        return Err(LoadError::NotRegular {
-            path: path.to_path_buf(),
-            what: file_type_name(&meta.file_type()),
-        });
-    }
     let (bytes, _) = read_data_file(path, max_file_size()?)?;
     let name = path.display().to_string();
     match String::from_utf8(bytes) {
@@ -185,35 +202,9 @@ fn read_data_file(
     path: &Path,
     max: u64,
 ) -> Result<(Vec<u8>, Option<std::time::SystemTime>), LoadError> {
-    use std::io::Read;
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(LoadError::NotRegular {
-            path: path.to_path_buf(),
-            what: file_type_name(&meta.file_type()),
-        });
-    }
-    let too_large = || LoadError::TooLarge {
-        path: path.to_path_buf(),
-        limit: max,
-        setting: MAX_FILE_SIZE_VAR,
-    };
-    if meta.len() > max {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > max {
-        return Err(too_large());
-    }
-    Ok((bytes, meta.modified().ok()))
+    let bytes = read_limited(path, max, MAX_FILE_SIZE_VAR)?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok((bytes, modified))
 }
 
 /// Where a file stops being UTF-8, as a data error at its line and column.

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod build;
 pub mod cache;
 pub mod descent;
+pub mod disk;
 pub mod error;
 pub mod files;
 pub mod load;

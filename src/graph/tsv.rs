@@ -20,8 +20,11 @@ use std::path::Path;
 pub const NODES: &str = "nodes.tsv";
 /// The facts file of a TSV directory.
 pub const EDGES: &str = "edges.tsv";
-/// Larger files are refused before reading (about 25 million facts).
+/// Larger files are refused before reading (about 25 million facts), unless
+/// [`MAX_FILE_SIZE_VAR`] says otherwise.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// The environment variable that sets the size limit of a TSV file (bytes).
+pub const MAX_FILE_SIZE_VAR: &str = "FASCIA_MAX_TSV_SIZE";
 /// Reading stops after this many problems: the first ones say what is wrong.
 pub const MAX_ERRORS: usize = 100;
 
@@ -32,19 +35,14 @@ pub fn is_tsv_dir(dir: &Path) -> bool {
 
 /// Loads `nodes.tsv` and `edges.tsv` from `dir`.
 pub fn load_tsv_dir(dir: &Path) -> Result<Atlas, LoadError> {
+    let max = super::load::size_setting(MAX_FILE_SIZE_VAR, MAX_FILE_BYTES)?;
     let read = |name: &str| -> Result<(String, String), LoadError> {
         let path = dir.join(name);
-        let io = |source| LoadError::Io {
+        let bytes = super::load::read_limited(&path, max, MAX_FILE_SIZE_VAR)?;
+        let text = String::from_utf8(bytes).map_err(|e| LoadError::Io {
             path: path.clone(),
-            source,
-        };
-        let size = std::fs::metadata(&path).map_err(io)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(io(std::io::Error::other(format!(
-                "{size} bytes is more than the {MAX_FILE_BYTES} a data file may hold"
-            ))));
-        }
-        let text = std::fs::read_to_string(&path).map_err(io)?;
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+        })?;
         Ok((path.display().to_string(), text))
     };
     let (nodes_name, nodes) = read(NODES)?;

@@ -158,6 +158,9 @@ fn history_path() -> Option<PathBuf> {
     }
 }
 
+/// The largest history file read (bytes): rustyline keeps the last hundred lines.
+const MAX_HISTORY_BYTES: u64 = 1 << 20;
+
 /// The history file; trouble with it is worth one warning, never a failure.
 struct HistoryFile {
     path: Option<PathBuf>,
@@ -179,6 +182,29 @@ impl HistoryFile {
                 return file;
             }
         }
+        // a FIFO would wait for a writer, /dev/zero would never end: looked at first
+        match std::fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return file,
+            Err(e) => {
+                file.warn(&e.to_string());
+                file.path = None;
+                return file;
+            }
+            Ok(meta) if !meta.is_file() => {
+                let what = fascia::graph::load::file_type_name(&meta.file_type());
+                file.warn(&format!("it is {what}, not a regular file"));
+                file.path = None;
+                return file;
+            }
+            Ok(meta) if meta.len() > MAX_HISTORY_BYTES => {
+                file.warn(&format!(
+                    "larger than {MAX_HISTORY_BYTES} bytes, the limit for a history file"
+                ));
+                file.path = None;
+                return file;
+            }
+            Ok(_) => {}
+        }
         match editor.load_history(&path) {
             Ok(()) => {}
             Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {}
@@ -187,12 +213,28 @@ impl HistoryFile {
         file
     }
 
+    /// Saves the history whole through a fresh temporary file renamed over the old one
+    /// (see [`fascia::graph::disk`]): a link planted at the history's path is refused,
+    /// never written through.
     fn append(&mut self, editor: &mut Editor<LineHelper, FileHistory>) {
         let Some(path) = self.path.clone() else {
             return;
         };
-        if let Err(e) = editor.append_history(&path) {
+        let saved = (|| {
+            let temp = fascia::graph::disk::Replacing::create(&path, Some(0o600))?;
+            editor
+                .save_history(temp.temp_path())
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            // nothing new (a repeated line): the old file stays
+            let written = std::fs::metadata(temp.temp_path()).map_or(0, |m| m.len());
+            if written == 0 {
+                return Ok(());
+            }
+            temp.commit()
+        })();
+        if let Err(e) = saved {
             self.warn(&e.to_string());
+            self.path = None;
         }
     }
 
