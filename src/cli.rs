@@ -276,6 +276,7 @@ pub fn run() -> Result<ExitCode, Error> {
     }
     let format = Format::from_name(&args.format).unwrap_or_default();
     let work_limit = work_limit()?;
+    fascia::output::max_picture().map_err(Error::Usage)?;
     let mut inputs = inputs_in_order(&matches, &args);
     if inputs.is_empty() {
         if io::stdin().is_terminal() {
@@ -831,7 +832,12 @@ impl Runner<'_> {
     ) -> Result<(), Error> {
         let mut budget = Budget::new(self.work_limit);
         let start = std::time::Instant::now();
-        let result = fascia::query::run_within(self.atlas, text, &mut budget);
+        let result = fascia::query::run_within(self.atlas, text, &mut budget).and_then(|(q, a)| {
+            if q.dot || self.format.is_picture() {
+                fascia::output::check_picture(self.atlas, &a)?;
+            }
+            Ok((q, a))
+        });
         if self.timings {
             crate::timings::report_query(start.elapsed(), text);
         }

@@ -513,3 +513,97 @@ fn a_cache_file_larger_than_the_cap_is_not_read() {
         .args(["-e", "count muscles innervated-by tibial"]));
     assert_eq!((code, out.as_str()), (Some(0), "1\n"));
 }
+
+// ------------------------------------------------------------------ costs
+
+/// A generated graph of `structures`, loaded from its TSV files.
+fn generated(structures: usize) -> Atlas {
+    let graph = fascia::graph::synthetic::Synthetic::generate(structures, None, 1).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    graph.write_tsv(dir.path()).unwrap();
+    fascia::load_dir(dir.path()).unwrap()
+}
+
+#[test]
+fn localize_spends_from_the_work_budget_and_stops_on_cancel() {
+    use fascia::query::budget::{Budget, Cancel};
+    let atlas = generated(20_000);
+    let query = "localize weak muscle-1";
+    let stopped = fascia::query::run_within(&atlas, query, &mut Budget::new(200_000));
+    assert_eq!(
+        stopped.map(|_| ()).unwrap_err().to_string(),
+        "`localize` stopped after 200000 steps of work, the work limit"
+    );
+    let cancel = Cancel::new();
+    cancel.cancel();
+    let mut budget = Budget::new(u64::MAX).with_cancel(cancel);
+    let cancelled = fascia::query::run_within(&atlas, query, &mut budget);
+    assert_eq!(
+        cancelled.map(|_| ()).unwrap_err().to_string(),
+        "query cancelled"
+    );
+    // the bundled data localizes within the default budget
+    let bundled = fascia::bundled().unwrap();
+    let mut budget = Budget::default();
+    let ranked = fascia::query::run_within(
+        &bundled,
+        "localize weak deltoid, supraspinatus, infraspinatus, \"biceps brachii\" reflex-lost \"biceps reflex\"",
+        &mut budget,
+    );
+    assert!(ranked.is_ok(), "{ranked:?}");
+}
+
+#[test]
+fn a_picture_larger_than_the_limit_is_refused_before_it_is_laid_out() {
+    let (code, out, stderr) = run(fascia_bin()
+        .env("FASCIA_MAX_PICTURE", "50")
+        .env("FASCIA_SVG", "builtin")
+        .args(["--format", "svg", "-e", "around soleus depth 4"]));
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+    let drawn = fascia::output::Scene::of(
+        &fascia::bundled().unwrap(),
+        &fascia::run(&fascia::bundled().unwrap(), "around soleus depth 4")
+            .unwrap()
+            .1,
+        None,
+    )
+    .nodes
+    .len();
+    assert_eq!(
+        stderr,
+        format!(
+            "error: the picture would draw {drawn} structures, more than the 50 one picture \
+             may draw\n  = narrow the query (`limit N`, a smaller `depth`) or raise the limit \
+             with the environment variable FASCIA_MAX_PICTURE\n"
+        )
+    );
+    let (code, _, stderr) = run(fascia_bin()
+        .env("FASCIA_MAX_PICTURE", "lots")
+        .args(["-e", "soleus"]));
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "fascia: FASCIA_MAX_PICTURE must be a positive whole number of structures, not `lots`\n"
+    );
+}
+
+#[test]
+fn facts_stated_many_times_are_one_fact() {
+    let mut edges = String::from(EDGES);
+    for _ in 0..300_000 {
+        edges.push_str("soleus\tinnervated-by\ttibial\n");
+    }
+    let atlas = load_tsv(("nodes.tsv", SMALL_NODES), ("edges.tsv", &edges), "test").unwrap();
+    assert_eq!(atlas.fact_count(), 1);
+    // kept at the line it was first stated on
+    let fact = atlas.graph().edge_indices().next().unwrap();
+    assert_eq!(atlas.location(fact).line, 2);
+}
+
+#[test]
+fn an_unknown_id_a_megabyte_long_gets_an_error_without_a_suggestion() {
+    let long = "tibial".repeat(200_000);
+    let edges = format!("{EDGES}soleus\tinnervated-by\t{long}\n");
+    let got = tsv(SMALL_NODES, &edges);
+    assert_eq!(got, [format!("edges.tsv:2:22: unknown id `{long}`")]);
+}

@@ -9,6 +9,35 @@ use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+/// "a FIFO", "a directory", … for messages about files that are not what was expected.
+pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a directory"
+    } else if t.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// Why a file was not read.
 #[derive(Debug)]
 pub enum ReadError {
@@ -26,9 +55,7 @@ pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     // looked at before opening: opening a FIFO for reading waits for a writer
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
     if !meta.is_file() {
-        return Err(ReadError::NotRegular(super::load::file_type_name(
-            &meta.file_type(),
-        )));
+        return Err(ReadError::NotRegular(file_type_name(&meta.file_type())));
     }
     if meta.len() > max {
         return Err(ReadError::TooLarge(max));
@@ -37,9 +64,7 @@ pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     // and again once open: the path may have been replaced in between
     let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
-        return Err(ReadError::NotRegular(super::load::file_type_name(
-            &meta.file_type(),
-        )));
+        return Err(ReadError::NotRegular(file_type_name(&meta.file_type())));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(max.saturating_add(1))
@@ -60,7 +85,7 @@ pub fn check_target(target: &Path) -> io::Result<()> {
             io::ErrorKind::InvalidInput,
             format!(
                 "it is {}; only a regular file or a new path is written",
-                super::load::file_type_name(&meta.file_type())
+                file_type_name(&meta.file_type())
             ),
         )),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),

@@ -153,34 +153,7 @@ impl Walk {
     }
 }
 
-/// "a FIFO", "a directory", … for messages about files that are not what was expected.
-pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_dir() {
-        "a directory"
-    } else if t.is_file() {
-        "a regular file"
-    } else {
-        "not a regular file"
-    }
-}
+pub use super::disk::file_type_name;
 
 /// One data file (an exported `.nt` or `.json`) as text, with the same bounds as the
 /// data walk: a regular file only, at most the data-file size limit, UTF-8 checked.

@@ -127,6 +127,8 @@ fn parse_kind(text: &str) -> Option<Kind> {
 struct Reader<'a> {
     graph: DiGraph<Structure, Fact>,
     ids: FxHashMap<&'a str, NodeIndex>,
+    /// The facts read so far, so that one stated again is read once.
+    facts: rustc_hash::FxHashSet<(u32, Relation, u32)>,
     errors: Vec<DataError>,
 }
 
@@ -374,6 +376,13 @@ impl<'a> Reader<'a> {
             };
             if let Some(message) = fact_kind_problem(&self.graph, relation, direction, from, to) {
                 self.error(file, number, p_col, message);
+                continue;
+            }
+            // a fact stated again (300,000 times over) is one fact, kept at its first line
+            if !self
+                .facts
+                .insert((from.index() as u32, relation, to.index() as u32))
+            {
                 continue;
             }
             self.graph.add_edge(

@@ -357,7 +357,10 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             Answer::Lesion(clinical::lesion(atlas, lesion, *disputed))
         }
         Plan::Localize { findings, disputed } => {
-            Answer::Localize(clinical::localize(atlas, findings, *disputed))
+            let spend = |steps| budget.spend("localize", steps);
+            Answer::Localize(clinical::localize_within(
+                atlas, findings, *disputed, spend,
+            )?)
         }
     })
 }

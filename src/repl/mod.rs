@@ -430,7 +430,13 @@ impl Session {
         self.cancel.reset();
         let mut budget = Budget::new(self.work_limit).with_cancel(self.cancel.clone());
         let start = std::time::Instant::now();
-        let result = fascia::query::run_within(&self.atlas, text, &mut budget);
+        let result =
+            fascia::query::run_within(&self.atlas, text, &mut budget).and_then(|(q, a)| {
+                if q.dot || self.format.is_picture() {
+                    fascia::output::check_picture(&self.atlas, &a)?;
+                }
+                Ok((q, a))
+            });
         if self.timings {
             crate::timings::report_query(start.elapsed(), text);
         }
