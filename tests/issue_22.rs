@@ -607,3 +607,35 @@ fn an_unknown_id_a_megabyte_long_gets_an_error_without_a_suggestion() {
     let got = tsv(SMALL_NODES, &edges);
     assert_eq!(got, [format!("edges.tsv:2:22: unknown id `{long}`")]);
 }
+
+// ------------------------------------------------------------------ exports load back
+
+#[test]
+fn a_tsv_graph_exported_to_json_or_n_triples_loads_back() {
+    let atlas = load_tsv(
+        ("nodes.tsv", SMALL_NODES),
+        ("edges.tsv", SMALL_EDGES),
+        "imported",
+    )
+    .unwrap();
+    let query = "count muscles innervated-by tibial";
+    for format in [ExportFormat::Json, ExportFormat::NTriples] {
+        let mut out = Vec::new();
+        fascia::export::write(&atlas, &Selection::whole(&atlas), format, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let back = match format {
+            ExportFormat::Json => dump::load("g.json", &text),
+            _ => rdf::read("g.nt", &text),
+        };
+        let back = back.unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        assert_eq!(set_total(&back, query), 1, "{format:?}");
+        assert_eq!(back.fact_count(), atlas.fact_count());
+        // each fact cites the import it came from, named after the data
+        let fact = back.graph().edge_indices().next().unwrap();
+        let source = back.source(back.fact(fact).sources[0]);
+        assert_eq!(
+            (source.id.as_str(), source.title.as_str()),
+            ("imported", "Facts imported from imported")
+        );
+    }
+}

@@ -96,6 +96,16 @@ fn text(t: &Option<Text>) -> Option<String> {
 }
 
 pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::Result<()> {
+    let imported = super::imported_source(atlas, selection);
+    let imported_entry = imported.as_ref().map(|s| DumpSource {
+        id: s.id.to_string(),
+        title: s.title.to_string(),
+        publisher: s.publisher.to_string(),
+        url: None,
+        read: None,
+        quality: super::quality_word(s.quality).to_string(),
+        work: None,
+    });
     let sources = selection
         .sources
         .iter()
@@ -111,6 +121,7 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                 work: atlas.work_of(*id).map(|w| w.id.to_string()),
             }
         })
+        .chain(imported_entry)
         .collect();
     // the works of the sources written, in the atlas's order
     let mut used: Vec<bool> = vec![false; atlas.works().len()];
@@ -191,7 +202,11 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                 }),
                 note: atlas.note(*e).map(ToString::to_string),
                 status: f.status.map(|s| s.word().to_string()),
-                sources: source_ids(&f.sources),
+                sources: if f.sources.is_empty() && imported.is_some() {
+                    vec![super::IMPORTED_SOURCE.to_string()]
+                } else {
+                    source_ids(&f.sources)
+                },
                 at: atlas.location(*e).to_string(),
             }
         })

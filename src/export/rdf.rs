@@ -423,10 +423,14 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
         add(&node, iri(format!("{DCTERMS}title")), text(&work.title));
         add(&node, vocab("tier"), text(work.tier.word()));
     }
-    for id in selection.sources.iter().copied() {
-        let src = atlas.source(id);
+    let imported = super::imported_source(atlas, selection);
+    let sources = selection
+        .sources
+        .iter()
+        .map(|id| (atlas.source(*id), atlas.work_of(*id)));
+    for (src, work) in sources.chain(imported.as_ref().map(|s| (s, None))) {
         let node = source_iri(&src.id);
-        if let Some(work) = atlas.work_of(id) {
+        if let Some(work) = work {
             add(&node, vocab("work"), work_iri(&work.id).into());
         }
         add(&node, rdf::TYPE.into(), vocab("Source").into());
@@ -579,6 +583,10 @@ fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, 
         );
         for src in &fact.sources {
             let src = source_iri(&atlas.source(*src).id);
+            add(&statement, iri(format!("{DCTERMS}source")), src.into());
+        }
+        if fact.sources.is_empty() {
+            let src = source_iri(super::IMPORTED_SOURCE);
             add(&statement, iri(format!("{DCTERMS}source")), src.into());
         }
     }
