@@ -203,9 +203,11 @@ impl ColorChoice {
     }
 }
 
-/// <https://no-color.org>: set and not empty.
+/// <https://no-color.org>: set and not empty; or a terminal that says it shows no
+/// escapes (`TERM=dumb`).
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
 
 /// Parses the arguments and runs what they ask for.

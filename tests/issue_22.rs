@@ -639,3 +639,28 @@ fn a_tsv_graph_exported_to_json_or_n_triples_loads_back() {
         );
     }
 }
+
+// ------------------------------------------------------------------ smaller
+
+#[cfg(unix)]
+#[test]
+fn a_dumb_terminal_gets_no_colour() {
+    let on_terminal = |term: &str| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"));
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "--data",
+                "tests/fixtures/mini",
+                "-e",
+                "show nosuch-structure",
+            ])
+            .env_remove("NO_COLOR")
+            .env("TERM", term);
+        let mut session = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
+        session.exp_eof().unwrap()
+    };
+    assert!(on_terminal("xterm").contains('\u{1b}'));
+    let dumb = on_terminal("dumb");
+    assert!(dumb.contains("error: "), "{dumb}");
+    assert!(!dumb.contains('\u{1b}'), "{dumb:?}");
+}
