@@ -158,8 +158,11 @@ fn history_path() -> Option<PathBuf> {
     }
 }
 
-/// The largest history file read (bytes): rustyline keeps the last hundred lines.
+/// The largest history file read by default (bytes): rustyline keeps the last hundred
+/// lines.
 const MAX_HISTORY_BYTES: u64 = 1 << 20;
+/// The environment variable that sets the history file's size limit (bytes).
+const MAX_HISTORY_VAR: &str = "FASCIA_MAX_HISTORY_SIZE";
 
 /// The history file; trouble with it is worth one warning, never a failure.
 struct HistoryFile {
@@ -196,14 +199,23 @@ impl HistoryFile {
                 file.path = None;
                 return file;
             }
-            Ok(meta) if meta.len() > MAX_HISTORY_BYTES => {
-                file.warn(&format!(
-                    "larger than {MAX_HISTORY_BYTES} bytes, the limit for a history file"
-                ));
-                file.path = None;
-                return file;
+            Ok(meta) => {
+                let max = fascia::graph::load::size_setting(MAX_HISTORY_VAR, MAX_HISTORY_BYTES);
+                let too_large = match max {
+                    Ok(max) => (meta.len() > max).then(|| {
+                        format!(
+                            "larger than {max} bytes, the limit for a history file (raise it \
+                             with the environment variable {MAX_HISTORY_VAR})"
+                        )
+                    }),
+                    Err(e) => Some(e.to_string()),
+                };
+                if let Some(why) = too_large {
+                    file.warn(&why);
+                    file.path = None;
+                    return file;
+                }
             }
-            Ok(_) => {}
         }
         match editor.load_history(&path) {
             Ok(()) => {}
