@@ -158,12 +158,17 @@ fn json_dumps_refuse_escapes() {
     let planted = text.replace("\"Femur\"", "\"Fe\\u001b]52;c;eA==\\u0007mur\"");
     let got = messages(dump::load("g.json", &planted));
     assert_eq!(got.len(), 1, "{got:?}");
-    assert!(
-        got[0].ends_with(
-            "control character U+001B in the name of `femur` (character 3); text in data \
-             files may not hold control characters"
-        ),
-        "{got:?}"
+    // put at the structure's entry in the dump, with where it was first stated
+    let entry = planted[..planted.find("\"id\": \"femur\"").unwrap()]
+        .rfind('{')
+        .unwrap();
+    let line = planted[..entry].matches('\n').count() + 1;
+    assert_eq!(
+        got[0],
+        format!(
+            "g.json:{line}:5: control character U+001B in the name of `femur` (character 3); \
+             text in data files may not hold control characters (stated at d.toml:6:1)"
+        )
     );
 }
 
@@ -663,4 +668,31 @@ fn a_dumb_terminal_gets_no_colour() {
     let dumb = on_terminal("dumb");
     assert!(dumb.contains("error: "), "{dumb}");
     assert!(!dumb.contains('\u{1b}'), "{dumb:?}");
+}
+
+#[test]
+fn problems_in_a_json_dump_name_the_json_file_and_where_the_fact_was_stated() {
+    let atlas = load_tsv(
+        ("nodes.tsv", SMALL_NODES),
+        ("edges.tsv", SMALL_EDGES),
+        "imported",
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    let whole = Selection::whole(&atlas);
+    fascia::export::write(&atlas, &whole, ExportFormat::Json, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let broken = text.replace("\"object\": \"tibial\"", "\"object\": \"tibia\"");
+    // the fact's entry: the `{` before its subject
+    let subject = broken.find("\"subject\": \"soleus\"").unwrap();
+    let brace = broken[..subject].rfind('{').unwrap();
+    let line = broken[..brace].matches('\n').count() + 1;
+    let column = brace - broken[..brace].rfind('\n').map_or(0, |i| i + 1) + 1;
+    assert_eq!(
+        messages(dump::load("g.json", &broken)),
+        [format!(
+            "g.json:{line}:{column}: unknown id `tibia`; did you mean `tibial`? (stated at \
+             edges.tsv:2:1)"
+        )]
+    );
 }
