@@ -1,6 +1,7 @@
 //! The command line: arguments, the one-shot and script runs, `check` and `export`.
 
 use crate::pager::Pager;
+use fascia::graph::disk::Replacing;
 use crate::repl;
 use crate::signals::{self, Cleanup};
 use crate::statements::{self, Splitter};
@@ -1084,56 +1085,26 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<LineRea
 }
 
 /// `-o FILE`: answers go to a temporary file beside the target, renamed over it only
-/// when the run succeeds, so the target is never half-written. Only a regular file or
-/// a new path is a target: a rename would replace a device, a FIFO, or a symbolic link
-/// itself rather than the file it points to. Every error names the target, never the
-/// temporary file.
+/// when the run succeeds, so the target is never half-written (see
+/// [`fascia::graph::disk::Replacing`]). Only a regular file or a new path is a target:
+/// a rename would replace a device, a FIFO, or a symbolic link itself rather than the
+/// file it points to. Every error names the target, never the temporary file.
 struct AtomicFile {
     target: PathBuf,
-    temp: BufWriter<Unnamed>,
+    temp: Replacing,
     cleanup: Cleanup,
-}
-
-/// The temporary file, written through its plain `File`: tempfile's own `Write` would
-/// name the temporary path in every error.
-struct Unnamed(tempfile::NamedTempFile);
-
-impl Write for Unnamed {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.as_file_mut().write(buf)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.as_file_mut().flush()
-    }
 }
 
 impl AtomicFile {
     fn create(target: &Path, cleanup: Cleanup) -> Result<AtomicFile, Error> {
         check_output_target(target)?;
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        // the result should get the permissions a plain create would give, not a
-        // temporary file's private 0600
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-            let mode = fs::metadata(target).map_or(0o666, |meta| meta.permissions().mode());
-            options.mode(mode);
-        }
-        let temp = tempfile::Builder::new()
-            .prefix(".fascia-")
-            .suffix(".tmp")
-            .make_in(dir, |path| options.open(path))
-            .map_err(|source| write_error(target, source))?;
-        cleanup.watch(temp.path().to_path_buf());
+        // the result gets the permissions a plain create would give (or the old file's),
+        // not a temporary file's private 0600
+        let temp = Replacing::create(target, None).map_err(|e| write_error(target, e))?;
+        cleanup.watch(temp.temp_path().to_path_buf());
         Ok(AtomicFile {
             target: target.to_path_buf(),
-            temp: BufWriter::new(Unnamed(temp)),
+            temp,
             cleanup,
         })
     }
@@ -1143,27 +1114,23 @@ impl AtomicFile {
         &mut self,
         write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        write(&mut self.temp).map_err(|e| match e {
+        write(self.temp.writer()).map_err(|e| match e {
             Error::Output(source) => write_error(&self.target, source),
             other => other,
         })
     }
 
     fn commit(self) -> Result<(), Error> {
-        let target = &self.target;
-        let Unnamed(temp) = self
-            .temp
-            .into_inner()
-            .map_err(|e| write_error(target, e.into_error()))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|source| write_error(target, source))?;
+        let AtomicFile {
+            target,
+            temp,
+            cleanup,
+        } = self;
         // the target may have changed while the queries ran
-        check_output_target(target)?;
-        self.cleanup
-            .finish(|| temp.persist(target).map(drop))
-            .map_err(|e| write_error(target, e.error))?;
-        Ok(())
+        check_output_target(&target)?;
+        cleanup
+            .finish(|| temp.commit())
+            .map_err(|e| write_error(&target, e))
     }
 
     /// Leaves the target as it was and removes the temporary file.
