@@ -1,7 +1,6 @@
 //! The command line: arguments, the one-shot and script runs, `check` and `export`.
 
 use crate::pager::Pager;
-use fascia::graph::disk::Replacing;
 use crate::repl;
 use crate::signals::{self, Cleanup};
 use crate::statements::{self, Splitter};
@@ -11,6 +10,7 @@ use crate::term::{
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fascia::ask::Reading;
 use fascia::export::{ExportFormat, Selection};
+use fascia::graph::disk::Replacing;
 use fascia::output::Format;
 use fascia::query::budget::{self, Budget};
 use fascia::{Atlas, Report};
@@ -252,10 +252,13 @@ pub fn run() -> Result<ExitCode, Error> {
                     .to_string(),
             ));
         }
+        // from the start: a signal while the data loads stops the export too
+        let cleanup = Cleanup::default();
+        signals::exit_on_signal(cleanup.clone());
         let Some(atlas) = load(args.data.as_deref(), err_color) else {
             return Ok(ExitCode::from(FATAL));
         };
-        return export(&atlas, export_args, err_color);
+        return export(&atlas, export_args, err_color, cleanup);
     }
     if let Some(Command::Quiz(quiz_args)) = &args.command {
         if !no_queries || args.output.is_some() {
@@ -394,9 +397,14 @@ fn check(dir: Option<&Path>) -> Result<ExitCode, Error> {
 
 /// `fascia export`: the selection in the format asked for, to standard output, a file
 /// (replaced whole) or, for neo4j, a directory.
-fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Error> {
+fn export(
+    atlas: &Atlas,
+    args: &ExportArgs,
+    color: bool,
+    cleanup: Cleanup,
+) -> Result<ExitCode, Error> {
     if args.format == ANKI {
-        return anki(atlas, args);
+        return anki(atlas, args, cleanup);
     }
     if args.region.is_some() || !args.topic.is_empty() {
         return Err(Error::Usage(
@@ -432,8 +440,6 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
             fascia::export::write_dir(atlas, &selection, format, dir).map_err(io_error(dir))?
         }
         (Some(file), false) => {
-            let cleanup = Cleanup::default();
-            signals::exit_on_signal(cleanup.clone());
             let mut target = AtomicFile::create(file, cleanup)?;
             target.write_with(|out| {
                 fascia::export::write(atlas, &selection, format, out).map_err(Error::Output)
@@ -494,7 +500,7 @@ fn quiz(atlas: &Atlas, args: &QuizArgs) -> Result<ExitCode, Error> {
 }
 
 /// `fascia export --format anki`: every question the filters admit, as a deck.
-fn anki(atlas: &Atlas, args: &ExportArgs) -> Result<ExitCode, Error> {
+fn anki(atlas: &Atlas, args: &ExportArgs, cleanup: Cleanup) -> Result<ExitCode, Error> {
     if !args.query.is_empty() {
         return Err(Error::Usage(
             "an anki deck takes --region and --topic, not a query".to_string(),
@@ -507,8 +513,6 @@ fn anki(atlas: &Atlas, args: &ExportArgs) -> Result<ExitCode, Error> {
     };
     match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(file) => {
-            let cleanup = Cleanup::default();
-            signals::exit_on_signal(cleanup.clone());
             let mut target = AtomicFile::create(file, cleanup)?;
             target.write_with(write)?;
             target.commit()?;

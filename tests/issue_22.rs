@@ -696,3 +696,37 @@ fn problems_in_a_json_dump_name_the_json_file_and_where_the_fact_was_stated() {
         )]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn sigint_while_an_export_loads_stops_it_and_leaves_the_target() {
+    let data = tempfile::tempdir().unwrap();
+    fascia::graph::synthetic::Synthetic::generate(50_000, None, 1)
+        .unwrap()
+        .write_tsv(data.path())
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("graph.json");
+    std::fs::write(&target, "old").unwrap();
+    // as a shell starts a background job: with SIGINT ignored until fascia says otherwise
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' INT; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_fascia"))
+        .arg("--no-cache")
+        .arg("--data")
+        .arg(data.path())
+        .args(["export", "--format", "json", "-o"])
+        .arg(&target)
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+}
