@@ -730,3 +730,28 @@ fn sigint_while_an_export_loads_stops_it_and_leaves_the_target() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn localize_pays_for_the_nerves_each_lesion_cuts_off() {
+    use fascia::query::budget::Budget;
+    // one muscle at the end of a 20,000-branch chain: few muscles, but each candidate
+    // high in the chain cuts off the whole tree below it
+    let count = 20_000;
+    let (mut nodes, mut edges) = (
+        String::from("id\tkind\tname\nm\tmuscle\tM\n"),
+        String::from(EDGES),
+    );
+    for i in 0..count {
+        nodes.push_str(&format!("n-{i}\tnerve\tN {i}\n"));
+        if i > 0 {
+            edges.push_str(&format!("n-{i}\tbranch-of\tn-{}\n", i - 1));
+        }
+    }
+    edges.push_str(&format!("m\tinnervated-by\tn-{}\n", count - 1));
+    let atlas = load_tsv(("nodes.tsv", &nodes), ("edges.tsv", &edges), "test").unwrap();
+    let stopped = fascia::query::run_within(&atlas, "localize weak m", &mut Budget::new(300_000));
+    assert_eq!(
+        stopped.map(|_| ()).unwrap_err().to_string(),
+        "`localize` stopped after 300000 steps of work, the work limit"
+    );
+}

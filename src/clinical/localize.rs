@@ -127,7 +127,8 @@ pub fn localize(atlas: &Atlas, findings: &[Finding], disputed: bool) -> Ranking 
 /// [`localize`], paying `spend` before each candidate: working out one candidate's
 /// deficit reads every muscle and its facts, so each costs a step per muscle and per
 /// fact of one (a generated graph of 100,000 structures has tens of thousands of
-/// candidates and of muscles). The query's work budget pays, and a Ctrl-C stops it.
+/// candidates and of muscles), and a step per nerve it cuts off. The query's work budget
+/// pays, and a Ctrl-C stops it.
 pub fn localize_within<E>(
     atlas: &Atlas,
     findings: &[Finding],
@@ -158,6 +159,8 @@ fn ranking<E>(
     for l in &lesions {
         spend(cost)?;
         let d = lesion(atlas, l, disputed);
+        // and a step per nerve the lesion cuts off: a long tree's trunk reaches them all
+        spend(d.nerves.len() as u64)?;
         if d.is_empty() {
             continue;
         }
