@@ -755,3 +755,30 @@ fn localize_pays_for_the_nerves_each_lesion_cuts_off() {
         "`localize` stopped after 300000 steps of work, the work limit"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_cache_file_that_is_a_fifo_is_passed_over_and_left_alone() {
+    let data = small_tsv();
+    let cache = tempfile::tempdir().unwrap();
+    assert_eq!(cached_run(data.path(), cache.path()).1, "1\n");
+    let file = std::fs::read_dir(cache.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::remove_file(&file).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (code, out, stderr) = cached_run(data.path(), cache.path());
+    assert_eq!((code, out.as_str()), (Some(0), "1\n"), "{stderr}");
+    // not replaced: the cache writes only over a regular file
+    let is_fifo = std::os::unix::fs::FileTypeExt::is_fifo(
+        &std::fs::symlink_metadata(&file).unwrap().file_type(),
+    );
+    assert!(is_fifo);
+}

@@ -213,9 +213,20 @@ fn evict(cache: &Path, cap: u64, keep: &Path) {
     let Ok(entries) = std::fs::read_dir(cache) else {
         return;
     };
-    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+    let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    // a temporary file an hour old was left by a write that was stopped
+    let stale = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for temp in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "tmp"))
+    {
+        let meta = std::fs::symlink_metadata(temp);
+        if meta.is_ok_and(|m| m.is_file() && m.modified().is_ok_and(|t| t < stale)) {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = paths
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "snapshot"))
         .filter_map(|p| {
             let meta = std::fs::symlink_metadata(&p).ok()?;
