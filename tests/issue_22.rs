@@ -610,7 +610,13 @@ fn an_unknown_id_a_megabyte_long_gets_an_error_without_a_suggestion() {
     let long = "tibial".repeat(200_000);
     let edges = format!("{EDGES}soleus\tinnervated-by\t{long}\n");
     let got = tsv(SMALL_NODES, &edges);
-    assert_eq!(got, [format!("edges.tsv:2:22: unknown id `{long}`")]);
+    let start = "tibial".repeat(10);
+    assert_eq!(
+        got,
+        [format!(
+            "edges.tsv:2:22: unknown id `{start}… (1200000 characters)`"
+        )]
+    );
 }
 
 // ------------------------------------------------------------------ exports load back

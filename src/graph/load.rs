@@ -994,7 +994,10 @@ impl Loader {
             .and_then(|index| index.closest(id))
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
-        self.error(at.clone(), format!("unknown id `{id}`{hint}"));
+        self.error(
+            at.clone(),
+            format!("unknown id `{}`{hint}", super::text::quoted(id)),
+        );
         None
     }
 

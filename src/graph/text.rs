@@ -99,6 +99,20 @@ pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Text longer than this is cut short when a message quotes it.
+const QUOTED_CHARS: usize = 80;
+
+/// `text` as a message quotes it: whole when short, else its start and its length, so
+/// that a megabyte-long unknown id is not printed whole.
+pub fn quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= QUOTED_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let start: String = text.chars().take(QUOTED_CHARS - 20).collect();
+    std::borrow::Cow::Owned(format!("{start}… ({count} characters)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +144,16 @@ mod tests {
             problem("name", "soleus", "Sol\u{202e}eus").unwrap(),
             "bidirectional control character U+202E in the name of `soleus` (character 4); \
              text in data files may not hold bidirectional controls"
+        );
+    }
+
+    #[test]
+    fn long_text_is_quoted_short() {
+        assert_eq!(quoted("soleus"), "soleus");
+        let long = "x".repeat(1000);
+        assert_eq!(
+            quoted(&long),
+            format!("{}… (1000 characters)", "x".repeat(60))
         );
     }
 

@@ -326,7 +326,12 @@ impl<'a> Reader<'a> {
         } else {
             String::new()
         };
-        self.error(file, number, column, format!("unknown id `{id}`{hint}"));
+        self.error(
+            file,
+            number,
+            column,
+            format!("unknown id `{}`{hint}", super::text::quoted(id)),
+        );
         None
     }
 
