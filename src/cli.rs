@@ -10,6 +10,7 @@ use crate::term::{
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fascia::ask::Reading;
 use fascia::export::{ExportFormat, Selection};
+use fascia::graph::disk::Replacing;
 use fascia::output::Format;
 use fascia::query::budget::{self, Budget};
 use fascia::{Atlas, Report};
@@ -225,9 +226,11 @@ impl ColorChoice {
     }
 }
 
-/// <https://no-color.org>: set and not empty.
+/// <https://no-color.org>: set and not empty; or a terminal that says it shows no
+/// escapes (`TERM=dumb`).
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
 
 /// Parses the arguments and runs what they ask for.
@@ -271,10 +274,13 @@ pub fn run() -> Result<ExitCode, Error> {
                     .to_string(),
             ));
         }
+        // from the start: a signal while the data loads stops the export too
+        let cleanup = Cleanup::default();
+        signals::exit_on_signal(cleanup.clone());
         let Some(atlas) = load(args.data.as_deref(), err_color) else {
             return Ok(ExitCode::from(FATAL));
         };
-        return export(&atlas, export_args, err_color);
+        return export(&atlas, export_args, err_color, cleanup);
     }
     if let Some(Command::Quiz(quiz_args)) = &args.command {
         if !no_queries || args.output.is_some() {
@@ -317,6 +323,7 @@ pub fn run() -> Result<ExitCode, Error> {
     }
     let format = Format::from_name(&args.format).unwrap_or_default();
     let work_limit = work_limit()?;
+    fascia::output::max_picture().map_err(Error::Usage)?;
     let mut inputs = inputs_in_order(&matches, &args);
     if inputs.is_empty() {
         if io::stdin().is_terminal() {
@@ -431,9 +438,14 @@ fn check(dir: Option<&Path>) -> Result<ExitCode, Error> {
 
 /// `fascia export`: the selection in the format asked for, to standard output, a file
 /// (replaced whole) or, for neo4j, a directory.
-fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Error> {
+fn export(
+    atlas: &Atlas,
+    args: &ExportArgs,
+    color: bool,
+    cleanup: Cleanup,
+) -> Result<ExitCode, Error> {
     if args.format == ANKI {
-        return anki(atlas, args);
+        return anki(atlas, args, cleanup);
     }
     if args.region.is_some() || !args.topic.is_empty() {
         return Err(Error::Usage(
@@ -469,8 +481,6 @@ fn export(atlas: &Atlas, args: &ExportArgs, color: bool) -> Result<ExitCode, Err
             fascia::export::write_dir(atlas, &selection, format, dir).map_err(io_error(dir))?
         }
         (Some(file), false) => {
-            let cleanup = Cleanup::default();
-            signals::exit_on_signal(cleanup.clone());
             let mut target = AtomicFile::create(file, cleanup)?;
             target.write_with(|out| {
                 fascia::export::write(atlas, &selection, format, out).map_err(Error::Output)
@@ -531,7 +541,7 @@ fn quiz(atlas: &Atlas, args: &QuizArgs) -> Result<ExitCode, Error> {
 }
 
 /// `fascia export --format anki`: every question the filters admit, as a deck.
-fn anki(atlas: &Atlas, args: &ExportArgs) -> Result<ExitCode, Error> {
+fn anki(atlas: &Atlas, args: &ExportArgs, cleanup: Cleanup) -> Result<ExitCode, Error> {
     if !args.query.is_empty() {
         return Err(Error::Usage(
             "an anki deck takes --region and --topic, not a query".to_string(),
@@ -544,8 +554,6 @@ fn anki(atlas: &Atlas, args: &ExportArgs) -> Result<ExitCode, Error> {
     };
     match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(file) => {
-            let cleanup = Cleanup::default();
-            signals::exit_on_signal(cleanup.clone());
             let mut target = AtomicFile::create(file, cleanup)?;
             target.write_with(write)?;
             target.commit()?;
@@ -570,8 +578,10 @@ fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
     match dir {
         Some(path) => if path.is_dir() {
             let no_cache = NO_CACHE.load(std::sync::atomic::Ordering::Relaxed);
-            let cache = fascia::graph::cache::directory().filter(|_| !no_cache);
-            fascia::graph::cache::load_dir(path, cache.as_deref())
+            fascia::graph::cache::directory().and_then(|cache| {
+                let cache = cache.filter(|_| !no_cache);
+                fascia::graph::cache::load_dir(path, cache.as_deref())
+            })
         } else {
             fascia::load_path(path)
         }
@@ -726,10 +736,7 @@ impl Runner<'_> {
                     self.script("<stdin>", stdin.lock(), out)?;
                 }
                 Input::File(path) => {
-                    let file = fs::File::open(path).map_err(|source| Error::Io {
-                        context: format!("cannot read {}", path.display()),
-                        source,
-                    })?;
+                    let file = open_script(path)?;
                     self.script(&path.display().to_string(), io::BufReader::new(file), out)?;
                 }
             }
@@ -873,7 +880,12 @@ impl Runner<'_> {
     ) -> Result<(), Error> {
         let mut budget = Budget::new(self.work_limit);
         let start = std::time::Instant::now();
-        let result = fascia::query::run_within(self.atlas, text, &mut budget);
+        let result = fascia::query::run_within(self.atlas, text, &mut budget).and_then(|(q, a)| {
+            if q.dot || self.format.is_picture() {
+                fascia::output::check_picture(self.atlas, &a)?;
+            }
+            Ok((q, a))
+        });
         if self.timings {
             crate::timings::report_query(start.elapsed(), text);
         }
@@ -1108,56 +1120,26 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<LineRea
 }
 
 /// `-o FILE`: answers go to a temporary file beside the target, renamed over it only
-/// when the run succeeds, so the target is never half-written. Only a regular file or
-/// a new path is a target: a rename would replace a device, a FIFO, or a symbolic link
-/// itself rather than the file it points to. Every error names the target, never the
-/// temporary file.
+/// when the run succeeds, so the target is never half-written (see
+/// [`fascia::graph::disk::Replacing`]). Only a regular file or a new path is a target:
+/// a rename would replace a device, a FIFO, or a symbolic link itself rather than the
+/// file it points to. Every error names the target, never the temporary file.
 struct AtomicFile {
     target: PathBuf,
-    temp: BufWriter<Unnamed>,
+    temp: Replacing,
     cleanup: Cleanup,
-}
-
-/// The temporary file, written through its plain `File`: tempfile's own `Write` would
-/// name the temporary path in every error.
-struct Unnamed(tempfile::NamedTempFile);
-
-impl Write for Unnamed {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.as_file_mut().write(buf)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.as_file_mut().flush()
-    }
 }
 
 impl AtomicFile {
     fn create(target: &Path, cleanup: Cleanup) -> Result<AtomicFile, Error> {
         check_output_target(target)?;
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        // the result should get the permissions a plain create would give, not a
-        // temporary file's private 0600
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-            let mode = fs::metadata(target).map_or(0o666, |meta| meta.permissions().mode());
-            options.mode(mode);
-        }
-        let temp = tempfile::Builder::new()
-            .prefix(".fascia-")
-            .suffix(".tmp")
-            .make_in(dir, |path| options.open(path))
-            .map_err(|source| write_error(target, source))?;
-        cleanup.watch(temp.path().to_path_buf());
+        // the result gets the permissions a plain create would give (or the old file's),
+        // not a temporary file's private 0600
+        let temp = Replacing::create(target, None).map_err(|e| write_error(target, e))?;
+        cleanup.watch(temp.temp_path().to_path_buf());
         Ok(AtomicFile {
             target: target.to_path_buf(),
-            temp: BufWriter::new(Unnamed(temp)),
+            temp,
             cleanup,
         })
     }
@@ -1167,27 +1149,23 @@ impl AtomicFile {
         &mut self,
         write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        write(&mut self.temp).map_err(|e| match e {
+        write(self.temp.writer()).map_err(|e| match e {
             Error::Output(source) => write_error(&self.target, source),
             other => other,
         })
     }
 
     fn commit(self) -> Result<(), Error> {
-        let target = &self.target;
-        let Unnamed(temp) = self
-            .temp
-            .into_inner()
-            .map_err(|e| write_error(target, e.into_error()))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|source| write_error(target, source))?;
+        let AtomicFile {
+            target,
+            temp,
+            cleanup,
+        } = self;
         // the target may have changed while the queries ran
-        check_output_target(target)?;
-        self.cleanup
-            .finish(|| temp.persist(target).map(drop))
-            .map_err(|e| write_error(target, e.error))?;
-        Ok(())
+        check_output_target(&target)?;
+        cleanup
+            .finish(|| temp.commit())
+            .map_err(|e| write_error(&target, e))
     }
 
     /// Leaves the target as it was and removes the temporary file.
@@ -1195,6 +1173,31 @@ impl AtomicFile {
         let AtomicFile { temp, cleanup, .. } = self;
         cleanup.finish(|| drop(temp));
     }
+}
+
+/// A script to read: a regular file, or a pipe (`-f <(…)`); a device such as
+/// `/dev/zero` or a socket is refused before it is read.
+fn open_script(path: &Path) -> Result<fs::File, Error> {
+    let context = || format!("cannot read {}", path.display());
+    let meta = fs::metadata(path).map_err(|source| Error::Io {
+        context: context(),
+        source,
+    })?;
+    #[cfg(unix)]
+    let is_pipe = std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type());
+    #[cfg(not(unix))]
+    let is_pipe = false;
+    if !(meta.is_file() || is_pipe) {
+        let what = fascia::graph::load::file_type_name(&meta.file_type());
+        return Err(Error::Usage(format!(
+            "{}: it is {what}; a script is a regular file or a pipe",
+            context()
+        )));
+    }
+    fs::File::open(path).map_err(|source| Error::Io {
+        context: context(),
+        source,
+    })
 }
 
 /// `cannot write TARGET: why`.

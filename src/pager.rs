@@ -78,13 +78,18 @@ impl Pager {
         let Ok(child) = self.command(header).spawn() else {
             return out.write_all(text);
         };
-        wait_for(child, &paged)
+        // a pager that started but failed (`PAGER=false`, a wrapper that cannot find
+        // its program) showed nothing: the answer is written here instead of lost
+        if !wait_for(child, &paged)? {
+            return out.write_all(text);
+        }
+        Ok(())
     }
 }
 
 /// Writes to the pager and waits for it; a pager left before the end (`q` in less) is
-/// no error.
-fn wait_for(mut child: Child, text: &[u8]) -> io::Result<()> {
+/// no error. Whether the pager succeeded.
+fn wait_for(mut child: Child, text: &[u8]) -> io::Result<bool> {
     crate::signals::paging(true);
     if let Some(mut stdin) = child.stdin.take() {
         match stdin.write_all(text) {
@@ -98,7 +103,7 @@ fn wait_for(mut child: Child, text: &[u8]) -> io::Result<()> {
     }
     let status = child.wait();
     crate::signals::paging(false);
-    status.map(drop)
+    status.map(|s| s.success())
 }
 
 /// Whether this `less` takes `--header` (`less --version` says `less 643 …`).
@@ -202,6 +207,17 @@ mod tests {
         let mut out = Vec::new();
         pager
             .show(long.as_bytes(), true, 24, Some(80), &mut out)
+            .unwrap();
+        assert_eq!(out, long.as_bytes());
+        // one that starts and fails shows nothing: the answer comes here
+        let failing = Pager {
+            program: "false".to_string(),
+            args: Vec::new(),
+            keeps_header: false,
+        };
+        let mut out = Vec::new();
+        failing
+            .show(long.as_bytes(), false, 24, Some(80), &mut out)
             .unwrap();
         assert_eq!(out, long.as_bytes());
     }

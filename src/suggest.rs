@@ -1,5 +1,10 @@
 //! "Did you mean …?": the nearest spellings to a word the user or a data file got wrong.
 
+/// Words longer than this get no suggestion: no id or name is a typo away from them,
+/// and scoring costs the product of the two lengths (a 1 MiB unknown id against every
+/// id took minutes).
+pub const MAX_WORD_CHARS: usize = 128;
+
 /// The single closest candidate, if it is close enough to be a plausible typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     nearest(word, candidates, 1).into_iter().next()
@@ -11,9 +16,13 @@ pub fn nearest<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     n: usize,
 ) -> Vec<&'a str> {
+    if word.chars().count() > MAX_WORD_CHARS {
+        return Vec::new();
+    }
     let word = word.to_lowercase();
     let mut scored: Vec<(f64, &'a str)> = candidates
         .into_iter()
+        .filter(|c| c.len() <= 4 * MAX_WORD_CHARS)
         .filter_map(|c| {
             let score = similarity(&word, &c.to_lowercase());
             (score >= 0.75).then_some((score, c))
@@ -67,6 +76,9 @@ impl Index {
     /// The single closest candidate, as [`closest`] would find it among those that
     /// share a telling trigram with `word`.
     pub fn closest(&self, word: &str) -> Option<&str> {
+        if word.chars().count() > MAX_WORD_CHARS {
+            return None;
+        }
         let mut shared: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
         let mut grams = trigrams(&word.to_lowercase());
         grams.sort_unstable();
@@ -151,6 +163,19 @@ mod tests {
         for word in ["tibail", "solues", "xyzzy", "tibai", "femr"] {
             assert_eq!(index.closest(word), closest(word, names), "{word}");
         }
+    }
+
+    #[test]
+    fn a_word_too_long_to_be_a_typo_gets_no_suggestion() {
+        let names = ["tibial", "soleus"];
+        let long = "tibial".repeat(200_000);
+        assert_eq!(closest(&long, names), None);
+        assert_eq!(Index::new(names).closest(&long), None);
+        let at_limit = format!("{}x", "t".repeat(MAX_WORD_CHARS - 1));
+        assert_eq!(
+            closest(&at_limit, [at_limit.as_str()]),
+            Some(at_limit.as_str())
+        );
     }
 
     #[test]

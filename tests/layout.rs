@@ -14,6 +14,9 @@ const LIBRARY: &[(&str, u32)] = &[
     ("graph::vocabulary", 5),
     ("graph::model", 10),
     ("graph::error", 11),
+    // reading and writing files, and what text may hold: below every reader
+    ("graph::disk", 11),
+    ("graph::text", 11),
     // data sources and the graph's side tables, below the builder and the graph
     ("graph::files", 12),
     ("graph::synthetic", 12),

@@ -428,14 +428,19 @@ fn check_with_thousands_of_unknown_ids_stays_near_linear() {
 
 #[cfg(unix)]
 #[test]
-fn a_script_from_dev_zero_stops_at_the_line_limit() {
-    let r = mini(&["-f", "/dev/zero"]);
-    assert_eq!(r.code, Some(1));
-    assert_eq!(
-        r.stderr,
-        "/dev/zero:1: error: line longer than 65536 bytes, the limit for a line of queries; \
-         the rest of /dev/zero is skipped\n"
-    );
+fn a_script_from_a_device_is_refused_before_reading() {
+    // /dev/zero would stop at the line limit, /dev/urandom never (issue 22)
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let r = mini(&["-f", device]);
+        assert_eq!(r.code, Some(2));
+        assert_eq!(
+            r.stderr,
+            format!(
+                "fascia: cannot read {device}: it is a character device; a script is a \
+                 regular file or a pipe\n"
+            )
+        );
+    }
 }
 
 #[test]

@@ -222,22 +222,58 @@ fn parsimony(extra: usize) -> i64 {
 /// explain none of the weak, numb or reflex findings are left out; equal scores share a
 /// rank and are ordered by name.
 pub fn localize(atlas: &Atlas, findings: &[Finding], disputed: bool) -> Ranking {
-    ranking(atlas, findings, candidates(atlas), disputed)
+    let unlimited = |_| Ok::<(), std::convert::Infallible>(());
+    match localize_within(atlas, findings, disputed, unlimited) {
+        Ok(ranking) => ranking,
+        Err(never) => match never {},
+    }
 }
 
-fn ranking(atlas: &Atlas, findings: &[Finding], lesions: Vec<Lesion>, disputed: bool) -> Ranking {
+/// [`localize`], paying `spend` before each candidate: working out one candidate's
+/// deficit reads every muscle and its facts, so each costs a step per muscle and per
+/// fact of one (a generated graph of 100,000 structures has tens of thousands of
+/// candidates and of muscles), and a step per nerve it cuts off. The query's work budget
+/// pays, and a Ctrl-C stops it.
+pub fn localize_within<E>(
+    atlas: &Atlas,
+    findings: &[Finding],
+    disputed: bool,
+    spend: impl FnMut(u64) -> Result<(), E>,
+) -> Result<Ranking, E> {
+    ranking(atlas, findings, candidates(atlas), disputed, spend)
+}
+
+fn ranking<E>(
+    atlas: &Atlas,
+    findings: &[Finding],
+    lesions: Vec<Lesion>,
+    disputed: bool,
+    mut spend: impl FnMut(u64) -> Result<(), E>,
+) -> Result<Ranking, E> {
     let positive: HashSet<NodeIndex> = findings
         .iter()
         .filter(|f| f.sign != Sign::Spared)
         .map(|f| f.node)
         .collect();
-    let mut scored: Vec<(Candidate, Deficit)> = lesions
-        .iter()
-        .map(|l| lesion(atlas, l, disputed))
-        .filter(|d| !d.is_empty())
-        .map(|d| (score(atlas, &d, findings, disputed), d))
-        .filter(|(c, _)| c.explains.iter().any(|n| positive.contains(n)))
-        .collect();
+    // what one deficit reads: every muscle and its facts
+    let muscles = atlas.of_kind(Kind::Muscle);
+    let cost = muscles.iter().fold(1u64, |sum, m| {
+        sum.saturating_add(1 + atlas.graph().edges(*m).count() as u64)
+    });
+    let mut scored: Vec<(Candidate, Deficit)> = Vec::new();
+    for l in &lesions {
+        spend(cost)?;
+        let d = lesion(atlas, l, disputed);
+        // and a step per nerve the lesion cuts off: a long tree's trunk reaches them all
+        spend(d.nerves.len() as u64)?;
+        if d.is_empty() {
+            continue;
+        }
+        let c = score(atlas, &d, findings, disputed);
+        if c.explains.iter().any(|n| positive.contains(n)) {
+            scored.push((c, d));
+        }
+    }
     scored.sort_by_cached_key(|(c, _)| {
         (
             std::cmp::Reverse(c.score),
@@ -255,12 +291,12 @@ fn ranking(atlas: &Atlas, findings: &[Finding], lesions: Vec<Lesion>, disputed: 
         [(_, a), (_, b), ..] => separator(atlas, a, b, findings, disputed),
         _ => None,
     };
-    Ranking {
+    Ok(Ranking {
         findings: findings.to_vec(),
         candidates: scored.into_iter().map(|(c, _)| c).collect(),
         best,
         separator,
-    }
+    })
 }
 
 /// The muscle, reflex or skin area, not already among the findings, whose share taken

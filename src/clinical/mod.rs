@@ -19,7 +19,7 @@ use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
-pub use localize::{candidates, localize, score};
+pub use localize::{candidates, localize, localize_within, score};
 pub use sites::{Route, Site};
 
 /// What was found on examination.

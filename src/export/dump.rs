@@ -96,6 +96,16 @@ fn text(t: &Option<Text>) -> Option<String> {
 }
 
 pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::Result<()> {
+    let imported = super::imported_source(atlas, selection);
+    let imported_entry = imported.as_ref().map(|s| DumpSource {
+        id: s.id.to_string(),
+        title: s.title.to_string(),
+        publisher: s.publisher.to_string(),
+        url: None,
+        read: None,
+        quality: super::quality_word(s.quality).to_string(),
+        work: None,
+    });
     let sources = selection
         .sources
         .iter()
@@ -111,6 +121,7 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                 work: atlas.work_of(*id).map(|w| w.id.to_string()),
             }
         })
+        .chain(imported_entry)
         .collect();
     // the works of the sources written, in the atlas's order
     let mut used: Vec<bool> = vec![false; atlas.works().len()];
@@ -191,7 +202,11 @@ pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::R
                 }),
                 note: atlas.note(*e).map(ToString::to_string),
                 status: f.status.map(|s| s.word().to_string()),
-                sources: source_ids(&f.sources),
+                sources: if f.sources.is_empty() && imported.is_some() {
+                    vec![super::IMPORTED_SOURCE.to_string()]
+                } else {
+                    source_ids(&f.sources)
+                },
                 at: atlas.location(*e).to_string(),
             }
         })
@@ -243,6 +258,7 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
         let message = format!("format `{}` is not `{FORMAT}`", dump.format);
         return Err(fail(whole_file, message));
     }
+    let places = entry_places(name, json, &dump);
     let mut builder = Builder::new();
     let mut errors = Vec::new();
     for w in dump.works {
@@ -359,12 +375,72 @@ pub fn load(name: &str, json: &str) -> Result<Atlas, DataErrors> {
             location: at,
         });
     }
-    match builder.finish(name) {
+    let result = match builder.finish(name) {
         Ok(atlas) if errors.is_empty() => Ok(atlas),
         Ok(_) => Err(DataErrors(errors)),
         Err(mut e) => {
             e.0.extend(errors);
             Err(e)
         }
+    };
+    // a problem is this file's: put at its entry here, saying where it was first stated
+    result.map_err(|DataErrors(found)| {
+        DataErrors(
+            found
+                .into_iter()
+                .map(|mut e| {
+                    if let Some(here) = places.get(&e.location.to_string()) {
+                        e.message = format!("{} (stated at {})", e.message, e.location);
+                        e.location = here.clone();
+                    }
+                    e
+                })
+                .collect(),
+        )
+    })
+}
+
+/// Each structure's and fact's `at` → where its entry starts in this file.
+fn entry_places(
+    name: &str,
+    json: &str,
+    dump: &Dump,
+) -> std::collections::HashMap<String, Location> {
+    #[derive(Deserialize)]
+    struct Entries<'a> {
+        #[serde(borrow, default)]
+        structures: Vec<&'a serde_json::value::RawValue>,
+        #[serde(borrow, default)]
+        facts: Vec<&'a serde_json::value::RawValue>,
     }
+    let mut places = std::collections::HashMap::new();
+    let Ok(entries) = serde_json::from_str::<Entries>(json) else {
+        return places;
+    };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(json.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let locate = |raw: &serde_json::value::RawValue| {
+        // the raw text is a slice of `json`: its address says where
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(json.as_ptr() as usize);
+        let line = line_starts.partition_point(|start| *start <= offset);
+        let start = line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        Location {
+            file: Text::from(name.to_string()),
+            line,
+            column: json.get(start..offset).map_or(1, |t| t.chars().count() + 1),
+        }
+    };
+    let ats = dump.structures.iter().map(|s| &s.at);
+    let raws = entries.structures.iter();
+    for (at, raw) in ats.zip(raws) {
+        places.entry(at.clone()).or_insert_with(|| locate(raw));
+    }
+    for (at, raw) in dump.facts.iter().map(|f| &f.at).zip(entries.facts.iter()) {
+        places.entry(at.clone()).or_insert_with(|| locate(raw));
+    }
+    places
 }

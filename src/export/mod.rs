@@ -9,7 +9,7 @@ pub mod rdf;
 
 use crate::graph::Atlas;
 use crate::graph::error::LoadError;
-use crate::graph::model::{Direction, Quality, SourceId, Status};
+use crate::graph::model::{Direction, Quality, Source, SourceId, Status};
 use crate::query::Answer;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::BTreeSet;
@@ -174,6 +174,28 @@ pub fn write(
             "the neo4j export is a directory of CSV files",
         )),
     }
+}
+
+/// The id of the source an export cites for facts that carry none (an imported TSV
+/// graph's): every fact of an export names a source, so that the export loads back.
+pub(crate) const IMPORTED_SOURCE: &str = "imported";
+
+/// The source cited for facts without one, if the selection has such facts: the data
+/// they were imported from.
+pub(crate) fn imported_source(atlas: &Atlas, selection: &Selection) -> Option<Source> {
+    selection
+        .edges
+        .iter()
+        .any(|e| atlas.fact(*e).sources.is_empty())
+        .then(|| Source {
+            id: IMPORTED_SOURCE.into(),
+            title: format!("Facts imported from {}", atlas.origin()).into(),
+            publisher: "fascia (an import without sources)".into(),
+            url: None,
+            read: None,
+            quality: Quality::default(),
+            work: None,
+        })
 }
 
 /// Writes `selection` in a directory format (neo4j) into `dir`.

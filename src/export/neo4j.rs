@@ -8,6 +8,7 @@ use super::Selection;
 use super::rdf::class_name;
 use crate::graph::Atlas;
 use crate::graph::agreement::Weight;
+use crate::graph::disk;
 use crate::graph::model::{Relation, Role};
 use std::io;
 use std::path::Path;
@@ -37,18 +38,23 @@ pub fn array<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
+/// Writes `nodes.csv` and `relationships.csv` into `dir`, each whole through a
+/// temporary file (see [`crate::graph::disk`]): a link planted at either name is
+/// refused, and an interrupted export leaves the old files as they were.
 pub fn write_dir(atlas: &Atlas, selection: &Selection, dir: &Path) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    write_nodes(
-        atlas,
-        selection,
-        csv::Writer::from_path(dir.join("nodes.csv"))?,
-    )?;
-    write_relationships(
-        atlas,
-        selection,
-        csv::Writer::from_path(dir.join("relationships.csv"))?,
-    )
+    let in_file = |name: &str| {
+        let path = dir.join(name);
+        move |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+    };
+    disk::replace(&dir.join("nodes.csv"), None, |out| {
+        write_nodes(atlas, selection, csv::Writer::from_writer(out))
+    })
+    .map_err(in_file("nodes.csv"))?;
+    disk::replace(&dir.join("relationships.csv"), None, |out| {
+        write_relationships(atlas, selection, csv::Writer::from_writer(out))
+    })
+    .map_err(in_file("relationships.csv"))
 }
 
 pub fn write_nodes<W: io::Write>(

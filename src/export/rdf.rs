@@ -423,10 +423,14 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
         add(&node, iri(format!("{DCTERMS}title")), text(&work.title));
         add(&node, vocab("tier"), text(work.tier.word()));
     }
-    for id in selection.sources.iter().copied() {
-        let src = atlas.source(id);
+    let imported = super::imported_source(atlas, selection);
+    let sources = selection
+        .sources
+        .iter()
+        .map(|id| (atlas.source(*id), atlas.work_of(*id)));
+    for (src, work) in sources.chain(imported.as_ref().map(|s| (s, None))) {
         let node = source_iri(&src.id);
-        if let Some(work) = atlas.work_of(id) {
+        if let Some(work) = work {
             add(&node, vocab("work"), work_iri(&work.id).into());
         }
         add(&node, rdf::TYPE.into(), vocab("Source").into());
@@ -581,6 +585,10 @@ fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, 
             let src = source_iri(&atlas.source(*src).id);
             add(&statement, iri(format!("{DCTERMS}source")), src.into());
         }
+        if fact.sources.is_empty() {
+            let src = source_iri(super::IMPORTED_SOURCE);
+            add(&statement, iri(format!("{DCTERMS}source")), src.into());
+        }
     }
 }
 
@@ -703,6 +711,8 @@ struct Reader {
     subjects: HashMap<String, Subject>,
     /// Subjects in the order their type was read.
     typed: Vec<(String, String)>,
+    /// Subjects with text that may not be read, reported at their triple's line.
+    refused: std::collections::HashSet<String>,
     errors: Vec<DataError>,
 }
 
@@ -712,6 +722,7 @@ impl Reader {
             file: file.to_string(),
             subjects: HashMap::new(),
             typed: Vec::new(),
+            refused: std::collections::HashSet::new(),
             errors: Vec::new(),
         }
     }
@@ -730,6 +741,26 @@ impl Reader {
         };
         let subject = subject.into_string();
         let predicate = t.predicate.into_string();
+        if let Term::Literal(literal) = &t.object {
+            // checked here, so that the error names this triple's line
+            let field = match predicate.rsplit(['#', '/']).next().unwrap_or(&predicate) {
+                "label" => "name",
+                "altLabel" => "alias",
+                "comment" => "note",
+                other => other,
+            };
+            let owner = subject.rsplit('/').next().unwrap_or(&subject);
+            let owner = decode(owner).unwrap_or_else(|| owner.to_string());
+            if let Some(message) = crate::graph::text::problem(field, &owner, literal.value()) {
+                self.errors.push(DataError {
+                    location: at,
+                    message,
+                });
+                // the subject is not read further: its error is this one
+                self.refused.insert(subject);
+                return;
+            }
+        }
         let entry = self.subjects.entry(subject.clone()).or_default();
         entry.at.get_or_insert(at);
         if predicate == rdf::TYPE.as_str() {
@@ -745,7 +776,11 @@ impl Reader {
         let source_class = format!("{VOCAB}Source");
         let work_class = format!("{VOCAB}Work");
         for (subject, class) in &self.typed {
-            let Some(s) = self.subjects.get(subject) else {
+            let Some(s) = self
+                .subjects
+                .get(subject)
+                .filter(|_| !self.refused.contains(subject))
+            else {
                 continue;
             };
             let at = s.at.clone().unwrap_or_else(|| self.at(0));

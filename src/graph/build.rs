@@ -91,6 +91,9 @@ impl Builder {
             loader.declare_work(work, &at);
         }
         for (mut source, work, at) in self.sources {
+            for (field, text) in [("title", &source.title), ("publisher", &source.publisher)] {
+                loader.check_text(&at, field, &source.id, text);
+            }
             source.work = work.and_then(|id| loader.work(&id, &at));
             loader.declare_source(source, at.clone(), at);
         }
@@ -102,6 +105,7 @@ impl Builder {
                 loader.error(s.location, format!("`{}` has no `name`", s.id));
                 continue;
             }
+            check_structure_text(&mut loader, &s);
             let sources = s
                 .sources
                 .iter()
@@ -138,8 +142,29 @@ impl Builder {
     }
 }
 
+/// The checks every way in makes of the text it prints (see [`super::text`]).
+fn check_structure_text(loader: &mut Loader, s: &StructureSpec) {
+    let at = &s.location;
+    loader.check_text(at, "name", &s.id, &s.name);
+    for alias in &s.aliases {
+        if alias.trim().is_empty() {
+            loader.error(at.clone(), format!("empty alias of `{}`", s.id));
+        }
+        loader.check_text(at, "alias", &s.id, alias);
+    }
+    if let Some(latin) = &s.latin {
+        loader.check_text(at, "latin", &s.id, latin);
+    }
+    for note in &s.notes {
+        loader.check_text(at, "notes", &s.id, note);
+    }
+}
+
 fn add_fact(loader: &mut Loader, f: FactSpec) {
     let at = f.location;
+    if let Some(note) = &f.note {
+        loader.check_text(&at, "note", &f.subject, note);
+    }
     let (Some(from), Some(to)) = (
         loader.lookup(&f.subject, &at),
         loader.lookup(&f.object, &at),

@@ -18,22 +18,46 @@ use std::path::{Path, PathBuf};
 /// What a cache file starts with, before its key.
 const MAGIC: &[u8; 8] = b"FSCACHE1";
 
-/// The cache directory from the environment: `FASCIA_CACHE=off` turns caching off,
+/// The variable that turns the cache off (`off`) or on (`on`, the default).
+pub const CACHE_VAR: &str = "FASCIA_CACHE";
+/// The variable that caps the cache directory's size (bytes); the least recently used
+/// cache files go first.
+pub const CACHE_SIZE_VAR: &str = "FASCIA_CACHE_SIZE";
+/// The cache directory's size cap by default.
+pub const DEFAULT_CACHE_SIZE: u64 = 1 << 30;
+
+/// The cache directory from the environment: `FASCIA_CACHE=off` turns caching off
+/// (`on` or unset leaves it on; anything else is an error naming the variable),
 /// `FASCIA_CACHE_DIR` names the directory; else `fascia` under `XDG_CACHE_HOME`, or
 /// under `~/.cache`.
-pub fn directory() -> Option<PathBuf> {
+pub fn directory() -> Result<Option<PathBuf>, LoadError> {
     let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    if var("FASCIA_CACHE").is_some_and(|v| v == "off") {
-        return None;
+    match var(CACHE_VAR) {
+        None => {}
+        Some(v) if v == "on" => {}
+        Some(v) if v == "off" => return Ok(None),
+        Some(v) => {
+            return Err(LoadError::BadSetting {
+                name: CACHE_VAR,
+                value: v.to_string_lossy().into_owned(),
+                expected: "`on` or `off`",
+            });
+        }
     }
+    // checked now, so that a bad value is an error before any data is read
+    cache_size()?;
     if let Some(dir) = var("FASCIA_CACHE_DIR") {
-        return Some(PathBuf::from(dir));
+        return Ok(Some(PathBuf::from(dir)));
     }
     let base = var("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
-        .or_else(|| var("HOME").map(|home| Path::new(&home).join(".cache")))?;
-    Some(base.join("fascia"))
+        .or_else(|| var("HOME").map(|home| Path::new(&home).join(".cache")));
+    Ok(base.map(|b| b.join("fascia")))
+}
+
+fn cache_size() -> Result<u64, LoadError> {
+    super::load::size_setting(CACHE_SIZE_VAR, DEFAULT_CACHE_SIZE)
 }
 
 /// Loads a data directory as [`super::load_dir`] does; a TSV directory is read from
@@ -60,8 +84,10 @@ pub fn load_dir(dir: &Path, cache: Option<&Path>) -> Result<Atlas, LoadError> {
     Ok(atlas)
 }
 
-/// fascia's version, the snapshot format, and each data file's path, size and
-/// modification time; `None` if a file cannot be looked at.
+/// fascia's version, the snapshot format, and each data file's path, device, inode,
+/// size and modification and change times; `None` if a file cannot be looked at. The
+/// change time cannot be set back (`touch -d` sets the modification time, and moves the
+/// change time on), so an edit that keeps a file's size is still seen.
 fn key(dir: &Path) -> Option<String> {
     let mut key = format!(
         "fascia {}\nsnapshot {}\n",
@@ -77,13 +103,32 @@ fn key(dir: &Path) -> Option<String> {
             .duration_since(std::time::UNIX_EPOCH)
             .ok()?;
         key.push_str(&format!(
-            "{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\n",
             path.display(),
             meta.len(),
-            modified.as_nanos()
+            modified.as_nanos(),
+            identity(&meta)
         ));
     }
     Some(key)
+}
+
+/// The file's device, inode and change time, where the system has them.
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata) -> String {
+    use std::os::unix::fs::MetadataExt;
+    format!(
+        "{}:{}:{}.{:09}",
+        meta.dev(),
+        meta.ino(),
+        meta.ctime(),
+        meta.ctime_nsec()
+    )
+}
+
+#[cfg(not(unix))]
+fn identity(_: &std::fs::Metadata) -> String {
+    String::new()
 }
 
 /// One cache file per directory, named by a hash of its path.
@@ -111,9 +156,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
         .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(PRIME))
 }
 
-/// The cache file's graph, if its key is `key` and its bytes are whole.
+/// The cache file's graph, if its key is `key` and its bytes are whole. Only a regular
+/// file no larger than the cache's size cap is read.
 fn read(file: &Path, key: &str, origin: &str) -> Option<Atlas> {
-    let bytes = std::fs::read(file).ok()?;
+    let cap = cache_size().unwrap_or(DEFAULT_CACHE_SIZE);
+    let bytes = super::disk::read_bounded(file, cap).ok()?;
     let rest = bytes.strip_prefix(MAGIC)?;
     let (len, rest) = rest.split_first_chunk::<4>()?;
     let (found, rest) = rest.split_at_checked(u32::from_le_bytes(*len) as usize)?;
@@ -124,29 +171,78 @@ fn read(file: &Path, key: &str, origin: &str) -> Option<Atlas> {
     if u64::from_le_bytes(*sum) != fnv1a(snapshot) {
         return None;
     }
+    // a file read is a file used: the last to be evicted
+    if let Ok(f) = std::fs::File::options().append(true).open(file) {
+        let _ = f.set_modified(std::time::SystemTime::now());
+    }
     snapshot::decode_owned(snapshot, origin)
 }
 
-/// Writes the cache file through a temporary file in the same directory.
+/// Writes the cache file through a fresh temporary file of its own (see
+/// [`super::disk`]), private to the user (0600 in a 0700 directory), then evicts the
+/// least recently used files beyond the size cap.
 fn write(cache: &Path, file: &Path, key: &str, atlas: &Atlas) -> std::io::Result<()> {
-    std::fs::create_dir_all(cache)?;
+    create_private_dir(cache)?;
     let snapshot = snapshot::encode(atlas);
     let key_len = u32::try_from(key.len()).map_err(std::io::Error::other)?;
-    let temp = file.with_extension(format!("tmp{}", std::process::id()));
-    let written = (|| {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
+    super::disk::replace(file, Some(0o600), |out| {
+        let mut out = std::io::BufWriter::new(out);
         out.write_all(MAGIC)?;
         out.write_all(&key_len.to_le_bytes())?;
         out.write_all(key.as_bytes())?;
         out.write_all(&fnv1a(&snapshot).to_le_bytes())?;
         out.write_all(&snapshot)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&temp, file)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
+        out.flush()
+    })?;
+    evict(cache, cache_size().unwrap_or(DEFAULT_CACHE_SIZE), file);
+    Ok(())
+}
+
+/// Creates the cache directory (and its parents) readable by the user alone.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Removes cache files, least recently used first, until those left hold at most `cap`
+/// bytes; `keep` (the file just written) stays whatever its size.
+fn evict(cache: &Path, cap: u64, keep: &Path) {
+    let Ok(entries) = std::fs::read_dir(cache) else {
+        return;
+    };
+    let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    // a temporary file an hour old was left by a write that was stopped
+    let stale = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for temp in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "tmp"))
+    {
+        let meta = std::fs::symlink_metadata(temp);
+        if meta.is_ok_and(|m| m.is_file() && m.modified().is_ok_and(|t| t < stale)) {
+            let _ = std::fs::remove_file(temp);
+        }
     }
-    written
+    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "snapshot"))
+        .filter_map(|p| {
+            let meta = std::fs::symlink_metadata(&p).ok()?;
+            let used = meta.modified().ok()?;
+            meta.is_file().then_some((used, meta.len(), p))
+        })
+        .collect();
+    // newest first
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    let mut total = 0u64;
+    for (_, len, path) in files {
+        total = total.saturating_add(len);
+        if total > cap && path != keep {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -55,24 +55,52 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, LoadError> {
 }
 
 fn max_file_size() -> Result<u64, LoadError> {
-    match std::env::var(MAX_FILE_SIZE_VAR) {
-        Err(std::env::VarError::NotPresent) => Ok(DEFAULT_MAX_FILE_SIZE),
+    size_setting(MAX_FILE_SIZE_VAR, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// A limit in bytes from the environment variable `name`, else `default`; anything but
+/// a positive number is an error naming the variable.
+pub fn size_setting(name: &'static str, default: u64) -> Result<u64, LoadError> {
+    let expected = "a positive number of bytes";
+    match std::env::var(name) {
+        Err(std::env::VarError::NotPresent) => Ok(default),
         Ok(text) => text
             .trim()
             .parse()
             .ok()
             .filter(|n| *n > 0)
             .ok_or(LoadError::BadSetting {
-                name: MAX_FILE_SIZE_VAR,
+                name,
                 value: text,
-                expected: "a positive number of bytes",
+                expected,
             }),
         Err(std::env::VarError::NotUnicode(v)) => Err(LoadError::BadSetting {
-            name: MAX_FILE_SIZE_VAR,
+            name,
             value: v.to_string_lossy().into_owned(),
-            expected: "a positive number of bytes",
+            expected,
         }),
     }
+}
+
+/// [`super::disk::read_bounded`] with its errors as load errors naming `path`; `setting`
+/// is the variable that raises `max`.
+pub fn read_limited(path: &Path, max: u64, setting: &'static str) -> Result<Vec<u8>, LoadError> {
+    use super::disk::ReadError;
+    super::disk::read_bounded(path, max).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        ReadError::NotRegular(what) => LoadError::NotRegular {
+            path: path.to_path_buf(),
+            what,
+        },
+        ReadError::TooLarge(limit) => LoadError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+            setting,
+        },
+    })
 }
 
 /// The `.toml` files under a directory, each real directory and file visited once.
@@ -125,49 +153,11 @@ impl Walk {
     }
 }
 
-/// "a FIFO", "a directory", … for messages about files that are not what was expected.
-pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_dir() {
-        "a directory"
-    } else if t.is_file() {
-        "a regular file"
-    } else {
-        "not a regular file"
-    }
-}
+pub use super::disk::file_type_name;
 
 /// One data file (an exported `.nt` or `.json`) as text, with the same bounds as the
 /// data walk: a regular file only, at most the data-file size limit, UTF-8 checked.
 pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    // checked before opening: opening a FIFO for reading waits for a writer
-    if !meta.is_file() {
-        return Err(LoadError::NotRegular {
-            path: path.to_path_buf(),
-            what: file_type_name(&meta.file_type()),
-        });
-    }
     let (bytes, _) = read_data_file(path, max_file_size()?)?;
     let name = path.display().to_string();
     match String::from_utf8(bytes) {
@@ -185,35 +175,9 @@ fn read_data_file(
     path: &Path,
     max: u64,
 ) -> Result<(Vec<u8>, Option<std::time::SystemTime>), LoadError> {
-    use std::io::Read;
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(LoadError::NotRegular {
-            path: path.to_path_buf(),
-            what: file_type_name(&meta.file_type()),
-        });
-    }
-    let too_large = || LoadError::TooLarge {
-        path: path.to_path_buf(),
-        limit: max,
-        setting: MAX_FILE_SIZE_VAR,
-    };
-    if meta.len() > max {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > max {
-        return Err(too_large());
-    }
-    Ok((bytes, meta.modified().ok()))
+    let bytes = read_limited(path, max, MAX_FILE_SIZE_VAR)?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok((bytes, modified))
 }
 
 /// Where a file stops being UTF-8, as a data error at its line and column.
@@ -757,18 +721,10 @@ impl Loader {
         }
     }
 
-    /// Reports the first control character in `text`, with its place in the string.
-    fn check_text(&mut self, at: &Location, field: &str, owner: &str, text: &str) {
-        if let Some((n, c)) = text.chars().enumerate().find(|(_, c)| c.is_control()) {
-            self.error(
-                at.clone(),
-                format!(
-                    "control character U+{:04X} in the {field} of `{owner}` (character {}); \
-                     text in data files may not hold control characters",
-                    c as u32,
-                    n + 1
-                ),
-            );
+    /// Reports the first character that text may not hold (see [`super::text`]).
+    pub(super) fn check_text(&mut self, at: &Location, field: &str, owner: &str, text: &str) {
+        if let Some(message) = super::text::problem(field, owner, text) {
+            self.error(at.clone(), message);
         }
     }
 
@@ -1047,7 +1003,10 @@ impl Loader {
             .and_then(|index| index.closest(id))
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
-        self.error(at.clone(), format!("unknown id `{id}`{hint}"));
+        self.error(
+            at.clone(),
+            format!("unknown id `{}`{hint}", super::text::quoted(id)),
+        );
         None
     }
 
@@ -1216,6 +1175,9 @@ pub(super) fn fact_kind_problem(
     None
 }
 
+/// How many members of a cycle its message names; a cycle of 100,000 is not listed whole.
+const CYCLE_IDS_SHOWN: usize = 20;
+
 /// A nerve cannot be a branch of its own branch; a bone cannot be part of its part.
 pub(super) fn hierarchy_cycles(graph: &DiGraph<Structure, Fact>) -> Vec<DataError> {
     let mut errors = Vec::new();
@@ -1233,16 +1195,25 @@ pub(super) fn hierarchy_cycles(graph: &DiGraph<Structure, Fact>) -> Vec<DataErro
     }
     for (relation, list) in hierarchies.into_iter().zip(lists) {
         let view: DiGraph<(), ()> = DiGraph::from_edges(list);
-        for scc in petgraph::algo::tarjan_scc(&view) {
+        // Kosaraju walks with an explicit stack: Tarjan recurses once per link of a chain
+        for scc in petgraph::algo::kosaraju_scc(&view) {
             let is_cycle = scc.len() > 1;
             if is_cycle {
                 let mut members: Vec<&Structure> = scc.iter().map(|n| &graph[*n]).collect();
                 members.sort_by(|a, b| a.id.cmp(&b.id));
-                let ids: Vec<&str> = members.iter().map(|s| s.id.as_str()).collect();
+                let ids: Vec<&str> = members
+                    .iter()
+                    .take(CYCLE_IDS_SHOWN)
+                    .map(|s| s.id.as_str())
+                    .collect();
+                let more = match members.len() - ids.len() {
+                    0 => String::new(),
+                    n => format!(" → … ({n} more, {} in all)", members.len()),
+                };
                 let at = members[0].location.clone();
                 errors.push(DataError {
                     location: at,
-                    message: format!("cycle in {relation}: {}", ids.join(" → ")),
+                    message: format!("cycle in {relation}: {}{more}", ids.join(" → ")),
                 });
             }
         }

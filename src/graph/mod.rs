@@ -7,6 +7,7 @@ pub mod build;
 pub mod cache;
 pub mod clinical;
 pub mod descent;
+pub mod disk;
 pub mod error;
 pub mod files;
 pub mod load;
@@ -14,6 +15,7 @@ pub mod model;
 mod region;
 pub mod snapshot;
 pub mod synthetic;
+pub mod text;
 pub mod tsv;
 pub mod vocabulary;
 
@@ -118,8 +120,10 @@ impl FactTexts {
 }
 
 /// Folds case, punctuation and spacing so that `Flexor-hallucis  Longus` and
-/// `flexor hallucis longus` are the same key.
+/// `flexor hallucis longus` are the same key; in Unicode normal form C, so that one
+/// name typed two ways is one key.
 pub fn normalize(text: &str) -> String {
+    let text = text::nfc(text);
     let mut out = String::with_capacity(text.len());
     for word in text
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | ',' | '.' | '\'' | '’'))

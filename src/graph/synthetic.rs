@@ -336,18 +336,29 @@ impl Synthetic {
     /// Writes `nodes.tsv` and `edges.tsv` into `dir`, creating it if needed.
     pub fn write_tsv(&self, dir: &Path) -> io::Result<()> {
         std::fs::create_dir_all(dir)?;
-        let mut nodes = io::BufWriter::new(std::fs::File::create(dir.join("nodes.tsv"))?);
-        writeln!(nodes, "id\tkind\tname")?;
-        for (id, kind, name) in &self.nodes {
-            writeln!(nodes, "{id}\t{}\t{name}", kind.data_key())?;
-        }
-        nodes.flush()?;
-        let mut edges = io::BufWriter::new(std::fs::File::create(dir.join("edges.tsv"))?);
-        writeln!(edges, "subject\tpredicate\tobject")?;
-        for &(s, r, o) in &self.facts {
-            writeln!(edges, "{}\t{r}\t{}", self.id(s), self.id(o))?;
-        }
-        edges.flush()
+        // each file whole through a temporary file: never through a planted link
+        let in_file = |name: &str| {
+            let path = dir.join(name);
+            move |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+        };
+        super::disk::replace(&dir.join("nodes.tsv"), None, |out| {
+            let mut nodes = io::BufWriter::new(out);
+            writeln!(nodes, "id\tkind\tname")?;
+            for (id, kind, name) in &self.nodes {
+                writeln!(nodes, "{id}\t{}\t{name}", kind.data_key())?;
+            }
+            nodes.flush()
+        })
+        .map_err(in_file("nodes.tsv"))?;
+        super::disk::replace(&dir.join("edges.tsv"), None, |out| {
+            let mut edges = io::BufWriter::new(out);
+            writeln!(edges, "subject\tpredicate\tobject")?;
+            for &(s, r, o) in &self.facts {
+                writeln!(edges, "{}\t{r}\t{}", self.id(s), self.id(o))?;
+            }
+            edges.flush()
+        })
+        .map_err(in_file("edges.tsv"))
     }
 }
 

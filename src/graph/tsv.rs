@@ -20,8 +20,11 @@ use std::path::Path;
 pub const NODES: &str = "nodes.tsv";
 /// The facts file of a TSV directory.
 pub const EDGES: &str = "edges.tsv";
-/// Larger files are refused before reading (about 25 million facts).
+/// Larger files are refused before reading (about 25 million facts), unless
+/// [`MAX_FILE_SIZE_VAR`] says otherwise.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// The environment variable that sets the size limit of a TSV file (bytes).
+pub const MAX_FILE_SIZE_VAR: &str = "FASCIA_MAX_TSV_SIZE";
 /// Reading stops after this many problems: the first ones say what is wrong.
 pub const MAX_ERRORS: usize = 100;
 
@@ -32,19 +35,14 @@ pub fn is_tsv_dir(dir: &Path) -> bool {
 
 /// Loads `nodes.tsv` and `edges.tsv` from `dir`.
 pub fn load_tsv_dir(dir: &Path) -> Result<Atlas, LoadError> {
+    let max = super::load::size_setting(MAX_FILE_SIZE_VAR, MAX_FILE_BYTES)?;
     let read = |name: &str| -> Result<(String, String), LoadError> {
         let path = dir.join(name);
-        let io = |source| LoadError::Io {
+        let bytes = super::load::read_limited(&path, max, MAX_FILE_SIZE_VAR)?;
+        let text = String::from_utf8(bytes).map_err(|e| LoadError::Io {
             path: path.clone(),
-            source,
-        };
-        let size = std::fs::metadata(&path).map_err(io)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(io(std::io::Error::other(format!(
-                "{size} bytes is more than the {MAX_FILE_BYTES} a data file may hold"
-            ))));
-        }
-        let text = std::fs::read_to_string(&path).map_err(io)?;
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+        })?;
         Ok((path.display().to_string(), text))
     };
     let (nodes_name, nodes) = read(NODES)?;
@@ -129,6 +127,8 @@ fn parse_kind(text: &str) -> Option<Kind> {
 struct Reader<'a> {
     graph: DiGraph<Structure, Fact>,
     ids: FxHashMap<&'a str, NodeIndex>,
+    /// The facts read so far, so that one stated again is read once.
+    facts: rustc_hash::FxHashSet<(u32, Relation, u32)>,
     errors: Vec<DataError>,
 }
 
@@ -140,7 +140,11 @@ type Row<'a> = (usize, Result<[(usize, &'a str); 3], usize>);
 /// are a million lines: no list of them is built), or `None` if the header is wrong.
 fn lines<'a>(text: &'a str, header: [&str; 3]) -> Option<impl Iterator<Item = Row<'a>> + 'a> {
     let mut numbered = text.lines().enumerate().map(|(i, l)| (i + 1, l));
-    let first = numbered.next().map(|(_, l)| l.trim_end_matches('\r'));
+    // a byte-order mark, as some editors and spreadsheets write, is not the header's
+    let first = numbered
+        .next()
+        .map(|(_, l)| l.trim_end_matches('\r'))
+        .map(|l| l.strip_prefix('\u{feff}').unwrap_or(l));
     let found: Vec<&str> = first.unwrap_or("").split('\t').map(str::trim).collect();
     if found != header {
         return None;
@@ -254,7 +258,7 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             };
-            let [(id_col, id), (kind_col, kind), (_, name)] = fields;
+            let [(id_col, id), (kind_col, kind), (name_col, name)] = fields;
             if !is_valid_id(id) {
                 self.error(
                     file,
@@ -279,6 +283,10 @@ impl<'a> Reader<'a> {
             };
             if name.is_empty() {
                 self.error(file, number, 1, format!("`{id}` has no `name`"));
+                continue;
+            }
+            if let Some(message) = super::text::problem("name", id, name) {
+                self.error(file, number, name_col, message);
                 continue;
             }
             if let Some(first) = self.ids.get(id) {
@@ -318,7 +326,12 @@ impl<'a> Reader<'a> {
         } else {
             String::new()
         };
-        self.error(file, number, column, format!("unknown id `{id}`{hint}"));
+        self.error(
+            file,
+            number,
+            column,
+            format!("unknown id `{}`{hint}", super::text::quoted(id)),
+        );
         None
     }
 
@@ -368,6 +381,13 @@ impl<'a> Reader<'a> {
             };
             if let Some(message) = fact_kind_problem(&self.graph, relation, direction, from, to) {
                 self.error(file, number, p_col, message);
+                continue;
+            }
+            // a fact stated again (300,000 times over) is one fact, kept at its first line
+            if !self
+                .facts
+                .insert((from.index() as u32, relation, to.index() as u32))
+            {
                 continue;
             }
             self.graph.add_edge(

@@ -20,6 +20,50 @@ use crate::graph::model::{Direction, Fact, Relation};
 use crate::query::{Answer, Query};
 use std::io::{self, Write};
 
+/// The most structures one picture (DOT or SVG) draws unless [`MAX_PICTURE_VAR`] says
+/// otherwise: laying out 100,000 took minutes and gigabytes, and no one reads it.
+pub const DEFAULT_MAX_PICTURE: usize = 5_000;
+/// The environment variable that sets the picture limit (structures).
+pub const MAX_PICTURE_VAR: &str = "FASCIA_MAX_PICTURE";
+
+/// The picture limit from [`MAX_PICTURE_VAR`], or why its value is not one.
+pub fn max_picture() -> Result<usize, String> {
+    match std::env::var(MAX_PICTURE_VAR) {
+        Err(std::env::VarError::NotPresent) => Ok(DEFAULT_MAX_PICTURE),
+        Ok(text) => crate::query::budget::parse_limit(&text)
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(|| {
+                format!(
+                    "{MAX_PICTURE_VAR} must be a positive whole number of structures, not `{text}`"
+                )
+            }),
+        Err(std::env::VarError::NotUnicode(_)) => Err(format!(
+            "{MAX_PICTURE_VAR} must be a positive whole number of structures"
+        )),
+    }
+}
+
+/// Whether `answer` drawn as a picture stays within the picture limit; checked before
+/// any layout work is done.
+pub fn check_picture(
+    atlas: &Atlas,
+    answer: &Answer,
+) -> Result<(), crate::query::error::QueryError> {
+    let limit = max_picture().unwrap_or(DEFAULT_MAX_PICTURE);
+    let structures = Scene::of(atlas, answer, None).nodes.len();
+    if structures > limit {
+        return Err(crate::query::error::QueryError::PictureTooLarge { structures, limit });
+    }
+    Ok(())
+}
+
+impl Format {
+    /// Whether answers in this format are pictures (laid out, and limited in size).
+    pub fn is_picture(self) -> bool {
+        matches!(self, Format::Dot | Format::Svg)
+    }
+}
+
 /// A way to write an answer.
 pub trait Render {
     fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()>;

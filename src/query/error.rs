@@ -114,6 +114,12 @@ pub enum QueryError {
     /// more facts than the work limit allows.
     #[error("`{what}` stopped after {limit} steps of work, the work limit")]
     WorkLimit { what: &'static str, limit: u64 },
+    /// `structures` as a picture (`--format svg`) on a graph of 100,000: more
+    /// structures than one picture draws.
+    #[error(
+        "the picture would draw {structures} structures, more than the {limit} one picture may draw"
+    )]
+    PictureTooLarge { structures: usize, limit: usize },
     /// Ctrl-C while a query runs.
     #[error("query cancelled")]
     Cancelled,
@@ -130,6 +136,7 @@ impl QueryError {
             QueryError::Empty
             | QueryError::TooLong { .. }
             | QueryError::WorkLimit { .. }
+            | QueryError::PictureTooLarge { .. }
             | QueryError::Cancelled => None,
             QueryError::Syntax { span, .. }
             | QueryError::UnknownName { span, .. }
@@ -185,6 +192,11 @@ impl QueryError {
                 "narrow the search (`via`, a smaller `max` or `depth`) or raise the limit \
                  with the environment variable FASCIA_WORK_LIMIT"
             )],
+            QueryError::PictureTooLarge { .. } => vec![
+                "narrow the query (`limit N`, a smaller `depth`) or raise the limit with the \
+                 environment variable FASCIA_MAX_PICTURE"
+                    .to_string(),
+            ],
             QueryError::TooLong { .. } => vec!["split it into smaller queries".to_string()],
             QueryError::NoLesionSite { known, .. } if known.is_empty() => {
                 vec!["no sites are known along this nerve; leave out `at …`".to_string()]

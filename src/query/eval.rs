@@ -360,7 +360,10 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             Answer::Lesion(clinical::lesion(atlas, lesion, *disputed))
         }
         Plan::Localize { findings, disputed } => {
-            Answer::Localize(clinical::localize(atlas, findings, *disputed))
+            let spend = |steps| budget.spend("localize", steps);
+            Answer::Localize(clinical::localize_within(
+                atlas, findings, *disputed, spend,
+            )?)
         }
     })
 }
@@ -631,6 +634,8 @@ struct Evaluator<'a> {
     direct: FxHashSet<NodeIndex>,
     /// A buffer for the structures a hit answers as, kept between hits.
     wholes: Vec<NodeIndex>,
+    /// Each part's wholes of another kind than a given one, once worked out.
+    wholes_memo: FxHashMap<(NodeIndex, Kind), std::rc::Rc<[NodeIndex]>>,
     /// Whether a `*` over innervation or supply records the branch each answer is
     /// reached through (for a listed answer's `through`; a count needs none).
     territory: bool,
@@ -652,6 +657,7 @@ impl Evaluator<'_> {
             via: FxHashMap::default(),
             direct: FxHashSet::default(),
             wholes: Vec::new(),
+            wholes_memo: FxHashMap::default(),
             territory: false,
         }
     }
@@ -758,7 +764,7 @@ impl Evaluator<'_> {
     /// but not returned (a nerve's division answers as itself).
     /// They are appended to `out`.
     #[inline]
-    fn wholes_of_other_kind(&self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
+    fn wholes_of_other_kind(&mut self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
         // most structures are part of nothing: no look at their facts
         if self.atlas.is_part(n) {
             self.wholes_of_part(n, out);
@@ -766,26 +772,58 @@ impl Evaluator<'_> {
     }
 
     /// [`Evaluator::wholes_of_other_kind`] of a structure that is a part.
-    fn wholes_of_part(&self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
+    fn wholes_of_part(&mut self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
         let kind = self.atlas.kind(n);
-        // chains of wholes are short: a list is a cheaper set than a hash set
-        let mut seen = vec![n];
-        let mut stack = vec![n];
-        while let Some(at) = stack.pop() {
-            for (e, whole) in self
-                .atlas
+        let found = self.wholes_above(n, kind);
+        out.extend(found.iter().copied());
+    }
+
+    /// The wholes above `start` (through standing part-of facts) whose kind is not
+    /// `kind`, remembered for each structure passed: a chain of `n` parts costs `n`
+    /// steps in all, not `n` per part (a walk from every part of an 8,000-link chain
+    /// was cubic). The walk keeps its own stack, so a chain of any length is walked.
+    fn wholes_above(&mut self, start: NodeIndex, kind: Kind) -> std::rc::Rc<[NodeIndex]> {
+        let (atlas, disputed) = (self.atlas, self.disputed);
+        let standing = move |at: NodeIndex| {
+            atlas
                 .neighbours(at, Relation::PartOf, Direction::Forward)
-            {
-                if !(self.disputed || self.atlas.is_standard(e)) || seen.contains(&whole) {
-                    continue;
-                }
-                seen.push(whole);
-                if self.atlas.kind(whole) != kind {
-                    out.push(whole);
-                }
-                stack.push(whole);
+                .filter(move |(e, _)| disputed || atlas.is_standard(*e))
+                .map(|(_, whole)| whole)
+        };
+        let memo = &mut self.wholes_memo;
+        let mut stack = vec![(start, false)];
+        while let Some((at, expanded)) = stack.pop() {
+            if memo.contains_key(&(at, kind)) {
+                continue;
             }
+            if !expanded {
+                stack.push((at, true));
+                stack.extend(
+                    standing(at)
+                        .filter(|w| !memo.contains_key(&(*w, kind)))
+                        .map(|w| (w, false)),
+                );
+                continue;
+            }
+            let mut found = Vec::new();
+            for whole in standing(at) {
+                if atlas.kind(whole) != kind {
+                    found.push(whole);
+                }
+                // absent only on a cycle, which the loader refuses
+                if let Some(above) = memo.get(&(whole, kind)) {
+                    found.extend(above.iter().copied());
+                }
+            }
+            if found.len() > 1 {
+                let mut seen = FxHashSet::default();
+                found.retain(|w| seen.insert(*w));
+            }
+            memo.insert((at, kind), found.into());
         }
+        memo.get(&(start, kind))
+            .cloned()
+            .unwrap_or_else(|| [].into())
     }
 
     /// The parts through which `n` answered, if it did not answer directly.

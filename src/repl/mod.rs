@@ -159,6 +159,12 @@ fn history_path() -> Option<PathBuf> {
     }
 }
 
+/// The largest history file read by default (bytes): rustyline keeps the last hundred
+/// lines.
+const MAX_HISTORY_BYTES: u64 = 1 << 20;
+/// The environment variable that sets the history file's size limit (bytes).
+const MAX_HISTORY_VAR: &str = "FASCIA_MAX_HISTORY_SIZE";
+
 /// The history file; trouble with it is worth one warning, never a failure.
 struct HistoryFile {
     path: Option<PathBuf>,
@@ -180,6 +186,38 @@ impl HistoryFile {
                 return file;
             }
         }
+        // a FIFO would wait for a writer, /dev/zero would never end: looked at first
+        match std::fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return file,
+            Err(e) => {
+                file.warn(&e.to_string());
+                file.path = None;
+                return file;
+            }
+            Ok(meta) if !meta.is_file() => {
+                let what = fascia::graph::load::file_type_name(&meta.file_type());
+                file.warn(&format!("it is {what}, not a regular file"));
+                file.path = None;
+                return file;
+            }
+            Ok(meta) => {
+                let max = fascia::graph::load::size_setting(MAX_HISTORY_VAR, MAX_HISTORY_BYTES);
+                let too_large = match max {
+                    Ok(max) => (meta.len() > max).then(|| {
+                        format!(
+                            "larger than {max} bytes, the limit for a history file (raise it \
+                             with the environment variable {MAX_HISTORY_VAR})"
+                        )
+                    }),
+                    Err(e) => Some(e.to_string()),
+                };
+                if let Some(why) = too_large {
+                    file.warn(&why);
+                    file.path = None;
+                    return file;
+                }
+            }
+        }
         match editor.load_history(&path) {
             Ok(()) => {}
             Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {}
@@ -188,12 +226,28 @@ impl HistoryFile {
         file
     }
 
+    /// Saves the history whole through a fresh temporary file renamed over the old one
+    /// (see [`fascia::graph::disk`]): a link planted at the history's path is refused,
+    /// never written through.
     fn append(&mut self, editor: &mut Editor<LineHelper, FileHistory>) {
         let Some(path) = self.path.clone() else {
             return;
         };
-        if let Err(e) = editor.append_history(&path) {
+        let saved = (|| {
+            let temp = fascia::graph::disk::Replacing::create(&path, Some(0o600))?;
+            editor
+                .save_history(temp.temp_path())
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            // nothing new (a repeated line): the old file stays
+            let written = std::fs::metadata(temp.temp_path()).map_or(0, |m| m.len());
+            if written == 0 {
+                return Ok(());
+            }
+            temp.commit()
+        })();
+        if let Err(e) = saved {
             self.warn(&e.to_string());
+            self.path = None;
         }
     }
 
@@ -389,7 +443,13 @@ impl Session {
         self.cancel.reset();
         let mut budget = Budget::new(self.work_limit).with_cancel(self.cancel.clone());
         let start = std::time::Instant::now();
-        let result = fascia::query::run_within(&self.atlas, text, &mut budget);
+        let result =
+            fascia::query::run_within(&self.atlas, text, &mut budget).and_then(|(q, a)| {
+                if q.dot || self.format.is_picture() {
+                    fascia::output::check_picture(&self.atlas, &a)?;
+                }
+                Ok((q, a))
+            });
         if self.timings {
             crate::timings::report_query(start.elapsed(), text);
         }
