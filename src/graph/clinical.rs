@@ -281,7 +281,14 @@ impl Checker<'_> {
                 None => nerve,
             };
             match self.nodes(file, &p.above, &SPARED, "`above`") {
-                Some(above) => spares.extend(above),
+                // a place may name again what an earlier place spares: it is spared once
+                Some(above) => {
+                    for n in above {
+                        if !spares.contains(&n) {
+                            spares.push(n);
+                        }
+                    }
+                }
                 None => broken = true,
             }
             let cited: Vec<&Spanned<String>> = e.sources.iter().chain(&p.sources).collect();
@@ -404,7 +411,8 @@ performs = "movement"
         }
     }
 
-    /// A place spares what leaves above it and everything above the places before.
+    /// A place spares what leaves above it and everything above the places before, each
+    /// once even where a place names again what an earlier one spares.
     #[test]
     fn a_course_makes_one_site_per_place_sparing_what_leaves_above() {
         let text = r#"
@@ -425,7 +433,7 @@ above = ["m"]
 [[nerve-course.place]]
 id = "n-lowest"
 name = "N lowest"
-above = ["n-branch"]
+above = ["m", "n-branch"]
 "#;
         let atlas = load_files([("g.toml", GRAPH), ("c.toml", text)], "test").expect("loads");
         let sites = &atlas.clinical().sites;

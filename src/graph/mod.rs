@@ -126,13 +126,19 @@ pub fn normalize(text: &str) -> String {
     let text = text::nfc(text);
     let mut out = String::with_capacity(text.len());
     for word in text
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | ',' | '.' | '\'' | '’'))
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | ',' | '.'))
         .filter(|w| !w.is_empty())
     {
+        // an apostrophe joins its word (`Guyon's` and `Guyons` are one word)
+        let letters = word.chars().filter(|c| !matches!(c, '\'' | '’'));
+        let mut lower = letters.flat_map(char::to_lowercase).peekable();
+        if lower.peek().is_none() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.extend(lower);
     }
     if let Some(rest) = out.strip_prefix("the ") {
         out = rest.to_string();
@@ -644,6 +650,8 @@ mod tests {
         );
         assert_eq!(normalize("The Achilles tendon"), "achilles tendon");
         assert_eq!(normalize("Achilles' tendon"), "achilles tendon");
+        assert_eq!(normalize("Guyon's canal"), normalize("guyons canal"));
+        assert_eq!(normalize("Guyon’s canal"), "guyons canal");
     }
 
     #[test]
