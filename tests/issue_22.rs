@@ -491,18 +491,24 @@ fn old_cache_files_are_evicted_beyond_the_size_cap() {
     assert_eq!(left.len(), 1, "{left:?}");
 }
 
+/// The one file a cache directory holds after one run.
+#[cfg(unix)]
+fn only_file_in(dir: &std::path::Path) -> std::path::PathBuf {
+    let files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.into_iter().next().unwrap()
+}
+
 #[cfg(unix)]
 #[test]
 fn a_cache_file_larger_than_the_cap_is_not_read() {
     let data = small_tsv();
     let cache = tempfile::tempdir().unwrap();
     assert_eq!(cached_run(data.path(), cache.path()).1, "1\n");
-    let file = std::fs::read_dir(cache.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = only_file_in(cache.path());
     // a sparse file of 2 GiB costs no disk and would cost 2 GiB of memory to read
     std::fs::File::options()
         .write(true)
@@ -768,12 +774,7 @@ fn a_cache_file_that_is_a_fifo_is_passed_over_and_left_alone() {
     let data = small_tsv();
     let cache = tempfile::tempdir().unwrap();
     assert_eq!(cached_run(data.path(), cache.path()).1, "1\n");
-    let file = std::fs::read_dir(cache.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = only_file_in(cache.path());
     std::fs::remove_file(&file).unwrap();
     let made = std::process::Command::new("mkfifo")
         .arg(&file)
