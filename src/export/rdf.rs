@@ -61,7 +61,8 @@ pub fn public_predicate(relation: Relation) -> Option<(&'static str, bool)> {
         | Relation::OccursAt
         | Relation::Articulates
         | Relation::Involves
-        | Relation::MediatedBy => return None,
+        | Relation::MediatedBy
+        | Relation::PassesThrough => return None,
     };
     Some(mapped)
 }

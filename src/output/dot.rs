@@ -293,6 +293,8 @@ pub(crate) fn kind_style(kind: Kind) -> (&'static str, &'static str) {
         Kind::Dermatome => ("component", "#f6cfae"),
         Kind::Reflex => ("hexagon", "#cfe2f3"),
         Kind::Region => ("folder", "#eeeeee"),
+        Kind::Gland => ("cylinder", "#d9f2d0"),
+        Kind::Sense => ("component", "#f2d0ec"),
     }
 }
 
@@ -316,5 +318,6 @@ pub(crate) fn relation_style(relation: Relation) -> (&'static str, &'static str)
         Relation::Articulates => ("#783f04", "dashed"),
         Relation::Involves => ("#0b5394", "solid"),
         Relation::MediatedBy => ("#bf9000", "dashed"),
+        Relation::PassesThrough => ("#5b5b5b", "dashed"),
     }
 }

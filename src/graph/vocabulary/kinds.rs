@@ -33,6 +33,8 @@ pub const KINDS: &[KindEntry] = &[
     kind(Kind::Dermatome, "dermatome", "dermatome", &["dermatome"]),
     kind(Kind::Reflex, "reflex", "reflex", &["reflex", "jerk"]),
     kind(Kind::Region, "region", "region", &["region"]),
+    kind(Kind::Gland, "gland", "gland", &["gland"]),
+    kind(Kind::Sense, "sense", "sense", &[]),
 ];
 
 const fn kind(
@@ -195,5 +197,19 @@ pub const KIND_WORDS: &[KindWord] = &[
         also: &[],
         kinds: KindSet::of(&[Kind::Region]),
         help: "regions of the body: a limb, the femoral triangle, the axilla",
+    },
+    KindWord {
+        plural: "glands",
+        singular: Some("gland"),
+        also: &[],
+        kinds: KindSet::of(&[Kind::Gland]),
+        help: "glands a nerve makes secrete: the lacrimal, parotid, submandibular glands",
+    },
+    KindWord {
+        plural: "senses",
+        singular: Some("sense"),
+        also: &[],
+        kinds: KindSet::of(&[Kind::Sense]),
+        help: "senses a nerve carries beyond the skin: taste, hearing, sight, the tongue's touch",
     },
 ];

@@ -41,6 +41,8 @@ pub enum Kind {
     Dermatome,
     Reflex,
     Region,
+    Gland,
+    Sense,
 }
 
 /// One row of [`KINDS`].
@@ -242,6 +244,7 @@ pub enum Relation {
     Articulates,
     Involves,
     MediatedBy,
+    PassesThrough,
 }
 
 /// Which way a relation is read.

@@ -28,6 +28,7 @@ const SUPPLIED: KindSet = KindSet::of(&[
     Kind::Tendon,
     Kind::Joint,
     Kind::Compartment,
+    Kind::Gland,
 ]);
 const NERVES_AND_ROOTS: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
 const NERVES_AND_ARTERIES: KindSet = KindSet::of(&[Kind::Nerve, Kind::Artery]);
@@ -89,10 +90,12 @@ pub const RELATIONS: &[RelationEntry] = &[
             Kind::Bone,
             Kind::SkinArea,
             Kind::Dermatome,
+            Kind::Gland,
+            Kind::Sense,
         ])),
         range: NERVES_AND_ROOTS,
         rivals: true,
-        help: "the nerve (with its spinal roots) that supplies a muscle, joint, bone or skin",
+        help: "the nerve (with its spinal roots) that supplies a muscle, joint, bone, skin, gland or sense",
         ..PLAIN
     },
     RelationEntry {
@@ -227,10 +230,11 @@ pub const RELATIONS: &[RelationEntry] = &[
             Kind::Joint,
             Kind::SkinArea,
             Kind::Dermatome,
+            Kind::Gland,
         ]),
-        range: KindSet::of(&[Kind::Compartment, Kind::Region]),
+        range: KindSet::of(&[Kind::Compartment, Kind::Region, Kind::Gland]),
         rivals: true,
-        help: "the compartment or region a structure lies in",
+        help: "the compartment, region or gland a structure lies in",
         ..PLAIN
     },
     RelationEntry {
@@ -286,6 +290,24 @@ pub const RELATIONS: &[RelationEntry] = &[
         domain: KindSet::of(&[Kind::Reflex]),
         range: NERVES_AND_ROOTS,
         help: "the nerve and spinal roots a reflex runs through",
+        ..PLAIN
+    },
+    RelationEntry {
+        relation: Relation::PassesThrough,
+        forward: "passes-through",
+        inverse: "transmits",
+        domain: KindSet::of(&[
+            Kind::Nerve,
+            Kind::Root,
+            Kind::Artery,
+            Kind::Vein,
+            Kind::Muscle,
+            Kind::MusclePart,
+            Kind::Tendon,
+            Kind::Ligament,
+        ]),
+        range: KindSet::of(&[Kind::Landmark, Kind::Region, Kind::Compartment]),
+        help: "an opening or passage a structure runs through: a foramen, canal or fissure",
         ..PLAIN
     },
 ];
