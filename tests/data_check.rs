@@ -103,7 +103,7 @@ check_case!(
     [
         "muscles.toml:1:1: muscle `soleus` has no supplied-by fact (an arterial supply)",
         "muscles.toml:8:1: unknown key `suplied-by`; did you mean `supplied-by`?",
-        "muscles.toml:11:3: unknown table `muscel`; expected one of: source, work, muscle, muscle-part, bone, landmark, tendon, ligament, nerve, root, artery, vein, compartment, group, joint, movement, skin-area, dermatome, reflex, region, lesion-site, plexus-route, nerve-course, bedside-sign",
+        "muscles.toml:11:3: unknown table `muscel`; expected one of: source, work, muscle, muscle-part, bone, landmark, tendon, ligament, nerve, root, artery, vein, compartment, group, joint, movement, skin-area, dermatome, reflex, region, gland, sense, lesion-site, plexus-route, nerve-course, bedside-sign",
     ]
 );
 

@@ -56,7 +56,8 @@ pub fn candidates(atlas: &Atlas) -> Vec<Lesion> {
 ///   share of members the lesion reaches (prime movers weigh twice an assisting one), so
 ///   a lesion that spares the main wrist extensors explains "weak wrist extension" only
 ///   in part.
-/// - `numb`: a numb area counts 100, a partly numb one 50.
+/// - `numb`: a numb area counts 100, a partly numb one 50; `lost` likewise for a gland
+///   or a sense.
 /// - `reflex-lost`: a lost reflex counts 100; a reduced one 50, except for a root lesion
 ///   of one of its principal levels, which counts as much as its nerve (the reflex is
 ///   "absent or reduced").
@@ -77,7 +78,7 @@ fn weigh(atlas: &Atlas, deficit: &Deficit, f: &Finding, disputed: bool) -> (Verd
             return (Verdict::Contradicts, -hundredths(taken.max(0.01)));
         }
         Sign::Weak => hundredths(share(atlas, deficit, f.node, disputed, Taken::Weakness)),
-        Sign::Numb => match effect {
+        Sign::Numb | Sign::Lost => match effect {
             Effect::Lost => 100,
             Effect::Weakened => 50,
         },

@@ -33,17 +33,20 @@ pub enum Sign {
     Numb,
     /// `reflex-lost`: a tendon reflex is absent or reduced.
     ReflexLost,
+    /// `lost`: a gland no longer secretes or a sense is gone (taste, tearing).
+    Lost,
     /// `shows`: a bedside sign (wrist drop, Froment's sign), which stands for the
     /// findings of the other words; resolving a query replaces it by them.
     Shows,
 }
 
 impl Sign {
-    pub const ALL: [Sign; 5] = [
+    pub const ALL: [Sign; 6] = [
         Sign::Weak,
         Sign::Spared,
         Sign::Numb,
         Sign::ReflexLost,
+        Sign::Lost,
         Sign::Shows,
     ];
 
@@ -53,6 +56,7 @@ impl Sign {
             Sign::Spared => "spared",
             Sign::Numb => "numb",
             Sign::ReflexLost => "reflex-lost",
+            Sign::Lost => "lost",
             Sign::Shows => "shows",
         }
     }
@@ -76,6 +80,7 @@ impl Sign {
             Sign::Spared => Some(SignFinding::Spared),
             Sign::Numb => Some(SignFinding::Numb),
             Sign::ReflexLost => Some(SignFinding::ReflexLost),
+            Sign::Lost => Some(SignFinding::Lost),
             Sign::Shows => None,
         }
     }
@@ -87,6 +92,7 @@ impl Sign {
             SignFinding::Spared => Sign::Spared,
             SignFinding::Numb => Sign::Numb,
             SignFinding::ReflexLost => Sign::ReflexLost,
+            SignFinding::Lost => Sign::Lost,
         }
     }
 }
@@ -169,7 +175,13 @@ pub struct Deficit {
     /// Skin areas, and for a root lesion its dermatome.
     pub skin: Vec<Affected>,
     pub reflexes: Vec<Affected>,
-    /// Every structure above (muscles, heads, movements, skin, reflexes) with its effect.
+    /// Glands that lose their secretomotor supply (the lacrimal gland above the
+    /// geniculate ganglion), wholly or in part.
+    pub glands: Vec<Affected>,
+    /// Senses beyond the skin that are lost or reduced (taste, hearing).
+    pub senses: Vec<Affected>,
+    /// Every structure above (muscles, heads, movements, skin, reflexes, glands,
+    /// senses) with its effect.
     effects: HashMap<NodeIndex, Effect>,
 }
 
@@ -204,7 +216,11 @@ impl Deficit {
     }
 
     fn is_empty(&self) -> bool {
-        self.muscles.is_empty() && self.skin.is_empty() && self.reflexes.is_empty()
+        self.muscles.is_empty()
+            && self.skin.is_empty()
+            && self.reflexes.is_empty()
+            && self.glands.is_empty()
+            && self.senses.is_empty()
     }
 }
 
@@ -608,6 +624,8 @@ pub fn lesion(atlas: &Atlas, lesion: &Lesion, disputed: bool) -> Deficit {
     let movements = movement_effects(atlas, disputed, &mut effects);
     let skin = skin_effects(atlas, &cut, disputed, &mut effects);
     let reflexes = reflex_effects(atlas, &cut, disputed, &mut effects);
+    let glands = supplied_effects(atlas, &cut, Kind::Gland, disputed, &mut effects);
+    let senses = supplied_effects(atlas, &cut, Kind::Sense, disputed, &mut effects);
     let mut nerves: Vec<NodeIndex> = cut.reach.keys().copied().collect();
     by_name(atlas, &mut nerves);
     Deficit {
@@ -617,8 +635,31 @@ pub fn lesion(atlas: &Atlas, lesion: &Lesion, disputed: bool) -> Deficit {
         movements,
         skin,
         reflexes,
+        glands,
+        senses,
         effects,
     }
+}
+
+/// Glands and senses: what their nerves carry is lost when every channel of their
+/// supply is cut, reduced when some are, as for skin.
+fn supplied_effects(
+    atlas: &Atlas,
+    cut: &Cut,
+    kind: Kind,
+    disputed: bool,
+    effects: &mut HashMap<NodeIndex, Effect>,
+) -> Vec<Affected> {
+    let mut out = Vec::new();
+    for &node in atlas.of_kind(kind) {
+        let c = channels(atlas, node, Relation::InnervatedBy, disputed);
+        if let Some(e) = effect(&c, cut) {
+            effects.insert(node, e);
+            out.push(Affected { node, effect: e });
+        }
+    }
+    out.sort_by_cached_key(|a| atlas.node(a.node).name.to_lowercase());
+    out
 }
 
 fn muscle_effects(

@@ -139,6 +139,18 @@ name = "Test skin"
 sources = ["ref"]
 innervated-by = "nerve-a2"
 
+[[gland]]
+id = "gl"
+name = "Test gland"
+sources = ["ref"]
+innervated-by = "nerve-a2"
+
+[[sense]]
+id = "taste"
+name = "Test taste"
+sources = ["ref"]
+innervated-by = "alpha"
+
 [[reflex]]
 id = "rx"
 name = "Test reflex"
@@ -326,4 +338,45 @@ fn the_penalty_for_a_larger_lesion_stays_under_half_a_finding() {
         assert!(p >= last && p < 50, "{extra}: {p}");
         last = p;
     }
+}
+
+#[test]
+fn a_lesion_takes_the_glands_and_senses_its_nerves_carry() {
+    let lost = |id: &str| Affected {
+        node: node(id),
+        effect: Effect::Lost,
+    };
+    let a = lesion(&ATLAS, &Lesion::Node(node("nerve-a")), false);
+    assert_eq!(a.glands, vec![lost("gl")]);
+    assert!(a.senses.is_empty(), "{:?}", a.senses);
+    let b = lesion(&ATLAS, &Lesion::Node(node("nerve-b")), false);
+    assert!(b.glands.is_empty(), "{:?}", b.glands);
+    assert_eq!(b.senses, vec![lost("taste")]);
+    assert_eq!(
+        b.effect_of(&ATLAS, node("taste"), false),
+        Some(Effect::Lost)
+    );
+}
+
+#[test]
+fn localize_weighs_a_lost_gland_or_sense_like_numb_skin() {
+    let findings = [
+        Finding {
+            sign: Sign::Lost,
+            node: node("gl"),
+        },
+        Finding {
+            sign: Sign::Spared,
+            node: node("taste"),
+        },
+    ];
+    let ranking = localize(&ATLAS, &findings, false);
+    let best = &ranking.candidates[0];
+    assert!(best.explains.contains(&node("gl")), "{best:?}");
+    assert!(best.contradicts.is_empty(), "{best:?}");
+    let b = ranking
+        .candidates
+        .iter()
+        .find(|c| c.lesion.node() == node("nerve-b"));
+    assert!(b.is_none_or(|c| c.rank > best.rank), "{b:?}");
 }

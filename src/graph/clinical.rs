@@ -40,14 +40,16 @@ pub enum SignFinding {
     Spared,
     Numb,
     ReflexLost,
+    Lost,
 }
 
 impl SignFinding {
-    pub const ALL: [SignFinding; 4] = [
+    pub const ALL: [SignFinding; 5] = [
         SignFinding::Weak,
         SignFinding::Spared,
         SignFinding::Numb,
         SignFinding::ReflexLost,
+        SignFinding::Lost,
     ];
 
     /// The kinds a finding of this sort can name.
@@ -62,9 +64,12 @@ impl SignFinding {
                 Kind::SkinArea,
                 Kind::Dermatome,
                 Kind::Reflex,
+                Kind::Gland,
+                Kind::Sense,
             ],
             SignFinding::Numb => &[Kind::SkinArea, Kind::Dermatome],
             SignFinding::ReflexLost => &[Kind::Reflex],
+            SignFinding::Lost => &[Kind::Gland, Kind::Sense],
         }
     }
 }
@@ -321,6 +326,7 @@ impl Checker<'_> {
             (SignFinding::Spared, &e.spared, "`spared`"),
             (SignFinding::Numb, &e.numb, "`numb`"),
             (SignFinding::ReflexLost, &e.reflex_lost, "`reflex-lost`"),
+            (SignFinding::Lost, &e.lost, "`lost`"),
         ];
         for (sort, ids, what) in lists {
             match self.nodes(file, ids, sort.kinds(), what) {
@@ -332,7 +338,7 @@ impl Checker<'_> {
             self.loader.error(
                 Self::at(file, &e.id),
                 format!(
-                    "bedside sign `{}` names no finding: add `weak`, `spared`, `numb` or `reflex-lost`",
+                    "bedside sign `{}` names no finding: add `weak`, `spared`, `numb`, `reflex-lost` or `lost`",
                     e.id.get_ref()
                 ),
             );

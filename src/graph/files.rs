@@ -535,6 +535,9 @@ pub struct SignEntry {
     pub numb: Vec<Spanned<String>>,
     #[serde(default, rename = "reflex-lost")]
     pub reflex_lost: Vec<Spanned<String>>,
+    /// Glands that no longer secrete and senses that are gone.
+    #[serde(default)]
+    pub lost: Vec<Spanned<String>>,
     #[serde(default)]
     pub note: Option<String>,
     #[serde(default)]

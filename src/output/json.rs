@@ -269,7 +269,8 @@ fn effect_word(effect: Effect) -> &'static str {
     }
 }
 
-/// `{"lesion":{…},"muscles":[…],"movements":[…],"skin":[…],"reflexes":[…]}`.
+/// `{"lesion":{…},"muscles":[…],"movements":[…],"skin":[…],"reflexes":[…],"glands":[…],
+/// "senses":[…]}`.
 fn lesion(atlas: &Atlas, d: &Deficit) -> Value {
     let muscles: Vec<Value> = d
         .muscles
@@ -321,12 +322,25 @@ fn lesion(atlas: &Atlas, d: &Deficit) -> Value {
             with_effect(atlas, a.node, effect)
         })
         .collect();
+    let affected = |list: &[crate::clinical::Affected]| -> Vec<Value> {
+        list.iter()
+            .map(|a| {
+                let effect = match a.effect {
+                    Effect::Lost => "lost",
+                    Effect::Weakened => "reduced",
+                };
+                with_effect(atlas, a.node, effect)
+            })
+            .collect()
+    };
     json!({
         "lesion": lesion_brief(atlas, &d.lesion),
         "muscles": muscles,
         "movements": movements,
         "skin": skin,
         "reflexes": reflexes,
+        "glands": affected(&d.glands),
+        "senses": affected(&d.senses),
     })
 }
 

@@ -1,7 +1,7 @@
 //! Plain text for people: aligned tables, reference cards, one fact per line.
 
 use super::{Render, grouped_facts, levels_text, ordered_sources, reading};
-use crate::clinical::{Deficit, Effect, Lesion, Ranking};
+use crate::clinical::{Affected, Deficit, Effect, Lesion, Ranking};
 use crate::graph::Atlas;
 use crate::graph::agreement::Standing;
 use crate::graph::model::{Direction, Role, SourceId, Tier};
@@ -693,37 +693,39 @@ fn lesion(atlas: &Atlas, d: &Deficit, out: &mut dyn Write) -> io::Result<()> {
         &movements,
         out,
     )?;
-    let skin: Vec<(String, String)> = d
-        .skin
-        .iter()
-        .map(|a| {
-            let effect = match a.effect {
-                Effect::Lost => "numb",
-                Effect::Weakened => "partly numb",
-            };
-            (atlas.node(a.node).name.to_string(), effect.to_string())
-        })
-        .collect();
+    let skin = affected_rows(atlas, &d.skin, ("numb", "partly numb"));
     effect_rows(&format!("Skin ({})", d.skin.len()), &skin, out)?;
-    let reflexes: Vec<(String, String)> = d
-        .reflexes
-        .iter()
-        .map(|a| {
-            let effect = match a.effect {
-                Effect::Lost => "lost",
-                Effect::Weakened => "reduced",
-            };
-            (atlas.node(a.node).name.to_string(), effect.to_string())
-        })
-        .collect();
+    let reflexes = affected_rows(atlas, &d.reflexes, ("lost", "reduced"));
     effect_rows(&format!("Reflexes ({})", d.reflexes.len()), &reflexes, out)?;
-    if d.muscles.is_empty() && d.skin.is_empty() && d.reflexes.is_empty() {
+    let glands = affected_rows(atlas, &d.glands, ("no secretion", "less secretion"));
+    effect_rows(&format!("Glands ({})", d.glands.len()), &glands, out)?;
+    let senses = affected_rows(atlas, &d.senses, ("lost", "reduced"));
+    effect_rows(&format!("Senses ({})", d.senses.len()), &senses, out)?;
+    if d.muscles.is_empty()
+        && d.skin.is_empty()
+        && d.reflexes.is_empty()
+        && d.glands.is_empty()
+        && d.senses.is_empty()
+    {
         writeln!(
             out,
             "(no muscle, skin area or reflex depends on it in the data)"
         )?;
     }
     Ok(())
+}
+
+/// Name and effect of each structure, in the words for (lost, reduced).
+fn affected_rows(atlas: &Atlas, list: &[Affected], words: (&str, &str)) -> Vec<(String, String)> {
+    list.iter()
+        .map(|a| {
+            let effect = match a.effect {
+                Effect::Lost => words.0,
+                Effect::Weakened => words.1,
+            };
+            (atlas.node(a.node).name.to_string(), effect.to_string())
+        })
+        .collect()
 }
 
 /// "Radial nerve at the spiral groove", "L5 (spinal root)".
@@ -816,8 +818,8 @@ pub(crate) fn finding_word(
         (_, None) => "normal",
         (K::SkinArea | K::Dermatome, Some(Effect::Lost)) => "numb",
         (K::SkinArea | K::Dermatome, Some(Effect::Weakened)) => "partly numb",
-        (K::Reflex, Some(Effect::Lost)) => "lost",
-        (K::Reflex, Some(Effect::Weakened)) => "reduced",
+        (K::Reflex | K::Gland | K::Sense, Some(Effect::Lost)) => "lost",
+        (K::Reflex | K::Gland | K::Sense, Some(Effect::Weakened)) => "reduced",
         (_, Some(Effect::Lost)) => "paralysed",
         (_, Some(Effect::Weakened)) => "weak",
     }

@@ -582,7 +582,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::name | Rule::bare_name | Rule::quoted | Rule::clinical_name | Rule::clinical_bare => {
             "a structure name"
         }
-        Rule::sign | Rule::finding => "a finding: weak, spared, numb, reflex-lost or shows",
+        Rule::sign | Rule::finding => "a finding: weak, spared, numb, reflex-lost, lost or shows",
         Rule::kw_at | Rule::lesion_at => "`at`",
         Rule::relation => "a relation such as innervated-by",
         Rule::kind_word | Rule::selection | Rule::set_expr | Rule::set_stmt => {

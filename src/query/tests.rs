@@ -184,7 +184,7 @@ fn wrong_kinds_are_explained() {
     let e = err("arteries innervated-by tibial");
     assert_eq!(
         e.to_string(),
-        "`innervated-by` is said of a muscle, a muscle part, a bone, a joint, a skin area or a dermatome, never of arteries"
+        "`innervated-by` is said of a muscle, a muscle part, a bone, a joint, a skin area, a dermatome, a gland or a sense, never of arteries"
     );
 }
 

@@ -37,7 +37,9 @@ fn wanted_after(prev: Option<(Class, &str)>) -> Want {
         (Class::Statement, "count") => KIND,
         // `localize` is followed by a sign, a sign or `at` by a name
         (Class::Statement, "localize") => OPERATOR,
-        (Class::Operator, "at" | "weak" | "spared" | "numb" | "reflex-lost" | "shows") => NAME,
+        (Class::Operator, "at" | "weak" | "spared" | "numb" | "reflex-lost" | "lost" | "shows") => {
+            NAME
+        }
         (Class::Statement, _) | (Class::Operator, "to") => NAME,
         (Class::Operator, "via") | (Class::Comma, _) => RELATION,
         (Class::Operator, "max" | "limit" | "depth") => 0,
@@ -212,6 +214,7 @@ fn operators_of(statement: &str) -> &'static [&'static str] {
             "spared",
             "numb",
             "reflex-lost",
+            "lost",
             "shows",
             "including",
             "disputed",

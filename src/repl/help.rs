@@ -311,8 +311,9 @@ over textbook anatomy, not a diagnostic device.
 localize weak A, B spared C numb D reflex-lost E ranks single lesions (nerves, branches,
 cords, trunks, roots, nerves at places along their course) by how well each explains
 the findings: weak takes muscles, groups or movements; numb skin areas or dermatomes;
-reflex-lost reflexes; spared any of these found normal; shows a bedside sign (wrist
-drop, claw hand, Froment's sign), standing for its findings. Each candidate shows what it
+reflex-lost reflexes; lost glands that no longer secrete or senses that are gone (taste,
+hearing); spared any of these found normal; shows a bedside sign (wrist drop, claw hand,
+Froment's sign), standing for its findings. Each candidate shows what it
 explains, misses and contradicts; equal scores share a rank; the last line names the
 test that best tells the first two apart. Standard facts only unless `including
 disputed`.

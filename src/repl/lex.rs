@@ -24,6 +24,7 @@ pub(super) const OPERATORS: &[&str] = &[
     "spared",
     "numb",
     "reflex-lost",
+    "lost",
     "shows",
 ];
 

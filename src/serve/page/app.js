@@ -406,6 +406,8 @@ function drawLesion(entry) {
   section('Movements', d.movements, ['still performed by', (m) => joined(m['still-performed-by'].map(structureLink), ', ')]);
   section('Skin', d.skin);
   section('Reflexes', d.reflexes);
+  section('Glands', d.glands || []);
+  section('Senses', d.senses || []);
   out.append(el('p', { class: 'note' }, '(a teaching aid over textbook anatomy, not a diagnostic device)'));
   return out;
 }
@@ -672,6 +674,7 @@ const findingKinds = {
   spared: ['muscles', 'groups', 'movements'],
   numb: ['skin-areas', 'dermatomes'],
   'reflex-lost': ['reflexes'],
+  lost: ['glands', 'senses'],
 };
 const findings = [];
 
