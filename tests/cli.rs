@@ -543,7 +543,7 @@ fn help_and_version() {
         (
             Some(0),
             format!(
-                "fascia {}\ndata: the lower limb and the upper limb; {} structures ({} with their \
+                "fascia {}\ndata: the head and neck, the lower limb and the upper limb; {} structures ({} with their \
                  parts), {} facts, {} sources\nidentifiers: {}\n",
                 env!("CARGO_PKG_VERSION"),
                 counted.count().expect("a count"),
@@ -636,17 +636,17 @@ fn answers_are_never_paged_in_a_pipe_or_a_file() {
 
 #[test]
 fn a_name_outside_the_bundled_regions_says_so() {
-    let r = run(&["muscles innervated-by vagus"]);
+    let r = run(&["muscles innervated-by \"thoracic duct\""]);
     assert_eq!(
         (r.code, r.stdout.as_str(), r.stderr.as_str()),
         (
             Some(1),
             "",
-            "error: unknown nerve or spinal root `vagus`\n  \
-             | muscles innervated-by vagus\n  \
-             |                       ^^^^^\n  \
-             = `vagus` is a cranial nerve of the head, neck, thorax and abdomen, which the \
-             data does not cover yet: it covers the lower limb and the upper limb\n"
+            "error: unknown nerve or spinal root `thoracic duct`\n  \
+             | muscles innervated-by \"thoracic duct\"\n  \
+             |                       ^^^^^^^^^^^^^^^\n  \
+             = `thoracic duct` is a lymphatic vessel of the thorax and abdomen, which the \
+             data does not cover yet: it covers the head and neck, the lower limb and the upper limb\n"
         )
     );
 }
