@@ -144,10 +144,10 @@ mod tests {
         let atlas = fascia::bundled().unwrap();
         let covers = "it covers the head and neck, the lower limb and the upper limb";
         assert_eq!(
-            error_of(&atlas, "show masseter"),
+            error_of(&atlas, "show liver"),
             format!(
-                "error: unknown name `masseter`\n  | show masseter\n  |      ^^^^^^^^\n  \
-                 = `masseter` is a muscle of the head, which the data does not cover yet: \
+                "error: unknown name `liver`\n  | show liver\n  |      ^^^^^\n  \
+                 = `liver` is an organ of the abdomen, which the data does not cover yet: \
                  {covers}"
             )
         );
