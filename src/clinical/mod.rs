@@ -274,7 +274,7 @@ struct Cut {
     root: Option<NodeIndex>,
     /// Nerves in the territory, with the levels interrupted there.
     reach: HashMap<NodeIndex, Levels>,
-    /// Muscles and heads a site spares.
+    /// Muscles, heads, glands and senses a site spares.
     spared: HashSet<NodeIndex>,
     /// Nerves in the territory that also receive the same fibres from a parent outside
     /// it (the sural nerve from the tibial side): every channel through them is cut
@@ -642,7 +642,9 @@ pub fn lesion(atlas: &Atlas, lesion: &Lesion, disputed: bool) -> Deficit {
 }
 
 /// Glands and senses: what their nerves carry is lost when every channel of their
-/// supply is cut, reduced when some are, as for skin.
+/// supply is cut, reduced when some are, as for skin. One a site spares keeps the
+/// channels through the nerve itself: its fibres left above the site (the lacrimal
+/// gland's in the greater petrosal nerve, above a lesion at the stylomastoid foramen).
 fn supplied_effects(
     atlas: &Atlas,
     cut: &Cut,
@@ -652,7 +654,10 @@ fn supplied_effects(
 ) -> Vec<Affected> {
     let mut out = Vec::new();
     for &node in atlas.of_kind(kind) {
-        let c = channels(atlas, node, Relation::InnervatedBy, disputed);
+        let mut c = channels(atlas, node, Relation::InnervatedBy, disputed);
+        if cut.spared.contains(&node) {
+            c.retain(|(n, _, _)| !cut.reach.contains_key(n));
+        }
         if let Some(e) = effect(&c, cut) {
             effects.insert(node, e);
             out.push(Affected { node, effect: e });

@@ -358,8 +358,15 @@ impl Checker<'_> {
     }
 }
 
-/// What a site may spare: branches, muscles, heads and skin areas.
-const SPARED: [Kind; 4] = [Kind::Nerve, Kind::Muscle, Kind::MusclePart, Kind::SkinArea];
+/// What a site may spare: branches, muscles, heads, skin areas, glands and senses.
+const SPARED: [Kind; 6] = [
+    Kind::Nerve,
+    Kind::Muscle,
+    Kind::MusclePart,
+    Kind::SkinArea,
+    Kind::Gland,
+    Kind::Sense,
+];
 
 #[cfg(test)]
 mod tests {
