@@ -125,13 +125,13 @@ fn a_paper_quiz_lists_the_questions_then_the_key() {
 #[test]
 fn a_bad_topic_or_region_is_a_usage_error() {
     let out = Command::new(env!("CARGO_BIN_EXE_fascia"))
-        .args(["quiz", "--region", "head"])
+        .args(["quiz", "--region", "tail"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "fascia: unknown region `head`; the regions are lower-limb, upper-limb\n"
+        "fascia: unknown region `tail`; the regions are head-and-neck, lower-limb, upper-limb\n"
     );
 }
 
