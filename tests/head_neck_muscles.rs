@@ -153,6 +153,30 @@ exam! {
         "sternocleidomastoid", "trapezius",
     ];
 
+    // the infrahyoid muscles but thyrohyoid (C1 fibres with the hypoglossal nerve)
+    ansa_cervicalis: "muscles innervated-by* \"ansa cervicalis\"" => [
+        "sternohyoid", "sternothyroid", "omohyoid",
+    ];
+    // the C1 myotome: the ansa's muscles by their levels, geniohyoid and thyrohyoid
+    // directly
+    c1_muscles: "muscles innervated-by c1" => [
+        "geniohyoid", "thyrohyoid", "sternohyoid", "sternothyroid", "omohyoid",
+    ];
+
+    // ---- what passes through the foramina
+    foramen_spinosum: "structures passes-through \"foramen spinosum\"" => [
+        "middle-meningeal-artery", "meningeal-branch-of-mandibular-nerve",
+    ];
+    jugular_foramen: "structures passes-through \"jugular foramen\"" => [
+        "internal-jugular-vein", "glossopharyngeal-nerve", "vagus-nerve", "accessory-nerve",
+    ];
+    carotid_canal: "arteries passes-through \"carotid canal\"" => ["internal-carotid-artery"];
+    optic_canal: "arteries passes-through \"optic canal\"" => ["ophthalmic-artery"];
+    carotid_sheath: "structures located-in \"carotid sheath\"" => [
+        "common-carotid-artery", "internal-carotid-artery", "internal-jugular-vein",
+        "vagus-nerve",
+    ];
+
     // ---- groups and actions
     muscles_of_mastication: "muscles member-of \"muscles of mastication\"" => [
         "masseter", "temporalis", "medial-pterygoid", "lateral-pterygoid",
