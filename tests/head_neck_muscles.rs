@@ -67,6 +67,16 @@ const HEAD_AND_NECK_MUSCLES: &[&str] = &[
     "oblique-arytenoid",
     "thyroarytenoid",
     "vocalis",
+    // prevertebral
+    "longus-colli",
+    "longus-capitis",
+    "rectus-capitis-anterior",
+    "rectus-capitis-lateralis",
+    // suboccipital
+    "rectus-capitis-posterior-major",
+    "rectus-capitis-posterior-minor",
+    "obliquus-capitis-superior",
+    "obliquus-capitis-inferior",
 ];
 
 #[test]
@@ -151,6 +161,42 @@ exam! {
     ];
     accessory_nerve_in_the_neck: "muscles innervated-by \"accessory nerve\"" => [
         "sternocleidomastoid", "trapezius",
+    ];
+
+    // the infrahyoid muscles but thyrohyoid (C1 fibres with the hypoglossal nerve)
+    ansa_cervicalis: "muscles innervated-by* \"ansa cervicalis\"" => [
+        "sternohyoid", "sternothyroid", "omohyoid",
+    ];
+    // the C1 myotome: the ansa's muscles by their levels, geniohyoid and thyrohyoid
+    // (C1 with the hypoglossal), the prevertebral muscles at the top of the neck and
+    // the suboccipital muscles (its posterior ramus)
+    c1_muscles: "muscles innervated-by c1" => [
+        "geniohyoid", "thyrohyoid", "sternohyoid", "sternothyroid", "omohyoid",
+        "longus-capitis", "rectus-capitis-anterior", "rectus-capitis-lateralis",
+        "rectus-capitis-posterior-major", "rectus-capitis-posterior-minor",
+        "obliquus-capitis-superior", "obliquus-capitis-inferior",
+    ];
+
+    // ---- what passes through the foramina
+    foramen_spinosum: "structures passes-through \"foramen spinosum\"" => [
+        "middle-meningeal-artery", "meningeal-branch-of-mandibular-nerve",
+    ];
+    jugular_foramen: "structures passes-through \"jugular foramen\"" => [
+        "internal-jugular-vein", "glossopharyngeal-nerve", "vagus-nerve", "accessory-nerve",
+    ];
+    carotid_canal: "arteries passes-through \"carotid canal\"" => ["internal-carotid-artery"];
+    optic_canal: "arteries passes-through \"optic canal\"" => ["ophthalmic-artery"];
+    carotid_sheath: "structures located-in \"carotid sheath\"" => [
+        "common-carotid-artery", "internal-carotid-artery", "internal-jugular-vein",
+        "vagus-nerve",
+    ];
+
+    suboccipital_muscles: "muscles member-of \"suboccipital muscles\"" => [
+        "rectus-capitis-posterior-major", "rectus-capitis-posterior-minor",
+        "obliquus-capitis-superior", "obliquus-capitis-inferior",
+    ];
+    nodding_the_head: "muscles performs \"flexion of the head\"" => [
+        "longus-capitis", "rectus-capitis-anterior", "rectus-capitis-lateralis",
     ];
 
     // ---- groups and actions
