@@ -229,7 +229,7 @@ exam! {
         "maxilla", "nasal-bone", "occipital-bone", "palatine-bone", "parietal-bone",
         "sphenoid-bone", "temporal-bone", "vomer", "zygomatic-bone",
     ];
-    openings_of_the_sphenoid: "landmarks part-of \"sphenoid bone\"" => [
+    openings_of_the_sphenoid: "landmarks part-of \"sphenoid bone\" and landmarks transmits (nerves)" => [
         "foramen-lacerum", "foramen-ovale", "foramen-rotundum", "foramen-spinosum",
         "optic-canal", "pterygoid-canal", "superior-orbital-fissure",
     ];
@@ -313,6 +313,14 @@ fn declared_in_head_neck() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("data/head-neck") {
         let path = entry.expect("an entry").path();
+        // the vessels, muscles and what they attach to and move have their own tests
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.starts_with("muscles-")
+            || ["landmarks.toml", "joints-movements.toml", "arteries.toml", "veins.toml"]
+                .contains(&name)
+        {
+            continue;
+        }
         let text = std::fs::read_to_string(&path).expect("a data file");
         let table: toml::Table = text.parse().expect("TOML");
         for (kind, items) in table {
