@@ -314,10 +314,18 @@ fn declared_in_head_neck() -> Vec<(String, String)> {
     for entry in std::fs::read_dir(&dir).expect("data/head-neck") {
         let path = entry.expect("an entry").path();
         // the vessels, muscles and what they attach to and move have their own tests
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if name.starts_with("muscles-")
-            || ["landmarks.toml", "joints-movements.toml", "arteries.toml", "veins.toml"]
-                .contains(&name)
+            || [
+                "landmarks.toml",
+                "joints-movements.toml",
+                "arteries.toml",
+                "veins.toml",
+            ]
+            .contains(&name)
         {
             continue;
         }
