@@ -215,7 +215,8 @@ impl Deficit {
         self.muscles.len() + self.skin.len()
     }
 
-    fn is_empty(&self) -> bool {
+    /// Whether the lesion takes nothing: no muscle, skin, reflex, gland or sense.
+    pub fn is_empty(&self) -> bool {
         self.muscles.is_empty()
             && self.skin.is_empty()
             && self.reflexes.is_empty()

@@ -300,47 +300,26 @@ fn lesion(atlas: &Atlas, d: &Deficit) -> Value {
             v
         })
         .collect();
-    let skin: Vec<Value> = d
-        .skin
-        .iter()
-        .map(|a| {
-            let effect = match a.effect {
-                Effect::Lost => "numb",
-                Effect::Weakened => "partly-numb",
-            };
-            with_effect(atlas, a.node, effect)
-        })
-        .collect();
-    let reflexes: Vec<Value> = d
-        .reflexes
-        .iter()
-        .map(|a| {
-            let effect = match a.effect {
-                Effect::Lost => "lost",
-                Effect::Weakened => "reduced",
-            };
-            with_effect(atlas, a.node, effect)
-        })
-        .collect();
-    let affected = |list: &[crate::clinical::Affected]| -> Vec<Value> {
+    // each structure with its effect, in the words for (lost, reduced)
+    let affected = |list: &[crate::clinical::Affected], (lost, reduced): (&str, &str)| {
         list.iter()
             .map(|a| {
                 let effect = match a.effect {
-                    Effect::Lost => "lost",
-                    Effect::Weakened => "reduced",
+                    Effect::Lost => lost,
+                    Effect::Weakened => reduced,
                 };
                 with_effect(atlas, a.node, effect)
             })
-            .collect()
+            .collect::<Vec<Value>>()
     };
     json!({
         "lesion": lesion_brief(atlas, &d.lesion),
         "muscles": muscles,
         "movements": movements,
-        "skin": skin,
-        "reflexes": reflexes,
-        "glands": affected(&d.glands),
-        "senses": affected(&d.senses),
+        "skin": affected(&d.skin, ("numb", "partly-numb")),
+        "reflexes": affected(&d.reflexes, ("lost", "reduced")),
+        "glands": affected(&d.glands, ("lost", "reduced")),
+        "senses": affected(&d.senses, ("lost", "reduced")),
     })
 }
 

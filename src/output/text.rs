@@ -701,12 +701,7 @@ fn lesion(atlas: &Atlas, d: &Deficit, out: &mut dyn Write) -> io::Result<()> {
     effect_rows(&format!("Glands ({})", d.glands.len()), &glands, out)?;
     let senses = affected_rows(atlas, &d.senses, ("lost", "reduced"));
     effect_rows(&format!("Senses ({})", d.senses.len()), &senses, out)?;
-    if d.muscles.is_empty()
-        && d.skin.is_empty()
-        && d.reflexes.is_empty()
-        && d.glands.is_empty()
-        && d.senses.is_empty()
-    {
+    if d.is_empty() {
         writeln!(
             out,
             "(no muscle, skin area or reflex depends on it in the data)"
