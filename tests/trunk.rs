@@ -13,8 +13,10 @@ use common::{ATLAS, ids, muscle_problems};
 
 /// The trunk's muscles in the data, by group.
 const TRUNK_MUSCLES: &[&str] = &[
-    // the diaphragm
+    // the diaphragm and the thoracic wall
     "diaphragm",
+    "external-intercostal-muscles",
+    "internal-intercostal-muscles",
     // the anterolateral abdominal wall
     "rectus-abdominis",
     "external-oblique",
@@ -68,6 +70,12 @@ exam! {
     levels_of_the_diaphragm: "roots innervates diaphragm" => ["c3", "c4", "c5"];
     roots_of_the_phrenic_nerve: "roots root-of \"phrenic nerve\"" => ["c3", "c4", "c5"];
     muscles_of_the_phrenic_nerve: "muscles innervated-by \"phrenic nerve\"" => ["diaphragm"];
+    muscles_of_the_intercostal_nerves: "muscles innervated-by \"intercostal nerves\"" => [
+        "external-intercostal-muscles", "internal-intercostal-muscles", "rectus-abdominis",
+    ];
+    muscles_of_inspiration: "muscles performs inspiration" => [
+        "diaphragm", "external-intercostal-muscles",
+    ];
     arteries_of_the_diaphragm: "arteries supplies diaphragm" => [
         "musculophrenic-artery", "superior-epigastric-artery",
     ];
