@@ -70,8 +70,10 @@ exam! {
     levels_of_the_diaphragm: "roots innervates diaphragm" => ["c3", "c4", "c5"];
     roots_of_the_phrenic_nerve: "roots root-of \"phrenic nerve\"" => ["c3", "c4", "c5"];
     muscles_of_the_phrenic_nerve: "muscles innervated-by \"phrenic nerve\"" => ["diaphragm"];
+    // with the thoracoabdominal nerves, the seventh to eleventh intercostal nerves
     muscles_of_the_intercostal_nerves: "muscles innervated-by \"intercostal nerves\"" => [
-        "external-intercostal-muscles", "internal-intercostal-muscles", "rectus-abdominis",
+        "external-intercostal-muscles", "external-oblique", "internal-intercostal-muscles",
+        "internal-oblique", "rectus-abdominis", "transversus-abdominis",
     ];
     muscles_of_inspiration: "muscles performs inspiration" => [
         "diaphragm", "external-intercostal-muscles",
