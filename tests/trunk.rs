@@ -23,6 +23,8 @@ const TRUNK_MUSCLES: &[&str] = &[
     "internal-oblique",
     "transversus-abdominis",
     "cremaster",
+    // the posterior abdominal wall
+    "quadratus-lumborum",
     // the pelvic floor
     "levator-ani",
     "coccygeus",
@@ -115,6 +117,13 @@ exam! {
     flexors_of_the_trunk: "muscles performs trunk-flexion" => [
         "external-oblique", "internal-oblique", "psoas-major", "psoas-minor",
         "rectus-abdominis",
+    ];
+    // T12–L3 in GPnotebook, DocCheck and Wheeless; L4 only in a translated encyclopedia
+    levels_of_quadratus_lumborum: "roots innervates \"quadratus lumborum\"" => [
+        "l1", "l2", "l3", "t12",
+    ];
+    lateral_flexors_of_the_trunk: "muscles performs lumbar-lateral-flexion" => [
+        "external-oblique", "internal-oblique", "quadratus-lumborum",
     ];
     rotators_of_the_trunk: "muscles performs trunk-rotation" => [
         "external-oblique", "internal-oblique",
