@@ -77,8 +77,9 @@ exam! {
         "external-intercostal-muscles", "external-oblique", "internal-intercostal-muscles",
         "internal-oblique", "rectus-abdominis", "transversus-abdominis",
     ];
+    // quadratus lumborum assists, fixing the twelfth rib
     muscles_of_inspiration: "muscles performs inspiration" => [
-        "diaphragm", "external-intercostal-muscles",
+        "diaphragm", "external-intercostal-muscles", "quadratus-lumborum",
     ];
     arteries_of_the_diaphragm: "arteries supplies diaphragm" => [
         "musculophrenic-artery", "superior-epigastric-artery",
@@ -88,8 +89,13 @@ exam! {
     nerves_of_rectus_abdominis: "nerves innervates \"rectus abdominis\"" => [
         "intercostal-nerves", "subcostal-nerve", "thoracoabdominal-nerves",
     ];
-    // the iliohypogastric nerve reaches the two deeper flat muscles
+    // the iliohypogastric nerve reaches the two deeper flat muscles; the ilioinguinal
+    // nerve (to the conjoint tendon) in one reference alone
     nerves_of_internal_oblique: "nerves innervates \"internal oblique\"" => [
+        "iliohypogastric-nerve", "subcostal-nerve", "thoracoabdominal-nerves",
+    ];
+    nerves_of_internal_oblique_including_disputed:
+        "nerves innervates \"internal oblique\" including disputed" => [
         "ilioinguinal-nerve", "iliohypogastric-nerve", "subcostal-nerve",
         "thoracoabdominal-nerves",
     ];
@@ -110,7 +116,8 @@ exam! {
         "internal-oblique", "transversus-abdominis",
     ];
     t12_myotome: "muscles innervated-by t12" => [
-        "external-oblique", "internal-oblique", "rectus-abdominis", "transversus-abdominis",
+        "external-oblique", "internal-oblique", "quadratus-lumborum", "rectus-abdominis",
+        "transversus-abdominis",
     ];
     // Complete Anatomy, the one canon work giving rectus abdominis levels, adds T6
     t6_myotome: "muscles innervated-by t6" => ["rectus-abdominis"];
@@ -123,7 +130,7 @@ exam! {
         "l1", "l2", "l3", "t12",
     ];
     lateral_flexors_of_the_trunk: "muscles performs lumbar-lateral-flexion" => [
-        "external-oblique", "internal-oblique", "quadratus-lumborum",
+        "external-oblique", "internal-oblique", "psoas-major", "quadratus-lumborum",
     ];
     rotators_of_the_trunk: "muscles performs trunk-rotation" => [
         "external-oblique", "internal-oblique",
@@ -132,7 +139,7 @@ exam! {
         "inferior-epigastric-artery", "superior-epigastric-artery",
     ];
     nerves_through_the_inguinal_canal: "nerves passes-through \"inguinal canal\"" => [
-        "ilioinguinal-nerve",
+        "genital-branch-of-genitofemoral-nerve", "ilioinguinal-nerve",
     ];
     branches_of_the_internal_thoracic_artery: "arteries branch-of \"internal thoracic artery\"" => [
         "musculophrenic-artery", "superior-epigastric-artery",
