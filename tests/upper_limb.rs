@@ -403,9 +403,10 @@ exam! {
     // ---- myotomes: each muscle's own standard levels, not its nerve's whole range
     // supinator: C7, C8 in Kenhub and IMAIOS, C6, C7 in Complete Anatomy; C5, C6 only in
     // references outside the canon
+    // with the diaphragm (phrenic nerve, C3–C5) of the trunk
     c5_myotome: "muscles innervated-by c5" => [
         "biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid",
-        "infraspinatus", "levator-scapulae", "pectoralis-major", "rhomboid-major",
+        "diaphragm", "infraspinatus", "levator-scapulae", "pectoralis-major", "rhomboid-major",
         "rhomboid-minor", "serratus-anterior", "subclavius", "subscapularis", "supraspinatus",
         "teres-major", "teres-minor",
     ];
@@ -414,7 +415,7 @@ exam! {
     // extensor carpi radialis brevis by Kenhub's key facts, against Radiopaedia's C7, C8
     c5_myotome_including_disputed: "muscles innervated-by c5 including disputed" => [
         "biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid",
-        "extensor-carpi-radialis-brevis", "flexor-carpi-radialis", "infraspinatus",
+        "diaphragm", "extensor-carpi-radialis-brevis", "flexor-carpi-radialis", "infraspinatus",
         "levator-scapulae", "pectoralis-major", "pectoralis-minor", "rhomboid-major",
         "rhomboid-minor", "serratus-anterior", "subclavius", "subscapularis", "supinator",
         "supraspinatus", "teres-major", "teres-minor",
