@@ -30,6 +30,8 @@ const TRUNK_MUSCLES: &[&str] = &[
     "coccygeus",
     // the perineum
     "external-anal-sphincter",
+    // the deep back
+    "erector-spinae",
 ];
 
 #[test]
@@ -130,7 +132,12 @@ exam! {
         "l1", "l2", "l3", "t12",
     ];
     lateral_flexors_of_the_trunk: "muscles performs lumbar-lateral-flexion" => [
-        "external-oblique", "internal-oblique", "psoas-major", "quadratus-lumborum",
+        "erector-spinae", "external-oblique", "internal-oblique", "psoas-major",
+        "quadratus-lumborum",
+    ];
+    extensors_of_the_trunk: "muscles performs trunk-extension" => ["erector-spinae"];
+    parts_of_erector_spinae: "muscles part-of \"erector spinae\"" => [
+        "iliocostalis", "longissimus", "spinalis",
     ];
     rotators_of_the_trunk: "muscles performs trunk-rotation" => [
         "external-oblique", "internal-oblique",
