@@ -196,6 +196,12 @@ exam! {
     muscles_of_the_pudendal_nerve: "muscles innervated-by* pudendal" => [
         "external-anal-sphincter", "levator-ani",
     ];
+    roots_of_the_pelvic_splanchnic_nerves: "roots root-of \"pelvic splanchnic nerves\"" => [
+        "s2", "s3", "s4",
+    ];
+    nerves_in_the_deep_perineal_pouch: "nerves located-in \"deep perineal pouch\"" => [
+        "dorsal-nerve-of-clitoris", "dorsal-nerve-of-penis",
+    ];
     through_the_pudendal_canal: "structures passes-through \"pudendal canal\"" => [
         "internal-pudendal-artery", "pudendal-nerve",
     ];
