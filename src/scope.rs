@@ -142,7 +142,7 @@ mod tests {
     #[test]
     fn a_name_outside_the_data_says_where_it_lies() {
         let atlas = fascia::bundled().unwrap();
-        let covers = "it covers the head and neck, the lower limb and the upper limb";
+        let covers = "it covers the head and neck, the lower limb, the trunk and the upper limb";
         assert_eq!(
             error_of(&atlas, "show liver"),
             format!(

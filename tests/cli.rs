@@ -543,7 +543,7 @@ fn help_and_version() {
         (
             Some(0),
             format!(
-                "fascia {}\ndata: the head and neck, the lower limb and the upper limb; {} structures ({} with their \
+                "fascia {}\ndata: the head and neck, the lower limb, the trunk and the upper limb; {} structures ({} with their \
                  parts), {} facts, {} sources\nidentifiers: {}\n",
                 env!("CARGO_PKG_VERSION"),
                 counted.count().expect("a count"),
@@ -646,7 +646,7 @@ fn a_name_outside_the_bundled_regions_says_so() {
              | muscles innervated-by \"thoracic duct\"\n  \
              |                       ^^^^^^^^^^^^^^^\n  \
              = `thoracic duct` is a lymphatic vessel of the thorax and abdomen, which the \
-             data does not cover yet: it covers the head and neck, the lower limb and the upper limb\n"
+             data does not cover yet: it covers the head and neck, the lower limb, the trunk and the upper limb\n"
         )
     );
 }

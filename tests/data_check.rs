@@ -201,7 +201,7 @@ fn root_levels_that_copy_the_nerves_whole_range_are_a_warning() {
     assert_eq!(
         warnings("range-copy"),
         [
-            "data.toml:61:17: the root levels of `brachioradialis` here are the whole range of `radial-nerve`: give the levels a reference states for this muscle, or mark this version `status = \"minority\"`"
+            "data.toml:73:17: the root levels of `brachioradialis` here are the whole range of `radial-nerve`: give the levels a reference states for this muscle, or mark this version `status = \"minority\"`"
         ]
     );
 }

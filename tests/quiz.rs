@@ -131,7 +131,7 @@ fn a_bad_topic_or_region_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "fascia: unknown region `tail`; the regions are head-and-neck, lower-limb, upper-limb\n"
+        "fascia: unknown region `tail`; the regions are head-and-neck, lower-limb, trunk, upper-limb\n"
     );
 }
 

@@ -403,11 +403,11 @@ exam! {
     // ---- myotomes: each muscle's own standard levels, not its nerve's whole range
     // supinator: C7, C8 in Kenhub and IMAIOS, C6, C7 in Complete Anatomy; C5, C6 only in
     // references outside the canon
-    c5_myotome: "muscles innervated-by c5" => ["biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid", "infraspinatus", "levator-scapulae", "longus-colli", "pectoralis-major", "rhomboid-major", "rhomboid-minor", "scalenus-anterior", "scalenus-posterior", "serratus-anterior", "subclavius", "subscapularis", "supraspinatus", "teres-major", "teres-minor"];
+    c5_myotome: "muscles innervated-by c5" => ["biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid", "diaphragm", "infraspinatus", "levator-scapulae", "longus-colli", "pectoralis-major", "rhomboid-major", "rhomboid-minor", "scalenus-anterior", "scalenus-posterior", "serratus-anterior", "subclavius", "subscapularis", "supraspinatus", "teres-major", "teres-minor"];
     // flexor carpi radialis (C6–C7 in most references) and pectoralis minor (through the
     // lateral pectoral nerve, a single reference) are given C5 by one reference each;
     // extensor carpi radialis brevis by Kenhub's key facts, against Radiopaedia's C7, C8
-    c5_myotome_including_disputed: "muscles innervated-by c5 including disputed" => ["biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid", "extensor-carpi-radialis-brevis", "flexor-carpi-radialis", "infraspinatus", "levator-scapulae", "longus-colli", "pectoralis-major", "pectoralis-minor", "rhomboid-major", "rhomboid-minor", "scalenus-anterior", "scalenus-medius", "scalenus-posterior", "serratus-anterior", "subclavius", "subscapularis", "supinator", "supraspinatus", "teres-major", "teres-minor"];
+    c5_myotome_including_disputed: "muscles innervated-by c5 including disputed" => ["biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid", "diaphragm", "extensor-carpi-radialis-brevis", "flexor-carpi-radialis", "infraspinatus", "levator-scapulae", "longus-colli", "pectoralis-major", "pectoralis-minor", "rhomboid-major", "rhomboid-minor", "scalenus-anterior", "scalenus-medius", "scalenus-posterior", "serratus-anterior", "subclavius", "subscapularis", "supinator", "supraspinatus", "teres-major", "teres-minor"];
     // anconeus: C7, C8, T1 in the Gray-based IMAIOS entry and OrthopaedicsOne, C7–C8 or C6–C8
     // elsewhere; flexor carpi ulnaris: C7–T1 in Kenhub, the one canon work that gives its
     // levels; flexor digitorum superficialis: C8, T1 in Kenhub; flexor pollicis longus is

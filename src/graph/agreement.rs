@@ -457,7 +457,8 @@ pub fn levels_outside_nerves(
 
 /// Innervation facts, not marked minority or variant, whose root levels are exactly the
 /// whole range of their nerve over four or more levels: most likely the nerve's range
-/// copied onto the muscle rather than the muscle's own levels.
+/// copied onto the muscle rather than the muscle's own levels. A fact whose source also
+/// gives the muscle levels through another nerve is not flagged.
 pub fn levels_copying_nerve_range(graph: &DiGraph<Structure, Fact>) -> Vec<(EdgeIndex, NodeIndex)> {
     let mut out = Vec::new();
     for e in graph.edge_references() {
@@ -475,7 +476,19 @@ pub fn levels_copying_nerve_range(graph: &DiGraph<Structure, Fact>) -> Vec<(Edge
             .map(|r| r.source())
             .collect();
         let levels: HashSet<NodeIndex> = f.roots.iter().copied().collect();
-        if levels == own {
+        // A reference that gives the muscle levels through other nerves too stated them for
+        // the muscle: a collective nerve (the thoracoabdominal nerves, T7–T11) plus the
+        // subcostal's T12 is the muscle's own range, not a copy of the nerve's.
+        let stated_with_other_nerves = graph
+            .edges_directed(e.source(), petgraph::Direction::Outgoing)
+            .filter(|o| {
+                o.id() != e.id()
+                    && o.weight().relation == Relation::InnervatedBy
+                    && o.target() != e.target()
+                    && !o.weight().roots.is_empty()
+            })
+            .any(|o| o.weight().sources.iter().any(|s| f.sources.contains(s)));
+        if levels == own && !stated_with_other_nerves {
             out.push((e.id(), e.target()));
         }
     }

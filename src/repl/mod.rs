@@ -639,7 +639,7 @@ mod tests {
         let s = Session::new(atlas, Format::Text, false);
         assert!(
             s.welcome()
-                .contains(": the head and neck, the lower limb and the upper limb; "),
+                .contains(": the head and neck, the lower limb, the trunk and the upper limb; "),
             "{}",
             s.welcome()
         );
