@@ -8,6 +8,7 @@
 )]
 
 mod cli;
+mod execute;
 mod pager;
 mod repl;
 mod scope;
