@@ -568,12 +568,14 @@ fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
     match dir {
         Some(path) => if path.is_dir() {
             let no_cache = NO_CACHE.load(std::sync::atomic::Ordering::Relaxed);
-            fascia::graph::cache::directory().and_then(|cache| {
+            crate::settings::cache_directory().and_then(|cache| {
                 let cache = cache.filter(|_| !no_cache);
-                fascia::graph::cache::load_dir(path, cache.as_deref())
+                let options = crate::settings::load_options(path, cache.is_some())?;
+                fascia::graph::cache::load_dir_with(path, cache.as_deref(), &options)
             })
         } else {
-            fascia::load_path(path)
+            crate::settings::load_options(path, false)
+                .and_then(|options| fascia::load_path_with(path, &options))
         }
         .map_err(|e| match e {
             fascia::LoadError::Invalid(problems) => NotLoaded::Problems(problems.to_string()),

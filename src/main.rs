@@ -13,6 +13,7 @@ mod pager;
 mod repl;
 mod scope;
 mod serve;
+mod settings;
 mod signals;
 mod statements;
 mod term;

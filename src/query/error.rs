@@ -137,9 +137,12 @@ pub enum QueryError {
     Internal { span: Span, what: &'static str },
 }
 
+/// What the work of a set query is called when it runs out: the query as a whole.
+pub const SET_WORK: &str = "query";
+
 /// Who stopped at the work limit: a statement by its keyword, a set query as a whole.
 fn stopped_work(what: &str) -> String {
-    if what == super::eval::SET_WORK {
+    if what == SET_WORK {
         "the query".to_string()
     } else {
         format!("`{what}`")

@@ -1,6 +1,7 @@
 //! [`Plan`] → [`Answer`]: traversals over the graph. Never parses, never prints.
 
 use super::budget::{Budget, Stop};
+pub use super::error::SET_WORK;
 use super::resolve::{PCond, PSet, PTarget, Plan};
 use crate::clinical::{self, Deficit, Ranking};
 use crate::graph::Atlas;
@@ -321,9 +322,6 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
         }
     })
 }
-
-/// What the work of a set query is called when it runs out: the query as a whole.
-pub const SET_WORK: &str = "query";
 
 /// The budget of one evaluation, with the name its work stops under.
 struct Meter<'b> {

@@ -201,7 +201,7 @@ impl HistoryFile {
                 return file;
             }
             Ok(meta) => {
-                let max = fascia::graph::load::size_setting(MAX_HISTORY_VAR, MAX_HISTORY_BYTES);
+                let max = crate::settings::size_setting(MAX_HISTORY_VAR, MAX_HISTORY_BYTES);
                 let too_large = match max {
                     Ok(max) => (meta.len() > max).then(|| {
                         format!(
@@ -576,7 +576,9 @@ impl Session {
             return Ok(Outcome::Done);
         }
         let dir = expand_home(unquote(dir));
-        match fascia::load_path(&dir) {
+        let loaded = crate::settings::load_options(&dir, false)
+            .and_then(|options| fascia::load_path_with(&dir, &options));
+        match loaded {
             Ok(atlas) => {
                 writeln!(
                     out,
