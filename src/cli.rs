@@ -322,8 +322,7 @@ pub fn run() -> Result<ExitCode, Error> {
         return crate::timings::generate(*structures, *facts, *seed, dir);
     }
     let format = Format::from_name(&args.format).unwrap_or_default();
-    let work_limit = work_limit()?;
-    fascia::output::max_picture().map_err(Error::Usage)?;
+    let config = crate::execute::Config::from_env().map_err(Error::Usage)?;
     let mut inputs = inputs_in_order(&matches, &args);
     if inputs.is_empty() {
         if io::stdin().is_terminal() {
@@ -342,7 +341,7 @@ pub fn run() -> Result<ExitCode, Error> {
             } else {
                 Pager::from_env()
             };
-            return repl::run(atlas, format, color, work_limit, pager);
+            return repl::run(atlas, format, color, config, pager);
         }
         inputs.push(Input::File(PathBuf::from("-")));
     }
@@ -372,7 +371,7 @@ pub fn run() -> Result<ExitCode, Error> {
         format,
         color: err_color,
         several,
-        work_limit,
+        config,
         answered: 0,
         failed: 0,
         last_json: false,
@@ -392,19 +391,10 @@ pub fn run() -> Result<ExitCode, Error> {
 
 /// The work limit of each query: [`budget::WORK_LIMIT_VAR`] or the default.
 fn work_limit() -> Result<u64, Error> {
-    match std::env::var(budget::WORK_LIMIT_VAR) {
-        Err(std::env::VarError::NotPresent) => Ok(budget::DEFAULT_WORK_LIMIT),
-        Ok(text) => budget::parse_limit(&text).ok_or_else(|| {
-            Error::Usage(format!(
-                "{} must be a positive whole number of steps, not `{text}`",
-                budget::WORK_LIMIT_VAR
-            ))
-        }),
-        Err(std::env::VarError::NotUnicode(_)) => Err(Error::Usage(format!(
-            "{} must be a positive whole number of steps",
-            budget::WORK_LIMIT_VAR
-        ))),
-    }
+    let limit = crate::execute::whole_number(budget::WORK_LIMIT_VAR, "steps");
+    Ok(limit
+        .map_err(Error::Usage)?
+        .unwrap_or(budget::DEFAULT_WORK_LIMIT))
 }
 
 /// `fascia check [DIR]`: "ok: N structures, M facts", or every problem and status 2.
@@ -578,12 +568,14 @@ fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
     match dir {
         Some(path) => if path.is_dir() {
             let no_cache = NO_CACHE.load(std::sync::atomic::Ordering::Relaxed);
-            fascia::graph::cache::directory().and_then(|cache| {
+            crate::settings::cache_directory().and_then(|cache| {
                 let cache = cache.filter(|_| !no_cache);
-                fascia::graph::cache::load_dir(path, cache.as_deref())
+                let options = crate::settings::load_options(path, cache.is_some())?;
+                fascia::graph::cache::load_dir_with(path, cache.as_deref(), &options)
             })
         } else {
-            fascia::load_path(path)
+            crate::settings::load_options(path, false)
+                .and_then(|options| fascia::load_path_with(path, &options))
         }
         .map_err(|e| match e {
             fascia::LoadError::Invalid(problems) => NotLoaded::Problems(problems.to_string()),
@@ -700,8 +692,8 @@ struct Runner<'a> {
     color: bool,
     /// Whether errors need to say which query failed.
     several: bool,
-    /// Steps of work each query may take.
-    work_limit: u64,
+    /// The work limit, the picture limit and who lays pictures out.
+    config: crate::execute::Config,
     answered: usize,
     failed: usize,
     last_json: bool,
@@ -878,25 +870,22 @@ impl Runner<'_> {
         asked: bool,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let mut budget = Budget::new(self.work_limit);
-        let start = std::time::Instant::now();
-        let result = fascia::query::run_within(self.atlas, text, &mut budget).and_then(|(q, a)| {
-            if q.dot || self.format.is_picture() {
-                fascia::output::check_picture(self.atlas, &a)?;
-            }
-            Ok((q, a))
-        });
-        if self.timings {
-            crate::timings::report_query(start.elapsed(), text);
-        }
-        match result {
-            Ok((query, answer)) => {
-                let format = if query.dot { Format::Dot } else { self.format };
-                let mut rendered = Vec::new();
-                format
-                    .renderer_for(self.width)
-                    .render_query(self.atlas, &query, &answer, &mut rendered)
-                    .map_err(Error::Output)?;
+        let mut budget = Budget::new(self.config.work_limit);
+        let show = crate::execute::Show {
+            format: self.format,
+            width: self.width,
+            timings: self.timings,
+            engine: &self.config.engine,
+            max_picture: self.config.max_picture,
+        };
+        let executed = crate::execute::execute(self.atlas, text, &mut budget, &show);
+        match executed.map_err(Error::Output)? {
+            Ok(crate::execute::Answered {
+                answer,
+                format,
+                mut rendered,
+                ..
+            }) => {
                 let json = format == Format::Json;
                 if json && self.echo {
                     let total = match &answer {
@@ -919,12 +908,11 @@ impl Runner<'_> {
                 self.write_answer(typed, &rendered, json, out)?;
                 self.table = table && self.answered == 1;
             }
-            Err(e) => {
+            Err(crate::execute::Failed { error, report }) => {
                 if asked && self.format != Format::Json {
                     let _ = writeln!(io::stderr(), "= {text}");
                 }
-                let error = Some((text, e.to_string()));
-                let report = crate::scope::report_error(self.atlas, &e, text);
+                let error = Some((text, error.to_string()));
                 self.fail(label, error, &report, out)?;
             }
         }

@@ -71,6 +71,6 @@ pub mod error {
 
 pub use bundled::{bundled, bundled_files, check_bundled};
 pub use error::{DataError, DataErrors, LoadError, QueryError, Report};
-pub use export::load_path;
-pub use graph::{Atlas, load_dir, load_files};
+pub use export::{load_path, load_path_with};
+pub use graph::{Atlas, LoadOptions, load_dir, load_dir_with, load_files};
 pub use query::{Answer, Query, parse, run};

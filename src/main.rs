@@ -8,10 +8,12 @@
 )]
 
 mod cli;
+mod execute;
 mod pager;
 mod repl;
 mod scope;
 mod serve;
+mod settings;
 mod signals;
 mod statements;
 mod term;

@@ -45,8 +45,10 @@ const BINARY: &[(&str, u32)] = &[
     ("signals", 0),
     ("term", 0),
     ("scope", 0),
+    ("settings", 0),
     ("pager", 5),
     ("timings", 10),
+    ("execute", 15),
     ("repl", 20),
     // the server answers as the shell completes and helps
     ("serve", 25),

@@ -1,8 +1,7 @@
 //! `localize`: the candidate single lesions and how well each explains the findings.
 
 use super::{
-    Candidate, Deficit, Effect, Finding, LOCALIZE_LIMIT, Lesion, Ranking, Separator, Sign, lesion,
-    sites,
+    Candidate, Deficit, Effect, Finding, LOCALIZE_LIMIT, Lesion, Ranking, Separator, Sign, sites,
 };
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, Relation, Role};
@@ -256,17 +255,10 @@ fn ranking<E>(
         .filter(|f| f.sign != Sign::Spared)
         .map(|f| f.node)
         .collect();
-    // what one deficit reads: every muscle and its facts
-    let muscles = atlas.of_kind(Kind::Muscle);
-    let cost = muscles.iter().fold(1u64, |sum, m| {
-        sum.saturating_add(1 + atlas.graph().edges(*m).count() as u64)
-    });
+    let cost = super::deficit_cost(atlas);
     let mut scored: Vec<(Candidate, Deficit)> = Vec::new();
     for l in &lesions {
-        spend(cost)?;
-        let d = lesion(atlas, l, disputed);
-        // and a step per nerve the lesion cuts off: a long tree's trunk reaches them all
-        spend(d.nerves.len() as u64)?;
+        let d = super::lesion_costing(atlas, l, disputed, cost, &mut spend)?;
         if d.is_empty() {
             continue;
         }

@@ -617,6 +617,41 @@ fn by_name(atlas: &Atlas, nodes: &mut [NodeIndex]) {
     });
 }
 
+/// [`lesion`], paying `spend` for its work: a step per muscle and per fact of one (a
+/// deficit reads them all), then a step per nerve the lesion cuts off. The query's
+/// work budget pays, and a Ctrl-C stops it.
+pub fn lesion_within<E>(
+    atlas: &Atlas,
+    cut: &Lesion,
+    disputed: bool,
+    spend: impl FnMut(u64) -> Result<(), E>,
+) -> Result<Deficit, E> {
+    lesion_costing(atlas, cut, disputed, deficit_cost(atlas), spend)
+}
+
+/// [`lesion_within`] with the [`deficit_cost`] worked out once for many lesions.
+pub(super) fn lesion_costing<E>(
+    atlas: &Atlas,
+    cut: &Lesion,
+    disputed: bool,
+    cost: u64,
+    mut spend: impl FnMut(u64) -> Result<(), E>,
+) -> Result<Deficit, E> {
+    spend(cost)?;
+    let deficit = lesion(atlas, cut, disputed);
+    // a long tree's trunk reaches every nerve below it
+    spend(deficit.nerves.len() as u64)?;
+    Ok(deficit)
+}
+
+/// What working out one deficit reads: every muscle and its facts, a step each.
+fn deficit_cost(atlas: &Atlas) -> u64 {
+    let muscles = atlas.of_kind(Kind::Muscle);
+    muscles.iter().fold(1u64, |sum, m| {
+        sum.saturating_add(1 + atlas.graph().edges(*m).count() as u64)
+    })
+}
+
 /// Everything the lesion takes away.
 pub fn lesion(atlas: &Atlas, lesion: &Lesion, disputed: bool) -> Deficit {
     let cut = Cut::new(atlas, lesion, disputed);

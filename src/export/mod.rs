@@ -9,6 +9,7 @@ pub mod rdf;
 
 use crate::graph::Atlas;
 use crate::graph::error::LoadError;
+use crate::graph::load::LoadOptions;
 use crate::graph::model::{Direction, Quality, Source, SourceId, Status};
 use crate::query::Answer;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -215,18 +216,23 @@ pub fn write_dir(
 }
 
 /// Loads a data directory (`.toml` files), or a file fascia exported: N-Triples (`.nt`)
-/// or a JSON dump (`.json`).
+/// or a JSON dump (`.json`), within the default [`LoadOptions`].
 pub fn load_path(path: &Path) -> Result<Atlas, LoadError> {
+    load_path_with(path, &LoadOptions::default())
+}
+
+/// [`load_path`] within `options`.
+pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Atlas, LoadError> {
     if path.is_dir() {
-        return crate::graph::load_dir(path);
+        return crate::graph::load::load_dir_with(path, options);
     }
-    let read = crate::graph::load::read_text_file;
+    let read = |path| crate::graph::load::read_text_file(path, options.max_file_size);
     let name = path.display().to_string();
     match path.extension().and_then(|e| e.to_str()) {
         Some("nt") => Ok(rdf::read(&name, &read(path)?)?),
         Some("json") => Ok(dump::load(&name, &read(path)?)?),
         _ if path.exists() => Err(LoadError::NotData(path.to_path_buf())),
         // as for a directory: "cannot read …: No such file or directory"
-        _ => crate::graph::load_dir(path),
+        _ => crate::graph::load::load_dir_with(path, options),
     }
 }

@@ -10,6 +10,7 @@
 
 use super::Atlas;
 use super::error::LoadError;
+use super::load::LoadOptions;
 use super::snapshot;
 use super::tsv;
 use std::io::Write;
@@ -18,68 +19,48 @@ use std::path::{Path, PathBuf};
 /// What a cache file starts with, before its key.
 const MAGIC: &[u8; 8] = b"FSCACHE1";
 
-/// The variable that turns the cache off (`off`) or on (`on`, the default).
+/// The variable from which the binary reads whether the cache is off (`off`) or on
+/// (`on`, the default).
 pub const CACHE_VAR: &str = "FASCIA_CACHE";
-/// The variable that caps the cache directory's size (bytes); the least recently used
-/// cache files go first.
+/// The variable from which the binary reads the cache directory's size cap (bytes);
+/// the least recently used cache files go first.
 pub const CACHE_SIZE_VAR: &str = "FASCIA_CACHE_SIZE";
 /// The cache directory's size cap by default.
 pub const DEFAULT_CACHE_SIZE: u64 = 1 << 30;
 
-/// The cache directory from the environment: `FASCIA_CACHE=off` turns caching off
-/// (`on` or unset leaves it on; anything else is an error naming the variable),
-/// `FASCIA_CACHE_DIR` names the directory; else `fascia` under `XDG_CACHE_HOME`, or
-/// under `~/.cache`.
-pub fn directory() -> Result<Option<PathBuf>, LoadError> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    match var(CACHE_VAR) {
-        None => {}
-        Some(v) if v == "on" => {}
-        Some(v) if v == "off" => return Ok(None),
-        Some(v) => {
-            return Err(LoadError::BadSetting {
-                name: CACHE_VAR,
-                value: v.to_string_lossy().into_owned(),
-                expected: "`on` or `off`",
-            });
-        }
-    }
-    // checked now, so that a bad value is an error before any data is read
-    cache_size()?;
-    if let Some(dir) = var("FASCIA_CACHE_DIR") {
-        return Ok(Some(PathBuf::from(dir)));
-    }
-    let base = var("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| var("HOME").map(|home| Path::new(&home).join(".cache")));
-    Ok(base.map(|b| b.join("fascia")))
-}
-
-fn cache_size() -> Result<u64, LoadError> {
-    super::load::size_setting(CACHE_SIZE_VAR, DEFAULT_CACHE_SIZE)
-}
-
-/// Loads a data directory as [`super::load_dir`] does; a TSV directory is read from
-/// `cache` when a fresh copy is there, and written there after loading when not.
-/// Without `cache`, or for a directory of TOML files, this is [`super::load_dir`].
+/// [`load_dir_with`] within the default [`LoadOptions`].
 pub fn load_dir(dir: &Path, cache: Option<&Path>) -> Result<Atlas, LoadError> {
+    load_dir_with(dir, cache, &LoadOptions::default())
+}
+
+/// Loads a data directory as [`super::load_dir_with`] does; a TSV directory is read
+/// from `cache` when a fresh copy is there, and written there after loading when not.
+/// Without `cache`, or for a directory of TOML files, this is
+/// [`super::load_dir_with`]. Where the cache is, and whether there is one, is the
+/// caller's choice (the binary reads `FASCIA_CACHE`, `FASCIA_CACHE_DIR`,
+/// `XDG_CACHE_HOME` and `HOME`).
+pub fn load_dir_with(
+    dir: &Path,
+    cache: Option<&Path>,
+    options: &LoadOptions,
+) -> Result<Atlas, LoadError> {
     let Some(cache) = cache.filter(|_| tsv::is_tsv_dir(dir)) else {
-        return super::load_dir(dir);
+        return super::load::load_dir_with(dir, options);
     };
+    let cap = options.max_cache_size;
     // the key is taken before the files are read: a file changed while loading gives
     // a key that no later start matches
     let Some((key, file)) = key(dir).map(|key| (key, cache.join(file_name(dir)))) else {
-        return super::load_dir(dir);
+        return super::load::load_dir_with(dir, options);
     };
     let origin = dir.display().to_string();
-    if let Some(atlas) = read(&file, &key, &origin) {
+    if let Some(atlas) = read(&file, &key, &origin, cap) {
         return Ok(atlas);
     }
-    let atlas = super::load_dir(dir)?;
+    let atlas = super::load::load_dir_with(dir, options)?;
     // a cache that cannot be written costs only the next start's time
     if atlas.warnings().is_empty() {
-        let _ = write(cache, &file, &key, &atlas);
+        let _ = write(cache, &file, &key, &atlas, cap);
     }
     Ok(atlas)
 }
@@ -158,8 +139,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// The cache file's graph, if its key is `key` and its bytes are whole. Only a regular
 /// file no larger than the cache's size cap is read.
-fn read(file: &Path, key: &str, origin: &str) -> Option<Atlas> {
-    let cap = cache_size().unwrap_or(DEFAULT_CACHE_SIZE);
+fn read(file: &Path, key: &str, origin: &str, cap: u64) -> Option<Atlas> {
     let bytes = super::disk::read_bounded(file, cap).ok()?;
     let rest = bytes.strip_prefix(MAGIC)?;
     let (len, rest) = rest.split_first_chunk::<4>()?;
@@ -181,7 +161,7 @@ fn read(file: &Path, key: &str, origin: &str) -> Option<Atlas> {
 /// Writes the cache file through a fresh temporary file of its own (see
 /// [`super::disk`]), private to the user (0600 in a 0700 directory), then evicts the
 /// least recently used files beyond the size cap.
-fn write(cache: &Path, file: &Path, key: &str, atlas: &Atlas) -> std::io::Result<()> {
+fn write(cache: &Path, file: &Path, key: &str, atlas: &Atlas, cap: u64) -> std::io::Result<()> {
     create_private_dir(cache)?;
     let snapshot = snapshot::encode(atlas);
     let key_len = u32::try_from(key.len()).map_err(std::io::Error::other)?;
@@ -194,7 +174,7 @@ fn write(cache: &Path, file: &Path, key: &str, atlas: &Atlas) -> std::io::Result
         out.write_all(&snapshot)?;
         out.flush()
     })?;
-    evict(cache, cache_size().unwrap_or(DEFAULT_CACHE_SIZE), file);
+    evict(cache, cap, file);
     Ok(())
 }
 
@@ -294,7 +274,7 @@ mod tests {
         assert_eq!(second.origin(), first.origin());
         // a cache written by the loader decodes as written
         let key = key(data.path()).unwrap();
-        assert!(read(&files[0], &key, "x").is_some());
+        assert!(read(&files[0], &key, "x", DEFAULT_CACHE_SIZE).is_some());
     }
 
     #[test]
@@ -320,7 +300,10 @@ mod tests {
             let mut bad = good.clone();
             bad[damage] ^= 0x5A;
             std::fs::write(&file, &bad).unwrap();
-            assert!(read(&file, &key, "x").is_none(), "damage at {damage}");
+            assert!(
+                read(&file, &key, "x", DEFAULT_CACHE_SIZE).is_none(),
+                "damage at {damage}"
+            );
             let atlas = load_dir(data.path(), Some(cache.path())).unwrap();
             assert_eq!(answers(&atlas), 1);
             assert_eq!(std::fs::read(&file).unwrap(), good, "rewritten whole");
@@ -331,7 +314,15 @@ mod tests {
             1
         );
         // another version's key is another key
-        assert!(read(&file, &key.replace("fascia ", "fascia 0."), "x").is_none());
+        assert!(
+            read(
+                &file,
+                &key.replace("fascia ", "fascia 0."),
+                "x",
+                DEFAULT_CACHE_SIZE
+            )
+            .is_none()
+        );
     }
 
     #[test]

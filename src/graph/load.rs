@@ -14,21 +14,52 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-/// The largest data file read by default (bytes); see [`MAX_FILE_SIZE_VAR`].
+/// The largest data file read by default (bytes); see [`LoadOptions::max_file_size`].
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
-/// The environment variable that raises the size limit of one data file (bytes).
+/// The environment variable from which the binary reads the size limit of one data
+/// file (bytes).
 pub const MAX_FILE_SIZE_VAR: &str = "FASCIA_MAX_FILE_SIZE";
 
-/// Loads every `.toml` file below `dir`, in sorted path order.
-///
-/// Only regular files are read, each at most [`DEFAULT_MAX_FILE_SIZE`] bytes (or
-/// [`MAX_FILE_SIZE_VAR`]). Symbolic links are followed, but each real directory and
-/// file is read once, so a link loop (`ln -s . data/loop`) adds nothing.
-pub fn load_dir(dir: &Path) -> Result<Atlas, LoadError> {
-    if super::tsv::is_tsv_dir(dir) {
-        return super::tsv::load_tsv_dir(dir);
+/// The limits of loading, passed in by the caller: the library reads no environment
+/// (the `fascia` binary reads them from `FASCIA_MAX_FILE_SIZE`, `FASCIA_MAX_TSV_SIZE`
+/// and `FASCIA_CACHE_SIZE`). [`LoadOptions::default`] has the documented defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The largest `.toml`, `.nt` or `.json` data file read (bytes); 16 MiB by default.
+    pub max_file_size: u64,
+    /// The largest `nodes.tsv` or `edges.tsv` read (bytes); 1 GiB by default.
+    pub max_tsv_size: u64,
+    /// The cache directory's size cap (bytes); 1 GiB by default. A larger cache file
+    /// is not read.
+    pub max_cache_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            max_tsv_size: super::tsv::MAX_FILE_BYTES,
+            max_cache_size: super::cache::DEFAULT_CACHE_SIZE,
+        }
     }
-    let max_size = max_file_size()?;
+}
+
+/// Loads every `.toml` file below `dir`, in sorted path order, within the default
+/// [`LoadOptions`].
+pub fn load_dir(dir: &Path) -> Result<Atlas, LoadError> {
+    load_dir_with(dir, &LoadOptions::default())
+}
+
+/// Loads every `.toml` file below `dir` (or a TSV directory), in sorted path order.
+///
+/// Only regular files are read, each at most [`LoadOptions::max_file_size`] bytes.
+/// Symbolic links are followed, but each real directory and file is read once, so a
+/// link loop (`ln -s . data/loop`) adds nothing.
+pub fn load_dir_with(dir: &Path, options: &LoadOptions) -> Result<Atlas, LoadError> {
+    if super::tsv::is_tsv_dir(dir) {
+        return super::tsv::load_tsv_dir(dir, options.max_tsv_size);
+    }
+    let max_size = options.max_file_size;
     let mut walk = Walk::default();
     walk.dir(dir)?;
     let mut paths = walk.files;
@@ -52,34 +83,6 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, LoadError> {
     }
     let atlas = load_inputs(&inputs, &dir.display().to_string(), errors)?;
     Ok(atlas)
-}
-
-fn max_file_size() -> Result<u64, LoadError> {
-    size_setting(MAX_FILE_SIZE_VAR, DEFAULT_MAX_FILE_SIZE)
-}
-
-/// A limit in bytes from the environment variable `name`, else `default`; anything but
-/// a positive number is an error naming the variable.
-pub fn size_setting(name: &'static str, default: u64) -> Result<u64, LoadError> {
-    let expected = "a positive number of bytes";
-    match std::env::var(name) {
-        Err(std::env::VarError::NotPresent) => Ok(default),
-        Ok(text) => text
-            .trim()
-            .parse()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or(LoadError::BadSetting {
-                name,
-                value: text,
-                expected,
-            }),
-        Err(std::env::VarError::NotUnicode(v)) => Err(LoadError::BadSetting {
-            name,
-            value: v.to_string_lossy().into_owned(),
-            expected,
-        }),
-    }
 }
 
 /// [`super::disk::read_bounded`] with its errors as load errors naming `path`; `setting`
@@ -156,9 +159,9 @@ impl Walk {
 pub use super::disk::file_type_name;
 
 /// One data file (an exported `.nt` or `.json`) as text, with the same bounds as the
-/// data walk: a regular file only, at most the data-file size limit, UTF-8 checked.
-pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
-    let (bytes, _) = read_data_file(path, max_file_size()?)?;
+/// data walk: a regular file only, at most `max` bytes, UTF-8 checked.
+pub fn read_text_file(path: &Path, max: u64) -> Result<String, LoadError> {
+    let (bytes, _) = read_data_file(path, max)?;
     let name = path.display().to_string();
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),

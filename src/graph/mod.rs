@@ -28,7 +28,7 @@ use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
-pub use load::{load_dir, load_files};
+pub use load::{LoadOptions, load_dir, load_dir_with, load_files};
 
 /// A loaded, validated graph with its indexes. Immutable once built, so it can be
 /// shared freely; there is no global instance.

@@ -20,10 +20,11 @@ use std::path::Path;
 pub const NODES: &str = "nodes.tsv";
 /// The facts file of a TSV directory.
 pub const EDGES: &str = "edges.tsv";
-/// Larger files are refused before reading (about 25 million facts), unless
-/// [`MAX_FILE_SIZE_VAR`] says otherwise.
+/// Larger files are refused before reading (about 25 million facts), unless the caller
+/// says otherwise (the binary reads [`MAX_FILE_SIZE_VAR`]).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
-/// The environment variable that sets the size limit of a TSV file (bytes).
+/// The environment variable from which the binary reads the size limit of a TSV file
+/// (bytes).
 pub const MAX_FILE_SIZE_VAR: &str = "FASCIA_MAX_TSV_SIZE";
 /// Reading stops after this many problems: the first ones say what is wrong.
 pub const MAX_ERRORS: usize = 100;
@@ -33,9 +34,8 @@ pub fn is_tsv_dir(dir: &Path) -> bool {
     dir.join(NODES).is_file()
 }
 
-/// Loads `nodes.tsv` and `edges.tsv` from `dir`.
-pub fn load_tsv_dir(dir: &Path) -> Result<Atlas, LoadError> {
-    let max = super::load::size_setting(MAX_FILE_SIZE_VAR, MAX_FILE_BYTES)?;
+/// Loads `nodes.tsv` and `edges.tsv` from `dir`, each at most `max` bytes.
+pub fn load_tsv_dir(dir: &Path, max: u64) -> Result<Atlas, LoadError> {
     let read = |name: &str| -> Result<(String, String), LoadError> {
         let path = dir.join(name);
         let bytes = super::load::read_limited(&path, max, MAX_FILE_SIZE_VAR)?;

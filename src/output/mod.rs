@@ -12,7 +12,7 @@ pub mod wrap;
 pub use dot::Dot;
 pub use json::Json;
 pub use scene::Scene;
-pub use svg::{Engine, Svg};
+pub use svg::{DEFAULT_DOT_TIMEOUT, Engine, Graphviz, GraphvizStopped, Svg};
 pub use text::Text;
 
 use crate::graph::Atlas;
@@ -20,36 +20,27 @@ use crate::graph::model::{Direction, Fact, Relation};
 use crate::query::{Answer, Query};
 use std::io::{self, Write};
 
-/// The most structures one picture (DOT or SVG) draws unless [`MAX_PICTURE_VAR`] says
-/// otherwise: laying out 100,000 took minutes and gigabytes, and no one reads it.
+/// The most structures one picture (DOT or SVG) draws unless the caller says otherwise
+/// (the binary reads [`MAX_PICTURE_VAR`]): laying out 100,000 took minutes and gigabytes, and no one reads it.
 pub const DEFAULT_MAX_PICTURE: usize = 5_000;
-/// The environment variable that sets the picture limit (structures).
+/// The environment variable from which the binary reads the picture limit (structures).
 pub const MAX_PICTURE_VAR: &str = "FASCIA_MAX_PICTURE";
 
-/// The picture limit from [`MAX_PICTURE_VAR`], or why its value is not one.
-pub fn max_picture() -> Result<usize, String> {
-    match std::env::var(MAX_PICTURE_VAR) {
-        Err(std::env::VarError::NotPresent) => Ok(DEFAULT_MAX_PICTURE),
-        Ok(text) => crate::query::budget::parse_limit(&text)
-            .and_then(|n| usize::try_from(n).ok())
-            .ok_or_else(|| {
-                format!(
-                    "{MAX_PICTURE_VAR} must be a positive whole number of structures, not `{text}`"
-                )
-            }),
-        Err(std::env::VarError::NotUnicode(_)) => Err(format!(
-            "{MAX_PICTURE_VAR} must be a positive whole number of structures"
-        )),
-    }
-}
-
-/// Whether `answer` drawn as a picture stays within the picture limit; checked before
-/// any layout work is done.
+/// Whether `answer` drawn as a picture stays within the default picture limit.
 pub fn check_picture(
     atlas: &Atlas,
     answer: &Answer,
 ) -> Result<(), crate::query::error::QueryError> {
-    let limit = max_picture().unwrap_or(DEFAULT_MAX_PICTURE);
+    check_picture_within(atlas, answer, DEFAULT_MAX_PICTURE)
+}
+
+/// Whether `answer` drawn as a picture stays within `limit` structures; checked before
+/// any layout work is done.
+pub fn check_picture_within(
+    atlas: &Atlas,
+    answer: &Answer,
+    limit: usize,
+) -> Result<(), crate::query::error::QueryError> {
     let structures = Scene::of(atlas, answer, None).nodes.len();
     if structures > limit {
         return Err(crate::query::error::QueryError::PictureTooLarge { structures, limit });
@@ -119,11 +110,18 @@ impl Format {
 
     /// A renderer for a terminal `width` columns wide (`None`: no limit, as in a pipe).
     pub fn renderer_for(self, width: Option<usize>) -> Box<dyn Render> {
+        self.renderer_with(width, &Engine::Auto)
+    }
+
+    /// [`Format::renderer_for`], with SVG pictures laid out by `engine`.
+    pub fn renderer_with(self, width: Option<usize>, engine: &Engine) -> Box<dyn Render> {
         match self {
             Format::Text => Box::new(Text { width }),
             Format::Json => Box::new(Json),
             Format::Dot => Box::new(Dot),
-            Format::Svg => Box::new(Svg::default()),
+            Format::Svg => Box::new(Svg {
+                engine: engine.clone(),
+            }),
         }
     }
 }

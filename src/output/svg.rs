@@ -2,8 +2,9 @@
 //! [`super::layered`], under the query as title and above a legend, in SVG 1.1 (plain
 //! markers, one font family) so that every renderer draws it alike. A compartment's
 //! muscles are placed side by side and boxed. Where Graphviz's `dot` is installed it
-//! draws the DOT picture instead (it clusters by compartment itself), unless
-//! `FASCIA_SVG=builtin`.
+//! draws the DOT picture instead (it clusters by compartment itself), unless the caller
+//! asks for [`Engine::Builtin`]; `dot` runs under a time limit and is killed when it
+//! runs out or the query is cancelled.
 
 use super::Render;
 use super::dot::{kind_style, relation_style, write_dot};
@@ -12,25 +13,92 @@ use super::picture::Picture;
 use super::scene::Scene;
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, Relation};
-use crate::query::{Answer, Query};
+use crate::query::{Answer, Cancel, Query};
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long `dot` may take to lay out one picture by default.
+pub const DEFAULT_DOT_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Who lays the picture out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub enum Engine {
-    /// Graphviz when `dot` runs, else the built-in layout; `FASCIA_SVG=builtin`
-    /// forces the built-in one.
+    /// Graphviz when `dot` runs, else the built-in layout, within
+    /// [`DEFAULT_DOT_TIMEOUT`].
     #[default]
     Auto,
     /// The built-in layout, always.
     Builtin,
+    /// Graphviz when `dot` runs, else the built-in layout, within these limits.
+    Graphviz(Graphviz),
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+impl Engine {
+    /// The same engine, with `dot` (if it runs) stopped when `cancel` is raised.
+    pub fn with_cancel(self, cancel: Cancel) -> Engine {
+        match self {
+            Engine::Builtin => Engine::Builtin,
+            Engine::Auto => Engine::Graphviz(Graphviz {
+                cancel: Some(cancel),
+                ..Graphviz::default()
+            }),
+            Engine::Graphviz(limits) => Engine::Graphviz(Graphviz {
+                cancel: Some(cancel),
+                ..limits
+            }),
+        }
+    }
+}
+
+/// The limits `dot` runs under: a time limit, and the query's cancel flag (Ctrl-C, a
+/// server's deadline). Either one kills it.
+#[derive(Debug, Clone)]
+pub struct Graphviz {
+    pub timeout: Duration,
+    pub cancel: Option<Cancel>,
+}
+
+impl Default for Graphviz {
+    fn default() -> Graphviz {
+        Graphviz {
+            timeout: DEFAULT_DOT_TIMEOUT,
+            cancel: None,
+        }
+    }
+}
+
+/// Why `dot` was stopped; carried inside the [`io::Error`] a render returns (see
+/// [`GraphvizStopped::of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum GraphvizStopped {
+    /// `dot` ran past its time limit and was killed.
+    #[error("Graphviz's `dot` did not lay the picture out within {} s", .0.as_secs_f64())]
+    TimedOut(Duration),
+    /// The query was cancelled while `dot` ran; it was killed.
+    #[error("query cancelled")]
+    Cancelled,
+}
+
+impl GraphvizStopped {
+    /// The reason a render failed, when it failed because `dot` was stopped.
+    pub fn of(error: &io::Error) -> Option<GraphvizStopped> {
+        error.get_ref()?.downcast_ref::<GraphvizStopped>().copied()
+    }
+
+    fn into_io(self) -> io::Error {
+        let kind = match self {
+            GraphvizStopped::TimedOut(_) => io::ErrorKind::TimedOut,
+            GraphvizStopped::Cancelled => io::ErrorKind::Interrupted,
+        };
+        io::Error::new(kind, self)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
 pub struct Svg {
     pub engine: Engine,
 }
@@ -54,11 +122,15 @@ impl Render for Svg {
 
 impl Svg {
     fn draw(&self, atlas: &Atlas, scene: Scene, out: &mut dyn Write) -> io::Result<()> {
-        let forced = std::env::var("FASCIA_SVG").is_ok_and(|v| v == "builtin");
-        if self.engine == Engine::Auto && !forced {
+        let limits = match &self.engine {
+            Engine::Builtin => None,
+            Engine::Auto => Some(Graphviz::default()),
+            Engine::Graphviz(limits) => Some(limits.clone()),
+        };
+        if let Some(limits) = limits {
             let mut dot = Vec::new();
             write_dot(atlas, &Picture::of(atlas, scene.clone(), true), &mut dot)?;
-            if let Some(svg) = graphviz(&dot) {
+            if let Some(svg) = graphviz(&dot, &limits).map_err(GraphvizStopped::into_io)? {
                 return out.write_all(&svg);
             }
         }
@@ -67,18 +139,61 @@ impl Svg {
     }
 }
 
-/// `dot -Tsvg`, if Graphviz is installed and accepts the picture.
-fn graphviz(dot: &[u8]) -> Option<Vec<u8>> {
-    let mut child = Command::new("dot")
+/// How often a running `dot` is looked at for its end, its time limit and Ctrl-C.
+const DOT_POLL: Duration = Duration::from_millis(10);
+
+/// `dot -Tsvg`, if Graphviz is installed and accepts the picture (`None`: the built-in
+/// layout draws it); killed when it runs past `limits`.
+fn graphviz(dot: &[u8], limits: &Graphviz) -> Result<Option<Vec<u8>>, GraphvizStopped> {
+    let Ok(mut child) = Command::new("dot")
         .arg("-Tsvg")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .ok()?;
-    child.stdin.take()?.write_all(dot).ok()?;
-    let done = child.wait_with_output().ok()?;
-    (done.status.success() && !done.stdout.is_empty()).then_some(done.stdout)
+    else {
+        return Ok(None);
+    };
+    // writing and reading on their own threads: `dot` may fill its output pipe before
+    // it has read all of its input, and neither may hold up the clock
+    let (Some(mut stdin), Some(mut stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        stop(&mut child);
+        return Ok(None);
+    };
+    let input = dot.to_vec();
+    std::thread::spawn(move || stdin.write_all(&input));
+    let reader = std::thread::spawn(move || {
+        let mut svg = Vec::new();
+        io::Read::read_to_end(&mut stdout, &mut svg).map(|_| svg)
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => {}
+            Err(_) => {
+                stop(&mut child);
+                return Ok(None);
+            }
+        }
+        if limits.cancel.as_ref().is_some_and(Cancel::is_cancelled) {
+            stop(&mut child);
+            return Err(GraphvizStopped::Cancelled);
+        }
+        if start.elapsed() >= limits.timeout {
+            stop(&mut child);
+            return Err(GraphvizStopped::TimedOut(limits.timeout));
+        }
+        std::thread::sleep(DOT_POLL);
+    };
+    let svg = reader.join().ok().and_then(Result::ok);
+    Ok(svg.filter(|svg| status.success() && !svg.is_empty()))
+}
+
+/// Kills `dot` and reaps it, so no process is left behind.
+fn stop(child: &mut Child) {
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 const FONT: usize = 13;

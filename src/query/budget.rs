@@ -1,9 +1,10 @@
 //! How much work one query may do, and how it is cancelled from outside (Ctrl-C).
 //!
-//! The evaluator spends a step for each fact it looks at while searching; when the
-//! budget runs out, or when the [`Cancel`] flag is raised, the search stops with a
-//! [`Stop`] instead of running on. Set algebra is linear in the graph and needs no
-//! budget; `paths` (exponential in `max`) and `around` do.
+//! Every evaluation spends a step for each structure and each fact it looks at (set
+//! algebra, `*` descents, `path`, `paths`, `around`, `why`, `lesion`, `localize`); when
+//! the budget runs out, or when the [`Cancel`] flag is raised, the evaluation stops
+//! with a [`Stop`] instead of running on. Spending is a counter and a comparison; the
+//! flag is read once per [`CHECK_EVERY`] steps, so the common case pays almost nothing.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,6 +13,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub const DEFAULT_WORK_LIMIT: u64 = 5_000_000;
 /// The environment variable that raises (or lowers) the work limit.
 pub const WORK_LIMIT_VAR: &str = "FASCIA_WORK_LIMIT";
+/// How many steps may pass between two looks at the [`Cancel`] flag: a few
+/// microseconds of work, so Ctrl-C is still immediate.
+pub const CHECK_EVERY: u64 = 4096;
 
 /// A flag another thread (a signal handler) raises to stop the running query.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +59,9 @@ pub enum Stop {
 pub struct Budget {
     limit: u64,
     spent: u64,
+    /// When `spent` reaches this, the flag and the limit are looked at: at most
+    /// [`CHECK_EVERY`] steps ahead, and never past the limit.
+    next_check: u64,
     cancel: Option<Cancel>,
 }
 
@@ -70,6 +77,7 @@ impl Budget {
         Budget {
             limit,
             spent: 0,
+            next_check: 0,
             cancel: None,
         }
     }
@@ -88,9 +96,19 @@ impl Budget {
         self.spent
     }
 
-    /// Spends `steps` of work on `what`, or says why the search must stop.
+    /// Spends `steps` of work on `what`, or says why the search must stop: past the
+    /// limit at once, and within [`CHECK_EVERY`] steps of the flag being raised.
+    #[inline]
     pub fn spend(&mut self, what: &'static str, steps: u64) -> Result<(), Stop> {
         self.spent = self.spent.saturating_add(steps);
+        if self.spent < self.next_check {
+            return Ok(());
+        }
+        self.check(what)
+    }
+
+    #[cold]
+    fn check(&mut self, what: &'static str) -> Result<(), Stop> {
         if self.cancel.as_ref().is_some_and(Cancel::is_cancelled) {
             return Err(Stop::Cancelled);
         }
@@ -100,6 +118,10 @@ impl Budget {
                 limit: self.limit,
             });
         }
+        self.next_check = self
+            .spent
+            .saturating_add(CHECK_EVERY)
+            .min(self.limit.saturating_add(1));
         Ok(())
     }
 }
@@ -136,12 +158,41 @@ mod tests {
             })
         );
         let cancel = Cancel::new();
-        let mut b = Budget::new(10).with_cancel(cancel.clone());
+        let mut b = Budget::new(u64::MAX).with_cancel(cancel.clone());
         assert_eq!(b.spend("around", 1), Ok(()));
         cancel.cancel();
-        assert_eq!(b.spend("around", 1), Err(Stop::Cancelled));
+        // the flag is looked at within CHECK_EVERY steps, not at every step
+        let stopped = (0..=CHECK_EVERY).find_map(|_| b.spend("around", 1).err());
+        assert_eq!(stopped, Some(Stop::Cancelled));
         assert!(cancel.reset());
         assert!(!cancel.is_cancelled());
+    }
+
+    #[test]
+    fn the_limit_holds_exactly_however_the_steps_are_batched() {
+        for batch in [1, 3, 1000, CHECK_EVERY + 1] {
+            let mut b = Budget::new(10_000);
+            let mut stopped_at = None;
+            for _ in 0..20_000 {
+                if b.spend("query", batch).is_err() {
+                    stopped_at = Some(b.spent());
+                    break;
+                }
+            }
+            let spent = stopped_at.unwrap_or(0);
+            assert!(
+                spent > 10_000 && spent <= 10_000 + batch,
+                "{batch}: {spent}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_cancel_raised_before_the_first_step_stops_it() {
+        let cancel = Cancel::new();
+        cancel.cancel();
+        let mut b = Budget::new(10).with_cancel(cancel);
+        assert_eq!(b.spend("query", 1), Err(Stop::Cancelled));
     }
 
     #[test]

@@ -110,9 +110,13 @@ pub enum QueryError {
         max: u64,
         too_large: bool,
     },
-    /// `paths s1 to thoracolumbar-fascia max 8` on a large graph: the search looked at
-    /// more facts than the work limit allows.
-    #[error("`{what}` stopped after {limit} steps of work, the work limit")]
+    /// `paths s1 to thoracolumbar-fascia max 8` on a large graph, or `structures
+    /// part-of* body` on one of 100,000: the evaluation looked at more structures and
+    /// facts than the work limit allows.
+    #[error(
+        "{} stopped after {limit} steps of work, the work limit",
+        stopped_work(what)
+    )]
     WorkLimit { what: &'static str, limit: u64 },
     /// `structures` as a picture (`--format svg`) on a graph of 100,000: more
     /// structures than one picture draws.
@@ -123,10 +127,26 @@ pub enum QueryError {
     /// Ctrl-C while a query runs.
     #[error("query cancelled")]
     Cancelled,
+    /// `muscles --format svg` where Graphviz's `dot` runs past its time limit: it was
+    /// killed.
+    #[error("Graphviz's `dot` did not lay the picture out within {seconds} s, its time limit")]
+    DotTimeout { seconds: u64 },
     /// A bug in fascia, not in the query: the parse tree did not have the shape the
     /// grammar promises.
     #[error("internal error: {what}")]
     Internal { span: Span, what: &'static str },
+}
+
+/// What the work of a set query is called when it runs out: the query as a whole.
+pub const SET_WORK: &str = "query";
+
+/// Who stopped at the work limit: a statement by its keyword, a set query as a whole.
+fn stopped_work(what: &str) -> String {
+    if what == SET_WORK {
+        "the query".to_string()
+    } else {
+        format!("`{what}`")
+    }
 }
 
 impl QueryError {
@@ -137,6 +157,7 @@ impl QueryError {
             | QueryError::TooLong { .. }
             | QueryError::WorkLimit { .. }
             | QueryError::PictureTooLarge { .. }
+            | QueryError::DotTimeout { .. }
             | QueryError::Cancelled => None,
             QueryError::Syntax { span, .. }
             | QueryError::UnknownName { span, .. }
@@ -188,13 +209,25 @@ impl QueryError {
                 }
                 lines
             }
-            QueryError::WorkLimit { .. } => vec![format!(
+            QueryError::WorkLimit {
+                what: "paths" | "around" | "localize",
+                ..
+            } => vec![format!(
                 "narrow the search (`via`, a smaller `max` or `depth`) or raise the limit \
                  with the environment variable FASCIA_WORK_LIMIT"
+            )],
+            QueryError::WorkLimit { .. } => vec![format!(
+                "narrow the query (a kind or a target further down, fewer `*`) or raise the \
+                 limit with the environment variable FASCIA_WORK_LIMIT"
             )],
             QueryError::PictureTooLarge { .. } => vec![
                 "narrow the query (`limit N`, a smaller `depth`) or raise the limit with the \
                  environment variable FASCIA_MAX_PICTURE"
+                    .to_string(),
+            ],
+            QueryError::DotTimeout { .. } => vec![
+                "draw it with the built-in layout (FASCIA_SVG=builtin) or raise the limit with \
+                 the environment variable FASCIA_DOT_TIMEOUT (seconds)"
                     .to_string(),
             ],
             QueryError::TooLong { .. } => vec!["split it into smaller queries".to_string()],

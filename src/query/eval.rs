@@ -1,6 +1,7 @@
 //! [`Plan`] → [`Answer`]: traversals over the graph. Never parses, never prints.
 
 use super::budget::{Budget, Stop};
+pub use super::error::SET_WORK;
 use super::resolve::{PCond, PSet, PTarget, Plan};
 use crate::clinical::{self, Deficit, Ranking};
 use crate::graph::Atlas;
@@ -254,7 +255,8 @@ pub struct Subgraph {
     pub truncated: bool,
 }
 
-/// Runs a plan; `paths` and `around` spend from `budget` and stop when it runs out.
+/// Runs a plan, spending from `budget` for every structure and fact looked at, and
+/// stopping when it runs out or is cancelled.
 pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answer, Stop> {
     Ok(match plan {
         Plan::Set {
@@ -263,62 +265,9 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             contributing,
             limit,
         } => {
-            let mut ev = Evaluator::new(atlas, *disputed)
-                .with_contributing(*contributing)
-                .with_territory();
-            let set = ev.answer(expr);
-            let mut nodes = sorted(atlas, &set);
-            let total = nodes.len();
-            if let Some(limit) = limit {
-                nodes.truncate(*limit);
-            }
-            let minor = MinorShare::new(atlas, expr, *disputed);
-            let via = nodes
-                .iter()
-                .map(|n| {
-                    let mut via = ev.via_of(*n);
-                    if minor.as_ref().is_some_and(|m| m.of(*n)) {
-                        via.push(Through {
-                            part: None,
-                            reaching: None,
-                            minor: true,
-                        });
-                    }
-                    via
-                })
-                .collect();
-            // a level's contributing muscles, when the query reads root levels at all
-            let weighted =
-                if *disputed || *contributing || !atlas.has_contributing() || !reads_levels(expr) {
-                    None
-                } else {
-                    let mut all = Evaluator::new(atlas, false)
-                        .with_contributing(true)
-                        .answer(expr);
-                    all.union_with(&set);
-                    Some(all)
-                };
-            let more_contributing = weighted.as_ref().map_or(0, |w| w.count() - set.count());
-            // with nothing disputed in the data, counting again would find nothing more;
-            // what `including contributing` adds is not counted twice
-            let more_disputed = if *disputed || !atlas.has_disputed() {
-                0
-            } else {
-                let mut all = Evaluator::new(atlas, true).answer(expr);
-                all.difference_with(weighted.as_ref().unwrap_or(&set));
-                all.count()
-            };
-            Answer::Set(SetAnswer {
-                nodes,
-                via,
-                total,
-                context: Context {
-                    closures: ev.context,
-                },
-                more_disputed,
-                more_contributing,
-                hint: None,
-            })
+            let mut meter = Meter::new(budget, SET_WORK);
+            let flags = (*disputed, *contributing);
+            Answer::Set(set_answer(atlas, expr, flags, *limit, &mut meter)?)
         }
         Plan::Count {
             expr,
@@ -326,9 +275,10 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             contributing,
             limit,
         } => {
+            let mut meter = Meter::new(budget, "count");
             let n = Evaluator::new(atlas, *disputed)
                 .with_contributing(*contributing)
-                .answer(expr)
+                .answer(expr, &mut meter)?
                 .count();
             Answer::Count(limit.map_or(n, |l| n.min(l)))
         }
@@ -337,7 +287,7 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
         Plan::Path { from, to, via } => Answer::Path {
             from: *from,
             to: *to,
-            path: shortest_path(atlas, *from, *to, via),
+            path: shortest_path(atlas, *from, *to, via, &mut Meter::new(budget, "path"))?,
         },
         Plan::Paths { from, to, max, via } => {
             let (paths, truncated) = all_paths(atlas, *from, *to, *max, via, budget)?;
@@ -354,10 +304,15 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
             direction,
             star,
             target,
-        } => Answer::Why(why(atlas, *subject, *relation, *direction, *star, *target)),
+        } => {
+            let mut meter = Meter::new(budget, "why");
+            let asked = (*subject, *relation, *direction, *star, *target);
+            Answer::Why(why(atlas, asked, &mut meter)?)
+        }
         Plan::Around { center, depth } => Answer::Around(around(atlas, *center, *depth, budget)?),
         Plan::Lesion { lesion, disputed } => {
-            Answer::Lesion(clinical::lesion(atlas, lesion, *disputed))
+            let spend = |steps| budget.spend("lesion", steps);
+            Answer::Lesion(clinical::lesion_within(atlas, lesion, *disputed, spend)?)
         }
         Plan::Localize { findings, disputed } => {
             let spend = |steps| budget.spend("localize", steps);
@@ -365,6 +320,92 @@ pub fn evaluate(atlas: &Atlas, plan: &Plan, budget: &mut Budget) -> Result<Answe
                 atlas, findings, *disputed, spend,
             )?)
         }
+    })
+}
+
+/// The budget of one evaluation, with the name its work stops under.
+struct Meter<'b> {
+    budget: &'b mut Budget,
+    what: &'static str,
+}
+
+impl<'b> Meter<'b> {
+    fn new(budget: &'b mut Budget, what: &'static str) -> Meter<'b> {
+        Meter { budget, what }
+    }
+
+    #[inline]
+    fn spend(&mut self, steps: usize) -> Result<(), Stop> {
+        self.budget.spend(self.what, steps as u64)
+    }
+}
+
+/// A set query's answer: the structures (sorted, at most `limit`), how each answers,
+/// and what `including disputed` / `including contributing` would add.
+fn set_answer(
+    atlas: &Atlas,
+    expr: &PSet,
+    (disputed, contributing): (bool, bool),
+    limit: Option<usize>,
+    meter: &mut Meter<'_>,
+) -> Result<SetAnswer, Stop> {
+    let mut ev = Evaluator::new(atlas, disputed)
+        .with_contributing(contributing)
+        .with_territory();
+    let set = ev.answer(expr, meter)?;
+    // sorting and the ways each answers: a few steps per structure listed
+    meter.spend(set.count())?;
+    let mut nodes = sorted(atlas, &set);
+    let total = nodes.len();
+    if let Some(limit) = limit {
+        nodes.truncate(limit);
+    }
+    let minor = MinorShare::new(atlas, expr, disputed, meter)?;
+    meter.spend(nodes.len())?;
+    let via = nodes
+        .iter()
+        .map(|n| {
+            let mut via = ev.via_of(*n);
+            if minor.as_ref().is_some_and(|m| m.of(*n)) {
+                via.push(Through {
+                    part: None,
+                    reaching: None,
+                    minor: true,
+                });
+            }
+            via
+        })
+        .collect();
+    // a level's contributing muscles, when the query reads root levels at all
+    let weighted = if disputed || contributing || !atlas.has_contributing() || !reads_levels(expr) {
+        None
+    } else {
+        let mut all = Evaluator::new(atlas, false)
+            .with_contributing(true)
+            .answer(expr, meter)?;
+        all.union_with(&set);
+        Some(all)
+    };
+    let more_contributing = weighted.as_ref().map_or(0, |w| w.count() - set.count());
+    // with nothing disputed in the data, counting again would find nothing more;
+    // what `including contributing` adds is not counted twice
+    let more_disputed = if disputed || !atlas.has_disputed() {
+        0
+    } else {
+        let mut all = Evaluator::new(atlas, true).answer(expr, meter)?;
+        all.difference_with(weighted.as_ref().unwrap_or(&set));
+        all.count()
+    };
+    Ok(SetAnswer {
+        nodes,
+        via,
+        total,
+        context: Context {
+            closures: ev.context,
+        },
+        more_disputed,
+        more_contributing,
+        hint: None,
     })
 }
 
@@ -453,6 +494,15 @@ impl NodeSet {
         }
     }
 
+    /// The work of combining with this set: its members while a list, its words (64
+    /// structures each) once a bitset.
+    fn cost(&self) -> usize {
+        match &self.bits {
+            Some(bits) => 1 + bits.len() / 64,
+            None => 1 + self.small.len(),
+        }
+    }
+
     fn intersect_with(&mut self, other: &NodeSet) {
         match (&mut self.bits, &other.bits) {
             (Some(a), Some(b)) => a.intersect_with(b),
@@ -535,21 +585,30 @@ fn lowercase(text: &str) -> Cow<'_, str> {
 }
 
 /// Everything under `top` (itself included), each with the fact that led to it from
-/// the structure above it.
-fn descend(atlas: &Atlas, top: NodeIndex, disputed: bool, only: &[Relation]) -> Closure {
+/// the structure above it; a step of work per structure and per fact followed.
+fn descend(
+    atlas: &Atlas,
+    top: NodeIndex,
+    disputed: bool,
+    only: &[Relation],
+    meter: &mut Meter<'_>,
+) -> Result<Closure, Stop> {
     let mut closure = Closure::of(top);
     let walk = Walk::new(only);
     // breadth first: the closure's own list is the queue
     let mut next = 0;
     while let Some(&(n, _)) = closure.order.get(next) {
         next += 1;
+        let mut looked = 1;
         for (edge, child) in descent_steps_by(atlas, n, disputed, walk) {
+            looked += 1;
             if !closure.contains(child) {
                 closure.push(child, (n, edge), atlas.structure_count());
             }
         }
+        meter.spend(looked)?;
     }
-    closure
+    Ok(closure)
 }
 
 /// Everything under a structure in the order reached, each with the structure above
@@ -701,22 +760,26 @@ impl Evaluator<'_> {
         NodeSet::with_capacity(self.atlas.structure_count())
     }
 
-    fn of_kinds(&self, kinds: KindSet) -> NodeSet {
+    fn of_kinds(&self, kinds: KindSet, meter: &mut Meter<'_>) -> Result<NodeSet, Stop> {
         let mut set = self.empty();
         for k in kinds.iter() {
-            for n in self.atlas.of_kind(k) {
+            let of_kind = self.atlas.of_kind(k);
+            meter.spend(of_kind.len())?;
+            for n in of_kind {
                 set.insert(n.index());
             }
         }
-        set
+        Ok(set)
     }
 
     /// A subquery's answer as the target of a relation: a whole that answered only
     /// through some of its parts stands for those parts (adductor magnus, a hamstring
     /// by its hamstring part, is not a target for the nerves of its adductor part).
-    fn target_set(&mut self, expr: &PSet) -> Vec<NodeIndex> {
-        let set = self.set(expr);
-        set.ones()
+    fn target_set(&mut self, expr: &PSet, meter: &mut Meter<'_>) -> Result<Vec<NodeIndex>, Stop> {
+        let set = self.set(expr, meter)?;
+        meter.spend(set.count())?;
+        let targets = set
+            .ones()
             .map(NodeIndex::new)
             .filter(|n| {
                 if self.direct.contains(n) {
@@ -729,13 +792,15 @@ impl Evaluator<'_> {
                         .all(|t| t.part.is_some_and(|p| set.contains(p.index())));
                 !through_parts
             })
-            .collect()
+            .collect();
+        Ok(targets)
     }
 
     /// A whole query's set: a part whose whole (of another kind) is also in the answer
     /// is shown through its whole, not beside it (a head under its muscle).
-    fn answer(&mut self, expr: &PSet) -> NodeSet {
-        let mut set = self.set(expr);
+    fn answer(&mut self, expr: &PSet, meter: &mut Meter<'_>) -> Result<NodeSet, Stop> {
+        let mut set = self.set(expr, meter)?;
+        meter.spend(set.count())?;
         let mut wholes = Vec::new();
         let mut shown_through_whole = Vec::new();
         for n in set.ones().map(NodeIndex::new) {
@@ -751,12 +816,12 @@ impl Evaluator<'_> {
         for i in shown_through_whole {
             set.set(i, false);
         }
-        set
+        Ok(set)
     }
 
     /// The parts and the parts of parts of `n` (all kinds), each with its parent.
-    fn parts_closure(&self, top: NodeIndex) -> Closure {
-        descend(self.atlas, top, self.disputed, &[Relation::PartOf])
+    fn parts_closure(&self, top: NodeIndex, meter: &mut Meter<'_>) -> Result<Closure, Stop> {
+        descend(self.atlas, top, self.disputed, &[Relation::PartOf], meter)
     }
 
     /// The wholes above `n` whose kind differs from its own (a head's muscle, a
@@ -851,14 +916,15 @@ impl Evaluator<'_> {
         via
     }
 
-    fn set(&mut self, expr: &PSet) -> NodeSet {
-        match expr {
+    fn set(&mut self, expr: &PSet, meter: &mut Meter<'_>) -> Result<NodeSet, Stop> {
+        Ok(match expr {
             PSet::Select { kinds, condition } => match condition {
                 Some(c) if !negates(c) => {
                     // without `not`, the universe is only a filter: check the kinds of
                     // the matches instead of setting a bit for every muscle
                     // an empty universe: a condition without `not` never reads it
-                    let mut matched = self.cond(c, &NodeSet::new());
+                    let mut matched = self.cond(c, &NodeSet::new(), meter)?;
+                    meter.spend(matched.count())?;
                     let other: Vec<usize> = matched
                         .ones()
                         .filter(|i| !kinds.contains(self.atlas.kind(NodeIndex::new(*i))))
@@ -869,33 +935,45 @@ impl Evaluator<'_> {
                     matched
                 }
                 Some(c) => {
-                    let universe = self.of_kinds(*kinds);
-                    let mut matched = self.cond(c, &universe);
+                    let universe = self.of_kinds(*kinds, meter)?;
+                    let mut matched = self.cond(c, &universe, meter)?;
+                    meter.spend(universe.cost())?;
                     matched.intersect_with(&universe);
                     matched
                 }
-                None => self.of_kinds(*kinds),
+                None => self.of_kinds(*kinds, meter)?,
             },
             PSet::And(a, b) => {
-                let mut a = self.set(a);
-                a.intersect_with(&self.set(b));
+                let mut a = self.set(a, meter)?;
+                let b = self.set(b, meter)?;
+                meter.spend(a.cost() + b.cost())?;
+                a.intersect_with(&b);
                 a
             }
             PSet::Or(a, b) => {
-                let mut a = self.set(a);
-                a.union_with(&self.set(b));
+                let mut a = self.set(a, meter)?;
+                let b = self.set(b, meter)?;
+                meter.spend(a.cost() + b.cost())?;
+                a.union_with(&b);
                 a
             }
             PSet::Except(a, b) => {
-                let mut a = self.set(a);
-                a.difference_with(&self.set(b));
+                let mut a = self.set(a, meter)?;
+                let b = self.set(b, meter)?;
+                meter.spend(a.cost() + b.cost())?;
+                a.difference_with(&b);
                 a
             }
-        }
+        })
     }
 
-    fn cond(&mut self, cond: &PCond, universe: &NodeSet) -> NodeSet {
-        match cond {
+    fn cond(
+        &mut self,
+        cond: &PCond,
+        universe: &NodeSet,
+        meter: &mut Meter<'_>,
+    ) -> Result<NodeSet, Stop> {
+        Ok(match cond {
             PCond::Atom {
                 relation,
                 direction,
@@ -904,31 +982,39 @@ impl Evaluator<'_> {
             } => {
                 let targets: Vec<NodeIndex> = match target {
                     PTarget::Node(n) => vec![*n],
-                    PTarget::Set(q) => self.target_set(q),
+                    PTarget::Set(q) => self.target_set(q, meter)?,
                 };
-                self.atom(*relation, *direction, *star, &targets)
+                self.atom(*relation, *direction, *star, &targets, meter)?
             }
             PCond::Not(c) => {
                 let mut out = universe.clone();
-                out.difference_with(&self.cond(c, universe));
+                let c = self.cond(c, universe, meter)?;
+                meter.spend(out.cost() + c.cost())?;
+                out.difference_with(&c);
                 out
             }
             PCond::And(a, b) => {
-                let mut a = self.cond(a, universe);
-                a.intersect_with(&self.cond(b, universe));
+                let mut a = self.cond(a, universe, meter)?;
+                let b = self.cond(b, universe, meter)?;
+                meter.spend(a.cost() + b.cost())?;
+                a.intersect_with(&b);
                 a
             }
             PCond::Or(a, b) => {
-                let mut a = self.cond(a, universe);
-                a.union_with(&self.cond(b, universe));
+                let mut a = self.cond(a, universe, meter)?;
+                let b = self.cond(b, universe, meter)?;
+                meter.spend(a.cost() + b.cost())?;
+                a.union_with(&b);
                 a
             }
             PCond::Except(a, b) => {
-                let mut a = self.cond(a, universe);
-                a.difference_with(&self.cond(b, universe));
+                let mut a = self.cond(a, universe, meter)?;
+                let b = self.cond(b, universe, meter)?;
+                meter.spend(a.cost() + b.cost())?;
+                a.difference_with(&b);
                 a
             }
-        }
+        })
     }
 
     /// The structures `x` with `x relation t` for a target `t`: a fact stated on a part
@@ -939,23 +1025,25 @@ impl Evaluator<'_> {
         direction: Direction,
         star: bool,
         targets: &[NodeIndex],
-    ) -> NodeSet {
+        meter: &mut Meter<'_>,
+    ) -> Result<NodeSet, Stop> {
         let mut out = self.empty();
         for &top in targets {
             let closure = if star {
-                descend(self.atlas, top, self.disputed, &[])
+                descend(self.atlas, top, self.disputed, &[], meter)?
             } else if relation == Relation::PartOf {
                 // part-of read directly is one step: the parts of a part are for `*`
                 Closure::of(top)
             } else {
-                self.parts_closure(top)
+                self.parts_closure(top, meter)?
             };
             if star && relation.descent() == Some(direction.flip()) {
                 // a hierarchy read downwards: everything in the target's tree answers,
                 // continuations and parts included
                 let mut tree_relations = TREE.to_vec();
                 tree_relations.push(relation);
-                let tree = descend(self.atlas, top, self.disputed, &tree_relations);
+                let tree = descend(self.atlas, top, self.disputed, &tree_relations, meter)?;
+                meter.spend(tree.len())?;
                 for n in tree.nodes() {
                     if n != top {
                         self.hit(relation, n, top, top, star, &mut out);
@@ -964,18 +1052,22 @@ impl Evaluator<'_> {
             }
             let atlas = self.atlas;
             for t in closure.nodes() {
+                let mut looked = 1;
                 for (e, x) in atlas.neighbours(t, relation, direction.flip()) {
+                    looked += 1;
                     if self.disputed || atlas.is_standard(e) {
                         self.hit(relation, x, t, top, star, &mut out);
                     }
                 }
-                for x in self.root_levels(relation, direction, t) {
+                let levels = self.root_levels(relation, direction, t);
+                meter.spend(looked + levels.len())?;
+                for x in levels {
                     self.hit(relation, x, t, top, star, &mut out);
                 }
             }
             self.context.push((top, closure));
         }
-        out
+        Ok(out)
     }
 
     /// Records that `x` answers through a fact reaching `t` under `top`, and lifts the
@@ -1077,7 +1169,12 @@ struct MinorShare<'a> {
 }
 
 impl<'a> MinorShare<'a> {
-    fn new(atlas: &'a Atlas, expr: &PSet, disputed: bool) -> Option<MinorShare<'a>> {
+    fn new(
+        atlas: &'a Atlas,
+        expr: &PSet,
+        disputed: bool,
+        meter: &mut Meter<'_>,
+    ) -> Result<Option<MinorShare<'a>>, Stop> {
         let PSet::Select {
             condition:
                 Some(PCond::Atom {
@@ -1089,7 +1186,7 @@ impl<'a> MinorShare<'a> {
             ..
         } = expr
         else {
-            return None;
+            return Ok(None);
         };
         let mut targets: FxHashSet<NodeIndex> = std::iter::once(*t).collect();
         if *star {
@@ -1097,19 +1194,22 @@ impl<'a> MinorShare<'a> {
             let walk = Walk::new(&[]);
             let mut stack = vec![*t];
             while let Some(x) = stack.pop() {
+                let mut looked = 1;
                 for (_, child) in descent_steps_by(atlas, x, disputed, walk) {
+                    looked += 1;
                     if targets.insert(child) {
                         stack.push(child);
                     }
                 }
+                meter.spend(looked)?;
             }
         }
-        Some(MinorShare {
+        Ok(Some(MinorShare {
             atlas,
             relation: *relation,
             targets,
             disputed,
-        })
+        }))
     }
 
     /// Every fact by which `n` (or a part of it) answers is a minor share.
@@ -1179,15 +1279,25 @@ pub fn step_cost(atlas: &Atlas, step: &Step) -> u32 {
 
 /// The cheapest chain of facts in either direction (see [`step_cost`]), limited to
 /// `via` when given; among equally cheap ones, the one found first.
-fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]) -> Option<Path> {
+fn shortest_path(
+    atlas: &Atlas,
+    from: NodeIndex,
+    to: NodeIndex,
+    via: &[Relation],
+    meter: &mut Meter<'_>,
+) -> Result<Option<Path>, Stop> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     // arrays indexed by node, not hash maps: a path across a large graph touches most
     // of it, and a lookup per fact dominated the search
     let count = atlas.structure_count();
+    meter.spend(count / 64)?;
     let mut best: Vec<u32> = vec![u32::MAX; count];
     let mut parent: Vec<Option<(NodeIndex, Step)>> = vec![None; count];
-    *best.get_mut(from.index())? = 0;
+    let Some(start) = best.get_mut(from.index()) else {
+        return Ok(None);
+    };
+    *start = 0;
     let mut heap = BinaryHeap::from([(Reverse(0u32), Reverse(0usize), from)]);
     let mut order = 0usize;
     while let Some((Reverse(cost), _, n)) = heap.pop() {
@@ -1198,7 +1308,9 @@ fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]
             continue;
         }
         // every parallel fact is offered, so the standard version of a fact wins
+        let mut looked = 1;
         for (step, next) in steps_at(atlas, n, via) {
+            looked += 1;
             let c = cost.saturating_add(step_cost(atlas, &step));
             if c < best[next.index()] {
                 best[next.index()] = c;
@@ -1207,9 +1319,10 @@ fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]
                 heap.push((Reverse(c), Reverse(order), next));
             }
         }
+        meter.spend(looked)?;
     }
-    if *best.get(to.index())? == u32::MAX {
-        return None;
+    if best.get(to.index()).is_none_or(|b| *b == u32::MAX) {
+        return Ok(None);
     }
     let (mut nodes, mut steps) = (vec![to], Vec::new());
     let mut at = to;
@@ -1220,7 +1333,7 @@ fn shortest_path(atlas: &Atlas, from: NodeIndex, to: NodeIndex, via: &[Relation]
     }
     nodes.reverse();
     steps.reverse();
-    Some(Path { nodes, steps })
+    Ok(Some(Path { nodes, steps }))
 }
 
 /// Every fact at `n` in both directions, as steps to the structure at the other end.
@@ -1343,14 +1456,11 @@ impl PathSearch<'_, '_> {
     }
 }
 
-fn why(
-    atlas: &Atlas,
-    subject: NodeIndex,
-    relation: Relation,
-    direction: Direction,
-    star: bool,
-    target: NodeIndex,
-) -> WhyAnswer {
+/// `why subject relation target`: its subject, relation, direction, `*` and target.
+type WhyAsked = (NodeIndex, Relation, Direction, bool, NodeIndex);
+
+fn why(atlas: &Atlas, asked: WhyAsked, meter: &mut Meter<'_>) -> Result<WhyAnswer, Stop> {
+    let (subject, relation, direction, _, target) = asked;
     let mut asserted: Vec<EdgeIndex> = atlas
         .neighbours(subject, relation, direction)
         .filter(|(_, other)| *other == target)
@@ -1377,20 +1487,21 @@ fn why(
             *e,
         )
     });
-    let inferred = if asserted.is_empty() {
-        best_chain(atlas, subject, relation, direction, star, target, false)
-            .or_else(|| best_chain(atlas, subject, relation, direction, star, target, true))
-    } else {
+    let inferred = if !asserted.is_empty() {
         None
+    } else if let Some(chain) = best_chain(atlas, asked, false, meter)? {
+        Some(chain)
+    } else {
+        best_chain(atlas, asked, true, meter)?
     };
-    WhyAnswer {
+    Ok(WhyAnswer {
         subject,
         relation,
         direction,
         target,
         asserted,
         inferred,
-    }
+    })
 }
 
 /// The shortest chain that makes `subject relation target` true through parts (of the
@@ -1398,19 +1509,17 @@ fn why(
 /// equally short chains, the best supported. Standard facts only unless `disputed`.
 fn best_chain(
     atlas: &Atlas,
-    subject: NodeIndex,
-    relation: Relation,
-    direction: Direction,
-    star: bool,
-    target: NodeIndex,
+    (subject, relation, direction, star, target): WhyAsked,
     disputed: bool,
-) -> Option<Path> {
+    meter: &mut Meter<'_>,
+) -> Result<Option<Path>, Stop> {
     let under = if star {
-        descend(atlas, target, disputed, &[])
+        descend(atlas, target, disputed, &[], meter)?
     } else {
-        descend(atlas, target, disputed, &[Relation::PartOf])
+        descend(atlas, target, disputed, &[Relation::PartOf], meter)?
     };
-    let starts = descend(atlas, subject, disputed, &[Relation::PartOf]);
+    let starts = descend(atlas, subject, disputed, &[Relation::PartOf], meter)?;
+    meter.spend(starts.len())?;
     let (up, down) = (under.steps(), starts.steps());
     // a member of the `*` tree by the tree's own steps (what an artery continues as is
     // in its tree of branches): the chain is the way up the tree
@@ -1422,7 +1531,7 @@ fn best_chain(
             nodes.push(*parent);
             at = *parent;
         }
-        return Some(Path { nodes, steps });
+        return Ok(Some(Path { nodes, steps }));
     }
     let mut best: Option<(Path, u32)> = None;
     for from in starts.nodes() {
@@ -1466,7 +1575,7 @@ fn best_chain(
             }
         }
     }
-    best.map(|(p, _)| p)
+    Ok(best.map(|(p, _)| p))
 }
 
 /// The step along `edge` that leaves `from`.

@@ -38,10 +38,10 @@ pub fn run(
     atlas: Atlas,
     format: Format,
     color: bool,
-    work_limit: u64,
+    limits: crate::execute::Config,
     pager: Option<Pager>,
 ) -> Result<ExitCode, term::Error> {
-    let mut session = Session::new(atlas, format, color).with_work_limit(work_limit);
+    let mut session = Session::new(atlas, format, color).with_config(limits);
     session.pager = pager;
     session.store = quiz::Store::new(quiz::progress_path());
     crate::signals::cancel_on_interrupt(&session.cancel);
@@ -201,7 +201,7 @@ impl HistoryFile {
                 return file;
             }
             Ok(meta) => {
-                let max = fascia::graph::load::size_setting(MAX_HISTORY_VAR, MAX_HISTORY_BYTES);
+                let max = crate::settings::size_setting(MAX_HISTORY_VAR, MAX_HISTORY_BYTES);
                 let too_large = match max {
                     Ok(max) => (meta.len() > max).then(|| {
                         format!(
@@ -286,8 +286,8 @@ pub struct Session {
     atlas: Rc<Atlas>,
     format: Format,
     color: bool,
-    /// Steps of work each query may take.
-    work_limit: u64,
+    /// The work limit, the picture limit and who lays pictures out.
+    config: crate::execute::Config,
     /// Raised by Ctrl-C to stop the running query.
     cancel: Cancel,
     /// `:timing on`: each query's evaluation time on stderr, as `--timings` writes it.
@@ -314,7 +314,7 @@ impl Session {
             atlas: Rc::new(atlas),
             format,
             color,
-            work_limit: fascia::query::budget::DEFAULT_WORK_LIMIT,
+            config: crate::execute::Config::default(),
             cancel: Cancel::new(),
             timings: false,
             width: None,
@@ -327,8 +327,8 @@ impl Session {
         }
     }
 
-    pub fn with_work_limit(mut self, work_limit: u64) -> Session {
-        self.work_limit = work_limit;
+    pub fn with_config(mut self, config: crate::execute::Config) -> Session {
+        self.config = config;
         self
     }
 
@@ -441,28 +441,23 @@ impl Session {
         }
         // a Ctrl-C pressed before this query is not meant for it
         self.cancel.reset();
-        let mut budget = Budget::new(self.work_limit).with_cancel(self.cancel.clone());
-        let start = std::time::Instant::now();
-        let result =
-            fascia::query::run_within(&self.atlas, text, &mut budget).and_then(|(q, a)| {
-                if q.dot || self.format.is_picture() {
-                    fascia::output::check_picture(&self.atlas, &a)?;
-                }
-                Ok((q, a))
-            });
-        if self.timings {
-            crate::timings::report_query(start.elapsed(), text);
-        }
-        match result {
-            Ok((query, answer)) => {
-                let format = if query.dot { Format::Dot } else { self.format };
-                let mut rendered = Vec::new();
-                format.renderer_for(self.width).render_query(
-                    &self.atlas,
-                    &query,
-                    &answer,
-                    &mut rendered,
-                )?;
+        let mut budget = Budget::new(self.config.work_limit).with_cancel(self.cancel.clone());
+        // Ctrl-C stops `dot` as it stops the evaluation
+        let engine = self.config.engine.clone().with_cancel(self.cancel.clone());
+        let show = crate::execute::Show {
+            format: self.format,
+            width: self.width,
+            timings: self.timings,
+            engine: &engine,
+            max_picture: self.config.max_picture,
+        };
+        match crate::execute::execute(&self.atlas, text, &mut budget, &show)? {
+            Ok(crate::execute::Answered {
+                query,
+                answer,
+                format,
+                mut rendered,
+            }) => {
                 if format == Format::Text {
                     rendered = self.fitted(&rendered);
                 }
@@ -472,8 +467,7 @@ impl Session {
                 self.last = why::LastAnswer::of(&self.atlas, text, &query.statement, &answer);
                 Ok(Outcome::Done)
             }
-            Err(e) => {
-                let mut report = crate::scope::report_error(&self.atlas, &e, text);
+            Err(crate::execute::Failed { mut report, .. }) => {
                 if let Some(width) = self.width {
                     report = report.cropped(width);
                 }
@@ -582,7 +576,9 @@ impl Session {
             return Ok(Outcome::Done);
         }
         let dir = expand_home(unquote(dir));
-        match fascia::load_path(&dir) {
+        let loaded = crate::settings::load_options(&dir, false)
+            .and_then(|options| fascia::load_path_with(&dir, &options));
+        match loaded {
             Ok(atlas) => {
                 writeln!(
                     out,
