@@ -5,12 +5,12 @@
 //! change (read the difference before committing it).
 
 mod common;
+mod harness;
 
 use common::ATLAS;
 use fascia::ask::{Reading, read};
 use fascia::output::Format;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 const FIXTURE: &str = "tests/fixtures/questions.txt";
 
@@ -194,17 +194,8 @@ fn the_file_asks_every_form_of_question() {
 }
 
 fn fascia(args: &[String]) -> (String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_fascia"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env("FASCIA_HISTORY", "")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let r = harness::run(harness::fascia().args(args));
+    (r.stdout, r.stderr)
 }
 
 /// The command line answers each question as it answers the query it became: the same
