@@ -4,6 +4,7 @@
 //! typing, forms, back and forward, driven through the DevTools protocol).
 
 mod harness;
+mod readme;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -777,9 +778,10 @@ fn a_browser_draws_answers_cards_pictures_paths_and_lesions() {
         &format!("{base}?q=localize%20weak%20%22extensor%20digitorum%22"),
     );
     assert!(told.contains("to tell it from the next: test "), "{told}");
-    // the README's picture of the page: `FASCIA_BLESS=1 cargo test --test serve` takes it
+    // the README's picture of the page, taken again when README's snapshots are
+    // accepted (`INSTA_UPDATE=always cargo test --test serve`; see tests/readme/mod.rs)
     let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pictures/explorer.png");
-    if std::env::var_os("FASCIA_BLESS").is_some() {
+    if readme::updating() {
         let taken = Command::new(browser)
             .args([
                 "--headless",
