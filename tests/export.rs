@@ -931,42 +931,6 @@ fn the_rdf_header_declares_the_ontology_and_its_terms() {
     }));
 }
 
-/// The numbers in `text` (digits with thousands commas and one decimal point), in order.
-fn numbers(text: &str) -> Vec<f64> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for c in text.chars().chain([' ']) {
-        if c.is_ascii_digit() || (!current.is_empty() && (c == ',' || c == '.')) {
-            current.push(c);
-        } else if !current.is_empty() {
-            let digits = current.trim_end_matches([',', '.']).replace(',', "");
-            out.push(digits.parse().unwrap());
-            current.clear();
-        }
-    }
-    out
-}
-
-#[test]
-fn the_readme_export_figures_are_the_exports() {
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("the bundled graph (")
-        .expect("the README gives the export's figures");
-    let sentence = &readme[start..start + readme[start..].find("figures)").unwrap()];
-    let figures = numbers(sentence);
-    let atlas = bundled();
-    let nt = export(&atlas, &Selection::whole(&atlas), ExportFormat::NTriples);
-    let size = nt.len() as f64 / 1e6;
-    // structures, facts, then the timing's range, then triples and megabytes
-    assert_eq!(figures[0], atlas.structure_count() as f64, "{sentence}");
-    assert_eq!(figures[1], atlas.fact_count() as f64, "{sentence}");
-    let triples = figures[figures.len() - 2];
-    assert_eq!(triples, nt.lines().count() as f64, "{sentence}");
-    let mb = figures[figures.len() - 1];
-    assert!((mb - size).abs() < 0.05, "{sentence}: {size:.2} MB");
-}
-
 /// The README's SPARQL commands, run as written when the `oxigraph` command line is on
 /// the PATH (it is the `oxigraph-cli` crate, not a library the tests link).
 #[test]
