@@ -430,14 +430,14 @@ fn the_example_of_a_name_outside_the_data_is_what_fascia_prints() {
     );
 }
 
-/// Each count of structures, facts, sources or triples in README's prose is one of the
+/// Each count of structures, facts, sources, triples, answers … in README's prose is one of the
 /// figures checked above, or a number that is not of the bundled data (a limit, a
 /// generated graph); a new figure fails here until it is checked.
 #[test]
 fn every_count_in_readme_is_checked() {
     let readme = readme::text();
     let counts =
-        Regex::new(r"\b[0-9][0-9,]*\s+(structures|facts|sources|triples|muscles|nerves)\b")
+        Regex::new(r"\b[0-9][0-9,]*\s+(structures|facts|sources|triples|muscles|nerves|bones|arteries|veins|joints|regions|signs|sites|answers|steps|questions)\b")
             .expect("a pattern");
     let mut checked: Vec<Range<usize>> = Vec::new();
     for words in FIGURES
@@ -475,6 +475,9 @@ const NOT_OF_THE_BUNDLED_DATA: &[&str] = &[
     "1,000,000 facts",
     // a query's set is a short list up to this size
     "64 structures",
+    // the work limit, and how many questions a quiz asks when not told
+    "5,000,000 steps",
+    "10 questions",
 ];
 
 /// The byte ranges of README's fenced blocks (their outputs are checked by
