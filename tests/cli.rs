@@ -1,47 +1,17 @@
 //! End-to-end tests of the command line: the real binary, exact outputs on the mini
 //! fixture, exact exit codes.
 
-use std::io::Write;
+mod harness;
+
+use harness::{Run, fascia, root};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
 const MINI: &str = "tests/fixtures/mini";
 const BROKEN: &str = "tests/fixtures/cli-broken";
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run from the package root with no colour preferences inherited.
-fn fascia() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.current_dir(root())
-        .env_remove("NO_COLOR")
-        .env_remove("FASCIA_HISTORY")
-        .stdin(Stdio::null());
-    cmd
-}
-
-/// What a run left behind.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl From<Output> for Run {
-    fn from(o: Output) -> Run {
-        Run {
-            code: o.status.code(),
-            stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-        }
-    }
-}
-
 fn run(args: &[&str]) -> Run {
-    fascia().args(args).output().expect("fascia runs").into()
+    harness::fascia_run(args)
 }
 
 /// "N structures, M facts" of a data directory, as the library counts them: the
@@ -62,20 +32,7 @@ fn mini(args: &[&str]) -> Run {
 }
 
 fn with_stdin(args: &[&str], input: &str) -> Run {
-    let mut child = fascia()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("fascia starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(input.as_bytes())
-        .expect("stdin takes the script");
-    child.wait_with_output().expect("fascia finishes").into()
+    harness::run_with_stdin(fascia().args(args), input.as_bytes())
 }
 
 const TIBIAL_TABLE: &str = "\
@@ -489,15 +446,10 @@ fn a_failed_write_names_the_target_and_leaves_nothing() {
     let script = format!(
         "trap '' XFSZ; ulimit -f 1; exec '{}' --data {MINI} -e structures -e 'show soleus' \
          -o '{}'",
-        env!("CARGO_BIN_EXE_fascia"),
+        harness::BIN,
         target.display()
     );
-    let r: Run = Command::new("sh")
-        .args(["-c", &script])
-        .current_dir(root())
-        .output()
-        .expect("sh runs")
-        .into();
+    let r = harness::run(harness::command("sh").args(["-c", &script]));
     assert_eq!(
         (r.code, r.stdout.as_str(), r.stderr),
         (
@@ -618,12 +570,7 @@ fn answers_are_never_paged_in_a_pipe_or_a_file() {
         &["--data", MINI, "structures"][..],
         &["--data", MINI, "structures", "-o", target.to_str().unwrap()][..],
     ] {
-        let r: Run = fascia()
-            .args(args)
-            .env("PAGER", &pager)
-            .output()
-            .unwrap()
-            .into();
+        let r = harness::run(fascia().args(args).env("PAGER", &pager));
         assert_eq!((r.code, r.stderr.as_str()), (Some(0), ""));
         assert!(!record.exists(), "{args:?}");
     }
@@ -649,4 +596,66 @@ fn a_name_outside_the_bundled_regions_says_so() {
              data does not cover yet: it covers the head and neck, the lower limb, the trunk and the upper limb\n"
         )
     );
+}
+
+/// The settings [`the_harness_keeps_the_callers_settings_from_fascia`] runs this test
+/// binary with: each would change an answer below if it reached fascia.
+const CALLER_SETTINGS: [(&str, &str); 5] = [
+    ("FASCIA_MAX_FILE_SIZE", "1"),
+    ("FASCIA_WORK_LIMIT", "1"),
+    ("FASCIA_NOT_YET_INVENTED", "1"),
+    ("NO_COLOR", ""),
+    ("TERM", "dumb"),
+];
+
+/// A developer's environment never reaches the binary: this test binary runs its
+/// ignored half again with settings that, given to fascia directly, refuse its data.
+#[test]
+fn the_harness_keeps_the_callers_settings_from_fascia() {
+    let query = [
+        "--data",
+        MINI,
+        "-e",
+        "count muscles innervated-by* sciatic nerve",
+    ];
+    // given directly, the size limit refuses the data: the settings matter
+    let direct = harness::run(
+        std::process::Command::new(harness::BIN)
+            .current_dir(root())
+            .args(query)
+            .envs(CALLER_SETTINGS),
+    );
+    assert_eq!(direct.code, Some(2), "{direct:?}");
+    let again = harness::run(
+        std::process::Command::new(std::env::current_exe().expect("this test binary"))
+            .args([
+                "--exact",
+                "callers_settings_do_not_reach_fascia",
+                "--ignored",
+            ])
+            .envs(CALLER_SETTINGS),
+    );
+    assert_eq!(again.code, Some(0), "{again:?}");
+    assert!(again.stdout.contains("1 passed"), "{}", again.stdout);
+}
+
+#[test]
+#[ignore = "run by the_harness_keeps_the_callers_settings_from_fascia, with settings"]
+fn callers_settings_do_not_reach_fascia() {
+    for (name, _) in CALLER_SETTINGS {
+        assert!(std::env::var_os(name).is_some(), "{name} is set here");
+    }
+    let r = mini(&["-e", "count muscles innervated-by* sciatic nerve"]);
+    assert_eq!(r.triple(), (Some(0), "4\n", ""));
+    let env = harness::run(&mut harness::command("env"));
+    let leaked: Vec<&str> = env
+        .stdout
+        .lines()
+        .filter(|l| {
+            CALLER_SETTINGS
+                .iter()
+                .any(|(n, _)| l.starts_with(&format!("{n}=")))
+        })
+        .collect();
+    assert!(leaked.is_empty(), "{leaked:?}");
 }

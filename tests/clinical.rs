@@ -2,6 +2,8 @@
 //! and root lesions of both limbs, each with the first-ranked answer asserted, and the
 //! shapes of the JSON and DOT answers.
 
+mod harness;
+
 use fascia::clinical::{Candidate, Deficit, Effect, Lesion};
 use fascia::output::{Format, render_to_string};
 use fascia::query::Answer;
@@ -317,7 +319,7 @@ fn disputed_facts_count_only_when_asked() {
 
 #[test]
 fn the_binary_answers_localize_in_json() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"))
+    let out = harness::fascia()
         .args(["--format", "json", "-e", FOOT_DROP])
         .output()
         .expect("fascia runs");
@@ -336,7 +338,7 @@ fn the_binary_answers_localize_in_json() {
 fn a_whole_nerve_lesion_numbs_all_its_skin_whatever_levels_its_branches_state() {
     // the dorsal branch of the ulnar nerve is given C7 by one reference that the ulnar
     // nerve's standard roots lack; a lesion of the ulnar nerve still cuts all of it
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"))
+    let out = harness::fascia()
         .args(["-e", "lesion ulnar"])
         .output()
         .expect("fascia runs");

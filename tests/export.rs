@@ -3,6 +3,8 @@
 //! parser, the Neo4j CSV files by a CSV reader; the JSON dump and N-Triples loaded back
 //! must answer as the original does.
 
+mod harness;
+
 use fascia::Atlas;
 use fascia::export::{ExportFormat, Selection, dump, rdf};
 use fascia::graph::model::{Direction, Kind, Relation};
@@ -637,10 +639,9 @@ fn the_built_in_svg_boxes_muscles_by_compartment() {
 
 #[test]
 fn the_binary_draws_svg_with_no_graphviz_on_the_path() {
-    let out = Command::new(env!("CARGO_BIN_EXE_fascia"))
+    let out = harness::fascia()
         .args(["--format", "svg", "-e", "muscles innervated-by* tibial"])
         .env("PATH", "")
-        .stdin(Stdio::null())
         .output()
         .unwrap();
     assert!(
@@ -659,26 +660,25 @@ fn the_binary_draws_svg_with_no_graphviz_on_the_path() {
 fn the_binary_exports_and_loads_its_export() {
     let dir = tempfile::tempdir().unwrap();
     let nt = dir.path().join("fascia.nt");
-    let bin = env!("CARGO_BIN_EXE_fascia");
-    let status = Command::new(bin)
+    let status = harness::fascia()
         .args(["export", "--format", "ntriples", "-o"])
         .arg(&nt)
         .status()
         .unwrap();
     assert!(status.success());
-    let out = Command::new(bin)
+    let out = harness::fascia()
         .arg("--data")
         .arg(&nt)
         .args(["-e", "count muscles innervated-by* sciatic"])
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "29\n");
-    let neo4j = Command::new(bin)
+    let neo4j = harness::fascia()
         .args(["export", "--format", "neo4j"])
         .output()
         .unwrap();
     assert_eq!(neo4j.status.code(), Some(2), "neo4j needs -o DIR");
-    let bad_query = Command::new(bin)
+    let bad_query = harness::fascia()
         .args(["export", "--format", "json", "muscles innervated-by femur"])
         .output()
         .unwrap();
@@ -931,42 +931,6 @@ fn the_rdf_header_declares_the_ontology_and_its_terms() {
     }));
 }
 
-/// The numbers in `text` (digits with thousands commas and one decimal point), in order.
-fn numbers(text: &str) -> Vec<f64> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for c in text.chars().chain([' ']) {
-        if c.is_ascii_digit() || (!current.is_empty() && (c == ',' || c == '.')) {
-            current.push(c);
-        } else if !current.is_empty() {
-            let digits = current.trim_end_matches([',', '.']).replace(',', "");
-            out.push(digits.parse().unwrap());
-            current.clear();
-        }
-    }
-    out
-}
-
-#[test]
-fn the_readme_export_figures_are_the_exports() {
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("the bundled graph (")
-        .expect("the README gives the export's figures");
-    let sentence = &readme[start..start + readme[start..].find("figures)").unwrap()];
-    let figures = numbers(sentence);
-    let atlas = bundled();
-    let nt = export(&atlas, &Selection::whole(&atlas), ExportFormat::NTriples);
-    let size = nt.len() as f64 / 1e6;
-    // structures, facts, then the timing's range, then triples and megabytes
-    assert_eq!(figures[0], atlas.structure_count() as f64, "{sentence}");
-    assert_eq!(figures[1], atlas.fact_count() as f64, "{sentence}");
-    let triples = figures[figures.len() - 2];
-    assert_eq!(triples, nt.lines().count() as f64, "{sentence}");
-    let mb = figures[figures.len() - 1];
-    assert!((mb - size).abs() < 0.05, "{sentence}: {size:.2} MB");
-}
-
 /// The README's SPARQL commands, run as written when the `oxigraph` command line is on
 /// the PATH (it is the `oxigraph-cli` crate, not a library the tests link).
 #[test]
@@ -994,11 +958,11 @@ fn the_readme_oxigraph_commands_run_as_written() {
         let command = line.split('#').next().unwrap().trim();
         let mut words = command.split_whitespace();
         let program = match words.next() {
-            Some("fascia") => env!("CARGO_BIN_EXE_fascia"),
+            Some("fascia") => harness::BIN,
             Some(other) => other,
             None => continue,
         };
-        let out = Command::new(program)
+        let out = harness::command(program)
             .args(words)
             .current_dir(dir.path())
             .output()

@@ -2,6 +2,8 @@
 //! text that drives or fools the terminal, deep and cyclic hierarchies load without
 //! recursion, and long chains cost near-linear work.
 
+mod harness;
+
 use fascia::export::{ExportFormat, Selection, dump, rdf};
 use fascia::graph::tsv::load_tsv;
 use fascia::{Answer, Atlas};
@@ -259,25 +261,10 @@ fn every_part_of_a_long_part_of_chain_answers_with_its_bone() {
 
 // ------------------------------------------------------------------ files read and written
 
-fn fascia_bin() -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("FASCIA_CACHE")
-        .env_remove("FASCIA_CACHE_SIZE")
-        .env_remove("FASCIA_MAX_TSV_SIZE")
-        .stdin(std::process::Stdio::null());
-    cmd
-}
-
 /// Exit status, standard output and standard error.
 fn run(cmd: &mut std::process::Command) -> (Option<i32>, String, String) {
-    let o = cmd.output().unwrap();
-    (
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    let r = harness::run(cmd);
+    (r.code, r.stdout, r.stderr)
 }
 
 const SMALL_NODES: &str = "id\tkind\tname\nsoleus\tmuscle\tSoleus\ntibial\tnerve\tTibial nerve\n";
@@ -313,7 +300,7 @@ fn an_edges_file_that_is_a_fifo_or_dev_zero_is_refused_without_reading() {
                 assert!(made.success());
             }
         }
-        let (code, _, stderr) = run(fascia_bin().arg("check").arg(dir.path()));
+        let (code, _, stderr) = run(harness::fascia().arg("check").arg(dir.path()));
         assert_eq!(code, Some(2), "{stderr}");
         assert_eq!(
             stderr,
@@ -339,11 +326,9 @@ fn a_history_file_that_is_a_fifo_is_passed_over_with_a_warning() {
     );
     let mut session = rexpect::session::spawn_command(
         {
-            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"));
-            cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-                .args(["--data", "tests/fixtures/mini"])
-                .env("FASCIA_HISTORY", &history)
-                .env("TERM", "dumb");
+            let mut cmd = harness::fascia_on_terminal("dumb");
+            cmd.args(["--data", "tests/fixtures/mini"])
+                .env("FASCIA_HISTORY", &history);
             cmd
         },
         Some(20_000),
@@ -367,7 +352,7 @@ fn exports_to_a_directory_and_generate_refuse_planted_links() {
     let victim = out.path().join("victim");
     std::fs::write(&victim, "keep").unwrap();
     std::os::unix::fs::symlink(&victim, out.path().join("nodes.csv")).unwrap();
-    let (code, _, stderr) = run(fascia_bin()
+    let (code, _, stderr) = run(harness::fascia()
         .arg("--no-cache")
         .arg("--data")
         .arg(data.path())
@@ -382,7 +367,7 @@ fn exports_to_a_directory_and_generate_refuse_planted_links() {
 
     let generated = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(&victim, generated.path().join("nodes.tsv")).unwrap();
-    let (code, _, stderr) = run(fascia_bin()
+    let (code, _, stderr) = run(harness::fascia()
         .args(["generate", "--structures", "100"])
         .arg(generated.path()));
     assert_ne!(code, Some(0));
@@ -390,7 +375,7 @@ fn exports_to_a_directory_and_generate_refuse_planted_links() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
     // without the link both write whole files, and nothing temporary is left
     std::fs::remove_file(generated.path().join("nodes.tsv")).unwrap();
-    let (code, _, stderr) = run(fascia_bin()
+    let (code, _, stderr) = run(harness::fascia()
         .args(["generate", "--structures", "100"])
         .arg(generated.path()));
     assert_eq!(code, Some(0), "{stderr}");
@@ -403,7 +388,7 @@ fn exports_to_a_directory_and_generate_refuse_planted_links() {
 }
 
 fn cached_run(data: &std::path::Path, cache: &std::path::Path) -> (Option<i32>, String, String) {
-    run(fascia_bin()
+    run(harness::fascia()
         .env("FASCIA_CACHE_DIR", cache)
         .arg("--data")
         .arg(data)
@@ -453,7 +438,7 @@ fn fascia_cache_takes_on_or_off_and_names_itself_otherwise() {
     let data = small_tsv();
     let cache = tempfile::tempdir().unwrap();
     for value in ["OFF", "0", "no"] {
-        let (code, _, stderr) = run(fascia_bin()
+        let (code, _, stderr) = run(harness::fascia()
             .env("FASCIA_CACHE", value)
             .env("FASCIA_CACHE_DIR", cache.path())
             .arg("check")
@@ -464,7 +449,7 @@ fn fascia_cache_takes_on_or_off_and_names_itself_otherwise() {
             format!("error: FASCIA_CACHE must be `on` or `off`, not `{value}`\n")
         );
     }
-    let (code, _, _) = run(fascia_bin()
+    let (code, _, _) = run(harness::fascia()
         .env("FASCIA_CACHE", "off")
         .env("FASCIA_CACHE_DIR", cache.path())
         .arg("check")
@@ -478,7 +463,7 @@ fn old_cache_files_are_evicted_beyond_the_size_cap() {
     let cache = tempfile::tempdir().unwrap();
     let (first, second) = (small_tsv(), small_tsv());
     for data in [&first, &second] {
-        let (code, out, stderr) = run(fascia_bin()
+        let (code, out, stderr) = run(harness::fascia()
             .env("FASCIA_CACHE_DIR", cache.path())
             // room for one cache file of this size, not two
             .env("FASCIA_CACHE_SIZE", "1000")
@@ -516,7 +501,7 @@ fn a_cache_file_larger_than_the_cap_is_not_read() {
         .unwrap()
         .set_len(2 << 30)
         .unwrap();
-    let (code, out, _) = run(fascia_bin()
+    let (code, out, _) = run(harness::fascia()
         .env("FASCIA_CACHE_DIR", cache.path())
         .env("FASCIA_CACHE_SIZE", "1000000")
         .arg("--data")
@@ -566,7 +551,7 @@ fn localize_spends_from_the_work_budget_and_stops_on_cancel() {
 
 #[test]
 fn a_picture_larger_than_the_limit_is_refused_before_it_is_laid_out() {
-    let (code, out, stderr) = run(fascia_bin()
+    let (code, out, stderr) = run(harness::fascia()
         .env("FASCIA_MAX_PICTURE", "50")
         .env("FASCIA_SVG", "builtin")
         .args(["--format", "svg", "-e", "around soleus depth 4"]));
@@ -588,7 +573,7 @@ fn a_picture_larger_than_the_limit_is_refused_before_it_is_laid_out() {
              with the environment variable FASCIA_MAX_PICTURE\n"
         )
     );
-    let (code, _, stderr) = run(fascia_bin()
+    let (code, _, stderr) = run(harness::fascia()
         .env("FASCIA_MAX_PICTURE", "lots")
         .args(["-e", "soleus"]));
     assert_eq!(code, Some(2));
@@ -663,16 +648,13 @@ fn a_tsv_graph_exported_to_json_or_n_triples_loads_back() {
 #[test]
 fn a_dumb_terminal_gets_no_colour() {
     let on_terminal = |term: &str| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"));
-        cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args([
-                "--data",
-                "tests/fixtures/mini",
-                "-e",
-                "show nosuch-structure",
-            ])
-            .env_remove("NO_COLOR")
-            .env("TERM", term);
+        let mut cmd = harness::fascia_on_terminal(term);
+        cmd.args([
+            "--data",
+            "tests/fixtures/mini",
+            "-e",
+            "show nosuch-structure",
+        ]);
         let mut session = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
         session.exp_eof().unwrap()
     };
@@ -721,10 +703,10 @@ fn sigint_while_an_export_loads_stops_it_and_leaves_the_target() {
     let target = out.path().join("graph.json");
     std::fs::write(&target, "old").unwrap();
     // as a shell starts a background job: with SIGINT ignored until fascia says otherwise
-    let mut child = std::process::Command::new("sh")
+    let mut child = harness::command("sh")
         .arg("-c")
         .arg("trap '' INT; exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_fascia"))
+        .arg(harness::BIN)
         .arg("--no-cache")
         .arg("--data")
         .arg(data.path())

@@ -1,45 +1,22 @@
 //! Questions in a student's own words (issue 20): each question in
-//! `tests/fixtures/questions.txt` with the queries it becomes and their answers, and the
-//! command line answering a question exactly as it answers its query, in text and JSON.
-//! `FASCIA_BLESS=1 cargo test --test questions` rewrites the answers after a deliberate
-//! change (read the difference before committing it).
+//! `tests/fixtures/questions.txt` with the queries it becomes and their answers, as the
+//! snapshot `tests/snapshots/questions__answers.snap`, and the command line answering a
+//! question exactly as it answers its query, in text and JSON. After a deliberate change,
+//! review the snapshot's difference and accept it (README, Development).
 
 mod common;
+mod harness;
 
 use common::ATLAS;
 use fascia::ask::{Reading, read};
 use fascia::output::Format;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 const FIXTURE: &str = "tests/fixtures/questions.txt";
 
-/// One question and what the file says it gets.
-struct Case {
-    question: String,
-    expected: String,
-}
-
-/// `?? question` lines, each followed by its answer; `## ` lines are comments.
-fn cases(text: &str) -> Vec<Case> {
-    let mut out: Vec<Case> = Vec::new();
-    for line in text.lines() {
-        if let Some(q) = line.strip_prefix("?? ") {
-            out.push(Case {
-                question: q.to_string(),
-                expected: String::new(),
-            });
-        } else if line.starts_with("## ") || line == "##" {
-            continue;
-        } else if let Some(case) = out.last_mut() {
-            case.expected.push_str(line);
-            case.expected.push('\n');
-        }
-    }
-    for case in &mut out {
-        case.expected = case.expected.trim_end().to_string();
-    }
-    out
+/// The questions of the file, from its `?? question` lines; `## ` lines are comments.
+fn questions(text: &str) -> Vec<&str> {
+    text.lines().filter_map(|l| l.strip_prefix("?? ")).collect()
 }
 
 /// What fascia gives for a question: each query it became after `= `, then the
@@ -78,70 +55,39 @@ fn fixture() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)).unwrap()
 }
 
-#[test]
-fn questions_get_the_answers_of_the_queries_they_become() {
-    let text = fixture();
-    let cases = cases(&text);
-    assert!(cases.len() >= 60, "only {} questions", cases.len());
-    let mut wrong = Vec::new();
-    let mut blessed = String::new();
+/// The file with each question's answer after it: the snapshot's text.
+fn answered(text: &str) -> String {
+    let mut out = String::new();
     for line in text.lines() {
-        if line.starts_with("?? ") {
-            break;
-        }
-        blessed.push_str(line);
-        blessed.push('\n');
-    }
-    for case in &cases {
-        let got = answer(&case.question);
-        if got != case.expected {
-            wrong.push(format!(
-                "?? {}\n--- expected\n{}\n--- got\n{got}\n",
-                case.question, case.expected
-            ));
-        }
-        blessed.push_str(&format!("?? {}\n{got}\n\n", case.question));
-    }
-    if !wrong.is_empty() && std::env::var_os("FASCIA_BLESS").is_some() {
-        // keep the comments where they were: before the question they precede
-        let mut out = String::new();
-        let mut answers = cases.iter().map(|c| answer(&c.question));
-        let mut skipping = false;
-        for line in text.lines() {
-            if let Some(q) = line.strip_prefix("?? ") {
-                out.push_str(&format!(
-                    "?? {q}\n{}\n\n",
-                    answers.next().unwrap_or_default()
-                ));
-                skipping = true;
-            } else if line.starts_with("## ") || line == "##" {
-                out.push_str(line);
-                out.push('\n');
-                skipping = false;
-            } else if !skipping {
+        match line.strip_prefix("?? ") {
+            Some(question) => out.push_str(&format!("?? {question}\n{}\n\n", answer(question))),
+            None => {
                 out.push_str(line);
                 out.push('\n');
             }
         }
-        std::fs::write(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE), out).unwrap();
-        return;
     }
+    out
+}
+
+#[test]
+fn questions_get_the_answers_of_the_queries_they_become() {
+    let text = fixture();
     assert!(
-        wrong.is_empty(),
-        "{} of {} questions answer otherwise (FASCIA_BLESS=1 rewrites):\n{}",
-        wrong.len(),
-        cases.len(),
-        wrong.join("\n")
+        questions(&text).len() >= 60,
+        "only {} questions",
+        questions(&text).len()
     );
+    insta::assert_snapshot!("answers", answered(&text));
 }
 
 /// Every form the issue names has a question in the file, and both limbs are asked about.
 #[test]
 fn the_file_asks_every_form_of_question() {
     let text = fixture();
-    let questions: Vec<String> = cases(&text)
+    let asked: Vec<String> = questions(&text)
         .into_iter()
-        .map(|c| c.question.to_lowercase())
+        .map(str::to_lowercase)
         .collect();
     let forms = [
         "what does",
@@ -170,11 +116,11 @@ fn the_file_asks_every_form_of_question() {
     ];
     for form in forms {
         assert!(
-            questions.iter().any(|q| q.contains(form)),
+            asked.iter().any(|q| q.contains(form)),
             "no question with `{form}`"
         );
     }
-    let answers = text.to_lowercase();
+    let answers = answered(&text).to_lowercase();
     for limb in [
         "radial nerve",
         "tibial nerve",
@@ -186,25 +132,16 @@ fn the_file_asks_every_form_of_question() {
         assert!(answers.contains(limb), "nothing about the {limb}");
     }
     // refusals say which forms are near, and never answer
-    let refusals = cases(&text)
+    let refusals = questions(&text)
         .into_iter()
-        .filter(|c| c.expected.starts_with("error: cannot read this question"))
+        .filter(|q| answer(q).starts_with("error: cannot read this question"))
         .count();
     assert!(refusals >= 3, "{refusals} refusals");
 }
 
 fn fascia(args: &[String]) -> (String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_fascia"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env("FASCIA_HISTORY", "")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let r = harness::run(harness::fascia().args(args));
+    (r.stdout, r.stderr)
 }
 
 /// The command line answers each question as it answers the query it became: the same
@@ -214,9 +151,9 @@ fn the_command_line_answers_a_question_as_its_query() {
     let text = fixture();
     let mut questions = Vec::new();
     let mut queries = Vec::new();
-    for case in cases(&text) {
-        if let Reading::Asked(asked) = read(&ATLAS, &case.question) {
-            questions.push(case.question);
+    for question in self::questions(&text) {
+        if let Reading::Asked(asked) = read(&ATLAS, question) {
+            questions.push(question.to_string());
             queries.extend(asked);
         }
     }

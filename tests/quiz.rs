@@ -1,19 +1,16 @@
 //! Quizzes end to end: `fascia quiz` as JSON and on paper, `fascia export --format
 //! anki`, and `quiz` in the shell driven through a pseudo-terminal.
 
+mod harness;
+
 use fascia::learn::{Filter, Generator, Question, Topic, answer_of};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fascia(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_fascia"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .env_remove("FASCIA_QUIZ")
-        .output()
-        .expect("fascia runs");
+    let out = harness::fascia().args(args).output().expect("fascia runs");
     assert!(
         out.status.success(),
         "fascia {args:?}: {}",
@@ -124,7 +121,7 @@ fn a_paper_quiz_lists_the_questions_then_the_key() {
 
 #[test]
 fn a_bad_topic_or_region_is_a_usage_error() {
-    let out = Command::new(env!("CARGO_BIN_EXE_fascia"))
+    let out = harness::fascia()
         .args(["quiz", "--region", "tail"])
         .output()
         .unwrap();
@@ -273,12 +270,10 @@ mod shell {
     const TIMEOUT_MS: u64 = 90_000;
 
     fn start(dir: &Path) -> PtySession {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-        cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("FASCIA_HISTORY", dir.join("history"))
+        let mut cmd = harness::fascia_on_terminal("xterm");
+        cmd.env("FASCIA_HISTORY", dir.join("history"))
             .env("FASCIA_QUIZ", dir.join("quiz.json"))
             .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
             .env("PAGER", "cat");
         let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
         p.exp_string("Type `help` for help").unwrap();

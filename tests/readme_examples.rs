@@ -3,10 +3,13 @@
 //!
 //! Examples live in ```fascia blocks: a line `> QUERY` (or a question), then the exact
 //! text output (or the rendered error; for a question, each query it became after `= `).
-//! After a deliberate change, `FASCIA_BLESS=1 cargo test --test readme_examples`
-//! rewrites the blocks with the current output; review the diff.
+//! README is the snapshot of its own examples (see `tests/readme/mod.rs` for why): after
+//! a deliberate change, `INSTA_UPDATE=always cargo test --test readme_examples` rewrites
+//! the blocks with the current output; review the diff.
 //! A ```rust block is a piece of the crate documentation's example, which runs as a
 //! doctest.
+
+mod readme;
 
 use fascia::output::{Format, render_to_string};
 
@@ -73,23 +76,18 @@ fn actual(atlas: &fascia::Atlas, typed: &str) -> String {
     }
 }
 
-#[test]
-fn every_readme_example_gives_the_output_shown() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let readme = std::fs::read_to_string(path).expect("README.md");
-    let atlas = fascia::bundled().unwrap_or_else(|e| panic!("bundled data: {e}"));
-    let parts = parse_readme(&readme);
-    let bless = std::env::var_os("FASCIA_BLESS").is_some();
+/// README with each example's output as fascia gives it now, and each difference.
+fn rewritten(atlas: &fascia::Atlas, readme: &str) -> (String, Vec<String>, usize) {
     let mut rewritten = String::new();
     let mut failures = Vec::new();
     let mut count = 0;
-    for part in &parts {
+    for part in parse_readme(readme) {
         match part {
-            Part::Text(t) => rewritten.push_str(t),
+            Part::Text(t) => rewritten.push_str(&t),
             Part::Examples(examples) => {
                 for e in examples {
                     count += 1;
-                    let got = actual(&atlas, &e.query);
+                    let got = actual(atlas, &e.query);
                     if got != e.expected {
                         failures.push(format!(
                             "> {}\n--- README\n{}--- actual\n{}",
@@ -101,20 +99,18 @@ fn every_readme_example_gives_the_output_shown() {
             }
         }
     }
+    (rewritten, failures, count)
+}
+
+#[test]
+fn every_readme_example_gives_the_output_shown() {
+    let atlas = fascia::bundled().unwrap_or_else(|e| panic!("bundled data: {e}"));
+    let (_, failures, count) = rewritten(&atlas, &readme::text());
     assert!(
         count >= 20,
         "README should hold the language tour ({count} examples found)"
     );
-    if bless {
-        std::fs::write(path, rewritten).expect("write README.md");
-    } else {
-        assert!(
-            failures.is_empty(),
-            "{} README example(s) differ:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
-    }
+    readme::settle("the examples", &failures, |now| rewritten(&atlas, now).0);
 }
 
 #[test]

@@ -2,49 +2,17 @@
 //! queries without bound, bytes that are not text, and messages that were wrong. Each
 //! test is named after what it checks.
 
+mod harness;
+
 use fascia::query::{Budget, Cancel, run_within};
 use fascia::{Atlas, QueryError};
+use harness::{Run, fascia, root, run};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const MINI: &str = "tests/fixtures/mini";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fascia() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.current_dir(root())
-        .env_remove("NO_COLOR")
-        .env_remove("FASCIA_WORK_LIMIT")
-        .env_remove("FASCIA_MAX_FILE_SIZE")
-        .stdin(Stdio::null());
-    cmd
-}
-
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl From<Output> for Run {
-    fn from(o: Output) -> Run {
-        Run {
-            code: o.status.code(),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
-    }
-}
-
-fn run(cmd: &mut Command) -> Run {
-    cmd.output().expect("fascia runs").into()
-}
 
 fn mini(args: &[&str]) -> Run {
     run(fascia().args(["--data", MINI]).args(args))

@@ -4,29 +4,25 @@
 
 #![cfg(unix)]
 
+mod harness;
+
+use harness::root;
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 use std::path::Path;
-use std::process::Command;
 
 const PROMPT: &str = "fascia> ";
 const CONTINUATION: &str = "   ...> ";
 /// Generous: CI is a loaded two-core machine.
 const TIMEOUT_MS: u64 = 90_000;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// A shell on the mini fixture, its history in `history`, waiting at its first prompt.
 fn start(history: &Path, extra: &[&str]) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.current_dir(root())
-        .args(["--data", "tests/fixtures/mini"])
+    let mut cmd = harness::fascia_on_terminal("xterm");
+    cmd.args(["--data", "tests/fixtures/mini"])
         .args(extra)
         .env("FASCIA_HISTORY", history)
         .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
         // a long answer goes through this "pager", which prints it
         .env("PAGER", "cat");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
@@ -202,12 +198,10 @@ fn an_unwritable_history_file_warns_and_the_shell_works() {
     // a file where the history's directory should be
     let blocker = dir.path().join("blocker");
     std::fs::write(&blocker, "").unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.current_dir(root())
-        .args(["--data", "tests/fixtures/mini"])
+    let mut cmd = harness::fascia_on_terminal("xterm");
+    cmd.args(["--data", "tests/fixtures/mini"])
         .env("FASCIA_HISTORY", blocker.join("history"))
         .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
         // a long answer goes through this "pager", which prints it
         .env("PAGER", "cat");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
@@ -223,12 +217,10 @@ fn an_unwritable_history_file_warns_and_the_shell_works() {
 #[test]
 fn colour_and_hints_on_a_terminal_unless_no_color() {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.current_dir(root())
-        .args(["--data", "tests/fixtures/mini"])
+    let mut cmd = harness::fascia_on_terminal("xterm");
+    cmd.args(["--data", "tests/fixtures/mini"])
         .env("FASCIA_HISTORY", dir.path().join("history"))
         .env_remove("NO_COLOR")
-        .env("TERM", "xterm")
         // a long answer goes through this "pager", which prints it
         .env("PAGER", "cat");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
@@ -267,12 +259,10 @@ fn on_a_terminal_without_queries_output_and_broken_data_are_errors() {
             "error: tests/fixtures/cli-broken does not load:",
         ),
     ] {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-        cmd.current_dir(root())
-            .args(args)
+        let mut cmd = harness::fascia_on_terminal("xterm");
+        cmd.args(args)
             .env("FASCIA_HISTORY", dir.path().join("history"))
             .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
             // a long answer goes through this "pager", which prints it
             .env("PAGER", "cat");
         let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
@@ -287,12 +277,10 @@ fn on_a_terminal_without_queries_output_and_broken_data_are_errors() {
 
 /// A shell on the bundled data with no work limit to speak of.
 fn start_unbounded(history: &Path) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.current_dir(root())
-        .env("FASCIA_HISTORY", history)
+    let mut cmd = harness::fascia_on_terminal("xterm");
+    cmd.env("FASCIA_HISTORY", history)
         .env("FASCIA_WORK_LIMIT", "1000000000000")
         .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
         // a long answer goes through this "pager", which prints it
         .env("PAGER", "cat");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
@@ -354,17 +342,14 @@ fn several_statements_typed_or_pasted_each_run() {
 
 /// `fascia ARGS` on a pseudo-terminal `cols` columns wide: its output, until it ends.
 fn on_a_terminal_of(cols: u16, args: &str) -> String {
-    let mut cmd = Command::new("sh");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env("PAGER", "cat")
-        .args([
-            "-c",
-            &format!(
-                "stty cols {cols} rows 24 && exec '{}' --data tests/fixtures/mini {args}",
-                env!("CARGO_BIN_EXE_fascia")
-            ),
-        ]);
+    let mut cmd = harness::command_on_terminal("sh", "xterm");
+    cmd.env("NO_COLOR", "1").env("PAGER", "cat").args([
+        "-c",
+        &format!(
+            "stty cols {cols} rows 24 && exec '{}' --data tests/fixtures/mini {args}",
+            harness::BIN
+        ),
+    ]);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
     p.exp_eof().unwrap()
 }
@@ -382,12 +367,12 @@ fn text_fits_the_width_of_the_terminal() {
 
 #[test]
 fn every_structure_fits_an_80_column_terminal_without_a_split_word() {
-    let mut cmd = Command::new("sh");
-    cmd.current_dir(root()).env("NO_COLOR", "1").args([
+    let mut cmd = harness::command_on_terminal("sh", "xterm");
+    cmd.env("NO_COLOR", "1").args([
         "-c",
         &format!(
             "stty cols 80 rows 24 && exec '{}' --no-pager structures",
-            env!("CARGO_BIN_EXE_fascia")
+            harness::BIN
         ),
     ]);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
@@ -425,18 +410,16 @@ fn lines_typed_ahead_are_not_lost() {
 
 #[test]
 fn the_shell_fits_answers_to_the_terminal() {
-    let mut cmd = Command::new("sh");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
+    let mut cmd = harness::command_on_terminal("sh", "xterm");
+    cmd.env("NO_COLOR", "1")
         .env("FASCIA_HISTORY", "")
-        .env("TERM", "xterm")
         // a long answer goes through this "pager", which prints it
         .env("PAGER", "cat")
         .args([
             "-c",
             &format!(
                 "stty cols 60 rows 24 && exec '{}' --data tests/fixtures/mini",
-                env!("CARGO_BIN_EXE_fascia")
+                harness::BIN
             ),
         ]);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
@@ -471,17 +454,15 @@ fn recording_pager(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
 
 /// `fascia ARGS` on a 60×24 pseudo-terminal with `pager` as `PAGER`.
 fn spawn_paged(pager: &Path, args: &str) -> PtySession {
-    let mut cmd = Command::new("sh");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
+    let mut cmd = harness::command_on_terminal("sh", "xterm");
+    cmd.env("NO_COLOR", "1")
         .env("FASCIA_HISTORY", "")
-        .env("TERM", "xterm")
         .env("PAGER", pager)
         .args([
             "-c",
             &format!(
                 "stty cols 60 rows 24 && exec '{}' --data tests/fixtures/mini {args}",
-                env!("CARGO_BIN_EXE_fascia")
+                harness::BIN
             ),
         ]);
     spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty")
@@ -608,18 +589,11 @@ fn questions_and_a_lesion_report_fit_an_80_column_terminal() {
             "= localize shows \"foot drop\"",
         ),
     ];
-    let mut cmd = Command::new("sh");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env("FASCIA_HISTORY", "")
-        .env("TERM", "xterm")
-        .args([
-            "-c",
-            &format!(
-                "stty cols 80 rows 24 && exec '{}' --no-pager",
-                env!("CARGO_BIN_EXE_fascia")
-            ),
-        ]);
+    let mut cmd = harness::command_on_terminal("sh", "xterm");
+    cmd.env("NO_COLOR", "1").env("FASCIA_HISTORY", "").args([
+        "-c",
+        &format!("stty cols 80 rows 24 && exec '{}' --no-pager", harness::BIN),
+    ]);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
     p.exp_string(PROMPT).unwrap();
     let mut screen = String::new();
@@ -635,8 +609,7 @@ fn questions_and_a_lesion_report_fit_an_80_column_terminal() {
     assert!(screen.contains("Lumbrical"), "{screen}");
     leave(p);
     // the answers as a pipe gets them, each line as long as it needs
-    let pipe = Command::new(env!("CARGO_BIN_EXE_fascia"))
-        .current_dir(root())
+    let pipe = harness::fascia()
         .args(QUESTIONS.iter().flat_map(|(q, _)| ["-e", q]))
         .output()
         .unwrap();

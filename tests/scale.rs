@@ -2,19 +2,19 @@
 //! binary loads it through `--data`, and one hop, `*` and a path agree with the counts
 //! the generator computes from its own facts.
 
+mod harness;
+
 use fascia::graph::synthetic::Synthetic;
 use serde_json::Value;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 const STRUCTURES: usize = 10_000;
 const SEED: u64 = 5;
 
 fn fascia() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
+    let mut cmd = harness::fascia();
     // no cache of checked directories under the user's home from a test
-    cmd.env_remove("NO_COLOR")
-        .env("FASCIA_CACHE", "off")
-        .stdin(Stdio::null());
+    cmd.env("FASCIA_CACHE", "off");
     cmd
 }
 

@@ -2,9 +2,9 @@
 //! per argument, line or file, positional queries, `help`, `--echo`, JSON error documents,
 //! `-o -`. The real binary on the mini fixture, exact outputs and exit codes.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod harness;
+
+use std::process::Command;
 
 const MINI: &str = "tests/fixtures/mini";
 
@@ -12,42 +12,21 @@ const MINI: &str = "tests/fixtures/mini";
 type Run = (Option<i32>, String, String);
 
 fn fascia(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .env_remove("NO_COLOR")
-        .env_remove("FASCIA_HISTORY")
-        .args(["--data", MINI])
-        .args(args)
-        .stdin(Stdio::null());
+    let mut cmd = harness::fascia();
+    cmd.args(["--data", MINI]).args(args);
     cmd
 }
 
-fn output(o: std::process::Output) -> Run {
-    (
-        o.status.code(),
-        String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-    )
+fn output(r: harness::Run) -> Run {
+    (r.code, r.stdout, r.stderr)
 }
 
 fn run(args: &[&str]) -> Run {
-    output(fascia(args).output().expect("fascia runs"))
+    output(harness::run(&mut fascia(args)))
 }
 
 fn with_stdin(args: &[&str], input: &[u8]) -> Run {
-    let mut child = fascia(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("fascia starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(input)
-        .expect("stdin takes the script");
-    output(child.wait_with_output().expect("fascia finishes"))
+    output(harness::run_with_stdin(&mut fascia(args), input))
 }
 
 fn ok(stdout: &str) -> Run {
@@ -192,14 +171,13 @@ fn json_gives_every_query_one_document_even_when_it_fails() {
 #[test]
 fn dash_o_dash_is_standard_output() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_fascia"))
-        .current_dir(dir.path())
-        .args(["--data"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(MINI))
-        .args(["-e", "count muscles", "-o", "-"])
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let out = harness::run(
+        harness::fascia()
+            .current_dir(dir.path())
+            .args(["--data"])
+            .arg(harness::root().join(MINI))
+            .args(["-e", "count muscles", "-o", "-"]),
+    );
     assert_eq!(output(out), ok("5\n"));
     assert!(!dir.path().join("-").exists());
 }

@@ -3,6 +3,9 @@
 //! installed, the page as a headless browser draws it and as a student uses it (clicks,
 //! typing, forms, back and forward, driven through the DevTools protocol).
 
+mod harness;
+mod readme;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
@@ -32,16 +35,13 @@ fn serve(args: &[&str]) -> Server {
 
 /// [`serve`] with `FASCIA_WORK_LIMIT` set (or unset).
 fn serve_with_work_limit(args: &[&str], work_limit: Option<&str>) -> Server {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    match work_limit {
-        Some(limit) => command.env("FASCIA_WORK_LIMIT", limit),
-        None => command.env_remove("FASCIA_WORK_LIMIT"),
-    };
+    let mut command = harness::fascia();
+    if let Some(limit) = work_limit {
+        command.env("FASCIA_WORK_LIMIT", limit);
+    }
     let mut child = command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["serve", "--port", "0"])
         .args(args)
-        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -173,10 +173,9 @@ fn the_api_answers_every_readme_example_as_the_command_line_does() {
     script
         .write_all(queries.join("\n").as_bytes())
         .expect("write");
-    let cli = Command::new(env!("CARGO_BIN_EXE_fascia"))
+    let cli = harness::fascia()
         .args(["--format", "json", "-f"])
         .arg(script.path())
-        .env_remove("FASCIA_WORK_LIMIT")
         .output()
         .expect("run fascia");
     let mut served = Vec::new();
@@ -620,9 +619,8 @@ fn every_query_is_stopped_at_the_work_limit_or_the_time_limit() {
 fn a_port_in_use_is_an_error_naming_it() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
     let port = taken.local_addr().expect("its address").port();
-    let run = Command::new(env!("CARGO_BIN_EXE_fascia"))
+    let run = harness::fascia()
         .args(["serve", "--port", &port.to_string()])
-        .stdin(Stdio::null())
         .output()
         .expect("run fascia serve");
     assert_eq!(run.status.code(), Some(2));
@@ -780,9 +778,10 @@ fn a_browser_draws_answers_cards_pictures_paths_and_lesions() {
         &format!("{base}?q=localize%20weak%20%22extensor%20digitorum%22"),
     );
     assert!(told.contains("to tell it from the next: test "), "{told}");
-    // the README's picture of the page: `FASCIA_BLESS=1 cargo test --test serve` takes it
+    // the README's picture of the page, taken again when README's snapshots are
+    // accepted (`INSTA_UPDATE=always cargo test --test serve`; see tests/readme/mod.rs)
     let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pictures/explorer.png");
-    if std::env::var_os("FASCIA_BLESS").is_some() {
+    if readme::updating() {
         let taken = Command::new(browser)
             .args([
                 "--headless",

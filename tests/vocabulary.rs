@@ -2,8 +2,10 @@
 //! words are spelled. The grammar spells them again (pest needs literals) and the README
 //! shows them: these tests hold those to the table, so a relation added to the table and
 //! forgotten in the grammar (or the other way) fails here. After a deliberate change to
-//! the table, `FASCIA_BLESS=1 cargo test --test vocabulary` rewrites the README's
+//! the table, `INSTA_UPDATE=always cargo test --test vocabulary` rewrites the README's
 //! relation table.
+
+mod readme;
 
 use fascia::graph::model::Relation;
 use fascia::graph::vocabulary::{KIND_WORDS, RELATIONS};
@@ -112,28 +114,31 @@ fn relation_rows() -> String {
     rows
 }
 
-#[test]
-fn the_readme_relation_table_is_the_vocabulary() {
+/// Where the relation table is in a README: from its header to the blank line after it.
+fn relation_table(readme: &str) -> std::ops::Range<usize> {
     let header = "| forward | inverse | what it says | from → to |\n";
-    let start = README
+    let start = readme
         .find(header)
         .expect("README has the relation table under `### Relations`");
-    let len = README[start..]
+    let len = readme[start..]
         .find("\n\n")
-        .map_or(README.len() - start, |i| i + 1);
-    let shown = &README[start..start + len];
+        .map_or(readme.len() - start, |i| i + 1);
+    start..start + len
+}
+
+#[test]
+fn the_readme_relation_table_is_the_vocabulary() {
+    let shown = &README[relation_table(README)];
     let wanted = relation_rows();
-    if shown != wanted && std::env::var_os("FASCIA_BLESS").is_some() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-        let blessed = format!("{}{wanted}{}", &README[..start], &README[start + len..]);
-        std::fs::write(path, blessed).expect("README.md is writable");
-        return;
-    }
-    assert_eq!(
-        shown, wanted,
-        "the README's relation table differs from the vocabulary; \
-         FASCIA_BLESS=1 cargo test --test vocabulary rewrites it"
-    );
+    let differences = if shown == wanted {
+        vec![]
+    } else {
+        vec![format!("--- README\n{shown}--- the vocabulary\n{wanted}")]
+    };
+    readme::settle("the relation table", &differences, |now| {
+        let at = relation_table(now);
+        format!("{}{wanted}{}", &now[..at.start], &now[at.end..])
+    });
 }
 
 #[test]

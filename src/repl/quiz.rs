@@ -575,14 +575,15 @@ mod readme {
         let end = start + readme[start..].find("```\n").expect("the block ends");
         let shown = &readme[start..end];
         let real = replay(shown);
-        if std::env::var_os("FASCIA_BLESS").is_some() {
+        // accepted as every README snapshot is (tests/readme/mod.rs): INSTA_UPDATE=always
+        if std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always") {
             let blessed = format!("{}{real}{}", &readme[..start], &readme[end..]);
             std::fs::write(&path, blessed).expect("README.md written");
             return;
         }
         assert_eq!(
             shown, real,
-            "FASCIA_BLESS=1 rewrites the README's transcript"
+            "INSTA_UPDATE=always cargo test --bin fascia readme rewrites the README's transcript"
         );
     }
 }

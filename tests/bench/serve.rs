@@ -2,12 +2,16 @@
 //! (the library's own cost), through an HTTP request to a running server, and by
 //! starting `fascia -e … --format json`. Run with `cargo bench --bench serve`.
 
+// the tests' way of running the binary, so a setting of the caller's is not measured
+#[path = "../harness/mod.rs"]
+mod harness;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use fascia::output::{Format, render_query_to_string};
 use std::hint::black_box;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
 /// The server, stopped when the bench ends.
 struct Server(Child, SocketAddr);
@@ -20,7 +24,7 @@ impl Drop for Server {
 }
 
 fn start() -> Option<Server> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fascia"))
+    let mut child = harness::fascia()
         .args(["serve", "--port", "0"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -78,7 +82,7 @@ fn serve(c: &mut Criterion) {
     });
     group.bench_function("fascia -e (a process)", |b| {
         b.iter(|| {
-            Command::new(env!("CARGO_BIN_EXE_fascia"))
+            harness::fascia()
                 .args(["-e", query, "--format", "json"])
                 .output()
                 .map_or(0, |o| o.stdout.len())
