@@ -233,9 +233,27 @@ exam! {
     // ---- dermatome landmarks: T4 the nipple, T6 the xiphoid, T10 the umbilicus
     root_of_the_nipple_line: "roots innervates \"T4 dermatome\"" => ["t4"];
     root_of_the_umbilicus: "roots innervates \"T10 dermatome\"" => ["t10"];
+    // L1 in the groin, S3–S5 and the coccygeal dermatome in rings round the anus
     trunk_dermatomes: "dermatomes located-in* trunk" => [
         "t3-dermatome", "t4-dermatome", "t5-dermatome", "t6-dermatome", "t7-dermatome",
         "t8-dermatome", "t9-dermatome", "t10-dermatome", "t11-dermatome", "t12-dermatome",
+        "l1-dermatome", "s3-dermatome", "s4-dermatome", "s5-dermatome", "co1-dermatome",
+    ];
+    perineal_dermatomes: "dermatomes located-in perineum" => [
+        "s3-dermatome", "s4-dermatome", "s5-dermatome", "co1-dermatome",
+    ];
+    root_of_the_innermost_anal_ring: "roots innervates \"S5 dermatome\"" => ["s5"];
+    root_of_the_coccygeal_dermatome: "roots innervates \"coccygeal dermatome\"" => ["co1"];
+    // the anterior scrotal (labial) branches of the ilioinguinal nerve and the genital
+    // branch of the genitofemoral nerve
+    nerves_of_the_anterior_scrotum:
+        "nerves innervates \"skin of the root of the penis and the anterior scrotum\"" => [
+        "genital-branch-of-genitofemoral-nerve", "ilioinguinal-nerve",
+    ];
+    cutaneous_branches_of_the_intercostal_nerves:
+        "nerves branch-of \"intercostal nerves\"" => [
+        "anterior-cutaneous-branches-of-intercostal-nerves",
+        "lateral-cutaneous-branches-of-intercostal-nerves",
     ];
 
     // ---- the superficial abdominal reflex: T8–T12 (T7 in older texts)
