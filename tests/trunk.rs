@@ -79,6 +79,14 @@ fn the_trunk_is_the_outermost_region_of_its_muscles_and_spaces() {
         "levator-ani",
         "pudendal-canal",
         "external-anal-sphincter",
+        "semispinalis",
+        "levatores-costarum",
+        "bulbospongiosus",
+        "external-urethral-sphincter",
+        "anterior-intercostal-arteries",
+        "s5-dermatome",
+        "co1-dermatome",
+        "skin-of-root-of-penis-and-anterior-scrotum",
     ] {
         let node = ATLAS.by_id(id).unwrap_or_else(|| panic!("{id} is missing"));
         let region = ATLAS.region_of(node).map(|r| ATLAS.node(r).id.to_string());
@@ -249,6 +257,16 @@ exam! {
     nerves_of_the_anterior_scrotum:
         "nerves innervates \"skin of the root of the penis and the anterior scrotum\"" => [
         "genital-branch-of-genitofemoral-nerve", "ilioinguinal-nerve",
+    ];
+    // ---- the ligaments of the column
+    ligaments_of_the_thoracic_vertebrae: "ligaments attaches-to* \"thoracic vertebrae\"" => [
+        "anterior-longitudinal-ligament", "interspinous-ligament", "ligamentum-flavum",
+        "posterior-longitudinal-ligament", "supraspinous-ligament",
+    ];
+    // the posterior longitudinal ligament from the axis, the anterior from the atlas (or,
+    // in AnatomyZone, the occipital bone)
+    upper_end_of_the_posterior_longitudinal_ligament: "ligaments attaches-to axis" => [
+        "posterior-longitudinal-ligament",
     ];
     cutaneous_branches_of_the_intercostal_nerves:
         "nerves branch-of \"intercostal nerves\"" => [
