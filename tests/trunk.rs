@@ -312,6 +312,11 @@ exam! {
         "external-urethral-sphincter", "ischiocavernosus", "levator-ani",
         "superficial-transverse-perineal",
     ];
+    // named for the pudendal nerve itself rather than one of its branches
+    muscles_of_the_pudendal_nerve_itself: "muscles innervated-by pudendal" => [
+        "deep-transverse-perineal", "external-anal-sphincter", "external-urethral-sphincter",
+        "superficial-transverse-perineal",
+    ];
     muscles_of_the_perineal_nerve: "muscles innervated-by \"perineal nerve\"" => [
         "bulbospongiosus", "deep-transverse-perineal", "external-urethral-sphincter",
         "ischiocavernosus", "superficial-transverse-perineal",
