@@ -241,6 +241,8 @@ exam! {
     // ---- dermatome landmarks: T4 the nipple, T6 the xiphoid, T10 the umbilicus
     root_of_the_nipple_line: "roots innervates \"T4 dermatome\"" => ["t4"];
     root_of_the_umbilicus: "roots innervates \"T10 dermatome\"" => ["t10"];
+    // L1 in the groin, below the T12 band
+    root_of_the_inguinal_region: "roots innervates \"L1 dermatome\"" => ["l1"];
     // L1 in the groin, S3–S5 and the coccygeal dermatome in rings round the anus
     trunk_dermatomes: "dermatomes located-in* trunk" => [
         "t3-dermatome", "t4-dermatome", "t5-dermatome", "t6-dermatome", "t7-dermatome",
