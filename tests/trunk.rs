@@ -265,6 +265,10 @@ exam! {
         "anterior-longitudinal-ligament", "interspinous-ligament", "ligamentum-flavum",
         "posterior-longitudinal-ligament", "supraspinous-ligament",
     ];
+    // the thoracic facets favour rotation; the lumbar ones limit it
+    joints_of_trunk_rotation: "joints allows trunk-rotation" => [
+        "lumbar-intervertebral-joints", "thoracic-intervertebral-joints",
+    ];
     // the posterior longitudinal ligament from the axis, the anterior from the atlas (or,
     // in AnatomyZone, the occipital bone)
     upper_end_of_the_posterior_longitudinal_ligament: "ligaments attaches-to axis" => [
