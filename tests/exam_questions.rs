@@ -153,9 +153,11 @@ exam! {
     inserting_on_the_lesser_trochanter: "muscles inserts-into* lesser-trochanter" => [
         "iliacus", "psoas-major",
     ];
+    // with two perineal muscles from its inner surface
     arising_from_the_ischial_tuberosity: "muscles originates-from* ischial-tuberosity" => [
-        "adductor-magnus", "biceps-femoris", "inferior-gemellus", "quadratus-femoris",
-        "semimembranosus", "semitendinosus",
+        "adductor-magnus", "biceps-femoris", "inferior-gemellus", "ischiocavernosus",
+        "quadratus-femoris", "semimembranosus", "semitendinosus",
+        "superficial-transverse-perineal",
     ];
     arising_from_the_fibula: "muscles originates-from* fibula" => [
         "extensor-digitorum-longus", "extensor-hallucis-longus", "fibularis-brevis",

@@ -1,8 +1,9 @@
 //! The trunk (issue 24): every muscle of the trunk present with its facts, and the answer
-//! sets of the exam questions on the diaphragm, the abdominal wall's nerves, the pelvic
-//! floor, the pudendal nerve's branches, the internal iliac artery's divisions, the
-//! aorta's branches, the thoracic dermatomes and their landmarks and the superficial
-//! reflexes (abdominal, cremasteric, anal). Each
+//! sets of the exam questions on the diaphragm, the abdominal wall's nerves, the deep
+//! back and the thoracic wall, the pelvic floor, the perineal muscles and the pudendal
+//! nerve's branches, the internal iliac artery's divisions, the aorta's and the internal
+//! thoracic artery's branches, the intercostal arteries, the dermatomes and their
+//! landmarks and the superficial reflexes (abdominal, cremasteric, anal). Each
 //! expected set is the textbook answer, checked against two references (Complete
 //! Anatomy, IMAIOS, Kenhub, Wikipedia, Anatomy.app, Medscape …). Answers give the
 //! standard facts; where references disagree, `including disputed` adds the others.
@@ -17,11 +18,16 @@ const TRUNK_MUSCLES: &[&str] = &[
     "diaphragm",
     "external-intercostal-muscles",
     "internal-intercostal-muscles",
+    "innermost-intercostal-muscles",
+    "subcostales",
+    "transversus-thoracis",
+    "levatores-costarum",
     // the anterolateral abdominal wall
     "rectus-abdominis",
     "external-oblique",
     "internal-oblique",
     "transversus-abdominis",
+    "pyramidalis",
     "cremaster",
     // the posterior abdominal wall
     "quadratus-lumborum",
@@ -30,8 +36,20 @@ const TRUNK_MUSCLES: &[&str] = &[
     "coccygeus",
     // the perineum
     "external-anal-sphincter",
-    // the deep back
+    "bulbospongiosus",
+    "ischiocavernosus",
+    "superficial-transverse-perineal",
+    "deep-transverse-perineal",
+    "external-urethral-sphincter",
+    // the back: the serrati posteriores, the splenii, erector spinae, transversospinalis
+    "serratus-posterior-superior",
+    "serratus-posterior-inferior",
+    "splenius-capitis",
+    "splenius-cervicis",
     "erector-spinae",
+    "semispinalis",
+    "multifidus",
+    "rotatores",
 ];
 
 #[test]
@@ -61,6 +79,14 @@ fn the_trunk_is_the_outermost_region_of_its_muscles_and_spaces() {
         "levator-ani",
         "pudendal-canal",
         "external-anal-sphincter",
+        "semispinalis",
+        "levatores-costarum",
+        "bulbospongiosus",
+        "external-urethral-sphincter",
+        "anterior-intercostal-arteries",
+        "s5-dermatome",
+        "co1-dermatome",
+        "skin-of-root-of-penis-and-anterior-scrotum",
     ] {
         let node = ATLAS.by_id(id).unwrap_or_else(|| panic!("{id} is missing"));
         let region = ATLAS.region_of(node).map(|r| ATLAS.node(r).id.to_string());
@@ -74,10 +100,13 @@ exam! {
     levels_of_the_diaphragm: "roots innervates diaphragm" => ["c3", "c4", "c5"];
     roots_of_the_phrenic_nerve: "roots root-of \"phrenic nerve\"" => ["c3", "c4", "c5"];
     muscles_of_the_phrenic_nerve: "muscles innervated-by \"phrenic nerve\"" => ["diaphragm"];
-    // with the thoracoabdominal nerves, the seventh to eleventh intercostal nerves
+    // with the thoracoabdominal nerves, the seventh to eleventh intercostal nerves, and
+    // the serrati posteriores, which lie on the back but take anterior rami
     muscles_of_the_intercostal_nerves: "muscles innervated-by \"intercostal nerves\"" => [
-        "external-intercostal-muscles", "external-oblique", "internal-intercostal-muscles",
-        "internal-oblique", "rectus-abdominis", "transversus-abdominis",
+        "external-intercostal-muscles", "external-oblique", "innermost-intercostal-muscles",
+        "internal-intercostal-muscles", "internal-oblique", "rectus-abdominis",
+        "serratus-posterior-inferior", "serratus-posterior-superior", "subcostales",
+        "transversus-abdominis", "transversus-thoracis",
     ];
     // quadratus lumborum assists, fixing the twelfth rib
     muscles_of_inspiration: "muscles performs inspiration" => [
@@ -118,11 +147,16 @@ exam! {
         "internal-oblique", "transversus-abdominis",
     ];
     t12_myotome: "muscles innervated-by t12" => [
-        "external-oblique", "internal-oblique", "quadratus-lumborum", "rectus-abdominis",
-        "transversus-abdominis",
+        "external-oblique", "internal-oblique", "pyramidalis", "quadratus-lumborum",
+        "rectus-abdominis", "serratus-posterior-inferior", "transversus-abdominis",
     ];
-    // Complete Anatomy, the one canon work giving rectus abdominis levels, adds T6
-    t6_myotome: "muscles innervated-by t6" => ["rectus-abdominis"];
+    // Complete Anatomy, the one canon work giving rectus abdominis levels, adds T6; the
+    // deep muscles of the thoracic wall and back whose references give levels have it
+    // in their ranges (transversus thoracis T2–T6, rotatores T1–T11, levatores
+    // costarum C8–T11)
+    t6_myotome: "muscles innervated-by t6" => [
+        "levatores-costarum", "rectus-abdominis", "rotatores", "transversus-thoracis",
+    ];
     flexors_of_the_trunk: "muscles performs trunk-flexion" => [
         "external-oblique", "internal-oblique", "psoas-major", "psoas-minor",
         "rectus-abdominis",
@@ -132,15 +166,54 @@ exam! {
         "l1", "l2", "l3", "t12",
     ];
     lateral_flexors_of_the_trunk: "muscles performs lumbar-lateral-flexion" => [
-        "erector-spinae", "external-oblique", "internal-oblique", "psoas-major",
+        "erector-spinae", "external-oblique", "internal-oblique", "multifidus", "psoas-major",
         "quadratus-lumborum",
     ];
-    extensors_of_the_trunk: "muscles performs trunk-extension" => ["erector-spinae"];
+    extensors_of_the_trunk: "muscles performs trunk-extension" => [
+        "erector-spinae", "multifidus", "rotatores", "semispinalis",
+    ];
     parts_of_erector_spinae: "muscles part-of \"erector spinae\"" => [
         "iliocostalis", "longissimus", "spinalis",
     ];
+    // the transversospinalis group turns the column to the opposite side
     rotators_of_the_trunk: "muscles performs trunk-rotation" => [
-        "external-oblique", "internal-oblique",
+        "external-oblique", "internal-oblique", "multifidus", "rotatores", "semispinalis",
+    ];
+    parts_of_transversospinalis: "muscles member-of transversospinalis" => [
+        "multifidus", "rotatores", "semispinalis",
+    ];
+    muscles_of_the_posterior_rami: "muscles innervated-by \"posterior rami of spinal nerves\"" => [
+        "erector-spinae", "levatores-costarum", "multifidus", "rotatores", "semispinalis",
+        "splenius-capitis", "splenius-cervicis",
+    ];
+    // the nearest intercostal nerve in one encyclopedia alone
+    nerve_of_levatores_costarum: "nerves innervates \"levatores costarum\"" => [
+        "posterior-rami-of-spinal-nerves",
+    ];
+    // C3–C4 in TeachMeAnatomy (and Loyola); C2–C3, C2–C6 in other references
+    levels_of_splenius_capitis: "roots innervates \"splenius capitis\"" => ["c3", "c4"];
+    levels_of_splenius_capitis_including_disputed:
+        "roots innervates \"splenius capitis\" including disputed" => [
+        "c2", "c3", "c4", "c5", "c6",
+    ];
+    // T2–T5 in TeachMeAnatomy and AnatomyZone; the first to fourth intercostals in Stedman
+    levels_of_serratus_posterior_superior: "roots innervates \"serratus posterior superior\"" => [
+        "t2", "t3", "t4", "t5",
+    ];
+    levels_of_serratus_posterior_inferior: "roots innervates \"serratus posterior inferior\"" => [
+        "t9", "t10", "t11", "t12",
+    ];
+    elevators_of_the_ribs: "muscles performs rib-elevation" => [
+        "levatores-costarum", "serratus-posterior-superior",
+    ];
+    muscles_of_forced_expiration: "muscles performs forced-expiration" => [
+        "external-oblique", "innermost-intercostal-muscles", "internal-intercostal-muscles",
+        "internal-oblique", "rectus-abdominis", "subcostales", "transversus-abdominis",
+        "transversus-thoracis",
+    ];
+    muscles_of_the_subcostal_nerve: "muscles innervated-by \"subcostal nerve\"" => [
+        "internal-oblique", "pyramidalis", "quadratus-lumborum", "rectus-abdominis",
+        "serratus-posterior-inferior", "transversus-abdominis",
     ];
     arteries_of_the_rectus_sheath: "arteries located-in \"rectus sheath\"" => [
         "inferior-epigastric-artery", "superior-epigastric-artery",
@@ -149,15 +222,62 @@ exam! {
         "genital-branch-of-genitofemoral-nerve", "ilioinguinal-nerve",
     ];
     branches_of_the_internal_thoracic_artery: "arteries branch-of \"internal thoracic artery\"" => [
-        "musculophrenic-artery", "superior-epigastric-artery",
+        "anterior-intercostal-arteries", "musculophrenic-artery", "superior-epigastric-artery",
+    ];
+    // the anterior intercostal arteries of the seventh to ninth spaces
+    branches_of_the_musculophrenic_artery: "arteries branch-of \"musculophrenic artery\"" => [
+        "anterior-intercostal-arteries",
+    ];
+    // the aorta gives the third to eleventh, the supreme intercostal the first two
+    origins_of_the_posterior_intercostal_arteries:
+        "arteries has-branch \"posterior intercostal arteries\"" => [
+        "supreme-intercostal-artery", "thoracic-aorta",
+    ];
+    muscles_of_the_anterior_intercostal_arteries:
+        "muscles supplied-by \"anterior intercostal arteries\"" => [
+        "innermost-intercostal-muscles", "transversus-thoracis",
     ];
 
     // ---- dermatome landmarks: T4 the nipple, T6 the xiphoid, T10 the umbilicus
     root_of_the_nipple_line: "roots innervates \"T4 dermatome\"" => ["t4"];
     root_of_the_umbilicus: "roots innervates \"T10 dermatome\"" => ["t10"];
+    // L1 in the groin, below the T12 band
+    root_of_the_inguinal_region: "roots innervates \"L1 dermatome\"" => ["l1"];
+    // L1 in the groin, S3–S5 and the coccygeal dermatome in rings round the anus
     trunk_dermatomes: "dermatomes located-in* trunk" => [
         "t3-dermatome", "t4-dermatome", "t5-dermatome", "t6-dermatome", "t7-dermatome",
         "t8-dermatome", "t9-dermatome", "t10-dermatome", "t11-dermatome", "t12-dermatome",
+        "l1-dermatome", "s3-dermatome", "s4-dermatome", "s5-dermatome", "co1-dermatome",
+    ];
+    perineal_dermatomes: "dermatomes located-in perineum" => [
+        "s3-dermatome", "s4-dermatome", "s5-dermatome", "co1-dermatome",
+    ];
+    root_of_the_innermost_anal_ring: "roots innervates \"S5 dermatome\"" => ["s5"];
+    root_of_the_coccygeal_dermatome: "roots innervates \"coccygeal dermatome\"" => ["co1"];
+    // the anterior scrotal (labial) branches of the ilioinguinal nerve and the genital
+    // branch of the genitofemoral nerve
+    nerves_of_the_anterior_scrotum:
+        "nerves innervates \"skin of the root of the penis and the anterior scrotum\"" => [
+        "genital-branch-of-genitofemoral-nerve", "ilioinguinal-nerve",
+    ];
+    // ---- the ligaments of the column
+    ligaments_of_the_thoracic_vertebrae: "ligaments attaches-to* \"thoracic vertebrae\"" => [
+        "anterior-longitudinal-ligament", "interspinous-ligament", "ligamentum-flavum",
+        "posterior-longitudinal-ligament", "supraspinous-ligament",
+    ];
+    // the thoracic facets favour rotation; the lumbar ones limit it
+    joints_of_trunk_rotation: "joints allows trunk-rotation" => [
+        "lumbar-intervertebral-joints", "thoracic-intervertebral-joints",
+    ];
+    // the posterior longitudinal ligament from the axis, the anterior from the atlas (or,
+    // in AnatomyZone, the occipital bone)
+    upper_end_of_the_posterior_longitudinal_ligament: "ligaments attaches-to axis" => [
+        "posterior-longitudinal-ligament",
+    ];
+    cutaneous_branches_of_the_intercostal_nerves:
+        "nerves branch-of \"intercostal nerves\"" => [
+        "anterior-cutaneous-branches-of-intercostal-nerves",
+        "lateral-cutaneous-branches-of-intercostal-nerves",
     ];
 
     // ---- the superficial abdominal reflex: T8–T12 (T7 in older texts)
@@ -194,7 +314,37 @@ exam! {
         "perineal-nerve",
     ];
     muscles_of_the_pudendal_nerve: "muscles innervated-by* pudendal" => [
-        "external-anal-sphincter", "levator-ani",
+        "bulbospongiosus", "deep-transverse-perineal", "external-anal-sphincter",
+        "external-urethral-sphincter", "ischiocavernosus", "levator-ani",
+        "superficial-transverse-perineal",
+    ];
+    // named for the pudendal nerve itself rather than one of its branches
+    muscles_of_the_pudendal_nerve_itself: "muscles innervated-by pudendal" => [
+        "deep-transverse-perineal", "external-anal-sphincter", "external-urethral-sphincter",
+        "superficial-transverse-perineal",
+    ];
+    muscles_of_the_perineal_nerve: "muscles innervated-by \"perineal nerve\"" => [
+        "bulbospongiosus", "deep-transverse-perineal", "external-urethral-sphincter",
+        "ischiocavernosus", "superficial-transverse-perineal",
+    ];
+    muscles_of_the_superficial_perineal_pouch:
+        "muscles located-in \"superficial perineal pouch\"" => [
+        "bulbospongiosus", "ischiocavernosus", "superficial-transverse-perineal",
+    ];
+    muscles_of_the_deep_perineal_pouch: "muscles located-in \"deep perineal pouch\"" => [
+        "deep-transverse-perineal", "external-urethral-sphincter",
+    ];
+    muscles_of_the_perineal_artery: "muscles supplied-by \"perineal artery\"" => [
+        "bulbospongiosus", "deep-transverse-perineal", "ischiocavernosus",
+        "superficial-transverse-perineal",
+    ];
+    muscles_of_erection: "muscles performs erection" => ["bulbospongiosus", "ischiocavernosus"];
+    // S2–S4 through the pudendal nerve (Wikipedia, Britannica)
+    levels_of_the_external_urethral_sphincter:
+        "roots innervates \"external urethral sphincter\"" => ["s2", "s3", "s4"];
+    // the perineal nerve in Complete Anatomy; the dorsal nerve of the penis in Stedman
+    nerves_of_deep_transverse_perineal: "nerves innervates \"deep transverse perineal\"" => [
+        "perineal-nerve", "pudendal-nerve",
     ];
     roots_of_the_pelvic_splanchnic_nerves: "roots root-of \"pelvic splanchnic nerves\"" => [
         "s2", "s3", "s4",

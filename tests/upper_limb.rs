@@ -403,34 +403,39 @@ exam! {
     // ---- myotomes: each muscle's own standard levels, not its nerve's whole range
     // supinator: C7, C8 in Kenhub and IMAIOS, C6, C7 in Complete Anatomy; C5, C6 only in
     // references outside the canon
-    c5_myotome: "muscles innervated-by c5" => ["biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid", "diaphragm", "infraspinatus", "levator-scapulae", "longus-colli", "pectoralis-major", "rhomboid-major", "rhomboid-minor", "scalenus-anterior", "scalenus-posterior", "serratus-anterior", "subclavius", "subscapularis", "supraspinatus", "teres-major", "teres-minor"];
+    // with splenius cervicis of the back, C5 in each reference that gives its levels
+    c5_myotome: "muscles innervated-by c5" => ["biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid", "diaphragm", "infraspinatus", "levator-scapulae", "longus-colli", "pectoralis-major", "rhomboid-major", "rhomboid-minor", "scalenus-anterior", "scalenus-posterior", "serratus-anterior", "splenius-cervicis", "subclavius", "subscapularis", "supraspinatus", "teres-major", "teres-minor"];
     // flexor carpi radialis (C6–C7 in most references) and pectoralis minor (through the
     // lateral pectoral nerve, a single reference) are given C5 by one reference each;
-    // extensor carpi radialis brevis by Kenhub's key facts, against Radiopaedia's C7, C8
-    c5_myotome_including_disputed: "muscles innervated-by c5 including disputed" => ["biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid", "diaphragm", "extensor-carpi-radialis-brevis", "flexor-carpi-radialis", "infraspinatus", "levator-scapulae", "longus-colli", "pectoralis-major", "pectoralis-minor", "rhomboid-major", "rhomboid-minor", "scalenus-anterior", "scalenus-medius", "scalenus-posterior", "serratus-anterior", "subclavius", "subscapularis", "supinator", "supraspinatus", "teres-major", "teres-minor"];
+    // extensor carpi radialis brevis by Kenhub's key facts, against Radiopaedia's C7, C8;
+    // splenius capitis by Stedman (C2–C6), against TeachMeAnatomy's C3–C4
+    c5_myotome_including_disputed: "muscles innervated-by c5 including disputed" => ["biceps-brachii", "brachialis", "brachioradialis", "coracobrachialis", "deltoid", "diaphragm", "extensor-carpi-radialis-brevis", "flexor-carpi-radialis", "infraspinatus", "levator-scapulae", "longus-colli", "pectoralis-major", "pectoralis-minor", "rhomboid-major", "rhomboid-minor", "scalenus-anterior", "scalenus-medius", "scalenus-posterior", "serratus-anterior", "splenius-capitis", "splenius-cervicis", "subclavius", "subscapularis", "supinator", "supraspinatus", "teres-major", "teres-minor"];
     // anconeus: C7, C8, T1 in the Gray-based IMAIOS entry and OrthopaedicsOne, C7–C8 or C6–C8
     // elsewhere; flexor carpi ulnaris: C7–T1 in Kenhub, the one canon work that gives its
     // levels; flexor digitorum superficialis: C8, T1 in Kenhub; flexor pollicis longus is
-    // C7, C8 in Kenhub, its T1 only outside the canon
+    // C7, C8 in Kenhub, its T1 only outside the canon; of the trunk, the levatores
+    // costarum (C8–T11) and the thoracic rotatores (T1–T11)
     t1_myotome: "muscles innervated-by t1" => [
         "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
         "anconeus", "dorsal-interossei-of-hand", "flexor-carpi-ulnaris",
         "flexor-digiti-minimi-brevis-of-hand", "flexor-digitorum-profundus",
-        "flexor-digitorum-superficialis", "flexor-pollicis-brevis", "lumbricals-of-hand",
-        "opponens-digiti-minimi", "opponens-pollicis", "palmar-interossei", "palmaris-brevis",
-        "pectoralis-major", "pectoralis-minor",
+        "flexor-digitorum-superficialis", "flexor-pollicis-brevis", "levatores-costarum",
+        "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
+        "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
+        "rotatores",
     ];
     // pronator quadratus: C7, C8 in Complete Anatomy, the one canon work that gives its
     // levels (C8, T1 in GPnotebook and Wikipedia);
-    // brachioradialis only in the versions that give the radial nerve's whole range
+    // brachioradialis only in the versions that give the radial nerve's whole range;
+    // serratus posterior superior in Stedman (the first to fourth intercostal nerves)
     t1_myotome_including_disputed: "muscles innervated-by t1 including disputed" => [
         "abductor-digiti-minimi-of-hand", "abductor-pollicis-brevis", "adductor-pollicis",
         "anconeus", "brachioradialis", "dorsal-interossei-of-hand", "flexor-carpi-ulnaris",
         "flexor-digiti-minimi-brevis-of-hand", "flexor-digitorum-profundus",
         "flexor-digitorum-superficialis", "flexor-pollicis-brevis", "flexor-pollicis-longus",
-        "lumbricals-of-hand", "opponens-digiti-minimi", "opponens-pollicis",
-        "palmar-interossei", "palmaris-brevis", "pectoralis-major", "pectoralis-minor",
-        "pronator-quadratus",
+        "levatores-costarum", "lumbricals-of-hand", "opponens-digiti-minimi",
+        "opponens-pollicis", "palmar-interossei", "palmaris-brevis", "pectoralis-major",
+        "pectoralis-minor", "pronator-quadratus", "rotatores", "serratus-posterior-superior",
     ];
 
     // ---- a muscle's own levels
