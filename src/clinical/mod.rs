@@ -810,6 +810,32 @@ fn skin_effects(
     out
 }
 
+/// The channels of a reflex arc. The nerve facts carry the arc's levels; the root facts
+/// alone stand in when no nerve is named, and give their levels to a nerve named without
+/// any (the anal reflex: the pudendal nerve, and S2–S4 as facts of their own), so that a
+/// root lesion reaches the arc through its nerve.
+fn reflex_arc(atlas: &Atlas, all: Vec<Channel>) -> Vec<Channel> {
+    let (nerves, roots): (Vec<Channel>, Vec<Channel>) = all
+        .into_iter()
+        .partition(|(n, _, _)| atlas.node(*n).kind == Kind::Nerve);
+    if nerves.is_empty() {
+        return roots;
+    }
+    let mut arc = Vec::new();
+    for (nerve, level, principal) in nerves {
+        if level.is_some() || roots.is_empty() {
+            arc.push((nerve, level, principal));
+        } else {
+            arc.extend(
+                roots
+                    .iter()
+                    .map(|(r, _, p)| (nerve, Some(*r), principal && *p)),
+            );
+        }
+    }
+    arc
+}
+
 fn reflex_effects(
     atlas: &Atlas,
     cut: &Cut,
@@ -818,22 +844,21 @@ fn reflex_effects(
 ) -> Vec<Affected> {
     let mut out = Vec::new();
     for &reflex in atlas.of_kind(Kind::Reflex) {
-        let all = channels(atlas, reflex, Relation::MediatedBy, disputed);
-        // the nerve facts carry the arc's levels; the root facts alone stand in when no
-        // nerve is named
-        let nerves: Vec<_> = all
-            .iter()
-            .copied()
-            .filter(|(n, _, _)| atlas.node(*n).kind == Kind::Nerve)
-            .collect();
-        let arc = if nerves.is_empty() { all } else { nerves };
+        let arc = reflex_arc(
+            atlas,
+            channels(atlas, reflex, Relation::MediatedBy, disputed),
+        );
         let involved: Vec<NodeIndex> = atlas
             .neighbours(reflex, Relation::Involves, Direction::Forward)
             .filter(|(e, _)| disputed || atlas.is_standard(*e))
             .map(|(_, m)| m)
             .collect();
-        // the arc needs its muscle: a site that spares the muscle spares the reflex
-        if !involved.is_empty() && !involved.iter().any(|m| effects.contains_key(m)) {
+        // the arc needs its muscle: a site that spares the muscle spares the reflex. A
+        // root or a whole nerve that cuts the arc takes the reflex even where it leaves
+        // the muscle (the sensory limb of the cremasteric reflex in the ilioinguinal
+        // nerve; a sacral root the anal reflex runs through)
+        let site = !cut.spared.is_empty();
+        if site && !involved.is_empty() && !involved.iter().any(|m| effects.contains_key(m)) {
             continue;
         }
         if let Some(e) = effect(&arc, cut) {

@@ -380,3 +380,105 @@ fn localize_weighs_a_lost_gland_or_sense_like_numb_skin() {
         .find(|c| c.lesion.node() == node("nerve-b"));
     assert!(b.is_none_or(|c| c.rank > best.rank), "{b:?}");
 }
+
+/// A reflex stated as the trunk's are: its nerves named without levels and its levels
+/// as root facts of their own, one nerve carrying only the sensory limb.
+const ARC: &str = r#"
+[[source]]
+id = "ref"
+title = "Test reference"
+publisher = "fascia tests"
+
+[[root]]
+id = "s3"
+name = "S3"
+sources = ["ref"]
+
+[[root]]
+id = "s4"
+name = "S4"
+sources = ["ref"]
+
+[[nerve]]
+id = "motor"
+name = "Motor nerve"
+sources = ["ref"]
+has-root = ["s3", "s4"]
+
+[[nerve]]
+id = "sensory"
+name = "Sensory nerve"
+sources = ["ref"]
+has-root = ["s3", "s4"]
+
+[[muscle]]
+originates-from = "bone"
+inserts-into = "bone"
+supplied-by = "artery"
+id = "m"
+name = "Muscle"
+sources = ["ref"]
+innervated-by = { id = "motor", roots = ["s3", "s4"] }
+performs = "mv"
+
+[[bone]]
+id = "bone"
+name = "Test bone"
+sources = ["ref"]
+
+[[artery]]
+id = "artery"
+name = "Test artery"
+sources = ["ref"]
+
+[[movement]]
+id = "mv"
+name = "Test movement"
+sources = ["ref"]
+
+[[reflex]]
+id = "rx"
+name = "Test reflex"
+sources = ["ref"]
+involves = "m"
+mediated-by = ["sensory", "motor", "s3", "s4"]
+"#;
+
+#[test]
+fn a_root_reaches_a_reflex_whose_nerves_state_no_levels_and_a_sensory_nerve_takes_it() {
+    let atlas = crate::load_files([("arc.toml", ARC)], "arc fixture")
+        .unwrap_or_else(|e| panic!("fixture does not load: {e}"));
+    let id = |s: &str| atlas.by_id(s).unwrap_or_else(|| panic!("no {s}"));
+    let reflexes = |l: &str| {
+        lesion(&atlas, &Lesion::Node(id(l)), false)
+            .reflexes
+            .iter()
+            .map(|a| (atlas.node(a.node).id.to_string(), a.effect))
+            .collect::<Vec<_>>()
+    };
+    // one of its two levels: reduced, through both nerves
+    assert_eq!(reflexes("s4"), [("rx".to_string(), Effect::Weakened)]);
+    // the sensory limb alone, its muscle untouched
+    assert_eq!(reflexes("sensory"), [("rx".to_string(), Effect::Weakened)]);
+    assert!(
+        lesion(&atlas, &Lesion::Node(id("sensory")), false)
+            .muscles
+            .is_empty()
+    );
+    // a site that spares the muscle still spares the reflex
+    let site = Site {
+        id: "motor-low".to_string(),
+        name: "Motor nerve low".to_string(),
+        aliases: Vec::new(),
+        nerve: id("motor"),
+        at: id("motor"),
+        spares: vec![id("m")],
+        note: None,
+        sources: Vec::new(),
+    };
+    assert!(
+        lesion(&atlas, &Lesion::Site(site), false)
+            .reflexes
+            .is_empty()
+    );
+}
