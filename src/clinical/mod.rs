@@ -548,7 +548,15 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
             out.push((nerve, Some(nerve), full));
             continue;
         }
-        if levels.is_empty() {
+        // unless the nerve carries none of them (the ilioinguinal nerve, L1, named for
+        // transversus abdominis, T7–T12): then its level is not stated
+        let own = roots_of(atlas, nerve, disputed);
+        let carries_one = own.is_empty()
+            || principal
+                .iter()
+                .chain(&contributing)
+                .any(|r| own.contains(r));
+        if levels.is_empty() && carries_one {
             levels.extend(principal.iter().map(|r| (*r, true)));
             levels.extend(contributing.iter().map(|r| (*r, false)));
         }
@@ -797,6 +805,11 @@ fn skin_effects(
             if kind == Kind::SkinArea {
                 c.retain(|ch| is_root(ch) == by_root);
             }
+            // skin a site spares keeps its fibres in the nerve: its branch left above the
+            // site (the lateral cutaneous branch of an intercostal nerve)
+            if cut.spared.contains(&area) {
+                c.retain(|(n, _, _)| !cut.reach.contains_key(n));
+            }
             if let Some(e) = effect(&c, cut) {
                 effects.insert(area, e);
                 out.push(Affected {
@@ -808,6 +821,21 @@ fn skin_effects(
     }
     out.sort_by_cached_key(|a| atlas.node(a.node).name.to_lowercase());
     out
+}
+
+/// Whether a site spares the muscle: names it, or a nerve that supplies it or lies above
+/// one that does.
+fn site_spares(atlas: &Atlas, cut: &Cut, muscle: NodeIndex, disputed: bool) -> bool {
+    if cut.spared.contains(&muscle) {
+        return true;
+    }
+    channels(atlas, muscle, Relation::InnervatedBy, disputed)
+        .iter()
+        .any(|(n, _, _)| {
+            cut.spared
+                .iter()
+                .any(|s| s == n || is_above(atlas, *s, *n, disputed))
+        })
 }
 
 /// The channels of a reflex arc. The nerve facts carry the arc's levels; the root facts
@@ -854,11 +882,14 @@ fn reflex_effects(
             .map(|(_, m)| m)
             .collect();
         // the arc needs its muscle: a site that spares the muscle spares the reflex. A
-        // root or a whole nerve that cuts the arc takes the reflex even where it leaves
-        // the muscle (the sensory limb of the cremasteric reflex in the ilioinguinal
-        // nerve; a sacral root the anal reflex runs through)
-        let site = !cut.spared.is_empty();
-        if site && !involved.is_empty() && !involved.iter().any(|m| effects.contains_key(m)) {
+        // lesion that cuts the arc and leaves a muscle it never reached takes the reflex
+        // (the sensory limb of the cremasteric reflex in the ilioinguinal nerve; a sacral
+        // root the anal reflex runs through)
+        if !involved.iter().any(|m| effects.contains_key(m))
+            && involved
+                .iter()
+                .any(|m| site_spares(atlas, cut, *m, disputed))
+        {
             continue;
         }
         if let Some(e) = effect(&arc, cut) {
