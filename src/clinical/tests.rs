@@ -594,3 +594,23 @@ fn a_nerve_that_carries_none_of_a_muscles_levels_still_supplies_it() {
     assert_eq!(effect("t12"), [Effect::Weakened]);
     assert!(effect("l1").is_empty());
 }
+
+/// A root the reflex names as a fact of its own counts as a principal level in
+/// `localize`, as the levels its nerve facts list do.
+#[test]
+fn a_reflex_root_stated_as_its_own_fact_counts_fully_for_its_root_lesion() {
+    let atlas = crate::load_files([("arc.toml", ARC)], "arc fixture")
+        .unwrap_or_else(|e| panic!("fixture does not load: {e}"));
+    let id = |s: &str| atlas.by_id(s).unwrap_or_else(|| panic!("no {s}"));
+    let finding = [Finding {
+        sign: Sign::ReflexLost,
+        node: id("rx"),
+    }];
+    let d = lesion(&atlas, &Lesion::Node(id("s4")), false);
+    assert_eq!(d.reflexes[0].effect, Effect::Weakened);
+    let extra = d.muscles.len() + d.skin.len();
+    assert_eq!(
+        score(&atlas, &d, &finding, false).score,
+        100 - localize::parsimony_for_tests(extra)
+    );
+}
