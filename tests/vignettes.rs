@@ -338,7 +338,9 @@ fn each_bedside_sign_points_to_its_nerve() {
         })
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    assert_eq!(ATLAS.clinical().signs.len(), cases.len());
+    // the trunk's six signs point to roots as often as nerves: tests/trunk_clinical.rs
+    // ranks them
+    assert_eq!(ATLAS.clinical().signs.len(), cases.len() + 6);
 }
 
 /// A sign adds its findings to those written beside it.

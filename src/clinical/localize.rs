@@ -151,13 +151,22 @@ pub(super) fn share(
     gone / total
 }
 
-/// Whether the lesion is a root lesion of one of the reflex's principal levels.
+/// Whether the lesion is a root lesion of one of the reflex's principal levels: a level
+/// its facts' `roots` weigh as principal, or, where they give it no weight, a root the
+/// reflex is mediated by in a standard fact of its own (the superficial abdominal
+/// reflex's T8–T12).
 fn principal_root_of(atlas: &Atlas, deficit: &Deficit, reflex: NodeIndex) -> bool {
     use crate::graph::agreement::Weight;
     let root = deficit.lesion.node();
-    atlas.node(root).kind == Kind::Root
-        && matches!(&deficit.lesion, Lesion::Node(_))
-        && atlas.level_weight(reflex, root) == Some(Weight::Principal)
+    if atlas.node(root).kind != Kind::Root || !matches!(&deficit.lesion, Lesion::Node(_)) {
+        return false;
+    }
+    match atlas.level_weight(reflex, root) {
+        Some(weight) => weight == Weight::Principal,
+        None => atlas
+            .neighbours(reflex, Relation::MediatedBy, Direction::Forward)
+            .any(|(e, r)| r == root && atlas.is_standard(e) && !atlas.fact(e).minor),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -548,7 +548,15 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
             out.push((nerve, Some(nerve), full));
             continue;
         }
-        if levels.is_empty() {
+        // unless the nerve carries none of them (the ilioinguinal nerve, L1, named for
+        // transversus abdominis, T7–T12): then its level is not stated
+        let own = roots_of(atlas, nerve, disputed);
+        let carries_one = own.is_empty()
+            || principal
+                .iter()
+                .chain(&contributing)
+                .any(|r| own.contains(r));
+        if levels.is_empty() && carries_one {
             levels.extend(principal.iter().map(|r| (*r, true)));
             levels.extend(contributing.iter().map(|r| (*r, false)));
         }
@@ -832,6 +840,11 @@ fn skin_effects(
             if kind == Kind::SkinArea {
                 c.retain(|ch| is_root(ch) == by_root);
             }
+            // skin a site spares keeps its fibres in the nerve: its branch left above the
+            // site (the lateral cutaneous branch of an intercostal nerve)
+            if cut.spared.contains(&area) {
+                c.retain(|(n, _, _)| !cut.reach.contains_key(n));
+            }
             if let Some(e) = effect(&c, cut) {
                 effects.insert(area, e);
                 out.push(Affected {
@@ -845,6 +858,47 @@ fn skin_effects(
     out
 }
 
+/// Whether a site spares the muscle: names it, or a nerve that supplies it or lies above
+/// one that does.
+fn site_spares(atlas: &Atlas, cut: &Cut, muscle: NodeIndex, disputed: bool) -> bool {
+    if cut.spared.contains(&muscle) {
+        return true;
+    }
+    channels(atlas, muscle, Relation::InnervatedBy, disputed)
+        .iter()
+        .any(|(n, _, _)| {
+            cut.spared
+                .iter()
+                .any(|s| s == n || is_above(atlas, *s, *n, disputed))
+        })
+}
+
+/// The channels of a reflex arc. The nerve facts carry the arc's levels; the root facts
+/// alone stand in when no nerve is named, and give their levels to a nerve named without
+/// any (the anal reflex: the pudendal nerve, and S2–S4 as facts of their own), so that a
+/// root lesion reaches the arc through its nerve.
+fn reflex_arc(atlas: &Atlas, all: Vec<Channel>) -> Vec<Channel> {
+    let (nerves, roots): (Vec<Channel>, Vec<Channel>) = all
+        .into_iter()
+        .partition(|(n, _, _)| atlas.node(*n).kind == Kind::Nerve);
+    if nerves.is_empty() {
+        return roots;
+    }
+    let mut arc = Vec::new();
+    for (nerve, level, principal) in nerves {
+        if level.is_some() || roots.is_empty() {
+            arc.push((nerve, level, principal));
+        } else {
+            arc.extend(
+                roots
+                    .iter()
+                    .map(|(r, _, p)| (nerve, Some(*r), principal && *p)),
+            );
+        }
+    }
+    arc
+}
+
 fn reflex_effects(
     atlas: &Atlas,
     cut: &Cut,
@@ -853,22 +907,24 @@ fn reflex_effects(
 ) -> Vec<Affected> {
     let mut out = Vec::new();
     for &reflex in atlas.of_kind(Kind::Reflex) {
-        let all = channels(atlas, reflex, Relation::MediatedBy, disputed);
-        // the nerve facts carry the arc's levels; the root facts alone stand in when no
-        // nerve is named
-        let nerves: Vec<_> = all
-            .iter()
-            .copied()
-            .filter(|(n, _, _)| atlas.node(*n).kind == Kind::Nerve)
-            .collect();
-        let arc = if nerves.is_empty() { all } else { nerves };
+        let arc = reflex_arc(
+            atlas,
+            channels(atlas, reflex, Relation::MediatedBy, disputed),
+        );
         let involved: Vec<NodeIndex> = atlas
             .neighbours(reflex, Relation::Involves, Direction::Forward)
             .filter(|(e, _)| disputed || atlas.is_standard(*e))
             .map(|(_, m)| m)
             .collect();
-        // the arc needs its muscle: a site that spares the muscle spares the reflex
-        if !involved.is_empty() && !involved.iter().any(|m| effects.contains_key(m)) {
+        // the arc needs its muscle: a site that spares the muscle spares the reflex. A
+        // lesion that cuts the arc and leaves a muscle it never reached takes the reflex
+        // (the sensory limb of the cremasteric reflex in the ilioinguinal nerve; a sacral
+        // root the anal reflex runs through)
+        if !involved.iter().any(|m| effects.contains_key(m))
+            && involved
+                .iter()
+                .any(|m| site_spares(atlas, cut, *m, disputed))
+        {
             continue;
         }
         if let Some(e) = effect(&arc, cut) {

@@ -380,3 +380,237 @@ fn localize_weighs_a_lost_gland_or_sense_like_numb_skin() {
         .find(|c| c.lesion.node() == node("nerve-b"));
     assert!(b.is_none_or(|c| c.rank > best.rank), "{b:?}");
 }
+
+/// A reflex stated as the trunk's are: its nerves named without levels and its levels
+/// as root facts of their own, one nerve carrying only the sensory limb.
+const ARC: &str = r#"
+[[source]]
+id = "ref"
+title = "Test reference"
+publisher = "fascia tests"
+
+[[root]]
+id = "s3"
+name = "S3"
+sources = ["ref"]
+
+[[root]]
+id = "s4"
+name = "S4"
+sources = ["ref"]
+
+[[nerve]]
+id = "motor"
+name = "Motor nerve"
+sources = ["ref"]
+has-root = ["s3", "s4"]
+
+[[nerve]]
+id = "sensory"
+name = "Sensory nerve"
+sources = ["ref"]
+has-root = ["s3", "s4"]
+
+[[muscle]]
+originates-from = "bone"
+inserts-into = "bone"
+supplied-by = "artery"
+id = "m"
+name = "Muscle"
+sources = ["ref"]
+innervated-by = { id = "motor", roots = ["s3", "s4"] }
+performs = "mv"
+
+[[muscle]]
+originates-from = "bone"
+inserts-into = "bone"
+supplied-by = "artery"
+id = "m-other"
+name = "Other muscle"
+sources = ["ref"]
+innervated-by = { id = "sensory", roots = ["s3"] }
+performs = "mv"
+
+[[bone]]
+id = "bone"
+name = "Test bone"
+sources = ["ref"]
+
+[[artery]]
+id = "artery"
+name = "Test artery"
+sources = ["ref"]
+
+[[movement]]
+id = "mv"
+name = "Test movement"
+sources = ["ref"]
+
+[[reflex]]
+id = "rx"
+name = "Test reflex"
+sources = ["ref"]
+involves = "m"
+mediated-by = ["sensory", "motor", "s3", "s4"]
+"#;
+
+#[test]
+fn a_root_reaches_a_reflex_whose_nerves_state_no_levels_and_a_sensory_nerve_takes_it() {
+    let atlas = crate::load_files([("arc.toml", ARC)], "arc fixture")
+        .unwrap_or_else(|e| panic!("fixture does not load: {e}"));
+    let id = |s: &str| atlas.by_id(s).unwrap_or_else(|| panic!("no {s}"));
+    let reflexes = |l: &str| {
+        lesion(&atlas, &Lesion::Node(id(l)), false)
+            .reflexes
+            .iter()
+            .map(|a| (atlas.node(a.node).id.to_string(), a.effect))
+            .collect::<Vec<_>>()
+    };
+    // one of its two levels: reduced, through both nerves
+    assert_eq!(reflexes("s4"), [("rx".to_string(), Effect::Weakened)]);
+    // the sensory limb alone, its muscle untouched
+    assert_eq!(reflexes("sensory"), [("rx".to_string(), Effect::Weakened)]);
+    let muscles = |d: &Deficit| -> Vec<String> {
+        d.muscles
+            .iter()
+            .map(|m| atlas.node(m.muscle).id.to_string())
+            .collect()
+    };
+    assert_eq!(
+        muscles(&lesion(&atlas, &Lesion::Node(id("sensory")), false)),
+        ["m-other"]
+    );
+    let site = |nerve: &str, spares: &str| Site {
+        id: format!("{nerve}-low"),
+        name: format!("{nerve} low"),
+        aliases: Vec::new(),
+        nerve: id(nerve),
+        at: id(nerve),
+        spares: vec![id(spares)],
+        note: None,
+        sources: Vec::new(),
+    };
+    // a site that spares the muscle spares the reflex
+    let low_motor = lesion(&atlas, &Lesion::Site(site("motor", "m")), false);
+    assert!(low_motor.reflexes.is_empty());
+    // one that spares another muscle still cuts the sensory limb
+    let low_sensory = lesion(&atlas, &Lesion::Site(site("sensory", "m-other")), false);
+    assert!(low_sensory.muscles.is_empty());
+    assert_eq!(low_sensory.reflexes.len(), 1);
+}
+
+#[test]
+fn a_site_that_spares_a_skin_area_leaves_it_its_feeling() {
+    let site = |spares: Vec<NodeIndex>| Site {
+        id: "nerve-a-low".to_string(),
+        name: "Nerve A low".to_string(),
+        aliases: Vec::new(),
+        nerve: node("nerve-a"),
+        at: node("nerve-a"),
+        spares,
+        note: None,
+        sources: Vec::new(),
+    };
+    let whole = lesion(&ATLAS, &Lesion::Site(site(Vec::new())), false);
+    assert_eq!(whole.skin.len(), 1);
+    let spared = lesion(&ATLAS, &Lesion::Site(site(vec![node("sk")])), false);
+    assert!(spared.skin.is_empty());
+    // the muscles of the same branch are still taken
+    assert_eq!(muscles(&spared), muscles(&whole));
+}
+
+/// A muscle whose levels its second nerve does not carry at all (transversus abdominis,
+/// T7–T12, and the ilioinguinal nerve, L1).
+const FOREIGN_LEVELS: &str = r#"
+[[source]]
+id = "ref"
+title = "Test reference"
+publisher = "fascia tests"
+
+[[root]]
+id = "t12"
+name = "T12"
+sources = ["ref"]
+
+[[root]]
+id = "l1"
+name = "L1"
+sources = ["ref"]
+
+[[nerve]]
+id = "upper"
+name = "Upper nerve"
+sources = ["ref"]
+has-root = ["t12"]
+
+[[nerve]]
+id = "lower"
+name = "Lower nerve"
+sources = ["ref"]
+has-root = ["l1"]
+
+[[muscle]]
+originates-from = "bone"
+inserts-into = "bone"
+supplied-by = "artery"
+id = "m"
+name = "Muscle"
+sources = ["ref"]
+innervated-by = [{ id = "upper", roots = ["t12"] }, "lower"]
+performs = "mv"
+
+[[bone]]
+id = "bone"
+name = "Test bone"
+sources = ["ref"]
+
+[[artery]]
+id = "artery"
+name = "Test artery"
+sources = ["ref"]
+
+[[movement]]
+id = "mv"
+name = "Test movement"
+sources = ["ref"]
+"#;
+
+#[test]
+fn a_nerve_that_carries_none_of_a_muscles_levels_still_supplies_it() {
+    let atlas = crate::load_files([("foreign.toml", FOREIGN_LEVELS)], "fixture")
+        .unwrap_or_else(|e| panic!("fixture does not load: {e}"));
+    let id = |s: &str| atlas.by_id(s).unwrap_or_else(|| panic!("no {s}"));
+    let effect = |l: &str| {
+        lesion(&atlas, &Lesion::Node(id(l)), false)
+            .muscles
+            .iter()
+            .map(|m| m.effect)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(effect("lower"), [Effect::Weakened]);
+    assert_eq!(effect("upper"), [Effect::Weakened]);
+    // the lower nerve carries no T12 fibres: a T12 root lesion leaves them, and the
+    // muscle is weakened, not lost
+    assert_eq!(effect("t12"), [Effect::Weakened]);
+    assert!(effect("l1").is_empty());
+}
+
+/// A root the reflex names as a fact of its own counts as a principal level in
+/// `localize`, as the levels its nerve facts list do.
+#[test]
+fn a_reflex_root_stated_as_its_own_fact_counts_fully_for_its_root_lesion() {
+    let atlas = crate::load_files([("arc.toml", ARC)], "arc fixture")
+        .unwrap_or_else(|e| panic!("fixture does not load: {e}"));
+    let id = |s: &str| atlas.by_id(s).unwrap_or_else(|| panic!("no {s}"));
+    let finding = [Finding {
+        sign: Sign::ReflexLost,
+        node: id("rx"),
+    }];
+    let d = lesion(&atlas, &Lesion::Node(id("s4")), false);
+    assert_eq!(d.reflexes[0].effect, Effect::Weakened);
+    let extra = d.muscles.len() + d.skin.len();
+    assert_eq!(
+        score(&atlas, &d, &finding, false).score,
+        100 - localize::parsimony_for_tests(extra)
+    );
+}

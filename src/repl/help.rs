@@ -294,7 +294,8 @@ weakened when a head, a second nerve or a second root still supplies them), the
 movements lost or weakened (with the muscles that still perform them), the skin that
 goes numb (the dermatome, for a root) and the reflexes lost or reduced. `at` names a
 place along the nerve's course by any of its usual names (elbow, cubital tunnel,
-carpal tunnel, tarsal tunnel): branches that leave above it are spared. A teaching aid
+carpal tunnel, tarsal tunnel, interscalene block, hernia repair, Alcock's canal):
+branches that leave above it are spared. A teaching aid
 over textbook anatomy, not a diagnostic device.
 ",
         examples: &[
@@ -302,6 +303,7 @@ over textbook anatomy, not a diagnostic device.
             "lesion L5",
             "lesion radial at \"spiral groove\"",
             "lesion ulnar at \"cubital tunnel\"",
+            "lesion pudendal at \"alcock's canal\"",
         ],
     },
     Topic {
@@ -313,7 +315,7 @@ cords, trunks, roots, nerves at places along their course) by how well each expl
 the findings: weak takes muscles, groups or movements; numb skin areas or dermatomes;
 reflex-lost reflexes; lost glands that no longer secrete or senses that are gone (taste,
 hearing); spared any of these found normal; shows a bedside sign (wrist drop, claw hand,
-Froment's sign), standing for its findings. Each candidate shows what it
+Froment's sign, saddle anaesthesia), standing for its findings. Each candidate shows what it
 explains, misses and contradicts; equal scores share a rank; the last line names the
 test that best tells the first two apart. Standard facts only unless `including
 disputed`.
@@ -321,6 +323,7 @@ disputed`.
         examples: &[
             "localize weak \"tibialis anterior\", \"extensor hallucis longus\" spared \"tibialis posterior\"",
             "localize shows \"wrist drop\" spared \"triceps reflex\"",
+            "localize shows \"saddle anaesthesia\", \"loss of the anal wink\"",
         ],
     },
     Topic {
