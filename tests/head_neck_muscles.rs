@@ -201,6 +201,8 @@ exam! {
     ];
     smiling: "muscles performs smiling" => ["zygomaticus-major", "levator-anguli-oris"];
     closing_the_eyes: "muscles performs \"closing the eyes\"" => ["orbicularis-oculi"];
+    // the blink of the corneal reflex
+    corneal_reflex_muscle: "muscles involved-in \"corneal reflex\"" => ["orbicularis-oculi"];
     mandibular_nerve: "muscles innervated-by* \"mandibular nerve\"" => [
         "masseter", "temporalis", "medial-pterygoid", "lateral-pterygoid",
         "mylohyoid", "digastric", "tensor-veli-palatini",
