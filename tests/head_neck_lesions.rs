@@ -88,6 +88,9 @@ const FACE: &[&str] = &[
     "depressor-labii-inferioris",
     "mentalis",
     "platysma",
+    "depressor-septi-nasi",
+    "auricularis-anterior",
+    "auricularis-superior",
 ];
 
 /// What the facial nerve at one place of its course does to tearing, stapedius and
