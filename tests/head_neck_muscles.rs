@@ -77,6 +77,28 @@ const HEAD_AND_NECK_MUSCLES: &[&str] = &[
     "rectus-capitis-posterior-minor",
     "obliquus-capitis-superior",
     "obliquus-capitis-inferior",
+    // facial expression
+    "occipitofrontalis",
+    "orbicularis-oculi",
+    "corrugator-supercilii",
+    "procerus",
+    "nasalis",
+    "orbicularis-oris",
+    "buccinator",
+    "zygomaticus-major",
+    "zygomaticus-minor",
+    "levator-labii-superioris",
+    "levator-labii-superioris-alaeque-nasi",
+    "levator-anguli-oris",
+    "risorius",
+    "depressor-anguli-oris",
+    "depressor-labii-inferioris",
+    "mentalis",
+    "platysma",
+    "depressor-septi-nasi",
+    "auricularis-anterior",
+    "auricularis-superior",
+    "auricularis-posterior",
 ];
 
 #[test]
@@ -125,6 +147,72 @@ exam! {
     ];
 
     // ---- nerves and their muscles
+    // every muscle of facial expression, stapedius, and the posterior belly of
+    // digastric and stylohyoid (the branches given before the parotid gland)
+    facial_nerve: "muscles innervated-by* \"facial nerve\"" => [
+        "occipitofrontalis", "orbicularis-oculi", "corrugator-supercilii", "procerus",
+        "nasalis", "orbicularis-oris", "buccinator", "zygomaticus-major",
+        "zygomaticus-minor", "levator-labii-superioris",
+        "levator-labii-superioris-alaeque-nasi", "levator-anguli-oris", "risorius",
+        "depressor-anguli-oris", "depressor-labii-inferioris", "mentalis", "platysma",
+        "depressor-septi-nasi", "auricularis-anterior", "auricularis-superior",
+        "auricularis-posterior", "stapedius", "digastric", "stylohyoid",
+    ];
+    temporal_branches: "muscles innervated-by \"temporal branches of the facial nerve\"" => [
+        "occipitofrontalis", "orbicularis-oculi", "corrugator-supercilii", "procerus",
+        "auricularis-anterior", "auricularis-superior",
+    ];
+    zygomatic_branches: "muscles innervated-by \"zygomatic branches of the facial nerve\"" => [
+        "orbicularis-oculi", "procerus", "zygomaticus-major",
+    ];
+    // a zygomatic supply to levator labii superioris alaeque nasi (Complete Anatomy,
+    // pacs.de) is a minority beside the buccal branch; to levator labii superioris
+    // and zygomaticus minor (DocCheck) and to depressor septi nasi (Complete Anatomy) a
+    // variant
+    zygomatic_branches_including_disputed:
+        "muscles innervated-by \"zygomatic branches of the facial nerve\" including disputed" => [
+        "orbicularis-oculi", "procerus", "zygomaticus-major",
+        "levator-labii-superioris-alaeque-nasi", "levator-labii-superioris",
+        "zygomaticus-minor", "depressor-septi-nasi",
+    ];
+    buccal_branches: "muscles innervated-by \"buccal branch of the facial nerve\"" => [
+        "nasalis", "orbicularis-oris", "buccinator", "zygomaticus-major",
+        "zygomaticus-minor", "levator-labii-superioris",
+        "levator-labii-superioris-alaeque-nasi", "levator-anguli-oris", "risorius",
+        "depressor-septi-nasi",
+    ];
+    // a buccal supply to procerus (Anatomy.app) and depressor anguli oris (Complete
+    // Anatomy) is kept as a variant
+    buccal_branches_including_disputed:
+        "muscles innervated-by \"buccal branch of the facial nerve\" including disputed" => [
+        "nasalis", "orbicularis-oris", "buccinator", "zygomaticus-major",
+        "zygomaticus-minor", "levator-labii-superioris",
+        "levator-labii-superioris-alaeque-nasi", "levator-anguli-oris", "risorius",
+        "depressor-septi-nasi", "procerus", "depressor-anguli-oris",
+    ];
+    marginal_mandibular_branch:
+        "muscles innervated-by \"marginal mandibular branch of the facial nerve\"" => [
+        "orbicularis-oris", "depressor-anguli-oris", "depressor-labii-inferioris", "mentalis",
+    ];
+    cervical_branch: "muscles innervated-by \"cervical branch of the facial nerve\"" => [
+        "platysma",
+    ];
+    posterior_auricular_nerve: "muscles innervated-by \"posterior auricular nerve\"" => [
+        "occipitofrontalis", "auricularis-posterior",
+    ];
+    facial_expression_group: "muscles member-of \"muscles of facial expression\"" => [
+        "occipitofrontalis", "orbicularis-oculi", "corrugator-supercilii", "procerus",
+        "nasalis", "orbicularis-oris", "buccinator", "zygomaticus-major",
+        "zygomaticus-minor", "levator-labii-superioris",
+        "levator-labii-superioris-alaeque-nasi", "levator-anguli-oris", "risorius",
+        "depressor-anguli-oris", "depressor-labii-inferioris", "mentalis", "platysma",
+        "depressor-septi-nasi", "auricularis-anterior", "auricularis-superior",
+        "auricularis-posterior",
+    ];
+    smiling: "muscles performs smiling" => ["zygomaticus-major", "levator-anguli-oris"];
+    closing_the_eyes: "muscles performs \"closing the eyes\"" => ["orbicularis-oculi"];
+    // the blink of the corneal reflex
+    corneal_reflex_muscle: "muscles involved-in \"corneal reflex\"" => ["orbicularis-oculi"];
     mandibular_nerve: "muscles innervated-by* \"mandibular nerve\"" => [
         "masseter", "temporalis", "medial-pterygoid", "lateral-pterygoid",
         "mylohyoid", "digastric", "tensor-veli-palatini",

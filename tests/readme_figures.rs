@@ -364,7 +364,8 @@ fn the_scope_names_the_regions_of_the_data() {
     let start = readme
         .find("**Scope.**")
         .expect("README has a Scope paragraph");
-    let paragraph = &readme[start..start + readme[start..].find("\n\n").unwrap_or(0)];
+    // the paragraph and its list, up to the next heading
+    let paragraph = &readme[start..start + readme[start..].find("\n## ").unwrap_or(0)];
     let named: Vec<String> = paragraph
         .split("**")
         .skip(1)
@@ -388,9 +389,8 @@ fn the_scope_names_the_regions_of_the_data() {
     );
     // and what it says is not yet covered is none of them
     let missing = paragraph
-        .split("not yet")
-        .next()
-        .and_then(|before| before.rsplit([';', '.']).next())
+        .split_once("not yet")
+        .and_then(|(before, _)| before.rsplit([';', '.']).next())
         .unwrap_or_default()
         .to_lowercase();
     for region in &covered {

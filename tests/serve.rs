@@ -515,7 +515,7 @@ fn errors_are_json_documents_with_their_status() {
     // and after all that, it still answers
     assert_eq!(
         get(server.addr, "/api/query?q=count%20muscles").text(),
-        "{\n  \"count\": 188\n}\n"
+        "{\n  \"count\": 209\n}\n"
     );
 }
 

@@ -329,6 +329,14 @@ fn each_bedside_sign_points_to_its_nerve() {
         ("\"winged scapula\"", "long-thoracic-nerve"),
         ("\"foot drop\"", "deep-fibular-nerve"),
         ("trendelenburg", "superior-gluteal-nerve"),
+        // the face alone: the lowest place along the facial nerve that takes it all
+        ("\"bell's palsy\"", "facial-nerve-in-parotid-gland"),
+        ("\"down and out\"", "oculomotor-nerve"),
+        ("\"vertical diplopia\"", "trochlear-nerve"),
+        ("\"failure of abduction\"", "abducens-nerve"),
+        ("hoarseness", "recurrent-laryngeal-nerve"),
+        ("\"shoulder drop\"", "accessory-nerve-in-posterior-triangle"),
+        ("\"tongue deviation\"", "hypoglossal-nerve"),
     ];
     let wrong: Vec<String> = cases
         .iter()
