@@ -207,6 +207,15 @@ fn bells_palsy_with_its_companions_places_the_lesion_along_the_canal() {
         )),
         "facial-nerve-below-geniculate-ganglion"
     );
+    // tearing lost too: the nerve above every branch, standing for the internal acoustic
+    // meatus (a cranial nerve is a single lesion, not a plexus)
+    assert_eq!(
+        first(&format!(
+            "{bell} lost \"taste, anterior two-thirds of the tongue\", \"lacrimal gland\" \
+             weak stapedius"
+        )),
+        "facial-nerve"
+    );
 }
 
 #[test]

@@ -116,9 +116,11 @@ fn the_phrenic_nerve_in_the_neck_or_the_thorax_paralyses_its_half_of_the_diaphra
     }
 }
 
-const INTERCOSTAL_MUSCLES: [(&str, Effect); 6] = [
+const INTERCOSTAL_MUSCLES: [(&str, Effect); 8] = [
     ("external-intercostal-muscles", Lost),
     ("internal-intercostal-muscles", Lost),
+    ("innermost-intercostal-muscles", Lost),
+    ("transversus-thoracis", Lost),
     ("external-oblique", Lost),
     ("internal-oblique", Weakened),
     ("rectus-abdominis", Weakened),
@@ -135,7 +137,15 @@ fn an_intercostal_lesion_beyond_the_midaxillary_line_spares_the_lateral_skin() {
     assert_eq!(
         pattern(behind),
         Pattern {
-            muscles: map(&INTERCOSTAL_MUSCLES),
+            // and the muscles of the back of the chest the nerves reach behind the line
+            muscles: map(&INTERCOSTAL_MUSCLES)
+                .into_iter()
+                .chain(map(&[
+                    ("serratus-posterior-inferior", Weakened),
+                    ("serratus-posterior-superior", Lost),
+                    ("subcostales", Lost),
+                ]))
+                .collect(),
             skin: map(&[
                 ("skin-of-anterior-thoracic-wall", Lost),
                 ("skin-of-lateral-thoracic-wall", Lost),
@@ -150,7 +160,12 @@ fn an_intercostal_lesion_beyond_the_midaxillary_line_spares_the_lateral_skin() {
         site(beyond),
         (
             "intercostal-nerves-beyond-midaxillary-line".into(),
-            vec!["skin-of-lateral-thoracic-wall".into()]
+            vec![
+                "skin-of-lateral-thoracic-wall".into(),
+                "serratus-posterior-superior".into(),
+                "serratus-posterior-inferior".into(),
+                "subcostales".into(),
+            ]
         )
     );
     assert_eq!(
@@ -228,7 +243,11 @@ fn the_ilioinguinal_nerve_in_the_canal_numbs_the_thigh_and_takes_the_cremasteric
     let asis = "lesion ilioinguinal at asis";
     assert_eq!(site(asis), ("ilioinguinal-nerve-near-asis".into(), vec![]));
     let reflex = map(&[("cremasteric-reflex", Weakened)]);
-    let skin = map(&[("skin-of-upper-medial-thigh", Lost)]);
+    // the anterior scrotal skin is shared with the genitofemoral nerve's genital branch
+    let skin = map(&[
+        ("skin-of-upper-medial-thigh", Lost),
+        ("skin-of-root-of-penis-and-anterior-scrotum", Weakened),
+    ]);
     assert_eq!(
         pattern(asis),
         Pattern {
@@ -283,8 +302,13 @@ fn the_pudendal_nerve_at_the_ischial_spine_or_in_alcocks_canal_takes_the_anal_sp
             Pattern {
                 // S4 reaches the sphincter directly too, the coccygeal plexus levator ani
                 muscles: map(&[
+                    ("bulbospongiosus", Lost),
+                    ("deep-transverse-perineal", Lost),
                     ("external-anal-sphincter", Weakened),
+                    ("external-urethral-sphincter", Lost),
+                    ("ischiocavernosus", Lost),
                     ("levator-ani", Weakened),
+                    ("superficial-transverse-perineal", Lost),
                 ]),
                 skin: map(&[("perianal-skin", Lost)]),
                 reflexes: map(&[("anal-reflex", Lost)]),
@@ -316,20 +340,33 @@ fn the_lower_thoracic_roots_take_the_abdominal_wall_and_reflex() {
         ("rectus-abdominis", Weakened),
         ("transversus-abdominis", Weakened),
     ];
+    // each muscle's own levels (the intercostal muscles are given none of their own)
+    let back: [(&str, std::ops::RangeInclusive<u32>); 5] = [
+        ("levatores-costarum", 2..=11),
+        ("rotatores", 2..=11),
+        ("serratus-posterior-superior", 2..=5),
+        ("transversus-thoracis", 2..=6),
+        ("serratus-posterior-inferior", 9..=12),
+    ];
     for level in 2..=12 {
         let root = format!("t{level}");
         let p = pattern(&format!("lesion {root}"));
-        let muscles = match level {
-            // the data gives the intercostal muscles no levels of their own
+        let mut muscles = match level {
             2..=6 => map(&[]),
             7..=11 => map(&wall),
             _ => map(&[
                 ("internal-oblique", Weakened),
+                ("pyramidalis", Lost),
                 ("quadratus-lumborum", Weakened),
                 ("rectus-abdominis", Weakened),
                 ("transversus-abdominis", Weakened),
             ]),
         };
+        for (muscle, levels) in &back {
+            if levels.contains(&level) {
+                muscles.insert(muscle.to_string(), Weakened);
+            }
+        }
         assert_eq!(p.muscles, muscles, "{root}");
         // T8–T12; T7 is a minority level
         let reflexes = if level >= 8 {
@@ -370,30 +407,37 @@ fn the_lumbar_and_sacral_roots_carry_the_cremasteric_and_anal_reflexes() {
         pattern("lesion s4").muscles,
         map(&[
             ("coccygeus", Weakened),
+            ("deep-transverse-perineal", Weakened),
             ("external-anal-sphincter", Lost),
+            ("external-urethral-sphincter", Weakened),
             ("levator-ani", Weakened),
         ])
     );
     let s5 = pattern("lesion s5");
     assert_eq!(s5.muscles, map(&[("coccygeus", Weakened)]));
-    // no S5 dermatome in the data yet
-    assert!(s5.skin.is_empty() && s5.reflexes.is_empty());
+    assert_eq!(s5.skin, map(&[("s5-dermatome", Lost)]));
+    assert!(s5.reflexes.is_empty());
 }
 
 #[test]
 fn numb_umbilicus_with_absent_abdominal_reflexes_is_t10() {
     let q = "localize numb \"T10 dermatome\" shows \"absent abdominal reflexes\"";
     assert_eq!(firsts(q), ["t10"]);
-    for neighbour in ["t9", "t11"] {
-        assert_eq!(rank_of(q, neighbour), 2, "{neighbour}");
+    // the reflex's other roots follow, before any nerve
+    for other in ["t8", "t9", "t11", "t12"] {
+        assert!((2..=5).contains(&rank_of(q, other)), "{other}");
     }
 }
 
 #[test]
 fn beevors_sign_with_absent_abdominal_reflexes_is_a_root_from_t8_to_t12() {
     let q = "localize shows \"beevor's sign\", \"absent abdominal reflexes\"";
-    assert_eq!(firsts(q), ["t10", "t11", "t12", "t8", "t9"]);
-    assert!(rank_of(q, "thoracoabdominal-nerves") > 1);
+    // the five roots within a hundredth of each other (a root with fewer muscles is the
+    // more specific answer), every nerve after them
+    for root in ["t8", "t9", "t10", "t11", "t12"] {
+        assert!(rank_of(q, root) <= 5, "{root}");
+    }
+    assert!(rank_of(q, "thoracoabdominal-nerves") > 5);
 }
 
 #[test]
@@ -449,7 +493,13 @@ fn suprapubic_numbness_with_internal_oblique_normal_is_a_pfannenstiel_lesion() {
 fn front_of_chest_numb_with_the_side_spared_is_an_intercostal_nerve_beyond_the_midaxillary_line() {
     let q = "localize numb \"skin of the anterior thoracic wall\" \
              spared \"skin of the lateral thoracic wall\"";
-    assert_eq!(firsts(q), ["intercostal-nerves-beyond-midaxillary-line"]);
+    // the anterior cutaneous branch alone, or the nerve beyond the lateral branch, which
+    // also takes the muscles of the space
+    assert_eq!(
+        firsts(q),
+        ["anterior-cutaneous-branches-of-intercostal-nerves"]
+    );
+    assert_eq!(rank_of(q, "intercostal-nerves-beyond-midaxillary-line"), 2);
 }
 
 #[test]

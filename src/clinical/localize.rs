@@ -8,9 +8,18 @@ use crate::graph::model::{Direction, Kind, Relation, Role};
 use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
 
-/// A top-level nerve with several branches or parts: a whole plexus, not a single
-/// lesion `localize` proposes.
+/// A top-level nerve fed by spinal roots, with several branches or parts: a whole plexus,
+/// not a single lesion `localize` proposes. A cranial nerve has branches but no spinal
+/// roots, and one lesion of its trunk (the facial nerve in the internal acoustic meatus)
+/// is an answer students are asked for.
 fn is_plexus(atlas: &Atlas, nerve: NodeIndex) -> bool {
+    if atlas
+        .neighbours(nerve, Relation::RootOf, Direction::Inverse)
+        .next()
+        .is_none()
+    {
+        return false;
+    }
     let has_parent = [
         (Relation::BranchOf, Direction::Forward),
         (Relation::PartOf, Direction::Forward),
