@@ -110,8 +110,11 @@ exam! {
     // ---- the cervical plexus and the ansa cervicalis
     cervical_plexus_branches: "nerves branch-of \"cervical plexus\"" => [
         "ansa-cervicalis", "great-auricular-nerve", "lesser-occipital-nerve",
-        "nerve-to-geniohyoid", "nerve-to-thyrohyoid", "supraclavicular-nerves",
-        "transverse-cervical-nerve",
+        "nerve-to-geniohyoid", "nerve-to-thyrohyoid", "phrenic-nerve",
+        "supraclavicular-nerves", "transverse-cervical-nerve",
+    ];
+    cervical_plexus_muscles: "muscles innervated-by* \"cervical plexus\"" => [
+        "diaphragm", "geniohyoid", "omohyoid", "sternohyoid", "sternothyroid", "thyrohyoid",
     ];
     ansa_cervicalis_roots: "nerves part-of \"ansa cervicalis\"" => [
         "inferior-root-of-ansa-cervicalis", "superior-root-of-ansa-cervicalis",
