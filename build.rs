@@ -1,27 +1,18 @@
 //! Embeds the bundled data. Every `.toml` file under `data/` is embedded as text, and
-//! the loader itself (compiled into this script from src/) checks it and stores the
-//! checked graph as a compact snapshot (src/graph/snapshot.rs), so the binary starts without parsing TOML.
+//! the graph crate's loader (`fascia-graph`, src/graph) checks it and stores the checked
+//! graph as a compact snapshot (src/graph/snapshot.rs), so the binary starts without
+//! parsing TOML.
 //! Data with problems builds fine: the snapshot is left empty and fascia reports the
 //! problems at run time (`fascia check`).
 
-#![allow(dead_code, unused_imports)]
-
+use fascia_graph as graph;
 use std::path::{Path, PathBuf};
-
-#[path = "src/graph/mod.rs"]
-mod graph;
-#[path = "src/suggest.rs"]
-mod suggest;
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let root = manifest.join("data");
-    for watched in ["data", "src/graph", "src/suggest.rs"] {
-        println!(
-            "cargo:rerun-if-changed={}",
-            manifest.join(watched).display()
-        );
-    }
+    // the graph crate is a build dependency: cargo reruns this script when it changes
+    println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();

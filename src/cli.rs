@@ -99,9 +99,6 @@ pub struct Args {
     no_cache: bool,
 }
 
-/// `--no-cache`, read where `--data` is loaded.
-static NO_CACHE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Validate a data directory (or --data, or the bundled data) and list every problem
@@ -246,7 +243,7 @@ pub fn run() -> Result<ExitCode, Error> {
     };
     let args = match Args::from_arg_matches(&matches) {
         Ok(a) => {
-            NO_CACHE.store(a.no_cache, std::sync::atomic::Ordering::Relaxed);
+            crate::settings::set_no_cache(a.no_cache);
             a
         }
         Err(e) => {
@@ -566,18 +563,7 @@ enum NotLoaded {
 
 fn load_quietly(dir: Option<&Path>) -> Result<Atlas, NotLoaded> {
     match dir {
-        Some(path) => if path.is_dir() {
-            let no_cache = NO_CACHE.load(std::sync::atomic::Ordering::Relaxed);
-            crate::settings::cache_directory().and_then(|cache| {
-                let cache = cache.filter(|_| !no_cache);
-                let options = crate::settings::load_options(path, cache.is_some())?;
-                fascia::graph::cache::load_dir_with(path, cache.as_deref(), &options)
-            })
-        } else {
-            crate::settings::load_options(path, false)
-                .and_then(|options| fascia::load_path_with(path, &options))
-        }
-        .map_err(|e| match e {
+        Some(path) => crate::settings::load_data(path).map_err(|e| match e {
             fascia::LoadError::Invalid(problems) => NotLoaded::Problems(problems.to_string()),
             other => NotLoaded::Unreadable(other.to_string()),
         }),

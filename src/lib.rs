@@ -35,10 +35,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Layers, each with one job, each using only those before it (`tests/layout.rs`
-//! checks): [`graph`] holds the vocabulary of kinds and relations, reads and checks
-//! data sources (TOML, TSV, snapshots) and keeps the checked petgraph graph with its
-//! indexes; [`clinical`] reasons over lesions for `lesion` and
+//! Layers, each with one job, each using only those before it: [`graph`] holds the
+//! vocabulary of kinds and relations, reads and checks data sources (TOML, TSV,
+//! snapshots) and keeps the checked petgraph graph with its indexes — a crate of its
+//! own (`fascia-graph`), so it cannot use the layers above; the others are modules of
+//! this crate, ranked by `tests/layout.rs`. [`clinical`] reasons over lesions for `lesion` and
 //! `localize`; [`query`] parses a query into a typed AST, resolves names and evaluates
 //! it; [`output`] renders answers as text, JSON, DOT or SVG; [`export`] writes the
 //! graph for other tools (RDF, GraphML, Neo4j, a JSON dump) and reads RDF and dumps
@@ -56,11 +57,14 @@ pub mod ask;
 mod bundled;
 pub mod clinical;
 pub mod export;
-pub mod graph;
 pub mod learn;
 pub mod output;
 pub mod query;
-pub mod suggest;
+
+/// The graph layer, a crate of its own (`fascia-graph`, src/graph): the vocabulary of
+/// kinds and relations, the data sources and the checked graph with its indexes.
+pub use fascia_graph as graph;
+pub use fascia_graph::suggest;
 
 /// The library's error values, from the layers that make them: data errors from
 /// [`graph`], query errors from [`query`].
@@ -71,6 +75,6 @@ pub mod error {
 
 pub use bundled::{bundled, bundled_files, check_bundled};
 pub use error::{DataError, DataErrors, LoadError, QueryError, Report};
-pub use export::{load_path, load_path_with};
+pub use export::{load_path, load_path_cached, load_path_with};
 pub use graph::{Atlas, LoadOptions, load_dir, load_dir_with, load_files};
 pub use query::{Answer, Query, parse, run};

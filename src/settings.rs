@@ -1,10 +1,31 @@
 //! The environment's settings for loading: the library takes them as
 //! [`LoadOptions`] and a cache directory, and only the binary reads the variables.
 
-use fascia::LoadError;
-use fascia::LoadOptions;
 use fascia::graph::{cache, load, tsv};
+use fascia::{Atlas, LoadError, LoadOptions};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// `--no-cache`: set once from the command line, read wherever data is loaded.
+static NO_CACHE: AtomicBool = AtomicBool::new(false);
+
+/// Whether data is read afresh rather than from the cache (`--no-cache`).
+pub fn set_no_cache(no_cache: bool) {
+    NO_CACHE.store(no_cache, Ordering::Relaxed);
+}
+
+/// Loads `path` as `--data` and the shell's `:data` do: a directory (through the cache
+/// unless `--no-cache` or `FASCIA_CACHE=off`) or an exported file, within the limits
+/// the environment sets.
+pub fn load_data(path: &Path) -> Result<Atlas, LoadError> {
+    let cache = if path.is_dir() && !NO_CACHE.load(Ordering::Relaxed) {
+        cache_directory()?
+    } else {
+        None
+    };
+    let options = load_options(path, cache.is_some())?;
+    fascia::load_path_cached(path, cache.as_deref(), &options)
+}
 
 /// A limit in bytes from the environment variable `name`, else `default`; anything but
 /// a positive number is an error naming the variable.

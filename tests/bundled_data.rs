@@ -525,3 +525,14 @@ fn an_uberon_id_cites_the_release_it_was_matched_in() {
         "{json}"
     );
 }
+
+#[test]
+fn bundled_muscles_lie_in_their_regions() {
+    let limb = |name: &str| ATLAS.region_of(node(name)).map(id);
+    assert_eq!(limb("soleus").as_deref(), Some("lower-limb"));
+    assert_eq!(limb("biceps-brachii").as_deref(), Some("upper-limb"));
+    assert_eq!(limb("lower-limb").as_deref(), Some("lower-limb"));
+    assert_eq!(limb("upper-limb").as_deref(), Some("upper-limb"));
+    assert_eq!(limb("masseter").as_deref(), Some("head-and-neck"));
+    assert_eq!(limb("diaphragm").as_deref(), Some("trunk"));
+}

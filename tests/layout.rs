@@ -1,7 +1,10 @@
 //! The module layout has stages, and a stage only uses the stages below it: data
 //! sources and the builder feed the graph, the query reads the graph, outputs draw
-//! answers, and the command line and the shell sit on top. These tests read `src/`
-//! and fail when a lower module names a higher one, so a cycle cannot creep back in.
+//! answers, and the command line and the shell sit on top.
+//!
+//! The graph is a crate of its own (`fascia-graph`, src/graph), so it naming a layer
+//! above it does not compile. Within each crate, these tests read `src/` and fail when
+//! a lower module names a higher one, so a cycle cannot creep back in.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -10,7 +13,9 @@ use std::path::Path;
 /// itself, never one of the same or a higher rank. The longest matching path decides;
 /// `graph` itself holds the builders (TOML, TSV, snapshot) and the checked graph.
 const LIBRARY: &[(&str, u32)] = &[
+    // the graph crate's own, re-exported at the root of `fascia`
     ("suggest", 0),
+    ("graph::suggest", 0),
     ("graph::vocabulary", 5),
     ("graph::model", 10),
     ("graph::error", 11),
@@ -69,14 +74,59 @@ fn unit<'a>(layers: &'a [(&'a str, u32)], path: &[String]) -> (&'a str, u32) {
         .unwrap_or(("", 100))
 }
 
-/// Source without comments (a doc link is no dependency) and without the tests
-/// module at the end of a file.
+/// Where the `{ … }` block opening at `open` ends (just past its `}`): braces in
+/// string and character literals do not count.
+fn block_end(text: &str, open: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut depth, mut i) = (0usize, open);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' if bytes.get(i + 2) == Some(&b'\'') => i += 2,
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Source without comments (a doc link is no dependency) and without its inline
+/// modules of tests (`#[cfg(test)] mod …`); code after one is kept and checked.
 fn code_of(text: &str) -> String {
-    let text = match text.find("#[cfg(test)]\nmod tests {") {
-        Some(i) => &text[..i],
-        None => text,
-    };
-    text.lines()
+    const TESTS: &str = "#[cfg(test)]\nmod ";
+    let mut kept = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(TESTS) {
+        // `#[cfg(test)] mod name {`: an inline module of tests, whatever its name
+        let after = &rest[i + TESTS.len()..];
+        let name_len = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let Some(open) = after[name_len..]
+            .strip_prefix(" {")
+            .map(|_| i + TESTS.len() + name_len + 1)
+        else {
+            kept.push_str(&rest[..i + TESTS.len()]);
+            rest = after;
+            continue;
+        };
+        kept.push_str(&rest[..i]);
+        rest = &rest[block_end(rest, open)..];
+    }
+    kept.push_str(rest);
+    kept.lines()
         .map(|line| match line.find("//") {
             Some(i) if !line[..i].contains('"') => &line[..i],
             _ => line,
@@ -118,8 +168,9 @@ fn group_heads(inner: &str) -> Vec<String> {
 }
 
 /// Every module path the code names through `crate::` or `super::`, made absolute
-/// from `module`, the path of the file's own module.
-fn named_paths(module: &[String], code: &str) -> Vec<Vec<String>> {
+/// from `module`, the path of the file's own module, in a crate whose root is the
+/// module `root` (`graph` for the graph crate, nothing for `fascia`).
+fn named_paths(root: &[String], module: &[String], code: &str) -> Vec<Vec<String>> {
     let mut found = Vec::new();
     let bytes = code.as_bytes();
     for start in ["crate::", "super::"] {
@@ -130,7 +181,7 @@ fn named_paths(module: &[String], code: &str) -> Vec<Vec<String>> {
                 continue;
             }
             let mut base: Vec<String> = if start == "crate::" {
-                Vec::new()
+                root.to_vec()
             } else {
                 module[..module.len().saturating_sub(1)].to_vec()
             };
@@ -181,6 +232,9 @@ fn named_paths(module: &[String], code: &str) -> Vec<Vec<String>> {
     found
 }
 
+/// The directory under `src/` that is a crate of its own, whose `crate::` is itself.
+const GRAPH_CRATE: &str = "graph";
+
 /// The module path of a file under `src/`: `graph/model.rs` → `graph::model`,
 /// `query/mod.rs` → `query`, `lib.rs` → the root.
 fn module_of(file: &str) -> Vec<String> {
@@ -199,8 +253,12 @@ fn module_of(file: &str) -> Vec<String> {
 fn violations(layers: &[(&str, u32)], file: &str, text: &str) -> Vec<String> {
     let module = module_of(file);
     let (own, rank) = unit(layers, &module);
+    let root: Vec<String> = match module.first() {
+        Some(top) if top == GRAPH_CRATE => vec![top.clone()],
+        _ => Vec::new(),
+    };
     let mut bad = BTreeSet::new();
-    for path in named_paths(&module, &code_of(text)) {
+    for path in named_paths(&root, &module, &code_of(text)) {
         let (other, other_rank) = unit(layers, &path);
         if other != own && other_rank >= rank {
             bad.insert(format!("{file}: `{own}` uses `{}`", path.join("::")));
@@ -303,34 +361,38 @@ fn every_module_has_a_place_in_the_layers() {
 }
 
 #[test]
-fn the_build_script_compiles_only_the_graph_and_what_it_uses() {
-    let build = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("build.rs"))
-        .expect("build.rs");
-    let included: Vec<&str> = build
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("#[path = \"src/"))
-        .filter_map(|l| l.split('"').next())
-        .collect();
+fn the_build_script_depends_on_the_graph_crate_not_on_source_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let build = std::fs::read_to_string(root.join("build.rs")).expect("build.rs");
     assert!(
-        !included.is_empty(),
-        "build.rs compiles the loader from src/"
+        !build.contains("#[path"),
+        "build.rs compiles source files of src/ a second time; depend on a crate instead"
     );
-    for file in included {
-        let (name, rank) = unit(LIBRARY, &module_of(file));
+    assert!(
+        build.contains("use fascia_graph"),
+        "build.rs uses the graph crate"
+    );
+    // the graph crate depends on nothing of fascia's: the layers above are out of reach
+    let manifest = std::fs::read_to_string(root.join("src/graph/Cargo.toml")).expect("manifest");
+    let deps = manifest
+        .lines()
+        .skip_while(|l| l.trim() != "[dependencies]")
+        .take_while(|l| !l.starts_with("[dev-dependencies]"));
+    for line in deps {
         assert!(
-            rank <= 15,
-            "build.rs compiles {file} (`{name}`), above the graph"
+            !line.trim_start().starts_with("fascia"),
+            "the graph crate depends on `{line}`"
         );
     }
 }
 
 #[test]
 fn the_check_finds_a_lower_module_naming_a_higher_one() {
-    // a model that reaches up into the query, directly, through `super` and in a group
-    let up = violations(LIBRARY, "graph/model.rs", "use crate::query::ast::Span;\n");
+    // a module that reaches up, directly, through `super` and in a group
+    let up = violations(LIBRARY, "query/ast.rs", "use crate::output::text::Table;\n");
     assert_eq!(
         up,
-        ["graph/model.rs: `graph::model` uses `query::ast::Span`"]
+        ["query/ast.rs: `query::ast` uses `output::text::Table`"]
     );
     let sup = violations(LIBRARY, "graph/model.rs", "use super::load::Loader;\n");
     assert_eq!(
@@ -346,12 +408,18 @@ fn the_check_finds_a_lower_module_naming_a_higher_one() {
         grouped,
         ["clinical/mod.rs: `clinical` uses `query::eval::descent_steps`"]
     );
-    // a data source does not reach into the graph it feeds
+    // a data source does not reach into the graph it feeds; in the graph crate,
+    // `crate::` is the graph itself
     let source = violations(
         LIBRARY,
         "graph/files.rs",
         "use super::{Atlas, model::Kind};\n",
     );
+    assert_eq!(
+        violations(LIBRARY, "graph/files.rs", "use crate::Atlas;\n"),
+        ["graph/files.rs: `graph::files` uses `graph::Atlas`"]
+    );
+    assert!(violations(LIBRARY, "graph/load.rs", "use crate::model::Kind;\n").is_empty());
     assert_eq!(
         source,
         ["graph/files.rs: `graph::files` uses `graph::Atlas`"]
@@ -363,8 +431,15 @@ fn the_check_finds_a_lower_module_naming_a_higher_one() {
         ["query/parser.rs: `query::parser` uses `query::resolve::Plan`"]
     );
     // nor a lower module the root's re-exports
-    let root = violations(LIBRARY, "graph/load.rs", "let x = crate::load_files(f);\n");
-    assert_eq!(root, ["graph/load.rs: `graph` uses `load_files`"]);
+    let root = violations(LIBRARY, "clinical/sites.rs", "let x = crate::run(a, q);\n");
+    assert_eq!(root, ["clinical/sites.rs: `clinical` uses `run`"]);
+    // code after a tests module is checked; braces in the tests' strings do not hide it
+    let after = "#[cfg(test)]\nmod tests {\n    const X: &str = \"}\";\n    fn f() { '{'; }\n}\n\
+                 use crate::output::Text;\n";
+    assert_eq!(
+        violations(LIBRARY, "query/eval.rs", after),
+        ["query/eval.rs: `query::eval` uses `output::Text`"]
+    );
     // downwards, in comments and in the tests module are all fine
     let fine = "use crate::graph::Atlas; // see crate::output\n\
                 #[cfg(test)]\nmod tests {\n    use crate::output::Text;\n}\n";

@@ -192,6 +192,45 @@ fn meta_commands_and_quit() {
     assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
 }
 
+/// `:data` loads as `--data` does: a TSV directory goes through the cache, so a second
+/// `:data` of it is read from there; `--no-cache` reads afresh.
+#[test]
+fn data_loaded_in_the_shell_goes_through_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, cache) = (dir.path().join("data"), dir.path().join("cache"));
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(
+        data.join("nodes.tsv"),
+        "id\tkind\tname\nsoleus\tmuscle\tSoleus\ntibial\tnerve\tTibial nerve\n",
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("edges.tsv"),
+        "subject\tpredicate\tobject\nsoleus\tinnervated-by\ttibial\n",
+    )
+    .unwrap();
+    let cached = || std::fs::read_dir(&cache).map_or(0, |d| d.count());
+    for (extra, files) in [(&[][..], 1), (&["--no-cache"][..], 0)] {
+        let _ = std::fs::remove_dir_all(&cache);
+        let mut cmd = harness::fascia_on_terminal("xterm");
+        cmd.args(["--data", "tests/fixtures/mini"])
+            .args(extra)
+            .env("FASCIA_HISTORY", dir.path().join("history"))
+            .env("FASCIA_CACHE_DIR", &cache)
+            .env("NO_COLOR", "1");
+        let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
+        p.exp_string(PROMPT).unwrap();
+        send(&mut p, &format!(":data {}\r", data.display()));
+        p.exp_string("2 structures, 1 facts").unwrap();
+        p.exp_string(PROMPT).unwrap();
+        assert_eq!(cached(), files, "{extra:?}");
+        send(&mut p, "count muscles innervated-by tibial\r");
+        p.exp_string("1").unwrap();
+        p.exp_string(PROMPT).unwrap();
+        leave(p);
+    }
+}
+
 #[test]
 fn an_unwritable_history_file_warns_and_the_shell_works() {
     let dir = tempfile::tempdir().unwrap();

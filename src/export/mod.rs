@@ -223,8 +223,20 @@ pub fn load_path(path: &Path) -> Result<Atlas, LoadError> {
 
 /// [`load_path`] within `options`.
 pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Atlas, LoadError> {
+    load_path_cached(path, None, options)
+}
+
+/// The one way in for data on disk: a directory of TOML or TSV files (a TSV directory
+/// read from `cache` when a fresh copy is there and written there when not; see
+/// [`crate::graph::cache`]), or a file fascia exported, N-Triples (`.nt`) or a JSON dump
+/// (`.json`). Every way checks what it reads and stays within `options`.
+pub fn load_path_cached(
+    path: &Path,
+    cache: Option<&Path>,
+    options: &LoadOptions,
+) -> Result<Atlas, LoadError> {
     if path.is_dir() {
-        return crate::graph::load::load_dir_with(path, options);
+        return crate::graph::cache::load_dir_with(path, cache, options);
     }
     let read = |path| crate::graph::load::read_text_file(path, options.max_file_size);
     let name = path.display().to_string();

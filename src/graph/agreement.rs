@@ -125,7 +125,7 @@ impl Agreement {
     ///
     /// - a fact the data marks `standard`, `minority` or `variant` stands so;
     /// - a fact with only weak sources is single-source;
-    /// - a fact of a relation whose values compete ([`rivals`]) is standard when the
+    /// - a fact of a relation whose values compete (`rivals`) is standard when the
     ///   works stating it are more than half as many as those stating its best-supported
     ///   rival, counting canon works where any rival has one, else secondary works; the
     ///   others are minority;
@@ -536,7 +536,7 @@ fn nerve_roots(graph: &DiGraph<Structure, Fact>, nerve: NodeIndex) -> HashSet<No
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Atlas, load_files};
+    use crate::{Atlas, load_files};
 
     /// Works A and B are canon, W secondary; `x`, `y`, `z` are pages of them.
     const WORKS: &str = r#"

@@ -36,6 +36,8 @@ impl fmt::Display for DataErrors {
 
 /// Why a data directory could not be loaded.
 #[derive(Debug, Error)]
+// more reasons may come: a match outside fascia needs a `_` arm
+#[non_exhaustive]
 pub enum LoadError {
     /// `--data /nowhere`
     #[error("cannot read {}: {source}", path.display())]

@@ -77,7 +77,7 @@ impl Serialize for Text {
     }
 }
 
-/// Index of a source in [`crate::graph::Atlas::sources`].
+/// Index of a source in [`crate::Atlas::sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct SourceId(pub u32);
 
@@ -119,7 +119,7 @@ impl Tier {
     }
 }
 
-/// Index of a work in [`crate::graph::Atlas::works`].
+/// Index of a work in [`crate::Atlas::works`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct WorkId(pub u32);
 
@@ -382,7 +382,7 @@ impl Status {
 }
 
 /// Where a fact was stated, compactly: the file as an index into the atlas's file
-/// names, and the 1-based line and column. [`crate::graph::Atlas::location`] gives the
+/// names, and the 1-based line and column. [`crate::Atlas::location`] gives the
 /// full [`Location`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Position {
@@ -391,7 +391,7 @@ pub struct Position {
     pub column: u32,
 }
 
-/// Index of a fact's note among the atlas's notes: [`crate::graph::Atlas::note`]
+/// Index of a fact's note among the atlas's notes: [`crate::Atlas::note`]
 /// gives its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NoteId(pub u32);
@@ -411,12 +411,12 @@ pub struct Fact {
     /// A minor share of the supply (a twig to a small part of the structure).
     pub minor: bool,
     pub role: Option<Role>,
-    /// The fact's note, if it has one: read it with [`crate::graph::Atlas::note`].
+    /// The fact's note, if it has one: read it with [`crate::Atlas::note`].
     pub note: Option<NoteId>,
     /// The data's judgment of this fact, if it states one; otherwise it is derived
     /// from the sources (see `graph::agreement`).
     pub status: Option<Status>,
-    /// Where the fact was stated: read it with [`crate::graph::Atlas::location`].
+    /// Where the fact was stated: read it with [`crate::Atlas::location`].
     pub position: Position,
 }
 

@@ -109,7 +109,7 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
 }
 
 /// The snapshot format's version, part of every cache key: a change to what
-/// [`encode`] writes must change [`MAGIC`].
+/// [`encode`] writes must change `MAGIC`.
 pub fn format_version() -> &'static str {
     // the magic is ASCII
     std::str::from_utf8(MAGIC).unwrap_or("?")

@@ -1,5 +1,5 @@
 //! Learning from the graph: quiz questions drawn from its standard facts ([`Generator`]),
-//! typed answers graded member by member ([`grade`]), spaced repetition ([`schedule`]),
+//! typed answers graded member by member ([`grade`](mod@grade)), spaced repetition ([`schedule`]),
 //! and the same questions as a paper quiz, JSON or an Anki deck ([`paper`], [`anki`]).
 //! Never reads the terminal and never touches files: the shell and the command line
 //! do that.

@@ -9,6 +9,8 @@ use thiserror::Error;
 /// Why a query could not be answered. Spans are byte ranges in the query text; render
 /// them with [`QueryError::render`].
 #[derive(Debug, Clone, PartialEq, Error)]
+// more reasons may come: a match outside fascia needs a `_` arm
+#[non_exhaustive]
 pub enum QueryError {
     /// `` (nothing but spaces)
     #[error("empty query")]

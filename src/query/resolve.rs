@@ -733,18 +733,6 @@ fn suggestions(atlas: &Atlas, typed: &str, allowed: KindSet) -> Vec<String> {
     out
 }
 
-impl KindSet {
-    /// "nerve or spinal root", without articles, for "unknown nerve or spinal root".
-    pub fn describe_plain(self) -> String {
-        let words: Vec<&str> = self.iter().map(Kind::noun).collect();
-        match words.as_slice() {
-            [] => "structure".to_string(),
-            [one] => one.to_string(),
-            [init @ .., last] => format!("{} or {last}", init.join(", ")),
-        }
-    }
-}
-
 /// `why muscles innervated-by tibial`: a kind word where `why` wants one structure.
 fn why_of_kind(
     subject: &Name,

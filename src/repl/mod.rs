@@ -576,8 +576,7 @@ impl Session {
             return Ok(Outcome::Done);
         }
         let dir = expand_home(unquote(dir));
-        let loaded = crate::settings::load_options(&dir, false)
-            .and_then(|options| fascia::load_path_with(&dir, &options));
+        let loaded = crate::settings::load_data(&dir);
         match loaded {
             Ok(atlas) => {
                 writeln!(

@@ -215,6 +215,16 @@ impl KindSet {
         }
     }
 
+    /// "nerve or spinal root", without articles, for "unknown nerve or spinal root".
+    pub fn describe_plain(self) -> String {
+        let words: Vec<&str> = self.iter().map(Kind::noun).collect();
+        match words.as_slice() {
+            [] => "structure".to_string(),
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        }
+    }
+
     /// The kinds' nouns, joined by commas: "muscle, muscle part".
     pub fn nouns(self) -> String {
         self.iter().map(Kind::noun).collect::<Vec<_>>().join(", ")

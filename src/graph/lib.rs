@@ -1,5 +1,16 @@
 //! The anatomy graph: structures as nodes, sourced facts as typed edges, and the
 //! indexes (by id, by kind, by name) that queries start from.
+//!
+//! This is the lowest layer of fascia, a crate of its own so that it cannot use the
+//! layers above it (query, clinical reasoning, outputs, exports): it reads and checks
+//! the data sources (TOML, TSV, snapshots, the cache) and keeps the checked graph.
+//! The `fascia` crate re-exports it as `fascia::graph`.
+
+// Data files must never crash fascia: no unwrap, expect or panic outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod adjacency;
 pub mod agreement;
@@ -14,6 +25,7 @@ pub mod load;
 pub mod model;
 mod region;
 pub mod snapshot;
+pub mod suggest;
 pub mod synthetic;
 pub mod text;
 pub mod tsv;
@@ -313,16 +325,38 @@ impl Atlas {
         &self.agreement
     }
 
+    /// The petgraph graph itself, for algorithms fascia does not offer.
     pub fn graph(&self) -> &DiGraph<Structure, Fact> {
         &self.graph
     }
 
+    /// The structure at `idx`, an index this atlas gave out (from [`Atlas::by_id`], an
+    /// answer, a neighbour …).
+    ///
+    /// # Panics
+    /// On an index this atlas did not give out; [`Atlas::structure`] returns `None`
+    /// instead.
     pub fn node(&self, idx: NodeIndex) -> &Structure {
         &self.graph[idx]
     }
 
+    /// The structure at `idx`, or `None` for an index that is not this atlas's.
+    pub fn structure(&self, idx: NodeIndex) -> Option<&Structure> {
+        self.graph.node_weight(idx)
+    }
+
+    /// The fact at `idx`, an index this atlas gave out.
+    ///
+    /// # Panics
+    /// On an index this atlas did not give out; [`Atlas::fact_at`] returns `None`
+    /// instead.
     pub fn fact(&self, idx: EdgeIndex) -> &Fact {
         &self.graph[idx]
+    }
+
+    /// The fact at `idx`, or `None` for an index that is not this atlas's.
+    pub fn fact_at(&self, idx: EdgeIndex) -> Option<&Fact> {
+        self.graph.edge_weight(idx)
     }
 
     /// Where a fact was stated.
@@ -637,6 +671,25 @@ impl Structure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_from_another_atlas_is_none_not_a_panic() {
+        let mini = include_str!("../../tests/fixtures/mini/mini.toml");
+        let atlas = load_files([("mini.toml", mini)], "mini").unwrap();
+        let soleus = atlas.by_id("soleus").unwrap();
+        assert_eq!(atlas.structure(soleus).map(|s| &*s.id), Some("soleus"));
+        let beyond = NodeIndex::new(atlas.structure_count());
+        assert!(atlas.structure(beyond).is_none());
+        let (edge, _) = atlas
+            .neighbours(soleus, Relation::InnervatedBy, Direction::Forward)
+            .next()
+            .unwrap();
+        assert_eq!(
+            atlas.fact_at(edge).map(|f| f.relation),
+            Some(Relation::InnervatedBy)
+        );
+        assert!(atlas.fact_at(EdgeIndex::new(atlas.fact_count())).is_none());
+    }
 
     #[test]
     fn normalize_folds_case_punctuation_and_articles() {
