@@ -26,6 +26,7 @@ pub enum Standing {
 }
 
 impl Standing {
+    /// The standing's word: `standard`, `minority`, `variant`, `single-source`.
     pub fn word(self) -> &'static str {
         match self {
             Standing::Standard => "standard",
@@ -41,11 +42,14 @@ impl Standing {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Weight {
+    /// A level the references give as principal: C5 and C6 in "C5, C6 (C7)".
     Principal,
+    /// A level they give as contributing, printed in parentheses: C7 in "C5, C6 (C7)".
     Contributing,
 }
 
 impl Weight {
+    /// The weight's word: `principal` or `contributing`.
     pub fn word(self) -> &'static str {
         match self {
             Weight::Principal => "principal",
@@ -207,6 +211,7 @@ impl Agreement {
         }
     }
 
+    /// How a fact stands; standard for an index these facts do not include.
     pub fn standing(&self, edge: EdgeIndex) -> Standing {
         self.standing
             .get(edge.index())
@@ -230,6 +235,7 @@ impl Agreement {
         self.levels.get(&(subject, root)).copied()
     }
 
+    /// Whether `root` is a principal level of `subject`.
     pub fn is_standard_level(&self, subject: NodeIndex, root: NodeIndex) -> bool {
         self.level_weight(subject, root) == Some(Weight::Principal)
     }
@@ -410,8 +416,11 @@ fn root_levels(
 /// A muscle's root level that is not among the roots of the nerve its fact names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelOutsideNerve {
+    /// The innervation fact.
     pub edge: EdgeIndex,
+    /// The level the nerve's own roots do not include.
     pub root: NodeIndex,
+    /// The nerve the fact names.
     pub nerve: NodeIndex,
     /// Whether the level is one of the muscle's principal or contributing levels.
     pub standard: bool,

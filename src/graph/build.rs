@@ -12,35 +12,56 @@ use super::model::{
 /// A structure as a reader found it; sources are ids.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StructureSpec {
+    /// The structure's id, unique in the atlas.
     pub id: String,
+    /// What the structure is.
     pub kind: Kind,
+    /// Its English name.
     pub name: String,
+    /// Its Latin name, if known.
     pub latin: Option<String>,
+    /// Other names it is found by.
     pub aliases: Vec<String>,
+    /// Free-text remarks.
     pub notes: Vec<String>,
+    /// Its ids in other anatomy resources; their sources are `xref_source` and
+    /// `uberon_source`.
     pub xref: Xref,
     /// The source the cross-reference ids were read in, by id.
     pub xref_source: Option<String>,
     /// The source of the UBERON id, where it is not `xref_source`.
     pub uberon_source: Option<String>,
+    /// The ids of the sources for its descriptive fields.
     pub sources: Vec<String>,
+    /// Where the reader found it, for error messages.
     pub location: Location,
 }
 
 /// A fact stated forward, its ends, roots and sources named by id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactSpec {
+    /// The id of the subject.
     pub subject: String,
+    /// The relation, read forward from the subject.
     pub relation: Relation,
+    /// The id of the object.
     pub object: String,
+    /// The ids of the sources the fact cites; at least one.
     pub sources: Vec<String>,
+    /// Spinal root levels by id, principal and contributing, for `innervated-by` and
+    /// `mediated-by`.
     pub roots: Vec<String>,
     /// Of `roots`, the ones the reference gives as contributing.
     pub contributing: Vec<String>,
+    /// A minor share of the supply: a twig to a small part of the structure.
     pub minor: bool,
+    /// For `performs`: prime mover or assisting (prime when `None`).
     pub role: Option<Role>,
+    /// A remark on the fact.
     pub note: Option<String>,
+    /// The data's judgment of the fact, if it states one.
     pub status: Option<Status>,
+    /// Where the reader found it, for error messages.
     pub location: Location,
 }
 
@@ -56,6 +77,7 @@ pub struct Builder {
 }
 
 impl Builder {
+    /// An empty builder.
     pub fn new() -> Builder {
         Builder::default()
     }
@@ -65,6 +87,7 @@ impl Builder {
         self.works.push((work, location));
     }
 
+    /// A source of no declared work.
     pub fn source(&mut self, source: Source, location: Location) {
         self.sources.push((source, None, location));
     }
@@ -74,10 +97,12 @@ impl Builder {
         self.sources.push((source, work, location));
     }
 
+    /// A structure, checked in [`Builder::finish`].
     pub fn structure(&mut self, structure: StructureSpec) {
         self.structures.push(structure);
     }
 
+    /// A fact, checked in [`Builder::finish`]: its ends may be declared after it.
     pub fn fact(&mut self, fact: FactSpec) {
         self.facts.push(fact);
     }

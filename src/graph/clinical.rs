@@ -14,36 +14,53 @@ use toml::Spanned;
 /// A site of injury along a nerve, checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteDef {
+    /// The site's id, unique among the clinical tables:
+    /// `radial-nerve-at-spiral-groove`.
     pub id: Text,
+    /// The site's name: `Radial nerve at the spiral groove`.
     pub name: Text,
+    /// How clinicians name the site: `saturday night palsy`.
     pub aliases: Vec<Text>,
+    /// The nerve injured.
     pub nerve: NodeIndex,
+    /// The structure the site lies at: a landmark, or the nerve itself.
     pub at: NodeIndex,
     /// What leaves the nerve above the site and so escapes.
     pub spares: Vec<NodeIndex>,
+    /// A remark on the site.
     pub note: Option<Text>,
+    /// The references for the site (for a course's place, the course's and its own).
     pub sources: Vec<SourceId>,
 }
 
 /// A plexus route, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteDef {
+    /// A division of a plexus trunk.
     pub division: NodeIndex,
+    /// The cord the division's fibres run on in.
     pub cord: NodeIndex,
+    /// The references for the route.
     pub sources: Vec<SourceId>,
 }
 
 /// What a finding of a bedside sign says of its structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SignFinding {
+    /// A muscle, head, group or movement found weak (`weak`).
     Weak,
+    /// A structure found working normally (`spared`).
     Spared,
+    /// A skin area or dermatome found numb (`numb`).
     Numb,
+    /// A reflex found lost (`reflex-lost`).
     ReflexLost,
+    /// A gland that no longer secretes or a sense that is gone (`lost`).
     Lost,
 }
 
 impl SignFinding {
+    /// Every sort of finding, in the order a sign's keys are read.
     pub const ALL: [SignFinding; 5] = [
         SignFinding::Weak,
         SignFinding::Spared,
@@ -77,23 +94,33 @@ impl SignFinding {
 /// A bedside sign, checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignDef {
+    /// The sign's id, unique among the clinical tables: `froments-sign`.
     pub id: Text,
+    /// The sign's name: `Froment's sign`.
     pub name: Text,
+    /// Other names it is found by: `froment sign`.
     pub aliases: Vec<Text>,
+    /// What the sign finds, each with the structure it names.
     pub findings: Vec<(SignFinding, NodeIndex)>,
+    /// A remark on the sign.
     pub note: Option<Text>,
+    /// The references for the sign.
     pub sources: Vec<SourceId>,
 }
 
 /// Every clinical table of a loaded graph.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tables {
+    /// Lesion sites: each `[[lesion-site]]`, and each place of a `[[nerve-course]]`.
     pub sites: Vec<SiteDef>,
+    /// Plexus routes: a division and the cord its fibres run on in.
     pub routes: Vec<RouteDef>,
+    /// Bedside signs.
     pub signs: Vec<SignDef>,
 }
 
 impl Tables {
+    /// Whether there are no clinical data at all, as for an imported graph.
     pub fn is_empty(&self) -> bool {
         self.sites.is_empty() && self.routes.is_empty() && self.signs.is_empty()
     }

@@ -41,6 +41,7 @@ pub fn file_type_name(t: &std::fs::FileType) -> &'static str {
 /// Why a file was not read.
 #[derive(Debug)]
 pub enum ReadError {
+    /// Reading failed: no such file, no permission …
     Io(io::Error),
     /// Not a regular file: "a FIFO", "a character device" …
     NotRegular(&'static str),

@@ -10,7 +10,9 @@ use thiserror::Error;
 /// One problem in the data files, located at a file, line and column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DataError {
+    /// Where the problem is: file, line and column.
     pub location: Location,
+    /// What is wrong: "unknown id `nn`".
     pub message: String,
 }
 
@@ -42,7 +44,9 @@ pub enum LoadError {
     /// `--data /nowhere`
     #[error("cannot read {}: {source}", path.display())]
     Io {
+        /// The file or directory that could not be read.
         path: PathBuf,
+        /// Why it could not be read.
         source: std::io::Error,
     },
     /// `--data` pointing at a directory with no `.toml` files.
@@ -53,21 +57,33 @@ pub enum LoadError {
     NotData(PathBuf),
     /// A FIFO or a link to a device named `x.toml`: data files are regular files.
     #[error("{} is {what}; data files must be regular files", path.display())]
-    NotRegular { path: PathBuf, what: &'static str },
+    NotRegular {
+        /// The file named like a data file.
+        path: PathBuf,
+        /// What it is instead: "a FIFO", "a character device" …
+        what: &'static str,
+    },
     /// A data file larger than the limit (`FASCIA_MAX_FILE_SIZE` raises it).
     #[error("{} is larger than {limit} bytes, the limit for one data file (raise it with the environment variable {setting})", path.display())]
     TooLarge {
+        /// The file that is too large.
         path: PathBuf,
+        /// The limit, in bytes.
         limit: u64,
+        /// The environment variable that raises the limit: `FASCIA_MAX_FILE_SIZE`.
         setting: &'static str,
     },
     /// `FASCIA_MAX_FILE_SIZE=lots`
     #[error("{name} must be {expected}, not `{value}`")]
     BadSetting {
+        /// The environment variable: `FASCIA_MAX_FILE_SIZE`.
         name: &'static str,
+        /// The value it holds.
         value: String,
+        /// What it must be: "a positive number of bytes".
         expected: &'static str,
     },
+    /// The data was read but holds problems: every one found, located.
     #[error("{0}")]
     Invalid(#[from] DataErrors),
 }

@@ -14,18 +14,24 @@ use toml::Spanned;
 /// A problem found while reading a file that did not stop the reading.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// The bytes of the file the problem is about.
     pub span: Range<usize>,
+    /// What is wrong: "unknown key `insert-into`; did you mean `inserts-into`?".
     pub message: String,
 }
 
 /// One data file: sources and structures, in the order written.
 #[derive(Debug, Default)]
 pub struct Document {
+    /// `[[work]]` tables: the reference works and their tiers.
     pub works: Vec<Spanned<WorkEntry>>,
+    /// `[[source]]` tables.
     pub sources: Vec<Spanned<SourceEntry>>,
+    /// Structure tables (`[[muscle]]`, `[[nerve]]`, …), each with its kind.
     pub entries: Vec<(Kind, Spanned<Entry>)>,
     /// Lesion sites, nerve courses, plexus routes and bedside signs.
     pub clinical: Written,
+    /// Unknown tables, collected rather than fatal.
     pub problems: Vec<Problem>,
 }
 
@@ -33,10 +39,13 @@ pub struct Document {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
+    /// The id facts cite it by: `wp-plantaris`.
     pub id: Spanned<String>,
+    /// The title of the page or section: `Plantaris muscle`.
     pub title: String,
     /// Publisher or author.
     pub publisher: String,
+    /// Its address, where it is on the web; it can tie the source to a `[[work]]`.
     #[serde(default)]
     pub url: Option<String>,
     /// The date the source was read, `YYYY-MM-DD`.
@@ -56,9 +65,11 @@ pub struct SourceEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkEntry {
+    /// The id sources name it by (`work = "gray-1918"`).
     pub id: Spanned<String>,
     /// The work as it is cited: title, edition.
     pub title: String,
+    /// `canon`, `secondary` or `weak`: where the work stands.
     pub tier: Spanned<TierEntry>,
     /// Addresses whose pages are this work (`teachmeanatomy.info/`): a source whose
     /// `url` starts with one of them, after its scheme and `www.`, belongs to it.
@@ -66,11 +77,15 @@ pub struct WorkEntry {
     pub urls: Vec<Spanned<String>>,
 }
 
+/// A `[[work]]`'s `tier`, as written (see [`Tier`]).
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TierEntry {
+    /// `canon`: a standard text students are examined on.
     Canon,
+    /// `secondary`: an encyclopedia, dictionary, course page or specialist site.
     Secondary,
+    /// `weak`: a blog, an abstract, a forum or an unsourced mirror.
     Weak,
 }
 
@@ -84,10 +99,13 @@ impl From<TierEntry> for Tier {
     }
 }
 
+/// A `[[source]]`'s `quality`, as written (see [`Quality`]).
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum QualityEntry {
+    /// `standard`: a textbook, atlas or reviewed teaching site (the default).
     Standard,
+    /// `weak`: a blog, an abstract, a forum or an unsourced mirror.
     Weak,
 }
 
@@ -104,14 +122,19 @@ impl From<QualityEntry> for Quality {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct XrefEntry {
+    /// The Foundational Model of Anatomy id: `22542`.
     #[serde(default)]
     pub fma: Option<IdText>,
+    /// The Terminologia Anatomica 1998 id: `A04.7.02.047`.
     #[serde(default)]
     pub ta98: Option<IdText>,
+    /// The Terminologia Anatomica 2nd edition term number: `2660`.
     #[serde(default)]
     pub ta2: Option<IdText>,
+    /// The UBERON id: `UBERON:0001389`.
     #[serde(default)]
     pub uberon: Option<IdText>,
+    /// The Wikidata item: `Q1637551`.
     #[serde(default)]
     pub wikidata: Option<IdText>,
     /// The source (an id in sources.toml) the ids were read in.
@@ -123,6 +146,7 @@ pub struct XrefEntry {
 }
 
 impl XrefEntry {
+    /// The id written for one resource, if any.
     pub fn get(&self, scheme: super::model::XrefScheme) -> Option<&IdText> {
         use super::model::XrefScheme as S;
         match scheme {
@@ -139,7 +163,9 @@ impl XrefEntry {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
 pub enum IdText {
+    /// Written as a string: `"A04.7.02.047"`.
     Text(String),
+    /// Written as a bare integer: `22542`.
     Number(i64),
 }
 
@@ -155,24 +181,37 @@ impl fmt::Display for IdText {
 /// `[[muscle]]`, `[[nerve]]`, …: one structure and the facts stated from it.
 #[derive(Debug, Default)]
 pub struct Entry {
+    /// `id`: the structure's id (`None` when left out, which is reported later).
     pub id: Option<Spanned<String>>,
+    /// `name`: its English name (`None` when left out, which is reported later).
     pub name: Option<Spanned<String>>,
+    /// `latin`: its Latin name.
     pub latin: Option<String>,
+    /// `aliases`: other names it is found by.
     pub aliases: Vec<Spanned<String>>,
+    /// `notes`: free-text remarks.
     pub notes: Vec<String>,
+    /// `xref`: its ids in other anatomy resources.
     pub xref: XrefEntry,
     /// Default sources for the entry's fields and for facts that name none.
     pub sources: Vec<Spanned<String>>,
+    /// The relation keys, each with its facts, in the order written.
     pub facts: Vec<FactGroup>,
+    /// Unknown keys, collected rather than fatal.
     pub problems: Vec<Problem>,
 }
 
 /// All the facts under one relation key of an entry (`inserts-into = [...]`).
 #[derive(Debug)]
 pub struct FactGroup {
+    /// The relation the key names.
     pub relation: Relation,
+    /// `Forward` when the key is the forward name (the entry is the subject), `Inverse`
+    /// when it is the inverse (`innervates`: the entry is the object).
     pub direction: Direction,
+    /// The bytes of the key.
     pub key_span: Range<usize>,
+    /// Each fact's other end, with the bytes it was written in.
     pub targets: Vec<(Range<usize>, FactRef)>,
 }
 
@@ -180,7 +219,9 @@ pub struct FactGroup {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactRef {
+    /// The id of the structure at the other end of the fact.
     pub id: String,
+    /// The sources of this fact; the entry's `sources` when none are given.
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
     /// Spinal root levels, for `innervated-by` and `mediated-by`: the principal ones
@@ -196,6 +237,7 @@ pub struct FactRef {
     /// For `performs`: `prime` (the default) or `assisting`.
     #[serde(default)]
     pub role: Option<RoleEntry>,
+    /// A remark on this fact.
     #[serde(default)]
     pub note: Option<String>,
     /// `standard`, `minority` or `variant`: the data's judgment of this fact.
@@ -203,11 +245,15 @@ pub struct FactRef {
     pub status: Option<StatusEntry>,
 }
 
+/// A fact's `status`, as written (see [`Status`]).
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StatusEntry {
+    /// `standard`: the standard statement, even with a single source.
     Standard,
+    /// `minority`: a claim fewer or weaker references make, beside a standard version.
     Minority,
+    /// `variant`: an anatomical variation stated as a fact.
     Variant,
 }
 
@@ -221,10 +267,13 @@ impl From<StatusEntry> for Status {
     }
 }
 
+/// A `performs` fact's `role`, as written (see [`Role`]).
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoleEntry {
+    /// `prime`: the muscle is a prime mover of the movement.
     Prime,
+    /// `assisting`: the muscle assists the movement.
     Assisting,
 }
 
@@ -449,9 +498,13 @@ impl FactRef {
 /// The clinical tables of one file, as written (checked by [`super::clinical`]).
 #[derive(Debug, Default)]
 pub struct Written {
+    /// `[[lesion-site]]` tables.
     pub sites: Vec<Spanned<SiteEntry>>,
+    /// `[[plexus-route]]` tables.
     pub routes: Vec<Spanned<RouteEntry>>,
+    /// `[[nerve-course]]` tables.
     pub courses: Vec<Spanned<CourseEntry>>,
+    /// `[[bedside-sign]]` tables.
     pub signs: Vec<Spanned<SignEntry>>,
 }
 
@@ -459,16 +512,25 @@ pub struct Written {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteEntry {
+    /// The site's id, unique among the clinical tables.
     pub id: Spanned<String>,
+    /// The site's name: `Radial nerve at the spiral groove`.
     pub name: String,
+    /// How clinicians name the site: `saturday night palsy`.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The id of the nerve injured.
     pub nerve: Spanned<String>,
+    /// The id of the structure the site lies at: a landmark, or the nerve itself.
     pub at: Spanned<String>,
+    /// What leaves the nerve above the site and so escapes: branches, muscles, heads,
+    /// skin areas, glands, senses.
     #[serde(default)]
     pub spares: Vec<Spanned<String>>,
+    /// A remark on the site.
     #[serde(default)]
     pub note: Option<String>,
+    /// The references for the site; at least one.
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
 }
@@ -477,8 +539,11 @@ pub struct SiteEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RouteEntry {
+    /// The id of a division of a plexus trunk: `anterior-division-of-upper-trunk`.
     pub division: Spanned<String>,
+    /// The id of the cord its fibres run on in: `lateral-cord-of-brachial-plexus`.
     pub cord: Spanned<String>,
+    /// The references for the route; at least one.
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
 }
@@ -488,10 +553,12 @@ pub struct RouteEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourseEntry {
+    /// The id of the nerve whose course this is.
     pub nerve: Spanned<String>,
     /// The references for the order in which the branches leave.
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
+    /// The places along the course, from above down.
     #[serde(default)]
     pub place: Vec<Spanned<PlaceEntry>>,
 }
@@ -500,7 +567,9 @@ pub struct CourseEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceEntry {
+    /// The place's id, unique among the clinical tables: the id of its lesion site.
     pub id: Spanned<String>,
+    /// The place's name: `Radial nerve at the elbow`.
     pub name: String,
     /// How clinicians name the place (`cubital tunnel`, `guyon's canal`).
     #[serde(default)]
@@ -512,6 +581,7 @@ pub struct PlaceEntry {
     /// this one: a lesion here spares them and everything listed before.
     #[serde(default)]
     pub above: Vec<Spanned<String>>,
+    /// A remark on the place.
     #[serde(default)]
     pub note: Option<String>,
     /// References for this place beyond the course's own.
@@ -523,23 +593,32 @@ pub struct PlaceEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignEntry {
+    /// The sign's id, unique among the clinical tables: `froments-sign`.
     pub id: Spanned<String>,
+    /// The sign's name: `Froment's sign`.
     pub name: String,
+    /// Other names it is found by: `froment sign`.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Muscles, heads, groups or movements the sign finds weak.
     #[serde(default)]
     pub weak: Vec<Spanned<String>>,
+    /// What the sign finds working normally.
     #[serde(default)]
     pub spared: Vec<Spanned<String>>,
+    /// Skin areas or dermatomes the sign finds numb.
     #[serde(default)]
     pub numb: Vec<Spanned<String>>,
+    /// `reflex-lost`: reflexes the sign finds lost.
     #[serde(default, rename = "reflex-lost")]
     pub reflex_lost: Vec<Spanned<String>>,
     /// Glands that no longer secrete and senses that are gone.
     #[serde(default)]
     pub lost: Vec<Spanned<String>>,
+    /// A remark on the sign.
     #[serde(default)]
     pub note: Option<String>,
+    /// The references for the sign; at least one.
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
 }

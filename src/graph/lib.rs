@@ -11,6 +11,7 @@
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
+#![deny(missing_docs)]
 
 mod adjacency;
 pub mod agreement;
@@ -383,6 +384,7 @@ impl Atlas {
         self.adjacency.is_part(idx)
     }
 
+    /// The structure with this exact id: `soleus`.
     pub fn by_id(&self, id: &str) -> Option<NodeIndex> {
         self.by_id.get(id).copied()
     }
@@ -414,10 +416,12 @@ impl Atlas {
             .map(|i| (self.by_name.keys[i].0.as_str(), self.by_name.slice(i)))
     }
 
+    /// Every source, in [`SourceId`] order.
     pub fn sources(&self) -> &[Source] {
         &self.sources
     }
 
+    /// The source `id` stands for, an id this atlas gave out (any other panics).
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.0 as usize]
     }
@@ -439,14 +443,17 @@ impl Atlas {
         agreement::tier_of(&self.works, &self.sources, id)
     }
 
+    /// How many structures the graph holds.
     pub fn structure_count(&self) -> usize {
         self.graph.node_count()
     }
 
+    /// How many facts the graph holds.
     pub fn fact_count(&self) -> usize {
         self.graph.edge_count()
     }
 
+    /// Where the data came from ("bundled" or a directory), for `:data` and the banner.
     pub fn origin(&self) -> &str {
         &self.origin
     }

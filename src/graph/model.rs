@@ -11,6 +11,7 @@ use std::fmt;
 pub struct Text(std::borrow::Cow<'static, str>);
 
 impl Text {
+    /// The text as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -108,8 +109,10 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Every tier, from the one that counts most.
     pub const ALL: [Tier; 3] = [Tier::Canon, Tier::Secondary, Tier::Weak];
 
+    /// The tier's word in data files and outputs: `canon`, `secondary`, `weak`.
     pub fn word(self) -> &'static str {
         match self {
             Tier::Canon => "canon",
@@ -127,19 +130,28 @@ pub struct WorkId(pub u32);
 /// pages, sections or copies of: agreement counts works, not pages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Work {
+    /// The work's id, unique among works, that a source names with `work`: `gray-1918`.
     pub id: Text,
+    /// The work as it is cited: title, edition.
     pub title: Text,
+    /// Where the work stands in the canon.
     pub tier: Tier,
 }
 
 /// A reference a fact was checked against: a page, section or copy of a work.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
+    /// The source's id, unique among sources, that facts cite: `wp-plantaris`.
     pub id: Text,
+    /// The title of the page or section: `Plantaris muscle`.
     pub title: Text,
+    /// Publisher or author: `Wikipedia`.
     pub publisher: Text,
+    /// Its address, where it is on the web.
     pub url: Option<Text>,
+    /// The date the source was read, `YYYY-MM-DD`.
     pub read: Option<Text>,
+    /// Whether the source counts as standard or weak.
     pub quality: Quality,
     /// The work this source is part of, where the canon table names it (an index into
     /// the atlas's works: serialised by the output layer, which knows them).
@@ -150,8 +162,11 @@ pub struct Source {
 /// Where something was declared in a data file (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
+    /// The name of the file, as the loader was given it.
     pub file: Text,
+    /// The line, from 1.
     pub line: usize,
+    /// The column, from 1, in bytes from the start of the line.
     pub column: usize,
 }
 
@@ -170,7 +185,9 @@ pub struct Xref {
     pub ta98: Option<Text>,
     /// Terminologia Anatomica 2nd edition, its term number (`2660`).
     pub ta2: Option<Text>,
+    /// UBERON, the cross-species anatomy ontology (`UBERON:0001389`).
     pub uberon: Option<Text>,
+    /// Wikidata, its item (`Q1637551`).
     pub wikidata: Option<Text>,
     /// The reference the ids were read in.
     pub source: Option<SourceId>,
@@ -182,14 +199,20 @@ pub struct Xref {
 /// The resources a cross-reference id can belong to, in the order they are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum XrefScheme {
+    /// The Foundational Model of Anatomy (`fma`).
     Fma,
+    /// Terminologia Anatomica 1998 (`ta98`).
     Ta98,
+    /// Terminologia Anatomica, 2nd edition (`ta2`).
     Ta2,
+    /// UBERON, the cross-species anatomy ontology (`uberon`).
     Uberon,
+    /// Wikidata (`wikidata`).
     Wikidata,
 }
 
 impl XrefScheme {
+    /// Every resource, in the order they are shown.
     pub const ALL: [XrefScheme; 5] = [
         XrefScheme::Fma,
         XrefScheme::Ta98,
@@ -254,10 +277,12 @@ impl XrefScheme {
 }
 
 impl Xref {
+    /// Whether no id is known.
     pub fn is_empty(&self) -> bool {
         self.ids().next().is_none()
     }
 
+    /// The id in one resource, if known.
     pub fn get(&self, scheme: XrefScheme) -> Option<&Text> {
         match scheme {
             XrefScheme::Fma => self.fma.as_ref(),
@@ -268,6 +293,7 @@ impl Xref {
         }
     }
 
+    /// Sets the id in one resource, or clears it with `None`.
     pub fn set(&mut self, scheme: XrefScheme, id: Option<Text>) {
         let slot = match scheme {
             XrefScheme::Fma => &mut self.fma,
@@ -298,13 +324,16 @@ impl Xref {
 /// How many structures carry a cross-reference id: any at all, and each resource's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct XrefCoverage {
+    /// How many structures were counted.
     pub structures: usize,
+    /// How many of them have at least one id.
     pub any: usize,
     /// In [`XrefScheme::ALL`] order.
     pub by_scheme: [usize; XrefScheme::ALL.len()],
 }
 
 impl XrefCoverage {
+    /// Counts the ids of these structures.
     pub fn of<'a>(structures: impl IntoIterator<Item = &'a Structure>) -> XrefCoverage {
         let mut c = XrefCoverage::default();
         for s in structures {
@@ -339,15 +368,23 @@ impl fmt::Display for XrefCoverage {
 /// A node: one anatomical structure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Structure {
+    /// The structure's id, unique in the atlas: `soleus`.
     pub id: Text,
+    /// What the structure is.
     pub kind: Kind,
+    /// Its English name, as shown: `Soleus`.
     pub name: Text,
+    /// Its Latin name, where the data gives one: `Musculus soleus`.
     pub latin: Option<Text>,
+    /// Other names it is found by: `plantaris muscle`.
     pub aliases: Vec<Text>,
+    /// Free-text remarks shown with it: `Absent in about 8–12% of people.`
     pub notes: Vec<Text>,
+    /// Its ids in other anatomy resources.
     pub xref: Xref,
     /// Sources for the descriptive fields (name, Latin name, notes).
     pub sources: Vec<SourceId>,
+    /// Where it was declared.
     pub location: Location,
 }
 
@@ -355,7 +392,9 @@ pub struct Structure {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
+    /// A prime mover: a muscle mainly responsible for the movement.
     Prime,
+    /// A muscle that assists the movement.
     Assisting,
 }
 
@@ -372,6 +411,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status's word in data files: `standard`, `minority`, `variant`.
     pub fn word(self) -> &'static str {
         match self {
             Status::Standard => "standard",
@@ -386,8 +426,11 @@ impl Status {
 /// full [`Location`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Position {
+    /// The file, as an index into the atlas's file names.
     pub file: u32,
+    /// The line, from 1.
     pub line: u32,
+    /// The column, from 1.
     pub column: u32,
 }
 
@@ -401,7 +444,9 @@ pub struct NoteId(pub u32);
 /// tables, lists are boxed slices (no allocation when empty).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
+    /// What the fact states, read from its subject.
     pub relation: Relation,
+    /// The references the fact was checked against.
     pub sources: Box<[SourceId]>,
     /// Spinal root levels for innervated-by and mediated-by, as node indexes of roots:
     /// the principal levels the reference gives, then the `contributing` ones.
@@ -410,6 +455,7 @@ pub struct Fact {
     pub contributing: u8,
     /// A minor share of the supply (a twig to a small part of the structure).
     pub minor: bool,
+    /// For `performs`: prime mover or assisting; `None` for other relations.
     pub role: Option<Role>,
     /// The fact's note, if it has one: read it with [`crate::Atlas::note`].
     pub note: Option<NoteId>,

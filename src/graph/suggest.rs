@@ -58,6 +58,7 @@ const COMMON_TRIGRAM: usize = 64;
 const SHORTLIST: usize = 32;
 
 impl Index {
+    /// Indexes the candidates by their trigrams.
     pub fn new<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Index {
         let mut index = Index::default();
         for c in candidates {

@@ -234,10 +234,12 @@ impl Synthetic {
         Ok(b.out)
     }
 
+    /// How many structures were generated.
     pub fn structure_count(&self) -> usize {
         self.nodes.len()
     }
 
+    /// How many facts were generated.
     pub fn fact_count(&self) -> usize {
         self.facts.len()
     }

@@ -23,31 +23,57 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
+    /// A whole muscle: `soleus`, `biceps-brachii`.
     Muscle,
+    /// A head or part of a muscle, `part-of` it: the long head of biceps brachii.
     MusclePart,
+    /// A bone, whole (the hip bone) or one of its parts (the ilium).
     Bone,
+    /// A named place on a bone: a condyle, line, tuberosity, surface or foramen.
     Landmark,
+    /// A tendon that carries a muscle to its bone: the calcaneal tendon.
     Tendon,
+    /// A ligament or membrane between bones (`[[ligament]]`, or `[[membrane]]` in data
+    /// files).
     Ligament,
+    /// A nerve or one of its branches; also a plexus and its trunks, divisions and
+    /// cords.
     Nerve,
+    /// A spinal root, one segmental level (`c5`, `l4`, `s1`): the levels nerves carry.
     Root,
+    /// An artery or one of its branches.
     Artery,
+    /// A vein or one of its tributaries.
     Vein,
+    /// A fascial compartment of a limb segment: the superficial posterior compartment
+    /// of the leg.
     Compartment,
+    /// Muscles grouped by action or place: the hamstrings, the extraocular muscles.
     Group,
+    /// A joint, with the bones it joins.
     Joint,
+    /// A movement at a joint: flexion of the knee, elevation of the eyeball.
     Movement,
+    /// An area of skin a cutaneous nerve supplies (`[[skin-area]]`, or `[[skin]]` in
+    /// data files).
     SkinArea,
+    /// The skin supplied by one spinal root: the L4 dermatome.
     Dermatome,
+    /// A tendon reflex, with the muscles it tests and the nerve and roots it runs
+    /// through.
     Reflex,
+    /// A region of the body: a limb, the femoral triangle, the axilla.
     Region,
+    /// A gland a nerve makes secrete: the lacrimal, parotid or submandibular gland.
     Gland,
+    /// A sense a nerve carries beyond the skin: taste, hearing, vision, smell.
     Sense,
 }
 
 /// One row of [`KINDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KindEntry {
+    /// The kind this row describes.
     pub kind: Kind,
     /// The table name in data files (`[[muscle-part]]`), the kind in TSV files and
     /// exports.
@@ -116,6 +142,7 @@ impl Kind {
         self.info().key
     }
 
+    /// The kind whose table name in data files is `key` (`muscle-part`), if any.
     pub fn from_data_key(key: &str) -> Option<Kind> {
         KINDS.iter().find(|k| k.key == key).map(|k| k.kind)
     }
@@ -158,9 +185,12 @@ const KIND_WORDS_IN_SET: usize = KINDS.len().div_ceil(64);
 pub struct KindSet([u64; KIND_WORDS_IN_SET]);
 
 impl KindSet {
+    /// No kind at all.
     pub const EMPTY: KindSet = KindSet([0; KIND_WORDS_IN_SET]);
+    /// Every kind.
     pub const ALL: KindSet = KindSet::of(&Kind::ALL);
 
+    /// The set of exactly these kinds; usable in constants.
     pub const fn of(kinds: &[Kind]) -> KindSet {
         let mut bits = [0u64; KIND_WORDS_IN_SET];
         let mut i = 0;
@@ -172,11 +202,13 @@ impl KindSet {
         KindSet(bits)
     }
 
+    /// Whether `kind` is in the set.
     pub const fn contains(self, kind: Kind) -> bool {
         let k = kind as usize;
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
 
+    /// The kinds in either set.
     pub const fn union(self, other: KindSet) -> KindSet {
         let mut bits = self.0;
         let mut i = 0;
@@ -187,6 +219,7 @@ impl KindSet {
         KindSet(bits)
     }
 
+    /// The kinds in both sets.
     pub const fn intersect(self, other: KindSet) -> KindSet {
         let mut bits = self.0;
         let mut i = 0;
@@ -197,10 +230,12 @@ impl KindSet {
         KindSet(bits)
     }
 
+    /// Whether the set holds no kind.
     pub fn is_empty(self) -> bool {
         self == KindSet::EMPTY
     }
 
+    /// The kinds in the set, in the order of [`KINDS`].
     pub fn iter(self) -> impl Iterator<Item = Kind> {
         Kind::ALL.into_iter().filter(move |k| self.contains(*k))
     }
@@ -236,24 +271,56 @@ impl KindSet {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
+    /// A muscle or head arises from a bone, landmark, tendon or ligament
+    /// (`originates-from`, inverse `origin-of`).
     OriginatesFrom,
+    /// A muscle or head ends on what it pulls on: a bone, landmark, tendon or ligament
+    /// (`inserts-into`, inverse `insertion-of`).
     InsertsInto,
+    /// A muscle, joint, bone, skin area, dermatome, gland or sense is supplied by a
+    /// nerve or spinal root (`innervated-by`, inverse `innervates`); the fact may give
+    /// root levels.
     InnervatedBy,
+    /// A structure gets its blood from an artery (`supplied-by`, inverse `supplies`).
     SuppliedBy,
+    /// A structure's blood leaves it by a vein (`drained-by`, inverse `drains`).
     DrainedBy,
+    /// A nerve or artery leaves a larger one of its kind (`branch-of`, inverse
+    /// `has-branch`).
     BranchOf,
+    /// A vein drains into a larger vein (`tributary-of`, inverse `receives`).
     TributaryOf,
+    /// A nerve or vessel takes another name further along: the femoral artery continues
+    /// as the popliteal (`continues-as`, inverse `continuation-of`).
     ContinuesAs,
+    /// A spinal root gives fibres to a nerve (`root-of`, inverse `has-root`).
     RootOf,
+    /// A part belongs to a whole of its own family: a landmark to its bone, a head to
+    /// its muscle, a division to its nerve (`part-of`, inverse `has-part`).
     PartOf,
+    /// A tendon or ligament is fixed to a bone or landmark (`attaches-to`, inverse
+    /// `attachment-of`).
     AttachesTo,
+    /// A structure lies in a compartment, region or gland (`located-in`, inverse
+    /// `contains`).
     LocatedIn,
+    /// A muscle belongs to a muscle group (`member-of`, inverse `has-member`).
     MemberOf,
+    /// A muscle makes a movement, as prime mover or assisting (`performs`, inverse
+    /// `performed-by`).
     Performs,
+    /// A movement happens at a joint (`occurs-at`, inverse `allows`).
     OccursAt,
+    /// A joint joins bones or their articular surfaces (`articulates`, inverse
+    /// `articulates-in`).
     Articulates,
+    /// A reflex tests muscles and a tendon (`involves`, inverse `involved-in`).
     Involves,
+    /// A reflex runs through a nerve and spinal roots (`mediated-by`, inverse
+    /// `mediates`).
     MediatedBy,
+    /// A structure runs through an opening or passage: a foramen, canal, fissure,
+    /// region or compartment (`passes-through`, inverse `transmits`).
     PassesThrough,
 }
 
@@ -261,11 +328,14 @@ pub enum Relation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
+    /// As stated from the subject: `soleus innervated-by tibial-nerve`.
     Forward,
+    /// As read from the object: `tibial-nerve innervates soleus`.
     Inverse,
 }
 
 impl Direction {
+    /// The other direction.
     pub fn flip(self) -> Direction {
         match self {
             Direction::Forward => Direction::Inverse,
@@ -295,6 +365,7 @@ pub struct Descent {
 /// One row of [`RELATIONS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RelationEntry {
+    /// The relation this row describes.
     pub relation: Relation,
     /// The name as stated from the subject: `innervated-by`.
     pub forward: &'static str,
@@ -339,14 +410,17 @@ impl Relation {
         &RELATIONS[self as usize]
     }
 
+    /// The name as stated from the subject: `innervated-by`.
     pub fn forward_name(self) -> &'static str {
         self.info().forward
     }
 
+    /// The name as read from the object: `innervates`.
     pub fn inverse_name(self) -> &'static str {
         self.info().inverse
     }
 
+    /// The name read in `direction`.
     pub fn name(self, direction: Direction) -> &'static str {
         match direction {
             Direction::Forward => self.forward_name(),
