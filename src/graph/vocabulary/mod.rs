@@ -59,8 +59,9 @@ pub enum Kind {
     SkinArea,
     /// The skin supplied by one spinal root: the L4 dermatome.
     Dermatome,
-    /// A tendon reflex, with the muscles it tests and the nerve and roots it runs
-    /// through.
+    /// A reflex — a tendon reflex (the ankle jerk), a superficial one (the abdominal)
+    /// or a cranial one (the corneal) — with the muscles it tests and the nerves and
+    /// roots it runs through.
     Reflex,
     /// A region of the body: a limb, the femoral triangle, the axilla.
     Region,
