@@ -5,7 +5,8 @@ use crate::repl;
 use crate::signals::{self, Cleanup};
 use crate::statements::{self, Splitter};
 use crate::term::{
-    BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, draw_error, paint, terminal_height, terminal_width,
+    BOLD, Error, FATAL, QUERY_FAILED, SUCCESS, counted, draw_error, paint, terminal_height,
+    terminal_width,
 };
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fascia::ask::Reading;
@@ -405,9 +406,9 @@ fn check(dir: Option<&Path>) -> Result<ExitCode, Error> {
             let mut out = io::stdout().lock();
             writeln!(
                 out,
-                "ok: {} structures, {} facts",
-                atlas.structure_count(),
-                atlas.fact_count()
+                "ok: {}, {}",
+                counted(atlas.structure_count(), "structure"),
+                counted(atlas.fact_count(), "fact")
             )
             .map_err(Error::Output)?;
             Ok(ExitCode::from(SUCCESS))

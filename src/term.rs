@@ -5,6 +5,16 @@ use anstyle::{AnsiColor, Style};
 use fascia::Report;
 use std::io;
 
+/// `n` and the noun, plural unless `n` is one: "1 fact", "2 facts". The digits are
+/// not grouped: scripts read them.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Every query answered.
 pub const SUCCESS: u8 = 0;
 /// At least one query failed (parse, resolution or type error); the others still ran.
@@ -133,6 +143,13 @@ pub(crate) fn strip_ansi(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(counted(1, "fact"), "1 fact");
+        assert_eq!(counted(0, "fact"), "0 facts");
+        assert_eq!(counted(4665, "structure"), "4665 structures");
+    }
 
     #[test]
     fn plain_errors_are_the_report_and_coloured_ones_keep_its_text() {

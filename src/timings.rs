@@ -47,9 +47,9 @@ pub fn generate(
     })?;
     writeln!(
         io::stdout(),
-        "wrote {} structures and {} facts to {}",
-        graph.structure_count(),
-        graph.fact_count(),
+        "wrote {} and {} to {}",
+        crate::term::counted(graph.structure_count(), "structure"),
+        crate::term::counted(graph.fact_count(), "fact"),
         dir.display()
     )
     .map_err(Error::Output)?;

@@ -221,7 +221,7 @@ fn data_loaded_in_the_shell_goes_through_the_cache() {
         let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("fascia starts in a pty");
         p.exp_string(PROMPT).unwrap();
         send(&mut p, &format!(":data {}\r", data.display()));
-        p.exp_string("2 structures, 1 facts").unwrap();
+        p.exp_string("2 structures, 1 fact\r\n").unwrap();
         p.exp_string(PROMPT).unwrap();
         assert_eq!(cached(), files, "{extra:?}");
         send(&mut p, "count muscles innervated-by tibial\r");

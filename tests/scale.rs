@@ -170,6 +170,6 @@ fn a_broken_tsv_directory_is_reported_with_positions() {
     let out = fascia().arg("check").arg(tmp.path()).output().unwrap();
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "ok: 2 structures, 1 facts\n"
+        "ok: 2 structures, 1 fact\n"
     );
 }

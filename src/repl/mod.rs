@@ -12,7 +12,7 @@ mod quiz;
 mod why;
 
 use crate::pager::Pager;
-use crate::term::{self, draw_error};
+use crate::term::{self, counted, draw_error};
 use fascia::Atlas;
 use fascia::Report;
 use fascia::output::Format;
@@ -338,10 +338,10 @@ impl Session {
             None => String::new(),
         };
         format!(
-            "fascia {}:{scope} {} structures and {} facts from {}. Type `help` for help, Ctrl-D to leave.",
+            "fascia {}:{scope} {} and {} from {}. Type `help` for help, Ctrl-D to leave.",
             env!("CARGO_PKG_VERSION"),
-            self.atlas.structure_count(),
-            self.atlas.fact_count(),
+            counted(self.atlas.structure_count(), "structure"),
+            counted(self.atlas.fact_count(), "fact"),
             self.atlas.origin()
         )
     }
@@ -564,10 +564,10 @@ impl Session {
             writeln!(out, "data: {}", self.atlas.origin())?;
             writeln!(
                 out,
-                "  {} structures, {} facts, {} sources",
-                self.atlas.structure_count(),
-                self.atlas.fact_count(),
-                self.atlas.sources().len()
+                "  {}, {}, {}",
+                counted(self.atlas.structure_count(), "structure"),
+                counted(self.atlas.fact_count(), "fact"),
+                counted(self.atlas.sources().len(), "source")
             )?;
             writeln!(
                 out,
@@ -581,10 +581,10 @@ impl Session {
             Ok(atlas) => {
                 writeln!(
                     out,
-                    "loaded {}: {} structures, {} facts",
+                    "loaded {}: {}, {}",
                     atlas.origin(),
-                    atlas.structure_count(),
-                    atlas.fact_count()
+                    counted(atlas.structure_count(), "structure"),
+                    counted(atlas.fact_count(), "fact")
                 )?;
                 self.atlas = Rc::new(atlas);
                 Ok(Outcome::Loaded)
