@@ -52,6 +52,7 @@
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
+#![deny(missing_docs)]
 
 pub mod ask;
 mod bundled;

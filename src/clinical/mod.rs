@@ -41,6 +41,7 @@ pub enum Sign {
 }
 
 impl Sign {
+    /// Every sign, in the order of their words.
     pub const ALL: [Sign; 6] = [
         Sign::Weak,
         Sign::Spared,
@@ -50,6 +51,8 @@ impl Sign {
         Sign::Shows,
     ];
 
+    /// The sign's word in a query: `weak`, `spared`, `numb`, `reflex-lost`, `lost`,
+    /// `shows`.
     pub fn word(self) -> &'static str {
         match self {
             Sign::Weak => "weak",
@@ -61,6 +64,7 @@ impl Sign {
         }
     }
 
+    /// The sign a word names, in any case: `Weak` for `WEAK`.
     pub fn from_word(word: &str) -> Option<Sign> {
         let w = word.to_ascii_lowercase();
         Sign::ALL.into_iter().find(|s| s.word() == w)
@@ -103,7 +107,9 @@ pub const LOCALIZE_LIMIT: usize = 10;
 /// Where the damage is: a nerve or root as a whole, or a nerve at a known site.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Lesion {
+    /// A nerve or root as a whole: `lesion L5`.
     Node(NodeIndex),
+    /// A nerve at a known site of injury: `lesion radial at "spiral groove"`.
     Site(Site),
 }
 
@@ -124,6 +130,7 @@ impl Lesion {
         }
     }
 
+    /// How the lesion is identified: the structure's id, or the site's.
     pub fn id<'a>(&'a self, atlas: &'a Atlas) -> &'a str {
         match self {
             Lesion::Node(n) => &atlas.node(*n).id,
@@ -136,15 +143,21 @@ impl Lesion {
 /// reflex: lost or reduced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Effect {
+    /// Every channel of its supply is cut: paralysed, numb, absent.
     Lost,
+    /// Some channels are cut and others still supply it: weak, partly numb, reduced.
     Weakened,
 }
 
 /// A muscle that loses supply, and which of its heads or parts do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MuscleEffect {
+    /// The muscle.
     pub muscle: NodeIndex,
+    /// Whether it is lost or weakened as a whole.
     pub effect: Effect,
+    /// Its heads and parts with their own effects, named only when they fare
+    /// differently from the whole; empty otherwise.
     pub parts: Vec<(NodeIndex, Effect)>,
 }
 
@@ -152,28 +165,37 @@ pub struct MuscleEffect {
 /// muscles that still perform it (weakened ones included).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MovementEffect {
+    /// The movement.
     pub movement: NodeIndex,
+    /// Lost when every muscle that performs it is lost, weakened otherwise.
     pub effect: Effect,
+    /// The muscles that still perform it, weakened ones included.
     pub remaining: Vec<NodeIndex>,
 }
 
 /// A skin area, dermatome or reflex and what the lesion does to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Affected {
+    /// The structure.
     pub node: NodeIndex,
+    /// Whether it is lost or weakened.
     pub effect: Effect,
 }
 
 /// Everything a lesion takes away, each list sorted by name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deficit {
+    /// The lesion.
     pub lesion: Lesion,
     /// The nerves whose fibres the lesion interrupts, wholly or at some levels.
     pub nerves: Vec<NodeIndex>,
+    /// The muscles that lose supply, wholly or in part.
     pub muscles: Vec<MuscleEffect>,
+    /// The movements some of whose muscles lose supply.
     pub movements: Vec<MovementEffect>,
     /// Skin areas, and for a root lesion its dermatome.
     pub skin: Vec<Affected>,
+    /// The reflexes lost or reduced.
     pub reflexes: Vec<Affected>,
     /// Glands that lose their secretomotor supply (the lacrimal gland above the
     /// geniculate ganglion), wholly or in part.
@@ -228,20 +250,29 @@ impl Deficit {
 /// One finding of `localize`: a sign and the structure it is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Finding {
+    /// What was found: weak, spared, numb, a reflex lost, or a gland or sense lost.
     pub sign: Sign,
+    /// The structure it was found of.
     pub node: NodeIndex,
 }
 
 /// A candidate lesion and how well it fits the findings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
+    /// The lesion.
     pub lesion: Lesion,
     /// 1 + the number of candidates with a higher score: equal scores share a rank.
     pub rank: usize,
     /// In hundredths (see [`score`]).
     pub score: i64,
+    /// The findings' structures it accounts for: those it takes that were found weak,
+    /// numb, lost or without their reflex, and those it leaves alone that were found
+    /// spared.
     pub explains: Vec<NodeIndex>,
+    /// The findings' structures it leaves alone though they were found weak, numb,
+    /// lost or without their reflex.
     pub misses: Vec<NodeIndex>,
+    /// The findings' structures it takes though they were found spared.
     pub contradicts: Vec<NodeIndex>,
 }
 
@@ -249,9 +280,15 @@ pub struct Candidate {
 /// pictures, and the examination that would best tell the first two apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
+    /// The findings weighed, bedside signs replaced by the findings they stand for.
     pub findings: Vec<Finding>,
+    /// The candidates that explain at least one weak, numb or reflex finding, best
+    /// first, up to [`LOCALIZE_LIMIT`] ranks.
     pub candidates: Vec<Candidate>,
+    /// What the best candidate takes away, for pictures; `None` when there is no
+    /// candidate.
     pub best: Option<Deficit>,
+    /// The examination that would best tell the first two candidates apart, if any.
     pub separator: Option<Separator>,
 }
 
@@ -260,9 +297,11 @@ pub struct Ranking {
 /// lesion".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Separator {
+    /// The structure to examine.
     pub node: NodeIndex,
     /// What the first candidate does to it, and the second.
     pub first: Option<Effect>,
+    /// What the second candidate does to it.
     pub second: Option<Effect>,
 }
 

@@ -9,23 +9,33 @@ use petgraph::graph::NodeIndex;
 /// A site of injury along one nerve.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Site {
+    /// The site's id, unique among the clinical tables:
+    /// `radial-nerve-at-spiral-groove`.
     pub id: String,
+    /// The site's name: `Radial nerve at the spiral groove`.
     pub name: String,
     /// How clinicians name the place (`cubital tunnel`).
     pub aliases: Vec<String>,
+    /// The nerve injured.
     pub nerve: NodeIndex,
+    /// The structure the site lies at: a landmark, or the nerve itself.
     pub at: NodeIndex,
     /// Branches, muscles and heads that leave the nerve above the site.
     pub spares: Vec<NodeIndex>,
+    /// A remark on the site.
     pub note: Option<String>,
+    /// The references for the site (for a course's place, the course's and its own).
     pub sources: Vec<SourceId>,
 }
 
 /// A division of a plexus trunk and the cord its fibres run on in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
+    /// A division of a plexus trunk.
     pub division: NodeIndex,
+    /// The cord the division's fibres run on in.
     pub cord: NodeIndex,
+    /// The references for the route.
     pub sources: Vec<SourceId>,
 }
 

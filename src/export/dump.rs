@@ -95,6 +95,7 @@ fn text(t: &Option<Text>) -> Option<String> {
     t.as_ref().map(ToString::to_string)
 }
 
+/// Writes the selection as a dump, pretty-printed JSON that loads back.
 pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::Result<()> {
     let imported = super::imported_source(atlas, selection);
     let imported_entry = imported.as_ref().map(|s| DumpSource {

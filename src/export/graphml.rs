@@ -45,6 +45,7 @@ fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     serde_json::to_string(&items).unwrap_or_default()
 }
 
+/// Writes the selection as one GraphML document.
 pub fn write(atlas: &Atlas, selection: &Selection, out: &mut dyn Write) -> io::Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;

@@ -20,16 +20,24 @@ use std::path::Path;
 /// The export formats by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
+    /// RDF as Turtle (`turtle`, `ttl`).
     Turtle,
+    /// RDF as N-Triples (`ntriples`, `nt`), which fascia also reads back.
     NTriples,
+    /// GraphML, for Gephi, Cytoscape, yEd and NetworkX.
     GraphMl,
+    /// A JSON dump of structures, facts and sources that loads back into fascia.
     Json,
+    /// Neo4j's bulk-import CSV files, written into a directory.
     Neo4j,
 }
 
 impl ExportFormat {
+    /// The formats' names, in the order of the variants.
     pub const NAMES: [&'static str; 5] = ["turtle", "ntriples", "graphml", "json", "neo4j"];
 
+    /// The format a name names, in any case; `ttl` and `nt` name Turtle and N-Triples
+    /// too.
     pub fn from_name(name: &str) -> Option<ExportFormat> {
         match name.to_ascii_lowercase().as_str() {
             "turtle" | "ttl" => Some(ExportFormat::Turtle),
@@ -50,7 +58,9 @@ impl ExportFormat {
 /// What to export: structures and the facts among them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Selection {
+    /// The structures.
     pub nodes: Vec<NodeIndex>,
+    /// The facts among them.
     pub edges: Vec<EdgeIndex>,
     /// Every source for the whole graph (so that a dump loads back the same), else
     /// those the selection cites.

@@ -57,6 +57,7 @@ pub fn write_dir(atlas: &Atlas, selection: &Selection, dir: &Path) -> io::Result
     .map_err(in_file("relationships.csv"))
 }
 
+/// Writes `nodes.csv`: a header, then one row per structure of the selection.
 pub fn write_nodes<W: io::Write>(
     atlas: &Atlas,
     selection: &Selection,
@@ -110,6 +111,7 @@ pub fn write_nodes<W: io::Write>(
     w.flush()
 }
 
+/// Writes `relationships.csv`: a header, then one row per fact of the selection.
 pub fn write_relationships<W: io::Write>(
     atlas: &Atlas,
     selection: &Selection,

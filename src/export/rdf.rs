@@ -36,7 +36,9 @@ const DCTERMS: &str = "http://purl.org/dc/terms/";
 /// Which RDF syntax to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {
+    /// Turtle, with prefixes.
     Turtle,
+    /// N-Triples, one triple a line.
     NTriples,
 }
 

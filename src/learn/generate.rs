@@ -165,6 +165,7 @@ pub struct Generator<'a> {
 }
 
 impl<'a> Generator<'a> {
+    /// A generator over `atlas`, with the lesion sites of its data.
     pub fn new(atlas: &'a Atlas) -> Generator<'a> {
         Generator {
             atlas,

@@ -22,6 +22,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The verdict's words: `right`, `partly right`, `wrong`.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Right => "right",
@@ -34,6 +35,7 @@ impl Verdict {
 /// How an answer compares with the key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grade {
+    /// Right, partly right or wrong.
     pub verdict: Verdict,
     /// Members of the key the answer named.
     pub named: Vec<NodeIndex>,

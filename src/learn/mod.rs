@@ -54,6 +54,7 @@ pub enum Topic {
 }
 
 impl Topic {
+    /// Every topic, in the order they are listed.
     pub const ALL: [Topic; 11] = [
         Topic::Innervation,
         Topic::Roots,
@@ -68,6 +69,7 @@ impl Topic {
         Topic::Localize,
     ];
 
+    /// The topic's word: `innervation`, `roots`, `localize`.
     pub fn word(self) -> &'static str {
         match self {
             Topic::Innervation => "innervation",
@@ -109,15 +111,21 @@ pub enum LearnError {
     /// `quiz upper-lmb`
     #[error("unknown region `{word}`{}; the regions are {}", hint(.suggestion), .known.join(", "))]
     UnknownRegion {
+        /// The word as typed.
         word: String,
+        /// The region whose id is closest to it, if one is close.
         suggestion: Option<String>,
+        /// The ids of the regions there are.
         known: Vec<String>,
     },
     /// `quiz inervation`
     #[error("unknown topic `{word}`{}; the topics are {}", hint(.suggestion), .known.join(", "))]
     UnknownTopic {
+        /// The word as typed.
         word: String,
+        /// The topic whose word is closest to it, if one is close.
         suggestion: Option<String>,
+        /// The topics' words.
         known: Vec<String>,
     },
 }
@@ -132,15 +140,20 @@ fn hint(suggestion: &Option<String>) -> String {
 /// Which questions to draw from: a region of the body and some topics (none: all).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
+    /// Only questions of this region; any region when `None`.
     pub region: Option<NodeIndex>,
+    /// Only questions of these topics; every topic when empty.
     pub topics: Vec<Topic>,
 }
 
 impl Filter {
+    /// Whether the filter lets through a question of `topic`.
     pub fn admits_topic(&self, topic: Topic) -> bool {
         self.topics.is_empty() || self.topics.contains(&topic)
     }
 
+    /// Whether the filter lets through a question of `region` (a question with no
+    /// region only when no region is asked for).
     pub fn admits_region(&self, region: Option<NodeIndex>) -> bool {
         self.region.is_none() || self.region == region
     }
@@ -188,6 +201,7 @@ pub struct Question {
     /// `lesion/median-nerve-at-wrist`. Stable while the ids in the data are; a deck's
     /// GUIDs and the saved progress use it.
     pub key: String,
+    /// What the question asks about.
     pub topic: Topic,
     /// The region of the body the question belongs to, where the data places it.
     pub region: Option<NodeIndex>,
@@ -231,10 +245,12 @@ pub fn answers_question(question: &Question, answer: &Answer) -> bool {
 pub struct Shuffle(u64);
 
 impl Shuffle {
+    /// A generator started from `seed`.
     pub fn new(seed: u64) -> Shuffle {
         Shuffle(seed)
     }
 
+    /// The next number of the sequence.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;

@@ -23,15 +23,23 @@ pub fn structure_value(atlas: &Atlas, n: petgraph::graph::NodeIndex) -> Value {
 /// in that order; `answer` is the array of `{"id","name","kind"}` that `query` answers.
 #[derive(Debug, serde::Serialize)]
 pub struct JsonQuestion<'a> {
+    /// The question as a person reads it.
     pub question: &'a str,
+    /// The structures `query` answers, each as `{"id","name","kind"}`.
     pub answer: Vec<Value>,
+    /// The query whose answer is the key.
     pub query: &'a str,
+    /// The topic's word: `innervation`.
     pub topic: &'a str,
+    /// The id of the question's region (`lower-limb`), if the data places it in one.
     pub region: Option<&'a str>,
+    /// The sources of the facts behind the key, each as
+    /// `{"id","title","publisher","url"}`.
     pub sources: Vec<Value>,
 }
 
 impl<'a> JsonQuestion<'a> {
+    /// The question `q` as JSON.
     pub fn of(atlas: &'a Atlas, q: &'a Question) -> JsonQuestion<'a> {
         JsonQuestion {
             question: &q.text,

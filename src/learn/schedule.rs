@@ -86,6 +86,7 @@ impl Card {
         next
     }
 
+    /// Whether the question is due at `now` (seconds since 1970).
     pub fn is_due(&self, now: i64) -> bool {
         self.due <= now
     }
@@ -94,7 +95,10 @@ impl Card {
 /// Every answered question's card, by question key.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
+    /// The version of the format it was written in: [`PROGRESS_VERSION`] for this
+    /// fascia.
     pub version: u32,
+    /// Each answered question's card, by question key.
     pub cards: BTreeMap<String, Card>,
 }
 
@@ -102,13 +106,17 @@ pub struct Progress {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ProgressError {
+    /// The text is not saved progress: not JSON, or not of its shape.
     #[error("not fascia quiz progress: {0}")]
     Syntax(#[from] serde_json::Error),
+    /// The progress was written in a later version of the format than this fascia
+    /// reads.
     #[error("written by a newer fascia (version {0}; this one reads version {PROGRESS_VERSION})")]
     Version(u32),
 }
 
 impl Progress {
+    /// Progress with no card yet, in this fascia's version.
     pub fn new() -> Progress {
         Progress {
             version: PROGRESS_VERSION,
@@ -116,6 +124,8 @@ impl Progress {
         }
     }
 
+    /// Reads progress saved by [`Progress::to_json`], in this version of the format or
+    /// an earlier one.
     pub fn from_json(text: &str) -> Result<Progress, ProgressError> {
         let progress: Progress = serde_json::from_str(text)?;
         if progress.version > PROGRESS_VERSION {
@@ -124,6 +134,7 @@ impl Progress {
         Ok(progress)
     }
 
+    /// The progress as pretty-printed JSON, ending in a newline.
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');

@@ -12,6 +12,8 @@ use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
 use std::io::{self, Write};
 
+/// A Graphviz graph in DOT: the answer's structures and the facts among them, with a
+/// legend.
 pub struct Dot;
 
 impl Render for Dot {

@@ -12,6 +12,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
+/// JSON, in the shapes the README documents: a set as `[{"id","name","kind"}…]`.
 pub struct Json;
 
 impl Render for Json {

@@ -57,6 +57,7 @@ impl Format {
 
 /// A way to write an answer.
 pub trait Render {
+    /// Writes `answer` to `out`.
     fn render(&self, atlas: &Atlas, answer: &Answer, out: &mut dyn Write) -> io::Result<()>;
 
     /// Renders the answer to `query`; pictures take the query as their title.
@@ -75,16 +76,22 @@ pub trait Render {
 /// The formats the CLI and REPL offer by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
+    /// Aligned tables and reference cards, as the command line prints them.
     #[default]
     Text,
+    /// JSON for scripts, in the shapes the README documents.
     Json,
+    /// A Graphviz graph in DOT.
     Dot,
+    /// An SVG picture, laid out by Graphviz's `dot` where it runs, else by fascia.
     Svg,
 }
 
 impl Format {
+    /// The formats' names, in the order of the variants.
     pub const NAMES: [&'static str; 4] = ["text", "json", "dot", "svg"];
 
+    /// The format a name names, in any case: `json`, `SVG`.
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "text" => Some(Format::Text),
@@ -95,6 +102,7 @@ impl Format {
         }
     }
 
+    /// The format's name: `text`, `json`, `dot`, `svg`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
@@ -104,6 +112,7 @@ impl Format {
         }
     }
 
+    /// A renderer for this format, with no width limit and the default picture layout.
     pub fn renderer(self) -> Box<dyn Render> {
         self.renderer_for(None)
     }

@@ -16,8 +16,11 @@ pub struct Scene {
     pub title: String,
     /// What the answer is, when the title is the query.
     pub subtitle: Option<String>,
+    /// The structures to draw.
     pub nodes: Vec<NodeIndex>,
+    /// The facts among them to draw.
     pub edges: Vec<EdgeIndex>,
+    /// The structures that are the answer itself, drawn bold.
     pub answer: HashSet<NodeIndex>,
 }
 

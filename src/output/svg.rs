@@ -58,7 +58,9 @@ impl Engine {
 /// server's deadline). Either one kills it.
 #[derive(Debug, Clone)]
 pub struct Graphviz {
+    /// How long `dot` may run before it is killed.
     pub timeout: Duration,
+    /// A flag that kills `dot` when raised; none when `None`.
     pub cancel: Option<Cancel>,
 }
 
@@ -98,8 +100,10 @@ impl GraphvizStopped {
     }
 }
 
+/// An SVG picture, laid out by Graphviz's `dot` or by fascia's own layout.
 #[derive(Debug, Clone, Default)]
 pub struct Svg {
+    /// Which layout draws it.
     pub engine: Engine,
 }
 

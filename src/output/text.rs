@@ -14,6 +14,7 @@ use std::io::{self, Write};
 /// Plain text; `width`, when given, is the terminal's: tables and notes fit it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Text {
+    /// The terminal's width in columns; `None`: no limit, as in a pipe.
     pub width: Option<usize>,
 }
 

@@ -10,71 +10,116 @@ use std::fmt;
 /// A byte range in the query text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
+    /// Where the range starts: the byte offset of its first character.
     pub start: usize,
+    /// Where the range ends: the byte offset just past its last character.
     pub end: usize,
 }
 
 impl Span {
+    /// The range from `start` up to, not including, `end`.
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
 }
 
+/// A parsed query: a statement, and whether it is to be drawn as DOT.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     /// `dot …`: the user asked for Graphviz output for this query.
     pub dot: bool,
+    /// What the query asks.
     pub statement: Statement,
 }
 
+/// What a query asks: a set of structures, a count, one structure, paths, a
+/// neighbourhood, a lesion or findings to localize.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Statement {
+    /// `muscles innervated-by tibial limit 5`: the structures a set expression finds.
     Set {
+        /// The structures to find.
         expr: SetExpr,
         /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
         /// `including contributing`: contributing root levels count as well as principal ones.
         contributing: bool,
+        /// `limit 5`: list at most this many of them (the answer still says how many
+        /// there are).
         limit: Option<usize>,
     },
+    /// `count muscles innervated-by tibial`: how many structures a set expression
+    /// finds.
     Count {
+        /// The structures to count.
         expr: SetExpr,
+        /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
+        /// `including contributing`: contributing root levels count as well as
+        /// principal ones.
         contributing: bool,
+        /// `limit 5`: count no higher than this.
         limit: Option<usize>,
     },
+    /// `show soleus`: everything about one structure.
     Show(Name),
+    /// `path soleus to sciatic via innervated-by, branch-of`: the chain of facts that
+    /// best explains how two structures connect.
     Path {
+        /// The structure the path starts at.
         from: Name,
+        /// The structure the path ends at.
         to: Name,
+        /// `via R, R…`: the only relations the path may use; any relation when empty.
         via: Vec<RelationRef>,
     },
+    /// `paths soleus to sciatic max 4`: every simple path of up to `max` facts.
     Paths {
+        /// The structure the paths start at.
         from: Name,
+        /// The structure the paths end at.
         to: Name,
+        /// `max N`: the most facts in a path, 1 to [`LARGEST_PATHS_MAX`];
+        /// [`DEFAULT_PATHS_MAX`] when not given.
         max: Option<usize>,
+        /// `via R, R…`: the only relations the paths may use; any relation when empty.
         via: Vec<RelationRef>,
     },
+    /// `why soleus inserts-into* calcaneus`: the chain of facts behind an answer.
     Why {
+        /// The structure the answer is about.
         subject: Name,
+        /// The relation asked about.
         relation: RelationRef,
+        /// `*`: the relation also reaches what lies under its target: branches, parts,
+        /// continuations.
         star: bool,
+        /// The structure at the relation's other end.
         target: Name,
     },
+    /// `around soleus depth 2`: a structure's neighbourhood.
     Around {
+        /// The structure at the centre.
         center: Name,
+        /// `depth N`: how many facts away to look, 1 to [`LARGEST_DEPTH`];
+        /// [`DEFAULT_DEPTH`] when not given.
         depth: Option<usize>,
     },
     /// `lesion radial at "spiral groove"`: what a lesion of a nerve or root takes away.
     Lesion {
+        /// The nerve, division, cord, trunk or spinal root injured.
         target: Name,
+        /// `at "spiral groove"`: a common site of injury along the nerve.
         at: Option<Name>,
+        /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
     },
     /// `localize weak "tibialis anterior" spared "tibialis posterior"`: the single
     /// lesions that best explain the findings.
     Localize {
+        /// The signs found and the structures each names, in the order written.
         findings: Vec<FindingGroup>,
+        /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
     },
 }
@@ -82,64 +127,98 @@ pub enum Statement {
 /// One sign of `localize` and the structures it names: `weak a, b`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FindingGroup {
+    /// What was found: weak, spared, numb, a reflex lost, or a bedside sign shown.
     pub sign: Sign,
+    /// The structures it was found of, in the order written.
     pub names: Vec<Name>,
+    /// Where the sign and its names stand in the query.
     pub span: Span,
 }
 
-/// Default and largest `max` for `paths`.
+/// The `max` of `paths` when none is given.
 pub const DEFAULT_PATHS_MAX: usize = 4;
+/// The largest `max` for `paths`.
 pub const LARGEST_PATHS_MAX: usize = 8;
-/// Default and largest `depth` for `around`.
+/// The `depth` of `around` when none is given.
 pub const DEFAULT_DEPTH: usize = 1;
+/// The largest `depth` for `around`.
 pub const LARGEST_DEPTH: usize = 4;
 
 /// A set of structures.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetExpr {
+    /// `muscles innervated-by tibial`: the structures of some kinds, with a condition
+    /// on them or none.
     Select {
+        /// The kind word: which kinds of structure to start from.
         selector: Selector,
+        /// Where the selection (kind word and condition) stands in the query.
         span: Span,
+        /// What the structures must satisfy; every structure of the kinds when `None`.
         condition: Option<Condition>,
     },
+    /// `A and B`: the structures in both.
     And(Box<SetExpr>, Box<SetExpr>),
+    /// `A or B`: the structures in either.
     Or(Box<SetExpr>, Box<SetExpr>),
+    /// `A except B`: the structures in `A` and not in `B`.
     Except(Box<SetExpr>, Box<SetExpr>),
 }
 
 /// A condition on the structures of one selection.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
+    /// `innervated-by* sciatic`: the structures that have the relation to the target.
     Atom {
+        /// The relation, read the way it was written.
         relation: RelationRef,
+        /// `*`: the relation also reaches what lies under its target: branches, parts,
+        /// continuations.
         star: bool,
+        /// The other end of the relation: one structure, or every structure of a
+        /// subquery.
         target: Target,
     },
+    /// `not C`: the structures that do not satisfy `C`.
     Not(Box<Condition>),
+    /// `C and D`: the structures that satisfy both.
     And(Box<Condition>, Box<Condition>),
+    /// `C or D`: the structures that satisfy either.
     Or(Box<Condition>, Box<Condition>),
+    /// `C except D`: the structures that satisfy `C` and not `D`.
     Except(Box<Condition>, Box<Condition>),
 }
 
+/// The other end of a relation in a condition.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
+    /// `sciatic`: one structure, by name.
     Name(Name),
+    /// `(muscles located-in lateral-compartment-of-leg)`: every structure a set
+    /// expression finds.
     Query(Box<SetExpr>),
 }
 
 /// A relation as the user spelled it: which relation, read which way.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RelationRef {
+    /// Which relation.
     pub relation: Relation,
+    /// Read forward (`innervated-by`) or inverse (`innervates`).
     pub direction: Direction,
+    /// Where the relation word stands in the query.
     pub span: Span,
 }
 
 /// A structure name as written: resolved later against the graph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Name {
+    /// The name without its quotes.
     pub text: String,
+    /// Whether it was written in quotes: keywords, kind words and relation names inside
+    /// it are then part of the name.
     pub quoted: bool,
+    /// Where the name, quotes included, stands in the query.
     pub span: Span,
 }
 

@@ -22,6 +22,7 @@ pub const CHECK_EVERY: u64 = 4096;
 pub struct Cancel(Arc<AtomicBool>);
 
 impl Cancel {
+    /// A flag not yet raised.
     pub fn new() -> Cancel {
         Cancel::default()
     }
@@ -31,6 +32,7 @@ impl Cancel {
         Arc::clone(&self.0)
     }
 
+    /// Raises the flag: the running query stops within [`CHECK_EVERY`] steps.
     pub fn cancel(&self) {
         self.0.store(true, Ordering::SeqCst);
     }
@@ -40,6 +42,7 @@ impl Cancel {
         self.0.swap(false, Ordering::SeqCst)
     }
 
+    /// Whether the flag is raised.
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
@@ -49,7 +52,13 @@ impl Cancel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
     /// The work limit was reached while answering `what` (`paths`, `around`).
-    Limit { what: &'static str, limit: u64 },
+    Limit {
+        /// The statement's keyword, or [`SET_WORK`](super::error::SET_WORK) for a set
+        /// query as a whole.
+        what: &'static str,
+        /// The work limit, in steps.
+        limit: u64,
+    },
     /// The [`Cancel`] flag was raised.
     Cancelled,
 }
@@ -88,10 +97,12 @@ impl Budget {
         self
     }
 
+    /// The steps of work this budget allows.
     pub fn limit(&self) -> u64 {
         self.limit
     }
 
+    /// The steps of work spent so far.
     pub fn spent(&self) -> u64 {
         self.spent
     }

@@ -18,24 +18,36 @@ pub enum QueryError {
     /// `muscles innervated-by` (no target)
     #[error("syntax error: expected {}", join_or(expected))]
     Syntax {
+        /// Where the parser stopped: the word it could not take, or the end of the
+        /// query.
         span: Span,
+        /// What would have fitted there, in words a user knows: "a structure name",
+        /// "`*`".
         expected: Vec<&'static str>,
+        /// The word found there, if any.
         found: Option<String>,
+        /// A word of those expected that is close to the one found: `muscles` for
+        /// `musles`.
         suggestion: Option<String>,
     },
     /// `muscles innervated-by tibail`
     #[error("unknown {what} `{name}`")]
     UnknownName {
+        /// Where the name stands in the query.
         span: Span,
+        /// The name as written.
         name: String,
         /// "name" or "nerve or spinal root": what was being looked for.
         what: String,
+        /// The nearest known names, best first.
         suggestions: Vec<String>,
     },
     /// `show femoral` (the nerve, the artery or the vein?)
     #[error("`{name}` could name {total} structures")]
     Ambiguous {
+        /// Where the name stands in the query.
         span: Span,
+        /// The name as written.
         name: String,
         /// `(id, name, kind)` of the first candidates by name (not all of them when
         /// there are many).
@@ -47,7 +59,9 @@ pub enum QueryError {
     /// kind word names a set.
     #[error("`why` explains one structure's fact, and `{word}` is a kind")]
     WhyOfKind {
+        /// The kind word where `why` wants a structure's name.
         span: Span,
+        /// The kind word: `muscles`.
         word: String,
         /// The set query that lists them: `muscles innervated-by tibial`.
         listing: String,
@@ -57,28 +71,41 @@ pub enum QueryError {
     /// `muscles innervated-by femur`
     #[error("`{name}` is {}; {relation} takes {}", kind.with_article(), expected.describe())]
     WrongKind {
+        /// Where the name stands in the query.
         span: Span,
+        /// The name of the structure it means.
         name: String,
+        /// That structure's kind.
         kind: Kind,
+        /// The relation (`innervated-by`) or clinical word (`lesion`, `weak`) that
+        /// takes other kinds.
         relation: &'static str,
+        /// The kinds it takes.
         expected: KindSet,
     },
     /// `muscles innervated-by (muscles)`: a subquery of the wrong kinds, like
     /// `muscles innervated-by femur`.
     #[error("{found} are never what {relation} takes: it takes {}", expected.describe())]
     WrongKindQuery {
+        /// Where the subquery stands in the query.
         span: Span,
         /// The subquery's kind words: "muscles", "bones or nerves".
         found: String,
+        /// The relation, as written.
         relation: &'static str,
+        /// The kinds it takes.
         expected: KindSet,
     },
     /// `bones innervated-by tibial`; `nerves supplies deltoid` (a nerve `innervates`)
     #[error("`{relation}` is said of {}, never of {selector}", expected.describe())]
     NeverRelated {
+        /// The kind word and the relation.
         span: Span,
+        /// The kind word: `bones`.
         selector: &'static str,
+        /// The relation, as written.
         relation: &'static str,
+        /// The kinds the relation is said of.
         expected: KindSet,
         /// The relation of like meaning that is said of the selector's kind, and where
         /// the relation was written: `innervates` for `nerves supplies`.
@@ -87,29 +114,52 @@ pub enum QueryError {
     /// `lesion radial at knee` (no known site of injury there)
     #[error("no known lesion site of the {nerve} at `{at}`")]
     NoLesionSite {
+        /// Where the site's name stands in the query.
         span: Span,
+        /// The nerve's name.
         nerve: String,
+        /// The site as written.
         at: String,
         /// Where the nerve's known sites lie.
         known: Vec<String>,
     },
     /// A query longer than the parser accepts.
     #[error("query too long ({len} bytes; the limit is {max})")]
-    TooLong { len: usize, max: usize },
+    TooLong {
+        /// The query's length in bytes.
+        len: usize,
+        /// The longest query accepted, in bytes.
+        max: usize,
+    },
     /// `((((…muscles…))))` nested deeper than the limit.
     #[error("parentheses nested too deeply (the limit is {max})")]
-    TooDeep { span: Span, max: usize },
+    TooDeep {
+        /// The first parenthesis past the limit.
+        span: Span,
+        /// The deepest nesting accepted.
+        max: usize,
+    },
     /// `show "soleus` (a quote that is never closed).
     #[error("unclosed quote: this `{quote}` has no closing `{quote}`")]
-    UnclosedQuote { span: Span, quote: char },
+    UnclosedQuote {
+        /// The quote that opens the name.
+        span: Span,
+        /// Which quote it is: `"` or `'`.
+        quote: char,
+    },
     /// `paths soleus to sciatic max 99`, `count muscles limit 99999999999`
     #[error("number too {}: `{clause}` takes a number from {min} to {max}",
             if *too_large { "large" } else { "small" })]
     NumberOutOfRange {
+        /// Where the number stands in the query.
         span: Span,
+        /// The clause's keyword: `max`, `depth`, `limit`.
         clause: &'static str,
+        /// The smallest number the clause takes.
         min: u64,
+        /// The largest number the clause takes.
         max: u64,
+        /// Whether the number is above the range (else below it).
         too_large: bool,
     },
     /// `paths s1 to thoracolumbar-fascia max 8` on a large graph, or `structures
@@ -119,24 +169,43 @@ pub enum QueryError {
         "{} stopped after {limit} steps of work, the work limit",
         stopped_work(what)
     )]
-    WorkLimit { what: &'static str, limit: u64 },
+    WorkLimit {
+        /// What stopped: a statement's keyword (`paths`, `around`), or [`SET_WORK`] for
+        /// a set query as a whole.
+        what: &'static str,
+        /// The work limit, in steps.
+        limit: u64,
+    },
     /// `structures` as a picture (`--format svg`) on a graph of 100,000: more
     /// structures than one picture draws.
     #[error(
         "the picture would draw {structures} structures, more than the {limit} one picture may draw"
     )]
-    PictureTooLarge { structures: usize, limit: usize },
+    PictureTooLarge {
+        /// How many structures the picture would draw.
+        structures: usize,
+        /// The most one picture may draw.
+        limit: usize,
+    },
     /// Ctrl-C while a query runs.
     #[error("query cancelled")]
     Cancelled,
     /// `muscles --format svg` where Graphviz's `dot` runs past its time limit: it was
     /// killed.
     #[error("Graphviz's `dot` did not lay the picture out within {seconds} s, its time limit")]
-    DotTimeout { seconds: u64 },
+    DotTimeout {
+        /// The time limit, in seconds.
+        seconds: u64,
+    },
     /// A bug in fascia, not in the query: the parse tree did not have the shape the
     /// grammar promises.
     #[error("internal error: {what}")]
-    Internal { span: Span, what: &'static str },
+    Internal {
+        /// The part of the query the parser was lowering.
+        span: Span,
+        /// What went wrong.
+        what: &'static str,
+    },
 }
 
 /// What the work of a set query is called when it runs out: the query as a whole.
@@ -290,16 +359,22 @@ impl QueryError {
 /// Its `Display` is the plain text; a terminal front end may colour the parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
+    /// What went wrong, in one line: the error's `Display`.
     pub message: String,
+    /// The line of the query with the part at fault, when the error has a span.
     pub excerpt: Option<Excerpt>,
+    /// Lines of advice: suggestions, candidates, how to raise a limit.
     pub help: Vec<String>,
 }
 
 /// One line of the query, and the columns (in characters) of the part at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Excerpt {
+    /// The line of the query that holds the start of the part at fault.
     pub line: String,
+    /// The column, in characters, where the part at fault starts.
     pub column: usize,
+    /// How many characters to mark (at least one, and no further than the line's end).
     pub width: usize,
 }
 

@@ -22,24 +22,40 @@ pub const AROUND_LIMIT: usize = 500;
 /// What a query answers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
+    /// The structures a set query finds.
     Set(SetAnswer),
+    /// How many structures `count` finds.
     Count(usize),
+    /// `show soleus`: the structure to describe.
     Show(NodeIndex),
     /// A bedside sign and the findings it stands for.
     BedsideSign(crate::graph::clinical::SignDef),
-    /// `None`: the two structures are not connected (through the allowed relations).
+    /// `path A to B`: one chain of facts between two structures. `None`: the two
+    /// structures are not connected (through the allowed relations).
     Path {
+        /// The structure the path starts at.
         from: NodeIndex,
+        /// The structure the path ends at.
         to: NodeIndex,
+        /// The cheapest chain of facts between them, the one that best explains the
+        /// connection.
         path: Option<Path>,
     },
+    /// `paths A to B max N`: every simple path between two structures, shortest first.
     Paths {
+        /// The structure the paths start at.
         from: NodeIndex,
+        /// The structure the paths end at.
         to: NodeIndex,
+        /// The paths found, shortest first; at most [`PATHS_LIMIT`].
         paths: Vec<Path>,
+        /// Whether there were more than [`PATHS_LIMIT`] paths, and the rest were left
+        /// out.
         truncated: bool,
     },
+    /// The facts behind one structure's relation to another.
     Why(WhyAnswer),
+    /// A structure's neighbourhood.
     Around(Subgraph),
     /// What a lesion takes away.
     Lesion(Deficit),
@@ -50,6 +66,7 @@ pub enum Answer {
 /// A set of structures, sorted by name, and what a picture of it should also show.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAnswer {
+    /// The structures found, sorted by name; at most `limit` of them.
     pub nodes: Vec<NodeIndex>,
     /// For each node: how it answers when it answers only through parts (a muscle
     /// through its head, a fact stated on a division of the nerve asked about).
@@ -204,7 +221,9 @@ impl Context {
 /// (`None`: the target itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Through {
+    /// The part of the answer that states the fact; `None`: the answer itself.
     pub part: Option<NodeIndex>,
+    /// The part of the target the fact reaches; `None`: the target itself.
     pub reaching: Option<NodeIndex>,
     /// The supply is a minor share (a twig to a small part of the structure).
     pub minor: bool,
@@ -220,15 +239,21 @@ impl Through {
 /// One step of a path: the fact used and which way it was walked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Step {
+    /// The fact.
     pub edge: EdgeIndex,
+    /// Its relation.
     pub relation: Relation,
     /// True when walked from subject to object (as the fact is stated).
     pub forward: bool,
 }
 
+/// A chain of facts between two structures, in either direction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Path {
+    /// The structures along the path, from its start to its end.
     pub nodes: Vec<NodeIndex>,
+    /// The facts between them, one fewer than the structures: `steps[i]` joins
+    /// `nodes[i]` to `nodes[i + 1]`.
     pub steps: Vec<Step>,
 }
 
@@ -236,9 +261,13 @@ pub struct Path {
 /// a chain, or not at all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhyAnswer {
+    /// The structure asked about.
     pub subject: NodeIndex,
+    /// The relation asked about.
     pub relation: Relation,
+    /// Which way the relation was read: forward (`inserts-into`) or inverse.
     pub direction: Direction,
+    /// The structure at its other end.
     pub target: NodeIndex,
     /// Facts that state it directly (for a root level: the innervation facts listing it).
     pub asserted: Vec<EdgeIndex>,
@@ -247,11 +276,18 @@ pub struct WhyAnswer {
     pub inferred: Option<Path>,
 }
 
+/// A structure's neighbourhood, for `around`: the structures within a depth and the
+/// facts among them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Subgraph {
+    /// The structure at the centre (`None` only in an empty subgraph).
     pub center: Option<NodeIndex>,
+    /// The structures, the centre first and the others by name; at most
+    /// [`AROUND_LIMIT`].
     pub nodes: Vec<NodeIndex>,
+    /// Every fact among them.
     pub edges: Vec<EdgeIndex>,
+    /// Whether the neighbourhood grew past [`AROUND_LIMIT`] and the rest was left out.
     pub truncated: bool,
 }
 

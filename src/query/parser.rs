@@ -9,9 +9,17 @@ use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/fascia.pest"]
-struct Grammar;
+/// The parser pest derives from the grammar. Its `Rule` enum is public, and pest
+/// generates it with no documentation beyond the grammar's `///` comments (none for
+/// `Rule` itself, `EOI` or `Rule::all_rules`), so missing docs are allowed here alone.
+#[allow(missing_docs)]
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/fascia.pest"]
+    pub(super) struct Grammar;
+}
+use grammar::Grammar;
+pub use grammar::Rule;
 
 /// Queries longer than this are refused before parsing.
 pub const MAX_QUERY_LEN: usize = 4096;

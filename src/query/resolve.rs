@@ -12,84 +12,154 @@ use petgraph::graph::NodeIndex;
 /// A query with every name resolved: what the evaluator runs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Plan {
+    /// `muscles innervated-by tibial limit 5`: the structures a set expression finds.
     Set {
+        /// The structures to find.
         expr: PSet,
+        /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
+        /// `including contributing`: contributing root levels count as well as
+        /// principal ones.
         contributing: bool,
+        /// `limit 5`: list at most this many of them.
         limit: Option<usize>,
     },
+    /// `count muscles innervated-by tibial`: how many structures a set expression
+    /// finds.
     Count {
+        /// The structures to count.
         expr: PSet,
+        /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
+        /// `including contributing`: contributing root levels count as well as
+        /// principal ones.
         contributing: bool,
+        /// `limit 5`: count no higher than this.
         limit: Option<usize>,
     },
+    /// `show soleus`: everything about one structure.
     Show(NodeIndex),
     /// `show "wrist drop"`: a bedside sign and the findings it stands for.
     BedsideSign(SignDef),
+    /// `path soleus to sciatic`: the chain of facts that best explains how two
+    /// structures connect.
     Path {
+        /// The structure the path starts at.
         from: NodeIndex,
+        /// The structure the path ends at.
         to: NodeIndex,
+        /// The only relations the path may use, in either direction; any relation when
+        /// empty.
         via: Vec<Relation>,
     },
+    /// `paths soleus to sciatic max 4`: every simple path of up to `max` facts.
     Paths {
+        /// The structure the paths start at.
         from: NodeIndex,
+        /// The structure the paths end at.
         to: NodeIndex,
+        /// The most facts in a path, 1 to [`LARGEST_PATHS_MAX`]: as the query gave it,
+        /// else [`DEFAULT_PATHS_MAX`].
         max: usize,
+        /// The only relations the paths may use, in either direction; any relation when
+        /// empty.
         via: Vec<Relation>,
     },
+    /// `why soleus inserts-into* calcaneus`: the chain of facts behind an answer.
     Why {
+        /// The structure the answer is about.
         subject: NodeIndex,
+        /// The relation asked about.
         relation: Relation,
+        /// Which way the relation was read: forward (`inserts-into`) or inverse.
         direction: Direction,
+        /// `*`: the relation also reaches what lies under its target.
         star: bool,
+        /// The structure at the relation's other end.
         target: NodeIndex,
     },
+    /// `around soleus depth 2`: a structure's neighbourhood.
     Around {
+        /// The structure at the centre.
         center: NodeIndex,
+        /// How many facts away to look, 1 to [`LARGEST_DEPTH`]: as the query gave it,
+        /// else [`DEFAULT_DEPTH`].
         depth: usize,
     },
+    /// `lesion radial at "spiral groove"`: what a lesion takes away.
     Lesion {
+        /// The nerve or root injured, or a known site of injury along a nerve.
         lesion: Lesion,
+        /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
     },
+    /// `localize weak "tibialis anterior"`: the single lesions that best explain the
+    /// findings.
     Localize {
+        /// Each structure found and its sign; a bedside sign replaced by the findings
+        /// it stands for.
         findings: Vec<Finding>,
+        /// `including disputed`: minority, variant and single-source facts count too.
         disputed: bool,
     },
 }
 
+/// A set expression with its names resolved: a [`SetExpr`] the evaluator runs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PSet {
+    /// `muscles innervated-by tibial`: the structures of some kinds, with a condition
+    /// on them or none.
     Select {
+        /// The kinds the kind word selects (`muscles` includes heads and parts).
         kinds: KindSet,
+        /// What the structures must satisfy; every structure of the kinds when `None`.
         condition: Option<PCond>,
     },
+    /// `A and B`: the structures in both.
     And(Box<PSet>, Box<PSet>),
+    /// `A or B`: the structures in either.
     Or(Box<PSet>, Box<PSet>),
+    /// `A except B`: the structures in `A` and not in `B`.
     Except(Box<PSet>, Box<PSet>),
 }
 
+/// A condition with its names resolved: a [`Condition`] the evaluator runs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PCond {
+    /// `innervated-by* sciatic`: the structures that have the relation to the target.
     Atom {
+        /// Which relation.
         relation: Relation,
+        /// Which way it is read: forward (`innervated-by`) or inverse (`innervates`).
         direction: Direction,
+        /// `*`: the relation also reaches what lies under its target: branches, parts,
+        /// continuations.
         star: bool,
+        /// The other end of the relation: one structure, or every structure of a set.
         target: PTarget,
     },
+    /// `not C`: the structures that do not satisfy `C`.
     Not(Box<PCond>),
+    /// `C and D`: the structures that satisfy both.
     And(Box<PCond>, Box<PCond>),
+    /// `C or D`: the structures that satisfy either.
     Or(Box<PCond>, Box<PCond>),
+    /// `C except D`: the structures that satisfy `C` and not `D`.
     Except(Box<PCond>, Box<PCond>),
 }
 
+/// The other end of a relation in a resolved condition.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PTarget {
+    /// One structure.
     Node(NodeIndex),
+    /// Every structure a subquery finds.
     Set(Box<PSet>),
 }
 
+/// Resolves a parsed query against the atlas: every name to the one structure it means
+/// among the kinds its place accepts. An unknown or ambiguous name, a structure of the
+/// wrong kind, or a relation never said of the kinds selected is an error.
 pub fn resolve(atlas: &Atlas, query: &Query) -> Result<Plan, QueryError> {
     let any = |name: &Name| resolve_name(atlas, name, KindSet::ALL, None);
     Ok(match &query.statement {
