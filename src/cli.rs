@@ -516,9 +516,8 @@ fn quiz(atlas: &Atlas, args: &QuizArgs) -> Result<ExitCode, Error> {
         fascia::learn::paper::write_json(atlas, &questions, &mut out).map_err(Error::Output)?;
     } else {
         let heading = format!(
-            "fascia quiz: {} question{} (seed {})",
-            questions.len(),
-            if questions.len() == 1 { "" } else { "s" },
+            "fascia quiz: {} (seed {})",
+            counted(questions.len(), "question"),
             args.seed
         );
         fascia::learn::paper::write_text(atlas, &questions, &heading, &mut out)

@@ -285,10 +285,9 @@ impl Session {
         }
         writeln!(
             out,
-            "{} of {} question{}: type the answer (names separated by commas), `pass` to see it, `stop` to end.",
+            "{} of {}: type the answer (names separated by commas), `pass` to see it, `stop` to end.",
             if request.review { "Review" } else { "Quiz" },
-            questions.len(),
-            if questions.len() == 1 { "" } else { "s" }
+            crate::term::counted(questions.len(), "question")
         )?;
         self.quiz = Some(Running {
             questions,
