@@ -18,6 +18,19 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// The export formats by name.
+///
+/// ```
+/// use fascia::export::{self, ExportFormat, Selection};
+///
+/// let atlas = fascia::bundled()?;
+/// let (_, answer) = fascia::run(&atlas, "muscles innervated-by tibial")?;
+/// // the answer's structures and the facts among them, as N-Triples
+/// let format = ExportFormat::from_name("nt").ok_or("no such format")?;
+/// let mut nt = Vec::new();
+/// export::write(&atlas, &Selection::of_answer(&atlas, &answer), format, &mut nt)?;
+/// assert!(String::from_utf8(nt)?.contains("soleus"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// RDF as Turtle (`turtle`, `ttl`).

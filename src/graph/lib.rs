@@ -45,6 +45,46 @@ pub use load::{LoadOptions, load_dir, load_dir_with, load_files};
 
 /// A loaded, validated graph with its indexes. Immutable once built, so it can be
 /// shared freely; there is no global instance.
+///
+/// ```
+/// use fascia_graph::model::{Direction, Relation};
+///
+/// let data = r#"
+/// [[source]]
+/// id = "gray"
+/// title = "Anatomy of the Human Body"
+/// publisher = "Lea & Febiger"
+///
+/// [[root]]
+/// id = "l4"
+/// name = "L4"
+/// sources = ["gray"]
+///
+/// [[nerve]]
+/// id = "sciatic-nerve"
+/// name = "Sciatic nerve"
+/// sources = ["gray"]
+/// has-root = { id = "l4", sources = ["gray"] }
+///
+/// [[nerve]]
+/// id = "tibial-nerve"
+/// name = "Tibial nerve"
+/// sources = ["gray"]
+/// branch-of = { id = "sciatic-nerve", sources = ["gray"] }
+/// "#;
+/// let atlas = fascia_graph::load_files([("leg.toml", data)], "example")?;
+/// let tibial = atlas.by_id("tibial-nerve").ok_or("no tibial nerve")?;
+/// let trunks: Vec<&str> = atlas
+///     .neighbours(tibial, Relation::BranchOf, Direction::Forward)
+///     .map(|(_, nerve)| &*atlas.node(nerve).name)
+///     .collect();
+/// assert_eq!(trunks, ["Sciatic nerve"]);
+/// // names are looked up by their normalized key: case, spacing, hyphens and the
+/// // kind word do not matter
+/// assert_eq!(atlas.named(&fascia_graph::normalize("The  Tibial-Nerve")), [tibial]);
+/// assert_eq!(atlas.named(&fascia_graph::normalize("tibial")), [tibial]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Atlas {
     graph: DiGraph<Structure, Fact>,

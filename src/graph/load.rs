@@ -23,6 +23,20 @@ pub const MAX_FILE_SIZE_VAR: &str = "FASCIA_MAX_FILE_SIZE";
 /// The limits of loading, passed in by the caller: the library reads no environment
 /// (the `fascia` binary reads them from `FASCIA_MAX_FILE_SIZE`, `FASCIA_MAX_TSV_SIZE`
 /// and `FASCIA_CACHE_SIZE`). [`LoadOptions::default`] has the documented defaults.
+///
+/// ```
+/// use fascia_graph::{LoadOptions, error::LoadError, load_dir_with};
+///
+/// let dir = std::env::temp_dir().join(format!("fascia-options-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("big.toml"), "# ".repeat(600))?;
+/// // a file over the limit is refused before it is read, by name
+/// let options = LoadOptions { max_file_size: 1024, ..LoadOptions::default() };
+/// let error = load_dir_with(&dir, &options).unwrap_err();
+/// assert!(matches!(error, LoadError::TooLarge { .. }), "{error}");
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
     /// The largest `.toml`, `.nt` or `.json` data file read (bytes); 16 MiB by default.

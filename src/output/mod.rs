@@ -74,6 +74,18 @@ pub trait Render {
 }
 
 /// The formats the CLI and REPL offer by name.
+///
+/// ```
+/// use fascia::output::{Format, render_to_string};
+///
+/// let atlas = fascia::bundled()?;
+/// let (_, answer) = fascia::run(&atlas, "nerves branch-of sciatic")?;
+/// let dot = render_to_string(&atlas, &answer, Format::Dot);
+/// assert!(dot.starts_with("digraph"));
+/// let text = render_to_string(&atlas, &answer, Format::Text);
+/// assert!(text.contains("Tibial nerve"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// Aligned tables and reference cards, as the command line prints them.

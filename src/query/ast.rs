@@ -24,6 +24,16 @@ impl Span {
 }
 
 /// A parsed query: a statement, and whether it is to be drawn as DOT.
+///
+/// ```
+/// let query = fascia::parse("muscles   innervated-by*  sciatic")?;
+/// assert!(!query.dot);
+/// // printed in its canonical spelling, which parses back to itself (spans aside)
+/// let printed = query.to_string();
+/// assert_eq!(printed, "muscles innervated-by* sciatic");
+/// assert_eq!(fascia::parse(&printed)?.to_string(), printed);
+/// # Ok::<(), fascia::QueryError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     /// `dot …`: the user asked for Graphviz output for this query.

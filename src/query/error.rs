@@ -8,6 +8,18 @@ use thiserror::Error;
 
 /// Why a query could not be answered. Spans are byte ranges in the query text; render
 /// them with [`QueryError::render`].
+///
+/// ```
+/// let atlas = fascia::bundled()?;
+/// let query = "muscles innervated-by tibail";
+/// let error = fascia::run(&atlas, query).unwrap_err();
+/// assert!(matches!(error, fascia::QueryError::UnknownName { .. }));
+/// // the message, the query with a caret under the name, and what would fit
+/// let text = error.render(query);
+/// assert!(text.contains("                      ^^^^^^"), "{text}");
+/// assert!(text.contains("tibial"), "{text}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Error)]
 // more reasons may come: a match outside fascia needs a `_` arm
 #[non_exhaustive]

@@ -20,6 +20,20 @@ pub const PATHS_LIMIT: usize = 50;
 pub const AROUND_LIMIT: usize = 500;
 
 /// What a query answers.
+///
+/// ```
+/// use fascia::Answer;
+///
+/// let atlas = fascia::bundled()?;
+/// let (_, answer) = fascia::run(&atlas, "count muscles innervated-by tibial")?;
+/// assert!(matches!(answer, Answer::Count(n) if n > 5));
+/// let (_, answer) = fascia::run(&atlas, "show soleus")?;
+/// match answer {
+///     Answer::Show(node) => assert_eq!(atlas.node(node).name, "Soleus"),
+///     other => panic!("not a card: {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     /// The structures a set query finds.
