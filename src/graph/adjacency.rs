@@ -62,6 +62,7 @@ impl Csr {
         Csr { offsets, entries }
     }
 
+    #[inline]
     fn get(&self, node: NodeIndex, relation: Relation) -> &[Entry] {
         let i = node.index();
         let (Some(&start), Some(&end)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
@@ -118,6 +119,7 @@ impl Adjacency {
 
     /// Every fact at `node` read forward (`inverse` false) or inverse, grouped by
     /// relation, with its relation and the node at the other end.
+    #[inline]
     pub(super) fn all(
         &self,
         node: NodeIndex,
@@ -147,6 +149,7 @@ impl Adjacency {
     /// in `relations` (bit `r` for the relation at position `r` of [`Relation::ALL`]),
     /// grouped by relation: one pass over the node's facts, for walks that follow
     /// several relations at once.
+    #[inline]
     pub(super) fn masked(
         &self,
         node: NodeIndex,
@@ -159,6 +162,7 @@ impl Adjacency {
 
     /// The facts of `relation` at `node` read forward (`inverse` false) or inverse, with
     /// the node at the other end.
+    #[inline]
     pub(super) fn get(
         &self,
         node: NodeIndex,

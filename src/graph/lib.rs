@@ -343,21 +343,25 @@ impl Atlas {
     }
 
     /// How a fact stands among the references.
+    #[inline]
     pub fn standing(&self, edge: EdgeIndex) -> agreement::Standing {
         self.agreement.standing(edge)
     }
 
     /// Whether a fact is the standard statement.
+    #[inline]
     pub fn is_standard(&self, edge: EdgeIndex) -> bool {
         self.agreement.standing(edge) == agreement::Standing::Standard
     }
 
     /// How many standard-quality sources stand behind a fact.
+    #[inline]
     pub fn support(&self, edge: EdgeIndex) -> u16 {
         self.agreement.support(edge)
     }
 
     /// Whether `root` is one of the standard root levels of `subject`.
+    #[inline]
     pub fn is_standard_level(&self, subject: NodeIndex, root: NodeIndex) -> bool {
         self.agreement.is_standard_level(subject, root)
     }
@@ -377,11 +381,13 @@ impl Atlas {
     /// # Panics
     /// On an index this atlas did not give out; [`Atlas::structure`] returns `None`
     /// instead.
+    #[inline]
     pub fn node(&self, idx: NodeIndex) -> &Structure {
         &self.graph[idx]
     }
 
     /// The structure at `idx`, or `None` for an index that is not this atlas's.
+    #[inline]
     pub fn structure(&self, idx: NodeIndex) -> Option<&Structure> {
         self.graph.node_weight(idx)
     }
@@ -391,11 +397,13 @@ impl Atlas {
     /// # Panics
     /// On an index this atlas did not give out; [`Atlas::fact_at`] returns `None`
     /// instead.
+    #[inline]
     pub fn fact(&self, idx: EdgeIndex) -> &Fact {
         &self.graph[idx]
     }
 
     /// The fact at `idx`, or `None` for an index that is not this atlas's.
+    #[inline]
     pub fn fact_at(&self, idx: EdgeIndex) -> Option<&Fact> {
         self.graph.edge_weight(idx)
     }
@@ -411,6 +419,7 @@ impl Atlas {
     }
 
     /// The kind of a structure (what `node(idx).kind` says, read from a compact array).
+    #[inline]
     pub fn kind(&self, idx: NodeIndex) -> Kind {
         self.kinds
             .get(idx.index())
@@ -425,16 +434,19 @@ impl Atlas {
     }
 
     /// The structure with this exact id: `soleus`.
+    #[inline]
     pub fn by_id(&self, id: &str) -> Option<NodeIndex> {
         self.by_id.get(id).copied()
     }
 
     /// Structures of one kind, sorted by name.
+    #[inline]
     pub fn of_kind(&self, kind: Kind) -> &[NodeIndex] {
         &self.by_kind[kind.index()]
     }
 
     /// Structures whose normalized name, alias or id is exactly `key`.
+    #[inline]
     pub fn named(&self, key: &str) -> &[NodeIndex] {
         self.by_name.get(key)
     }
@@ -484,11 +496,13 @@ impl Atlas {
     }
 
     /// How many structures the graph holds.
+    #[inline]
     pub fn structure_count(&self) -> usize {
         self.graph.node_count()
     }
 
     /// How many facts the graph holds.
+    #[inline]
     pub fn fact_count(&self) -> usize {
         self.graph.edge_count()
     }
@@ -500,6 +514,7 @@ impl Atlas {
 
     /// The facts of one relation read from `node` in `direction`, with the node at the
     /// other end: `(soleus, InnervatedBy, Forward)` yields the tibial nerve.
+    #[inline]
     pub fn neighbours(
         &self,
         node: NodeIndex,
@@ -513,6 +528,7 @@ impl Atlas {
     /// The facts at `node` read in `direction` whose relation is among `relations`,
     /// grouped by relation, with the node at the other end: one pass over the node's
     /// facts however many relations are asked for.
+    #[inline]
     pub fn neighbours_among<'a>(
         &'a self,
         node: NodeIndex,
@@ -541,6 +557,7 @@ impl Atlas {
     /// Every fact at `node` read in `direction` (of any relation), with its relation and
     /// the node at the other end, newest fact first: the order of the petgraph graph's own lists, read
     /// from the compact arrays.
+    #[inline]
     pub fn facts_at(
         &self,
         node: NodeIndex,
@@ -556,6 +573,7 @@ impl Atlas {
 
     /// The innervated-by facts that list `root` among their root levels; with
     /// `disputed` false, only where it is a standard level of the fact's subject.
+    #[inline]
     pub fn facts_listing_root(&self, root: NodeIndex, disputed: bool) -> &[EdgeIndex] {
         let index = if disputed {
             &self.root_levels
@@ -566,6 +584,7 @@ impl Atlas {
     }
 
     /// The facts that list `root` as a principal or contributing level of their subject.
+    #[inline]
     pub fn facts_listing_root_weighted(&self, root: NodeIndex) -> &[EdgeIndex] {
         self.weighted_root_levels
             .get(&root)
@@ -575,6 +594,7 @@ impl Atlas {
 
     /// How much `root` counts among `subject`'s levels: principal, contributing, or
     /// `None` for a minority level or none at all.
+    #[inline]
     pub fn level_weight(&self, subject: NodeIndex, root: NodeIndex) -> Option<agreement::Weight> {
         self.agreement.level_weight(subject, root)
     }
@@ -608,6 +628,7 @@ impl Atlas {
     }
 
     /// The two ends of a fact, subject first.
+    #[inline]
     pub fn ends(&self, edge: EdgeIndex) -> (NodeIndex, NodeIndex) {
         self.graph
             .edge_endpoints(edge)
@@ -629,6 +650,7 @@ impl Atlas {
     }
 
     /// Whether `node` states at least one fact of `relation` in its forward direction.
+    #[inline]
     pub fn has_fact(&self, node: NodeIndex, relation: Relation) -> bool {
         self.neighbours(node, relation, Direction::Forward)
             .next()
