@@ -113,6 +113,7 @@ exam! {
         "nerve-to-geniohyoid", "nerve-to-thyrohyoid", "phrenic-nerve",
         "supraclavicular-nerves", "transverse-cervical-nerve",
     ];
+    jaw_jerk_muscle: "muscles involved-in \"jaw jerk\"" => ["masseter"];
     cervical_plexus_muscles: "muscles innervated-by* \"cervical plexus\"" => [
         "diaphragm", "geniohyoid", "omohyoid", "sternohyoid", "sternothyroid", "thyrohyoid",
     ];
