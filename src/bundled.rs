@@ -49,8 +49,16 @@ mod tests {
             (Ok(a), Ok(b)) => {
                 assert_eq!(a.structure_count(), b.structure_count());
                 assert_eq!(a.fact_count(), b.fact_count());
-                assert!(a.graph().node_weights().eq(b.graph().node_weights()));
-                assert!(a.graph().edge_weights().eq(b.graph().edge_weights()));
+                assert!(
+                    a.structures()
+                        .map(|n| a.node(n))
+                        .eq(b.structures().map(|n| b.node(n)))
+                );
+                assert!(
+                    a.facts()
+                        .map(|e| a.fact(e))
+                        .eq(b.facts().map(|e| b.fact(e)))
+                );
             }
             (Err(a), Err(b)) => assert_eq!(a, b),
             (a, b) => panic!(

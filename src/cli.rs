@@ -614,7 +614,8 @@ fn version() -> Result<ExitCode, Error> {
             atlas.sources().len()
         )
         .map_err(Error::Output)?;
-        let coverage = fascia::graph::model::XrefCoverage::of(atlas.graph().node_weights());
+        let coverage =
+            fascia::graph::model::XrefCoverage::of(atlas.structures().map(|n| atlas.node(n)));
         writeln!(out, "identifiers: {coverage}").map_err(Error::Output)?;
     }
     Ok(ExitCode::from(SUCCESS))

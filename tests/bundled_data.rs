@@ -4,15 +4,15 @@
 mod common;
 
 use common::{ATLAS, REQUIRED, covered, muscle_problems, parts};
+use fascia::graph::StructureId;
 use fascia::graph::model::{Direction, Kind, Relation};
-use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
 
-fn id(n: NodeIndex) -> String {
+fn id(n: StructureId) -> String {
     ATLAS.node(n).id.to_string()
 }
 
-fn node(id: &str) -> NodeIndex {
+fn node(id: &str) -> StructureId {
     ATLAS
         .by_id(id)
         .unwrap_or_else(|| panic!("no structure `{id}` in the bundled data"))
@@ -135,8 +135,7 @@ fn every_landmark_is_part_of_a_bone() {
 
 #[test]
 fn every_fact_and_every_structure_has_a_source() {
-    let g = ATLAS.graph();
-    for e in g.edge_indices() {
+    for e in ATLAS.facts() {
         let fact = ATLAS.fact(e);
         assert!(
             !fact.sources.is_empty(),
@@ -144,7 +143,7 @@ fn every_fact_and_every_structure_has_a_source() {
             ATLAS.location(e)
         );
     }
-    for n in g.node_indices() {
+    for n in ATLAS.structures() {
         assert!(
             !ATLAS.node(n).sources.is_empty(),
             "{} has no sources",

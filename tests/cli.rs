@@ -502,7 +502,7 @@ fn help_and_version() {
                 atlas.structure_count(),
                 atlas.fact_count(),
                 atlas.sources().len(),
-                fascia::graph::model::XrefCoverage::of(atlas.graph().node_weights())
+                fascia::graph::model::XrefCoverage::of(atlas.structures().map(|n| atlas.node(n)))
             )
         )
     );

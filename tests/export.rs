@@ -32,7 +32,6 @@ fn distinct<T: std::hash::Hash + Eq>(items: impl IntoIterator<Item = T>) -> usiz
 /// The triples the graph should give, counted from the graph itself (see the module
 /// docs of `fascia::export::rdf` for the shape).
 fn expected_triples(atlas: &Atlas) -> usize {
-    let g = atlas.graph();
     let mut n = 0;
     // each work a source belongs to: type, title and tier
     let works: HashSet<_> = atlas.sources().iter().filter_map(|s| s.work).collect();
@@ -41,7 +40,7 @@ fn expected_triples(atlas: &Atlas) -> usize {
         n += 3 + usize::from(s.url.is_some()) + usize::from(s.read.is_some());
         n += usize::from(s.quality != Default::default()) + usize::from(s.work.is_some());
     }
-    for s in g.node_weights() {
+    for s in atlas.structures().map(|n| atlas.node(n)) {
         n += 3 + usize::from(s.latin.is_some());
         n += distinct(s.aliases.iter()) + distinct(s.notes.iter()) + distinct(s.sources.iter());
         // each id a literal, plus a link where its resource has IRIs; the source once
@@ -54,7 +53,7 @@ fn expected_triples(atlas: &Atlas) -> usize {
     }
     // a plain triple for each connection with a standard version
     let mut pairs = HashSet::new();
-    for e in g.edge_indices() {
+    for e in atlas.facts() {
         let (s, o) = atlas.ends(e);
         let f = atlas.fact(e);
         if atlas.is_standard(e) && pairs.insert((s, f.relation, o)) {
@@ -208,7 +207,7 @@ fn graphml_parses_with_the_graphs_nodes_and_edges() {
         assert_eq!(value(n, "xref_source").is_some(), s.xref.source.is_some());
     }
     let edges = doc.descendants().filter(|n| n.has_tag_name((NS, "edge")));
-    for (n, e) in edges.zip(atlas.graph().edge_indices()) {
+    for (n, e) in edges.zip(atlas.facts()) {
         assert_eq!(
             value(n, "standing").as_deref(),
             Some(atlas.standing(e).word())
@@ -290,7 +289,7 @@ fn neo4j_csv_files_hold_every_node_and_relationship() {
     // each relationship carries its standing
     let header = neo4j_header(&atlas, "relationships.csv");
     let standing = header.iter().position(|h| h == "standing").unwrap();
-    for (row, e) in relationships.iter().zip(atlas.graph().edge_indices()) {
+    for (row, e) in relationships.iter().zip(atlas.facts()) {
         assert_eq!(&row[standing], atlas.standing(e).word());
     }
     let words: HashSet<&str> = relationships.iter().map(|r| &r[standing]).collect();
@@ -389,15 +388,15 @@ fn json_dump_loads_and_dumps_the_same_bytes() {
     assert!(first == second, "dump → load → dump changed the dump");
     assert!(
         loaded
-            .graph()
-            .node_weights()
-            .eq(atlas.graph().node_weights())
+            .structures()
+            .map(|n| loaded.node(n))
+            .eq(atlas.structures().map(|n| atlas.node(n)))
     );
     assert!(
         loaded
-            .graph()
-            .edge_weights()
-            .eq(atlas.graph().edge_weights())
+            .facts()
+            .map(|e| loaded.fact(e))
+            .eq(atlas.facts().map(|e| atlas.fact(e)))
     );
 }
 
@@ -442,8 +441,8 @@ fn ntriples_loaded_back_answer_as_the_original() {
     // the same structures and facts, but for where each was read from
     let strip = |a: &Atlas| {
         let nodes: Vec<_> = a
-            .graph()
-            .node_weights()
+            .structures()
+            .map(|n| a.node(n))
             .map(|s| {
                 (
                     s.id.clone(),
@@ -455,8 +454,7 @@ fn ntriples_loaded_back_answer_as_the_original() {
             })
             .collect();
         let facts: Vec<_> = a
-            .graph()
-            .edge_indices()
+            .facts()
             .map(|e| {
                 (
                     a.ends(e),

@@ -5,8 +5,8 @@
 
 use fascia::Atlas;
 use fascia::graph::model::{Direction, Kind, Relation};
+use fascia::graph::{FactId, StructureId};
 use fascia::query::Answer;
-use petgraph::graph::{EdgeIndex, NodeIndex};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -15,13 +15,13 @@ static ATLAS: LazyLock<Atlas> =
     LazyLock::new(|| fascia::bundled().unwrap_or_else(|e| panic!("{e}")));
 
 /// A structure's id as a query name.
-fn id(atlas: &Atlas, n: NodeIndex) -> String {
+fn id(atlas: &Atlas, n: StructureId) -> String {
     format!("\"{}\"", atlas.node(n).id)
 }
 
 /// The ids a set query answers, or nothing when it does not resolve (a kind the
 /// relation does not take).
-fn answers(atlas: &Atlas, query: &str) -> Option<BTreeSet<NodeIndex>> {
+fn answers(atlas: &Atlas, query: &str) -> Option<BTreeSet<StructureId>> {
     match fascia::query::run(atlas, query) {
         Ok((_, Answer::Set(set))) => Some(set.nodes.into_iter().collect()),
         Ok((_, other)) => panic!("{query}: not a set: {other:?}"),
@@ -33,10 +33,10 @@ fn answers(atlas: &Atlas, query: &str) -> Option<BTreeSet<NodeIndex>> {
 /// query does not resolve.
 fn asserted(
     atlas: &Atlas,
-    subject: NodeIndex,
+    subject: StructureId,
     relation: &str,
-    target: NodeIndex,
-) -> Option<BTreeSet<EdgeIndex>> {
+    target: StructureId,
+) -> Option<BTreeSet<FactId>> {
     let query = format!(
         "why {} {relation} {}",
         id(atlas, subject),
@@ -50,17 +50,21 @@ fn asserted(
 }
 
 /// The edges stating `from relation to`.
-fn edges(atlas: &Atlas, from: NodeIndex, relation: Relation, to: NodeIndex) -> BTreeSet<EdgeIndex> {
+fn edges(
+    atlas: &Atlas,
+    from: StructureId,
+    relation: Relation,
+    to: StructureId,
+) -> BTreeSet<FactId> {
     atlas
-        .graph()
-        .edges_connecting(from, to)
-        .filter(|e| e.weight().relation == relation)
-        .map(|e| petgraph::visit::EdgeRef::id(&e))
+        .neighbours(from, relation, Direction::Forward)
+        .filter(|(_, object)| *object == to)
+        .map(|(e, _)| e)
         .collect()
 }
 
 /// Whether an answer holds `n` itself or, folded into it, a whole `n` is part of.
-fn holds(atlas: &Atlas, answer: &BTreeSet<NodeIndex>, n: NodeIndex) -> bool {
+fn holds(atlas: &Atlas, answer: &BTreeSet<StructureId>, n: StructureId) -> bool {
     let mut stack = vec![n];
     let mut seen = BTreeSet::new();
     while let Some(at) = stack.pop() {
@@ -79,7 +83,7 @@ fn holds(atlas: &Atlas, answer: &BTreeSet<NodeIndex>, n: NodeIndex) -> bool {
 #[test]
 fn every_fact_answers_its_relation_and_the_inverse() {
     let atlas = &*ATLAS;
-    for edge in atlas.graph().edge_indices() {
+    for edge in atlas.facts() {
         let (x, y) = atlas.ends(edge);
         let relation = atlas.fact(edge).relation;
         let forward = relation.name(Direction::Forward);
@@ -118,8 +122,8 @@ fn every_fact_answers_its_relation_and_the_inverse() {
 }
 
 /// Indices of structures to pick from, by position.
-fn node(atlas: &Atlas, i: usize) -> NodeIndex {
-    NodeIndex::new(i % atlas.structure_count())
+fn node(atlas: &Atlas, i: usize) -> StructureId {
+    StructureId::new(i % atlas.structure_count())
 }
 
 proptest! {

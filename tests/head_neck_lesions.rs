@@ -43,7 +43,7 @@ fn first(query: &str) -> String {
     top.lesion.id(&ATLAS).to_string()
 }
 
-fn node(id: &str) -> petgraph::graph::NodeIndex {
+fn node(id: &str) -> fascia::graph::StructureId {
     ATLAS
         .by_id(id)
         .unwrap_or_else(|| panic!("{id} is not in the data"))

@@ -592,7 +592,7 @@ fn facts_stated_many_times_are_one_fact() {
     let atlas = load_tsv(("nodes.tsv", SMALL_NODES), ("edges.tsv", &edges), "test").unwrap();
     assert_eq!(atlas.fact_count(), 1);
     // kept at the line it was first stated on
-    let fact = atlas.graph().edge_indices().next().unwrap();
+    let fact = atlas.facts().next().unwrap();
     assert_eq!(atlas.location(fact).line, 2);
 }
 
@@ -633,7 +633,7 @@ fn a_tsv_graph_exported_to_json_or_n_triples_loads_back() {
         assert_eq!(set_total(&back, query), 1, "{format:?}");
         assert_eq!(back.fact_count(), atlas.fact_count());
         // each fact cites the import it came from, named after the data
-        let fact = back.graph().edge_indices().next().unwrap();
+        let fact = back.facts().next().unwrap();
         let source = back.source(back.fact(fact).sources[0]);
         assert_eq!(
             (source.id.as_str(), source.title.as_str()),

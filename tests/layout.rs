@@ -17,6 +17,8 @@ const LIBRARY: &[(&str, u32)] = &[
     ("suggest", 0),
     ("graph::suggest", 0),
     ("graph::vocabulary", 5),
+    // the handles of structures and facts, named by the model
+    ("graph::id", 6),
     ("graph::model", 10),
     ("graph::error", 11),
     // reading and writing files, and what text may hold: below every reader

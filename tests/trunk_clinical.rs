@@ -49,7 +49,7 @@ fn rank_of(query: &str, id: &str) -> usize {
         .map_or(usize::MAX, |c| c.rank)
 }
 
-fn id(n: petgraph::graph::NodeIndex) -> String {
+fn id(n: fascia::graph::StructureId) -> String {
     ATLAS.node(n).id.to_string()
 }
 
@@ -79,6 +79,7 @@ fn site(query: &str) -> (String, Vec<String>) {
     match deficit(query).lesion {
         Lesion::Site(s) => (s.id, s.spares.iter().map(|n| id(*n)).collect()),
         Lesion::Node(n) => panic!("{query}: names the whole of {}", id(n)),
+        other => panic!("{query}: {other:?}"),
     }
 }
 

@@ -2,18 +2,18 @@
 //! adds: `m.`, `n.`, `a.` and `v.` abbreviations, a typo or two, and a name shared by
 //! hand and foot standing for both.
 
+use crate::graph::StructureId;
 use crate::graph::model::{Kind, KindSet};
 use crate::graph::{Atlas, normalize};
 use crate::query::QueryError;
 use crate::query::ast::{Name, Span};
 use crate::query::resolve::resolve_name;
-use petgraph::graph::NodeIndex;
 
 /// What a name in a question stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Named {
     /// One structure, or one of each limb for a name both share (`lumbricals`).
-    Nodes(Vec<NodeIndex>),
+    Nodes(Vec<StructureId>),
     /// Nothing certain: the words as typed, for the query to report (an unknown or
     /// ambiguous name, with its suggestions).
     Typed(String),
@@ -76,7 +76,7 @@ fn narrowed(kinds: KindSet, kind: Kind) -> KindSet {
     if both.is_empty() { kinds } else { both }
 }
 
-fn find(atlas: &Atlas, typed: &str, kinds: KindSet) -> Option<Vec<NodeIndex>> {
+fn find(atlas: &Atlas, typed: &str, kinds: KindSet) -> Option<Vec<StructureId>> {
     let name = Name {
         text: typed.to_string(),
         quoted: false,
@@ -110,8 +110,8 @@ fn find(atlas: &Atlas, typed: &str, kinds: KindSet) -> Option<Vec<NodeIndex>> {
 pub fn one_per_limb(
     atlas: &Atlas,
     candidates: &[(String, String, Kind)],
-) -> Option<Vec<NodeIndex>> {
-    let wholes: Vec<NodeIndex> = candidates
+) -> Option<Vec<StructureId>> {
+    let wholes: Vec<StructureId> = candidates
         .iter()
         .filter_map(|(id, _, _)| atlas.by_id(id))
         .filter(|n| !atlas.is_part(*n))
@@ -131,7 +131,7 @@ pub fn one_per_limb(
 }
 
 /// Every movement the words could name (`flexion of fingers`: at each joint of them).
-pub fn movements(atlas: &Atlas, typed: &str) -> Vec<NodeIndex> {
+pub fn movements(atlas: &Atlas, typed: &str) -> Vec<StructureId> {
     let name = Name {
         text: typed.to_string(),
         quoted: false,
@@ -184,7 +184,7 @@ pub fn movement_words(atlas: &Atlas, typed: &str) -> String {
 
 /// A structure as a query names it: one word bare, more in quotes, lower case (`soleus`,
 /// `"radial nerve"`); by its id when its name is not its own.
-pub fn quoted(atlas: &Atlas, node: NodeIndex) -> String {
+pub fn quoted(atlas: &Atlas, node: StructureId) -> String {
     let s = atlas.node(node);
     let name = s.name.to_lowercase();
     if name.contains('"') || atlas.named(&normalize(&name)) != [node] {

@@ -6,8 +6,8 @@
 use super::names::{self, Named, quoted, typed};
 use super::words::matches;
 use crate::graph::Atlas;
+use crate::graph::StructureId;
 use crate::graph::model::{Kind, KindSet};
-use petgraph::graph::NodeIndex;
 
 /// What a question became.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,7 +213,7 @@ fn refusal(words: &[String]) -> String {
 /// with the name as typed when it names nothing for certain (the query reports it).
 fn each(
     atlas: &Atlas,
-    nodes: &[NodeIndex],
+    nodes: &[StructureId],
     build: impl Fn(&str, Option<Kind>) -> String,
 ) -> Vec<String> {
     nodes

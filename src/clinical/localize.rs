@@ -4,15 +4,15 @@ use super::{
     Candidate, Deficit, Effect, Finding, LOCALIZE_LIMIT, Lesion, Ranking, Separator, Sign, sites,
 };
 use crate::graph::Atlas;
+use crate::graph::StructureId;
 use crate::graph::model::{Direction, Kind, Relation, Role};
-use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
 
 /// A top-level nerve fed by spinal roots, with several branches or parts: a whole plexus,
 /// not a single lesion `localize` proposes. A cranial nerve has branches but no spinal
 /// roots, and one lesion of its trunk (the facial nerve in the internal acoustic meatus)
 /// is an answer students are asked for.
-fn is_plexus(atlas: &Atlas, nerve: NodeIndex) -> bool {
+fn is_plexus(atlas: &Atlas, nerve: StructureId) -> bool {
     if atlas
         .neighbours(nerve, Relation::RootOf, Direction::Inverse)
         .next()
@@ -120,7 +120,7 @@ pub(super) enum Taken {
 pub(super) fn share(
     atlas: &Atlas,
     deficit: &Deficit,
-    node: NodeIndex,
+    node: StructureId,
     disputed: bool,
     taken: Taken,
 ) -> f64 {
@@ -130,7 +130,7 @@ pub(super) fn share(
         (Some(Effect::Weakened), Taken::Weakness) => 0.9,
         (Some(Effect::Weakened), Taken::Amount) => 0.5,
     };
-    let members: Vec<(NodeIndex, f64)> = match atlas.node(node).kind {
+    let members: Vec<(StructureId, f64)> = match atlas.node(node).kind {
         Kind::Movement => atlas
             .neighbours(node, Relation::Performs, Direction::Inverse)
             .filter(|(e, _)| disputed || atlas.is_standard(*e))
@@ -164,7 +164,7 @@ pub(super) fn share(
 /// its facts' `roots` weigh as principal, or, where they give it no weight, a root the
 /// reflex is mediated by in a standard fact of its own (the superficial abdominal
 /// reflex's T8–T12).
-fn principal_root_of(atlas: &Atlas, deficit: &Deficit, reflex: NodeIndex) -> bool {
+fn principal_root_of(atlas: &Atlas, deficit: &Deficit, reflex: StructureId) -> bool {
     use crate::graph::agreement::Weight;
     let root = deficit.lesion.node();
     if atlas.node(root).kind != Kind::Root || !matches!(&deficit.lesion, Lesion::Node(_)) {
@@ -208,7 +208,7 @@ pub fn score(atlas: &Atlas, deficit: &Deficit, findings: &[Finding], disputed: b
             Verdict::Contradicts => c.contradicts.push(f.node),
         }
     }
-    let named: HashSet<NodeIndex> = findings.iter().map(|f| f.node).collect();
+    let named: HashSet<StructureId> = findings.iter().map(|f| f.node).collect();
     let extra = deficit.extent()
         - deficit
             .muscles
@@ -268,7 +268,7 @@ fn ranking<E>(
     disputed: bool,
     mut spend: impl FnMut(u64) -> Result<(), E>,
 ) -> Result<Ranking, E> {
-    let positive: HashSet<NodeIndex> = findings
+    let positive: HashSet<StructureId> = findings
         .iter()
         .filter(|f| f.sign != Sign::Spared)
         .map(|f| f.node)
@@ -320,7 +320,7 @@ fn separator(
     findings: &[Finding],
     disputed: bool,
 ) -> Option<Separator> {
-    let named: HashSet<NodeIndex> = findings.iter().map(|f| f.node).collect();
+    let named: HashSet<StructureId> = findings.iter().map(|f| f.node).collect();
     let muscles = a.muscles.iter().chain(&b.muscles).map(|m| (m.muscle, 0));
     let reflexes = a.reflexes.iter().chain(&b.reflexes).map(|r| (r.node, 1));
     let skin = a.skin.iter().chain(&b.skin).map(|s| (s.node, 2));

@@ -1,5 +1,5 @@
 //! Clinical reasoning over the nerve trees: what a lesion takes away ([`lesion`]) and
-//! which single lesion best explains a set of findings ([`localize`]). A teaching aid
+//! which single lesion best explains a set of findings (`localize`). A teaching aid
 //! over textbook anatomy, not a diagnostic device. Never parses, never prints.
 //!
 //! The model: a muscle (or head, skin area, dermatome, reflex) is supplied through
@@ -13,10 +13,10 @@ mod localize;
 pub mod sites;
 
 use crate::graph::Atlas;
+use crate::graph::StructureId;
 use crate::graph::clinical::SignFinding;
 use crate::graph::descent::descent_steps;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
-use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 pub use localize::{candidates, localize, localize_within, score};
@@ -24,6 +24,7 @@ pub use sites::{Route, Site};
 
 /// What was found on examination.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Sign {
     /// `weak`: a muscle, group or movement is weak.
     Weak,
@@ -106,16 +107,17 @@ pub const LOCALIZE_LIMIT: usize = 10;
 
 /// Where the damage is: a nerve or root as a whole, or a nerve at a known site.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Lesion {
     /// A nerve or root as a whole: `lesion L5`.
-    Node(NodeIndex),
+    Node(StructureId),
     /// A nerve at a known site of injury: `lesion radial at "spiral groove"`.
     Site(Site),
 }
 
 impl Lesion {
     /// The nerve or root injured.
-    pub fn node(&self) -> NodeIndex {
+    pub fn node(&self) -> StructureId {
         match self {
             Lesion::Node(n) => *n,
             Lesion::Site(s) => s.nerve,
@@ -142,6 +144,7 @@ impl Lesion {
 /// How much of a structure's supply is gone. For skin: numb or partly numb; for a
 /// reflex: lost or reduced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Effect {
     /// Every channel of its supply is cut: paralysed, numb, absent.
     Lost,
@@ -151,44 +154,48 @@ pub enum Effect {
 
 /// A muscle that loses supply, and which of its heads or parts do.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MuscleEffect {
     /// The muscle.
-    pub muscle: NodeIndex,
+    pub muscle: StructureId,
     /// Whether it is lost or weakened as a whole.
     pub effect: Effect,
     /// Its heads and parts with their own effects, named only when they fare
     /// differently from the whole; empty otherwise.
-    pub parts: Vec<(NodeIndex, Effect)>,
+    pub parts: Vec<(StructureId, Effect)>,
 }
 
 /// A movement that some of its muscles can no longer perform; `remaining` are the
 /// muscles that still perform it (weakened ones included).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct MovementEffect {
     /// The movement.
-    pub movement: NodeIndex,
+    pub movement: StructureId,
     /// Lost when every muscle that performs it is lost, weakened otherwise.
     pub effect: Effect,
     /// The muscles that still perform it, weakened ones included.
-    pub remaining: Vec<NodeIndex>,
+    pub remaining: Vec<StructureId>,
 }
 
 /// A skin area, dermatome or reflex and what the lesion does to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Affected {
     /// The structure.
-    pub node: NodeIndex,
+    pub node: StructureId,
     /// Whether it is lost or weakened.
     pub effect: Effect,
 }
 
 /// Everything a lesion takes away, each list sorted by name.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Deficit {
     /// The lesion.
     pub lesion: Lesion,
     /// The nerves whose fibres the lesion interrupts, wholly or at some levels.
-    pub nerves: Vec<NodeIndex>,
+    pub nerves: Vec<StructureId>,
     /// The muscles that lose supply, wholly or in part.
     pub muscles: Vec<MuscleEffect>,
     /// The movements some of whose muscles lose supply.
@@ -204,17 +211,17 @@ pub struct Deficit {
     pub senses: Vec<Affected>,
     /// Every structure above (muscles, heads, movements, skin, reflexes, glands,
     /// senses) with its effect.
-    effects: HashMap<NodeIndex, Effect>,
+    effects: HashMap<StructureId, Effect>,
 }
 
 impl Deficit {
     /// What the lesion does to a muscle, head, group, movement, skin area, dermatome or
     /// reflex; `None`: nothing.
-    pub fn effect_of(&self, atlas: &Atlas, node: NodeIndex, disputed: bool) -> Option<Effect> {
+    pub fn effect_of(&self, atlas: &Atlas, node: StructureId, disputed: bool) -> Option<Effect> {
         if atlas.node(node).kind != Kind::Group {
             return self.effects.get(&node).copied();
         }
-        let members: Vec<NodeIndex> = atlas
+        let members: Vec<StructureId> = atlas
             .neighbours(node, Relation::MemberOf, Direction::Inverse)
             .filter(|(e, _)| disputed || atlas.is_standard(*e))
             .map(|(_, m)| m)
@@ -249,15 +256,17 @@ impl Deficit {
 
 /// One finding of `localize`: a sign and the structure it is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Finding {
     /// What was found: weak, spared, numb, a reflex lost, or a gland or sense lost.
     pub sign: Sign,
     /// The structure it was found of.
-    pub node: NodeIndex,
+    pub node: StructureId,
 }
 
 /// A candidate lesion and how well it fits the findings.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Candidate {
     /// The lesion.
     pub lesion: Lesion,
@@ -268,17 +277,18 @@ pub struct Candidate {
     /// The findings' structures it accounts for: those it takes that were found weak,
     /// numb, lost or without their reflex, and those it leaves alone that were found
     /// spared.
-    pub explains: Vec<NodeIndex>,
+    pub explains: Vec<StructureId>,
     /// The findings' structures it leaves alone though they were found weak, numb,
     /// lost or without their reflex.
-    pub misses: Vec<NodeIndex>,
+    pub misses: Vec<StructureId>,
     /// The findings' structures it takes though they were found spared.
-    pub contradicts: Vec<NodeIndex>,
+    pub contradicts: Vec<StructureId>,
 }
 
 /// The answer to `localize`: candidates best first, the best one's deficit for
 /// pictures, and the examination that would best tell the first two apart.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Ranking {
     /// The findings weighed, bedside signs replaced by the findings they stand for.
     pub findings: Vec<Finding>,
@@ -296,9 +306,10 @@ pub struct Ranking {
 /// differently: "test tibialis posterior: weak in L5, normal in a common fibular
 /// lesion".
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct Separator {
     /// The structure to examine.
-    pub node: NodeIndex,
+    pub node: StructureId,
     /// What the first candidate does to it, and the second.
     pub first: Option<Effect>,
     /// What the second candidate does to it.
@@ -306,24 +317,24 @@ pub struct Separator {
 }
 
 /// Spinal levels the fibres on the way to a nerve carry; `None`: every level.
-type Levels = Option<BTreeSet<NodeIndex>>;
+type Levels = Option<BTreeSet<StructureId>>;
 
 /// The channels a lesion cuts.
 struct Cut {
     /// A root lesion: every channel of this level.
-    root: Option<NodeIndex>,
+    root: Option<StructureId>,
     /// Nerves in the territory, with the levels interrupted there.
-    reach: HashMap<NodeIndex, Levels>,
+    reach: HashMap<StructureId, Levels>,
     /// Muscles, heads, glands and senses a site spares.
-    spared: HashSet<NodeIndex>,
+    spared: HashSet<StructureId>,
     /// Nerves in the territory that also receive the same fibres from a parent outside
     /// it (the sural nerve from the tibial side): every channel through them is cut
     /// only in part.
-    partial: HashSet<NodeIndex>,
+    partial: HashSet<StructureId>,
     /// Nerves the lesion reaches at only some of their levels (a trunk lesion reaching
     /// the radial nerve): a channel through them whose level is not stated is cut only
     /// in part.
-    narrowed: HashSet<NodeIndex>,
+    narrowed: HashSet<StructureId>,
 }
 
 impl Cut {
@@ -338,17 +349,17 @@ impl Cut {
                 narrowed: HashSet::new(),
             };
         }
-        let spared: HashSet<NodeIndex> = match lesion {
+        let spared: HashSet<StructureId> = match lesion {
             Lesion::Site(s) => s.spares.iter().copied().collect(),
             Lesion::Node(_) => HashSet::new(),
         };
         let routes = sites::routes(atlas);
-        let mut reach: HashMap<NodeIndex, Levels> = HashMap::new();
+        let mut reach: HashMap<StructureId, Levels> = HashMap::new();
         reach.insert(start, narrow(None, &roots_of(atlas, start, disputed)));
         // nerves reached through a plexus route (a division into a cord): only there does
         // a lesion carry fewer levels than a nerve's own roots; below a peripheral nerve
         // every fibre is cut, whatever levels its branches state
-        let mut routed: HashSet<NodeIndex> = HashSet::new();
+        let mut routed: HashSet<StructureId> = HashSet::new();
         let mut queue = VecDeque::from([start]);
         while let Some(n) = queue.pop_front() {
             let Some(carried) = reach.get(&n).cloned() else {
@@ -360,7 +371,7 @@ impl Cut {
                 .iter()
                 .filter(|r| r.division == n)
                 .map(|r| (r.cord, true));
-            let children: Vec<(NodeIndex, bool)> = tree
+            let children: Vec<(StructureId, bool)> = tree
                 .chain(via_routes)
                 .filter(|(c, _)| atlas.node(*c).kind == Kind::Nerve && !spared.contains(c))
                 .collect();
@@ -397,7 +408,7 @@ impl Cut {
 
     /// Whether the channel through `nerve` at `level` (`None`: levels not stated) is
     /// cut, and if so whether wholly.
-    fn cuts(&self, nerve: NodeIndex, level: Option<NodeIndex>) -> Option<bool> {
+    fn cuts(&self, nerve: StructureId, level: Option<StructureId>) -> Option<bool> {
         if let Some(root) = self.root {
             return (level == Some(root) || nerve == root).then_some(true);
         }
@@ -416,11 +427,11 @@ impl Cut {
 /// state no roots.
 fn narrowed(
     atlas: &Atlas,
-    reach: &HashMap<NodeIndex, Levels>,
-    routed: &HashSet<NodeIndex>,
+    reach: &HashMap<StructureId, Levels>,
+    routed: &HashSet<StructureId>,
     disputed: bool,
-) -> HashSet<NodeIndex> {
-    let mut stack: Vec<NodeIndex> = reach
+) -> HashSet<StructureId> {
+    let mut stack: Vec<StructureId> = reach
         .iter()
         .filter(|(n, _)| routed.contains(*n))
         .filter(|(n, levels)| {
@@ -431,7 +442,7 @@ fn narrowed(
         })
         .map(|(n, _)| *n)
         .collect();
-    let mut out: HashSet<NodeIndex> = stack.iter().copied().collect();
+    let mut out: HashSet<StructureId> = stack.iter().copied().collect();
     while let Some(n) = stack.pop() {
         for (_, child) in descent_steps(atlas, n, disputed, &NERVE_TREE) {
             if reach.contains_key(&child)
@@ -449,11 +460,11 @@ fn narrowed(
 /// it that may carry the same levels, and everything below them.
 fn partly_cut(
     atlas: &Atlas,
-    start: NodeIndex,
-    reach: &HashMap<NodeIndex, Levels>,
+    start: StructureId,
+    reach: &HashMap<StructureId, Levels>,
     disputed: bool,
-) -> HashSet<NodeIndex> {
-    let mut partial: Vec<NodeIndex> = Vec::new();
+) -> HashSet<StructureId> {
+    let mut partial: Vec<StructureId> = Vec::new();
     for (&n, levels) in reach {
         if n == start {
             continue;
@@ -463,7 +474,7 @@ fn partly_cut(
             .chain(atlas.neighbours(n, Relation::ContinuesAs, Direction::Inverse))
             .filter(|(e, _)| disputed || atlas.is_standard(*e))
             .map(|(_, p)| p);
-        let shared = |p: NodeIndex| {
+        let shared = |p: StructureId| {
             let theirs = roots_of(atlas, p, disputed);
             match levels {
                 None => true,
@@ -473,12 +484,12 @@ fn partly_cut(
         // a parent above the lesion sends its fibres through it (the posterior
         // interosseous nerve, a branch of the radial nerve, continues the deep branch)
         let outside =
-            |p: &NodeIndex| !reach.contains_key(p) && !is_above(atlas, *p, start, disputed);
+            |p: &StructureId| !reach.contains_key(p) && !is_above(atlas, *p, start, disputed);
         if parents.filter(outside).any(shared) {
             partial.push(n);
         }
     }
-    let mut out: HashSet<NodeIndex> = partial.iter().copied().collect();
+    let mut out: HashSet<StructureId> = partial.iter().copied().collect();
     while let Some(n) = partial.pop() {
         for (_, child) in descent_steps(atlas, n, disputed, &NERVE_TREE) {
             if reach.contains_key(&child) && out.insert(child) {
@@ -493,11 +504,11 @@ fn partly_cut(
 const NERVE_TREE: [Relation; 3] = [Relation::BranchOf, Relation::PartOf, Relation::ContinuesAs];
 
 /// Levels carried on into a nerve that states its roots.
-fn narrow(carried: Levels, roots: &[NodeIndex]) -> Levels {
+fn narrow(carried: Levels, roots: &[StructureId]) -> Levels {
     if roots.is_empty() {
         return carried;
     }
-    let own: BTreeSet<NodeIndex> = roots.iter().copied().collect();
+    let own: BTreeSet<StructureId> = roots.iter().copied().collect();
     Some(match carried {
         None => own,
         Some(c) => c.intersection(&own).copied().collect(),
@@ -521,7 +532,7 @@ fn widen(old: &mut Levels, new: Levels) -> bool {
 }
 
 /// The roots a nerve states (`has-root`).
-fn roots_of(atlas: &Atlas, nerve: NodeIndex, disputed: bool) -> Vec<NodeIndex> {
+fn roots_of(atlas: &Atlas, nerve: StructureId, disputed: bool) -> Vec<StructureId> {
     atlas
         .neighbours(nerve, Relation::RootOf, Direction::Inverse)
         .filter(|(e, _)| disputed || atlas.is_standard(*e))
@@ -531,18 +542,23 @@ fn roots_of(atlas: &Atlas, nerve: NodeIndex, disputed: bool) -> Vec<NodeIndex> {
 
 /// One way a structure is supplied: a nerve (or root) at a level (`None`: the level
 /// is not stated), and whether that level is principal or only contributing.
-type Channel = (NodeIndex, Option<NodeIndex>, bool);
+type Channel = (StructureId, Option<StructureId>, bool);
 
 /// The channels of one structure's innervation: `(nerve or root, level, principal)`,
 /// the levels of each nerve being the subject's principal and contributing levels
 /// (all the levels given, with `including disputed`). A minor supply's channels only
 /// contribute. Skin areas carry levels the same way, where their facts state them.
-fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: bool) -> Vec<Channel> {
+fn channels(
+    atlas: &Atlas,
+    subject: StructureId,
+    relation: Relation,
+    disputed: bool,
+) -> Vec<Channel> {
     use crate::graph::agreement::Weight;
     // the nerves of the standard facts, whether any of their facts is a full supply;
     // the levels of each from every fact naming it, judged level by level (a level is
     // standard by agreement even when the one fact that lists it is single-source)
-    let mut by_nerve: Vec<(NodeIndex, bool, BTreeMap<NodeIndex, bool>)> = Vec::new();
+    let mut by_nerve: Vec<(StructureId, bool, BTreeMap<StructureId, bool>)> = Vec::new();
     for (e, nerve) in atlas.neighbours(subject, relation, Direction::Forward) {
         if !(disputed || atlas.is_standard(e)) {
             continue;
@@ -572,7 +588,7 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
     // a nerve named beside one of its own branches (the radial nerve and the posterior
     // interosseous nerve for extensor digitorum) names the same fibres at a higher
     // level: they reach the subject through the branch, and are cut where it is
-    let below: Vec<NodeIndex> = by_nerve.iter().map(|(n, _, _)| *n).collect();
+    let below: Vec<StructureId> = by_nerve.iter().map(|(n, _, _)| *n).collect();
     by_nerve.retain(|(n, _, _)| {
         !below
             .iter()
@@ -610,11 +626,11 @@ fn channels(atlas: &Atlas, subject: NodeIndex, relation: Relation, disputed: boo
 
 /// Whether `upper` lies above `lower` in a nerve tree: `lower` is one of its branches,
 /// parts or continuations, at any depth.
-fn is_above(atlas: &Atlas, upper: NodeIndex, lower: NodeIndex, disputed: bool) -> bool {
+fn is_above(atlas: &Atlas, upper: StructureId, lower: StructureId, disputed: bool) -> bool {
     if atlas.node(upper).kind != Kind::Nerve || atlas.node(lower).kind != Kind::Nerve {
         return false;
     }
-    let mut seen: HashSet<NodeIndex> = HashSet::from([lower]);
+    let mut seen: HashSet<StructureId> = HashSet::from([lower]);
     let mut stack = vec![lower];
     while let Some(n) = stack.pop() {
         let parents = atlas
@@ -657,7 +673,7 @@ fn effect(channels: &[Channel], cut: &Cut) -> Option<Effect> {
     }
 }
 
-fn by_name(atlas: &Atlas, nodes: &mut [NodeIndex]) {
+fn by_name(atlas: &Atlas, nodes: &mut [StructureId]) {
     nodes.sort_by_cached_key(|n| {
         let s = atlas.node(*n);
         (s.name.to_lowercase(), s.id.to_string())
@@ -695,21 +711,21 @@ pub(super) fn lesion_costing<E>(
 fn deficit_cost(atlas: &Atlas) -> u64 {
     let muscles = atlas.of_kind(Kind::Muscle);
     muscles.iter().fold(1u64, |sum, m| {
-        sum.saturating_add(1 + atlas.graph().edges(*m).count() as u64)
+        sum.saturating_add(1 + atlas.degree(*m, Direction::Forward) as u64)
     })
 }
 
 /// Everything the lesion takes away.
 pub fn lesion(atlas: &Atlas, lesion: &Lesion, disputed: bool) -> Deficit {
     let cut = Cut::new(atlas, lesion, disputed);
-    let mut effects: HashMap<NodeIndex, Effect> = HashMap::new();
+    let mut effects: HashMap<StructureId, Effect> = HashMap::new();
     let muscles = muscle_effects(atlas, &cut, disputed, &mut effects);
     let movements = movement_effects(atlas, disputed, &mut effects);
     let skin = skin_effects(atlas, &cut, disputed, &mut effects);
     let reflexes = reflex_effects(atlas, &cut, disputed, &mut effects);
     let glands = supplied_effects(atlas, &cut, Kind::Gland, disputed, &mut effects);
     let senses = supplied_effects(atlas, &cut, Kind::Sense, disputed, &mut effects);
-    let mut nerves: Vec<NodeIndex> = cut.reach.keys().copied().collect();
+    let mut nerves: Vec<StructureId> = cut.reach.keys().copied().collect();
     by_name(atlas, &mut nerves);
     Deficit {
         lesion: lesion.clone(),
@@ -733,7 +749,7 @@ fn supplied_effects(
     cut: &Cut,
     kind: Kind,
     disputed: bool,
-    effects: &mut HashMap<NodeIndex, Effect>,
+    effects: &mut HashMap<StructureId, Effect>,
 ) -> Vec<Affected> {
     let mut out = Vec::new();
     for &node in atlas.of_kind(kind) {
@@ -754,11 +770,11 @@ fn muscle_effects(
     atlas: &Atlas,
     cut: &Cut,
     disputed: bool,
-    effects: &mut HashMap<NodeIndex, Effect>,
+    effects: &mut HashMap<StructureId, Effect>,
 ) -> Vec<MuscleEffect> {
     let mut out = Vec::new();
     for &muscle in atlas.of_kind(Kind::Muscle) {
-        let parts: Vec<NodeIndex> = atlas
+        let parts: Vec<StructureId> = atlas
             .neighbours(muscle, Relation::PartOf, Direction::Inverse)
             .filter(|(e, p)| {
                 (disputed || atlas.is_standard(*e)) && atlas.node(*p).kind == Kind::MusclePart
@@ -768,7 +784,7 @@ fn muscle_effects(
         let spared_whole = cut.spared.contains(&muscle);
         let mut all = Vec::new();
         let mut part_effects = Vec::new();
-        let subject_channels = |s: NodeIndex| {
+        let subject_channels = |s: StructureId| {
             let mut c = channels(atlas, s, Relation::InnervatedBy, disputed);
             if spared_whole || cut.spared.contains(&s) {
                 c.retain(|(n, _, _)| !cut.reach.contains_key(n));
@@ -812,12 +828,12 @@ fn muscle_effects(
 fn movement_effects(
     atlas: &Atlas,
     disputed: bool,
-    effects: &mut HashMap<NodeIndex, Effect>,
+    effects: &mut HashMap<StructureId, Effect>,
 ) -> Vec<MovementEffect> {
     let mut out = Vec::new();
     for &movement in atlas.of_kind(Kind::Movement) {
         // each performer counted as its muscle: a head performs for its muscle
-        let mut performers: Vec<(NodeIndex, Option<Effect>)> = Vec::new();
+        let mut performers: Vec<(StructureId, Option<Effect>)> = Vec::new();
         for (e, p) in atlas.neighbours(movement, Relation::Performs, Direction::Inverse) {
             if !(disputed || atlas.is_standard(e)) {
                 continue;
@@ -834,7 +850,7 @@ fn movement_effects(
         if performers.iter().all(|(_, e)| e.is_none()) {
             continue;
         }
-        let mut remaining: Vec<NodeIndex> = performers
+        let mut remaining: Vec<StructureId> = performers
             .iter()
             .filter(|(_, e)| *e != Some(Effect::Lost))
             .map(|(w, _)| *w)
@@ -860,7 +876,7 @@ fn skin_effects(
     atlas: &Atlas,
     cut: &Cut,
     disputed: bool,
-    effects: &mut HashMap<NodeIndex, Effect>,
+    effects: &mut HashMap<StructureId, Effect>,
 ) -> Vec<Affected> {
     // a root lesion numbs its dermatome, and the skin areas taught as lying in it (a
     // digit: the middle finger is C7); a skin area's root names its dermatome, not a
@@ -899,7 +915,7 @@ fn skin_effects(
 
 /// Whether a site spares the muscle: names it, or a nerve that supplies it or lies above
 /// one that does.
-fn site_spares(atlas: &Atlas, cut: &Cut, muscle: NodeIndex, disputed: bool) -> bool {
+fn site_spares(atlas: &Atlas, cut: &Cut, muscle: StructureId, disputed: bool) -> bool {
     if cut.spared.contains(&muscle) {
         return true;
     }
@@ -942,7 +958,7 @@ fn reflex_effects(
     atlas: &Atlas,
     cut: &Cut,
     disputed: bool,
-    effects: &mut HashMap<NodeIndex, Effect>,
+    effects: &mut HashMap<StructureId, Effect>,
 ) -> Vec<Affected> {
     let mut out = Vec::new();
     for &reflex in atlas.of_kind(Kind::Reflex) {
@@ -950,7 +966,7 @@ fn reflex_effects(
             atlas,
             channels(atlas, reflex, Relation::MediatedBy, disputed),
         );
-        let involved: Vec<NodeIndex> = atlas
+        let involved: Vec<StructureId> = atlas
             .neighbours(reflex, Relation::Involves, Direction::Forward)
             .filter(|(e, _)| disputed || atlas.is_standard(*e))
             .map(|(_, m)| m)

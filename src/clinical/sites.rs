@@ -3,8 +3,8 @@
 //! reasoning uses them; the loader has checked them (src/graph/clinical.rs).
 
 use crate::graph::Atlas;
+use crate::graph::StructureId;
 use crate::graph::model::SourceId;
-use petgraph::graph::NodeIndex;
 
 /// A site of injury along one nerve.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,11 +17,11 @@ pub struct Site {
     /// How clinicians name the place (`cubital tunnel`).
     pub aliases: Vec<String>,
     /// The nerve injured.
-    pub nerve: NodeIndex,
+    pub nerve: StructureId,
     /// The structure the site lies at: a landmark, or the nerve itself.
-    pub at: NodeIndex,
+    pub at: StructureId,
     /// Branches, muscles and heads that leave the nerve above the site.
-    pub spares: Vec<NodeIndex>,
+    pub spares: Vec<StructureId>,
     /// A remark on the site.
     pub note: Option<String>,
     /// The references for the site (for a course's place, the course's and its own).
@@ -32,9 +32,9 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
     /// A division of a plexus trunk.
-    pub division: NodeIndex,
+    pub division: StructureId,
     /// The cord the division's fibres run on in.
-    pub cord: NodeIndex,
+    pub cord: StructureId,
     /// The references for the route.
     pub sources: Vec<SourceId>,
 }

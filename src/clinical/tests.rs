@@ -164,7 +164,7 @@ static ATLAS: LazyLock<Atlas> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("fixture does not load: {e}"))
 });
 
-fn node(id: &str) -> NodeIndex {
+fn node(id: &str) -> StructureId {
     ATLAS
         .by_id(id)
         .unwrap_or_else(|| panic!("no {id} in the fixture"))
@@ -501,7 +501,7 @@ fn a_root_reaches_a_reflex_whose_nerves_state_no_levels_and_a_sensory_nerve_take
 
 #[test]
 fn a_site_that_spares_a_skin_area_leaves_it_its_feeling() {
-    let site = |spares: Vec<NodeIndex>| Site {
+    let site = |spares: Vec<StructureId>| Site {
         id: "nerve-a-low".to_string(),
         name: "Nerve A low".to_string(),
         aliases: Vec::new(),

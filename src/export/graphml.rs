@@ -87,7 +87,7 @@ fn data(w: &mut Xml, key: &str, value: &str) -> io::Result<()> {
     Ok(())
 }
 
-fn node(atlas: &Atlas, n: petgraph::graph::NodeIndex, w: &mut Xml) -> io::Result<()> {
+fn node(atlas: &Atlas, n: crate::graph::StructureId, w: &mut Xml) -> io::Result<()> {
     let s = atlas.node(n);
     w.create_element("node")
         .with_attribute(("id", s.id.as_str()))
@@ -119,7 +119,7 @@ fn node(atlas: &Atlas, n: petgraph::graph::NodeIndex, w: &mut Xml) -> io::Result
     Ok(())
 }
 
-fn edge(atlas: &Atlas, e: petgraph::graph::EdgeIndex, w: &mut Xml) -> io::Result<()> {
+fn edge(atlas: &Atlas, e: crate::graph::FactId, w: &mut Xml) -> io::Result<()> {
     let (s, o) = atlas.ends(e);
     let fact = atlas.fact(e);
     let id = format!("e{}", e.index());

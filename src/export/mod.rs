@@ -11,8 +11,8 @@ use crate::graph::Atlas;
 use crate::graph::error::LoadError;
 use crate::graph::load::LoadOptions;
 use crate::graph::model::{Direction, Quality, Source, SourceId, Status};
+use crate::graph::{FactId, StructureId};
 use crate::query::Answer;
-use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
@@ -20,18 +20,19 @@ use std::path::Path;
 /// The export formats by name.
 ///
 /// ```
-/// use fascia::export::{self, ExportFormat, Selection};
+/// use fascia::{ExportFormat, Selection};
 ///
 /// let atlas = fascia::bundled()?;
 /// let (_, answer) = fascia::run(&atlas, "muscles innervated-by tibial")?;
 /// // the answer's structures and the facts among them, as N-Triples
 /// let format = ExportFormat::from_name("nt").ok_or("no such format")?;
 /// let mut nt = Vec::new();
-/// export::write(&atlas, &Selection::of_answer(&atlas, &answer), format, &mut nt)?;
+/// fascia::write_export(&atlas, &Selection::of_answer(&atlas, &answer), format, &mut nt)?;
 /// assert!(String::from_utf8(nt)?.contains("soleus"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ExportFormat {
     /// RDF as Turtle (`turtle`, `ttl`).
     Turtle,
@@ -72,9 +73,9 @@ impl ExportFormat {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Selection {
     /// The structures.
-    pub nodes: Vec<NodeIndex>,
+    pub nodes: Vec<StructureId>,
     /// The facts among them.
-    pub edges: Vec<EdgeIndex>,
+    pub edges: Vec<FactId>,
     /// Every source for the whole graph (so that a dump loads back the same), else
     /// those the selection cites.
     pub sources: Vec<SourceId>,
@@ -84,8 +85,8 @@ impl Selection {
     /// Every structure and every fact.
     pub fn whole(atlas: &Atlas) -> Selection {
         Selection {
-            nodes: atlas.graph().node_indices().collect(),
-            edges: atlas.graph().edge_indices().collect(),
+            nodes: atlas.structures().collect(),
+            edges: atlas.facts().collect(),
             sources: (0..atlas.sources().len() as u32).map(SourceId).collect(),
         }
     }
@@ -99,11 +100,11 @@ impl Selection {
     /// the standard statement).
     pub fn of_answer(atlas: &Atlas, answer: &Answer) -> Selection {
         let scene = crate::output::Scene::of(atlas, answer, None);
-        let mut nodes: BTreeSet<NodeIndex> = scene.nodes.iter().copied().collect();
+        let mut nodes: BTreeSet<StructureId> = scene.nodes.iter().copied().collect();
         if let Answer::Set(set) = answer {
             nodes.extend(set.grounds(atlas));
         }
-        let mut edges: BTreeSet<EdgeIndex> = scene.edges.iter().copied().collect();
+        let mut edges: BTreeSet<FactId> = scene.edges.iter().copied().collect();
         // each round adds what the facts found so far stand on; a handful of rounds
         // reaches everything that decides a standing in the bundled data
         for _ in 0..4 {
@@ -137,10 +138,10 @@ impl Selection {
 /// levels and the other level-giving versions of its subject, and, for a fact that is
 /// not the standard statement by the data's own mark, its subject's connections of the
 /// same relation to structures of the same kind as its object.
-fn evidence(atlas: &Atlas, e: EdgeIndex) -> Vec<NodeIndex> {
+fn evidence(atlas: &Atlas, e: FactId) -> Vec<StructureId> {
     let (subject, object) = atlas.ends(e);
     let fact = atlas.fact(e);
-    let mut out: Vec<NodeIndex> = fact.roots.to_vec();
+    let mut out: Vec<StructureId> = fact.roots.to_vec();
     let same_relation = atlas.neighbours(subject, fact.relation, Direction::Forward);
     if !fact.roots.is_empty() {
         for (other, o) in atlas.neighbours(subject, fact.relation, Direction::Forward) {

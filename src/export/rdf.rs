@@ -18,10 +18,10 @@ use crate::graph::error::{DataError, DataErrors};
 use crate::graph::model::{
     Kind, Location, Quality, Relation, Role, Source, Text, Xref, XrefScheme,
 };
+use crate::graph::{FactId, StructureId};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxttl::{NTriplesParser, NTriplesSerializer, TurtleSerializer};
-use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
@@ -65,6 +65,8 @@ pub fn public_predicate(relation: Relation) -> Option<(&'static str, bool)> {
         | Relation::Involves
         | Relation::MediatedBy
         | Relation::PassesThrough => return None,
+        // a relation added to the vocabulary has no public predicate until one is chosen
+        _ => return None,
     };
     Some(mapped)
 }
@@ -508,17 +510,17 @@ pub fn triples(atlas: &Atlas, selection: &Selection) -> Vec<Triple> {
 /// attributes and its standing: the plain triples are fascia's default answer, the
 /// statements all that the references say.
 fn facts(atlas: &Atlas, selection: &Selection, add: &mut impl FnMut(&NamedNode, NamedNode, Term)) {
-    let key = |e: EdgeIndex| {
+    let key = |e: FactId| {
         let (s, o) = atlas.ends(e);
         (s, atlas.fact(e).relation, o)
     };
-    let standard: HashSet<(NodeIndex, Relation, NodeIndex)> = selection
+    let standard: HashSet<(StructureId, Relation, StructureId)> = selection
         .edges
         .iter()
         .filter(|e| atlas.is_standard(**e))
         .map(|e| key(*e))
         .collect();
-    let mut versions: HashMap<(NodeIndex, Relation, NodeIndex), usize> = HashMap::new();
+    let mut versions: HashMap<(StructureId, Relation, StructureId), usize> = HashMap::new();
     for e in &selection.edges {
         let (s, o) = atlas.ends(*e);
         let fact = atlas.fact(*e);

@@ -5,6 +5,7 @@
 use super::model::{
     Direction, Fact, Kind, Relation, Source, SourceId, Status, Structure, Tier, Work,
 };
+use crate::id::{FactId, StructureId};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
@@ -17,7 +18,7 @@ pub enum Standing {
     /// What the canon teaches (or, where no canon work speaks, the secondary works).
     Standard,
     /// Marked `status = "minority"` in the data, or a rival connection that fewer
-    /// canon works state (see [`Agreement::compute`]).
+    /// canon works state (see `Agreement::compute`).
     Minority,
     /// Marked `status = "variant"` in the data.
     Variant,
@@ -113,15 +114,13 @@ impl Works {
 
 /// Per-fact standing and support, and each subject's root levels with their weights.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Agreement {
+pub(crate) struct Agreement {
     standing: Vec<Standing>,
     /// Distinct canon and secondary works behind each fact.
     support: Vec<u16>,
-    /// Distinct canon works behind each fact.
-    canon: Vec<u16>,
     /// `(subject, root)` → the level's weight; a level the references give that is
     /// not here is a minority level.
-    levels: HashMap<(NodeIndex, NodeIndex), Weight>,
+    levels: HashMap<(StructureId, StructureId), Weight>,
 }
 
 impl Agreement {
@@ -134,7 +133,7 @@ impl Agreement {
     ///   rival, counting canon works where any rival has one, else secondary works; the
     ///   others are minority;
     /// - any other fact is standard.
-    pub fn compute(
+    pub(crate) fn compute(
         graph: &DiGraph<Structure, Fact>,
         works: &[Work],
         sources: &[Source],
@@ -149,10 +148,6 @@ impl Agreement {
             .iter()
             .map(|w| (w.canon.len() + w.secondary.len()).min(u16::MAX as usize) as u16)
             .collect();
-        let canon = own
-            .iter()
-            .map(|w| w.canon.len().min(u16::MAX as usize) as u16)
-            .collect();
         let levels = root_levels(graph, &own);
         // when every fact states its standing (an imported graph), there is nothing to
         // weigh: no maps over all the facts
@@ -160,7 +155,6 @@ impl Agreement {
             return Agreement {
                 standing: graph.edge_weights().map(|f| stated(f.status)).collect(),
                 support,
-                canon,
                 levels,
             };
         }
@@ -206,13 +200,12 @@ impl Agreement {
         Agreement {
             standing,
             support,
-            canon,
             levels,
         }
     }
 
     /// How a fact stands; standard for an index these facts do not include.
-    pub fn standing(&self, edge: EdgeIndex) -> Standing {
+    pub fn standing(&self, edge: FactId) -> Standing {
         self.standing
             .get(edge.index())
             .copied()
@@ -220,23 +213,18 @@ impl Agreement {
     }
 
     /// Distinct canon and secondary works behind a fact.
-    pub fn support(&self, edge: EdgeIndex) -> u16 {
+    pub fn support(&self, edge: FactId) -> u16 {
         self.support.get(edge.index()).copied().unwrap_or(0)
-    }
-
-    /// Distinct canon works behind a fact.
-    pub fn canon_support(&self, edge: EdgeIndex) -> u16 {
-        self.canon.get(edge.index()).copied().unwrap_or(0)
     }
 
     /// The weight of `root` among `subject`'s levels; `None` for a minority level or a
     /// level not given at all.
-    pub fn level_weight(&self, subject: NodeIndex, root: NodeIndex) -> Option<Weight> {
+    pub fn level_weight(&self, subject: StructureId, root: StructureId) -> Option<Weight> {
         self.levels.get(&(subject, root)).copied()
     }
 
     /// Whether `root` is a principal level of `subject`.
-    pub fn is_standard_level(&self, subject: NodeIndex, root: NodeIndex) -> bool {
+    pub fn is_standard_level(&self, subject: StructureId, root: StructureId) -> bool {
         self.level_weight(subject, root) == Some(Weight::Principal)
     }
 
@@ -356,10 +344,10 @@ fn ancestors(graph: &DiGraph<Structure, Fact>, node: NodeIndex) -> HashSet<NodeI
 fn root_levels(
     graph: &DiGraph<Structure, Fact>,
     own: &[Works],
-) -> HashMap<(NodeIndex, NodeIndex), Weight> {
+) -> HashMap<(StructureId, StructureId), Weight> {
     // subject → (works giving levels, root → (works giving it as principal, works
     // giving it at all))
-    type Votes = HashMap<NodeIndex, (HashSet<u64>, HashSet<u64>)>;
+    type Votes = HashMap<StructureId, (HashSet<u64>, HashSet<u64>)>;
     let mut tally: HashMap<NodeIndex, (Works, Vec<(EdgeIndex, bool)>)> = HashMap::new();
     for e in graph.edge_references() {
         let f = e.weight();
@@ -402,6 +390,7 @@ fn root_levels(
                     .extend(voters.iter().copied());
             }
         }
+        let subject = StructureId::of(subject);
         for (root, (principal, any)) in votes {
             if 2 * principal.len() > deciding.len() {
                 out.insert((subject, root), Weight::Principal);
@@ -415,13 +404,13 @@ fn root_levels(
 
 /// A muscle's root level that is not among the roots of the nerve its fact names.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LevelOutsideNerve {
+pub(crate) struct LevelOutsideNerve {
     /// The innervation fact.
-    pub edge: EdgeIndex,
+    pub edge: FactId,
     /// The level the nerve's own roots do not include.
-    pub root: NodeIndex,
+    pub root: StructureId,
     /// The nerve the fact names.
-    pub nerve: NodeIndex,
+    pub nerve: StructureId,
     /// Whether the level is one of the muscle's principal or contributing levels.
     pub standard: bool,
 }
@@ -429,11 +418,11 @@ pub struct LevelOutsideNerve {
 /// Every innervation fact whose root levels reach beyond the nerve's own roots (its
 /// `has-root`, or those of its nearest ancestors through part-of, branch-of and
 /// continuation-of).
-pub fn levels_outside_nerves(
+pub(crate) fn levels_outside_nerves(
     graph: &DiGraph<Structure, Fact>,
     agreement: &Agreement,
 ) -> Vec<LevelOutsideNerve> {
-    let mut cache: HashMap<NodeIndex, HashSet<NodeIndex>> = HashMap::new();
+    let mut cache: HashMap<NodeIndex, HashSet<StructureId>> = HashMap::new();
     let mut out = Vec::new();
     for e in graph.edge_references() {
         let f = e.weight();
@@ -453,10 +442,12 @@ pub fn levels_outside_nerves(
         for r in &f.roots {
             if !roots.contains(r) {
                 out.push(LevelOutsideNerve {
-                    edge: e.id(),
+                    edge: FactId::of(e.id()),
                     root: *r,
-                    nerve,
-                    standard: agreement.level_weight(e.source(), *r).is_some(),
+                    nerve: StructureId::of(nerve),
+                    standard: agreement
+                        .level_weight(StructureId::of(e.source()), *r)
+                        .is_some(),
                 });
             }
         }
@@ -468,7 +459,9 @@ pub fn levels_outside_nerves(
 /// whole range of their nerve over four or more levels: most likely the nerve's range
 /// copied onto the muscle rather than the muscle's own levels. A fact whose source also
 /// gives the muscle levels through another nerve is not flagged.
-pub fn levels_copying_nerve_range(graph: &DiGraph<Structure, Fact>) -> Vec<(EdgeIndex, NodeIndex)> {
+pub(crate) fn levels_copying_nerve_range(
+    graph: &DiGraph<Structure, Fact>,
+) -> Vec<(FactId, StructureId)> {
     let mut out = Vec::new();
     for e in graph.edge_references() {
         let f = e.weight();
@@ -479,12 +472,12 @@ pub fn levels_copying_nerve_range(graph: &DiGraph<Structure, Fact>) -> Vec<(Edge
         {
             continue;
         }
-        let own: HashSet<NodeIndex> = graph
+        let own: HashSet<StructureId> = graph
             .edges_directed(e.target(), petgraph::Direction::Incoming)
             .filter(|r| r.weight().relation == Relation::RootOf)
-            .map(|r| r.source())
+            .map(|r| StructureId::of(r.source()))
             .collect();
-        let levels: HashSet<NodeIndex> = f.roots.iter().copied().collect();
+        let levels: HashSet<StructureId> = f.roots.iter().copied().collect();
         // A reference that gives the muscle levels through other nerves too stated them for
         // the muscle: a collective nerve (the thoracoabdominal nerves, T7–T11) plus the
         // subcostal's T12 is the muscle's own range, not a copy of the nerve's.
@@ -498,22 +491,22 @@ pub fn levels_copying_nerve_range(graph: &DiGraph<Structure, Fact>) -> Vec<(Edge
             })
             .any(|o| o.weight().sources.iter().any(|s| f.sources.contains(s)));
         if levels == own && !stated_with_other_nerves {
-            out.push((e.id(), e.target()));
+            out.push((FactId::of(e.id()), StructureId::of(e.target())));
         }
     }
     out
 }
 
 /// The roots of a nerve, or of the nearest nerves above it that have roots.
-fn nerve_roots(graph: &DiGraph<Structure, Fact>, nerve: NodeIndex) -> HashSet<NodeIndex> {
+fn nerve_roots(graph: &DiGraph<Structure, Fact>, nerve: NodeIndex) -> HashSet<StructureId> {
     let mut level = vec![nerve];
     let mut seen = HashSet::from([nerve]);
     while !level.is_empty() {
-        let roots: HashSet<NodeIndex> = level
+        let roots: HashSet<StructureId> = level
             .iter()
             .flat_map(|n| graph.edges_directed(*n, petgraph::Direction::Incoming))
             .filter(|e| e.weight().relation == Relation::RootOf)
-            .map(|e| e.source())
+            .map(|e| StructureId::of(e.source()))
             .collect();
         if !roots.is_empty() {
             return roots;
@@ -651,7 +644,7 @@ has-root = ["c5", "c6", "c7"]
     fn levels(atlas: &Atlas) -> (Vec<String>, Vec<String>) {
         let m = atlas.by_id("m").unwrap_or_else(|| panic!("no m"));
         let (p, c) = atlas.levels_of(m);
-        let ids = |v: Vec<NodeIndex>| v.iter().map(|n| atlas.node(*n).id.to_string()).collect();
+        let ids = |v: Vec<StructureId>| v.iter().map(|n| atlas.node(*n).id.to_string()).collect();
         (ids(p), ids(c))
     }
 

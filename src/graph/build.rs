@@ -2,12 +2,12 @@
 //! dump): structures, sources and facts named by id, in any order, checked by the same
 //! code that checks the data files.
 
-use super::Atlas;
 use super::error::DataErrors;
 use super::load::Loader;
 use super::model::{
     Direction, Fact, Kind, Location, Relation, Role, Source, Status, Structure, Text, Work, Xref,
 };
+use super::{Atlas, StructureId};
 
 /// A structure as a reader found it; sources are ids.
 #[derive(Debug, Clone, PartialEq)]
@@ -225,6 +225,7 @@ fn add_fact(loader: &mut Loader, f: FactSpec) {
     let roots: Box<[_]> = principal
         .chain(contributing)
         .filter_map(|id| loader.root(id, at.clone()))
+        .map(StructureId::of)
         .collect();
     let contributing = f
         .roots

@@ -7,7 +7,7 @@
 use super::files::{CourseEntry, Document, RouteEntry, SignEntry, SiteEntry};
 use super::load::{FileText, Loader};
 use super::model::{Kind, Location, SourceId, Text};
-use petgraph::graph::NodeIndex;
+use crate::id::StructureId;
 use std::collections::HashSet;
 use toml::Spanned;
 
@@ -22,11 +22,11 @@ pub struct SiteDef {
     /// How clinicians name the site: `saturday night palsy`.
     pub aliases: Vec<Text>,
     /// The nerve injured.
-    pub nerve: NodeIndex,
+    pub nerve: StructureId,
     /// The structure the site lies at: a landmark, or the nerve itself.
-    pub at: NodeIndex,
+    pub at: StructureId,
     /// What leaves the nerve above the site and so escapes.
-    pub spares: Vec<NodeIndex>,
+    pub spares: Vec<StructureId>,
     /// A remark on the site.
     pub note: Option<Text>,
     /// The references for the site (for a course's place, the course's and its own).
@@ -37,9 +37,9 @@ pub struct SiteDef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteDef {
     /// A division of a plexus trunk.
-    pub division: NodeIndex,
+    pub division: StructureId,
     /// The cord the division's fibres run on in.
-    pub cord: NodeIndex,
+    pub cord: StructureId,
     /// The references for the route.
     pub sources: Vec<SourceId>,
 }
@@ -101,7 +101,7 @@ pub struct SignDef {
     /// Other names it is found by: `froment sign`.
     pub aliases: Vec<Text>,
     /// What the sign finds, each with the structure it names.
-    pub findings: Vec<(SignFinding, NodeIndex)>,
+    pub findings: Vec<(SignFinding, StructureId)>,
     /// A remark on the sign.
     pub note: Option<Text>,
     /// The references for the sign.
@@ -171,12 +171,12 @@ impl Checker<'_> {
         id: &Spanned<String>,
         kinds: &[Kind],
         what: &str,
-    ) -> Option<NodeIndex> {
+    ) -> Option<StructureId> {
         let at = Self::at(file, id);
         let node = self.loader.lookup(id.get_ref(), &at)?;
         let kind = self.loader.kind_of(node);
         if kinds.is_empty() || kinds.contains(&kind) {
-            return Some(node);
+            return Some(StructureId::of(node));
         }
         let allowed: Vec<&str> = kinds.iter().map(|k| k.noun()).collect();
         let allowed = match allowed.split_last() {
@@ -200,8 +200,8 @@ impl Checker<'_> {
         ids: &[Spanned<String>],
         kinds: &[Kind],
         what: &str,
-    ) -> Option<Vec<NodeIndex>> {
-        let found: Vec<Option<NodeIndex>> = ids
+    ) -> Option<Vec<StructureId>> {
+        let found: Vec<Option<StructureId>> = ids
             .iter()
             .map(|id| self.node(file, id, kinds, what))
             .collect();
@@ -302,7 +302,7 @@ impl Checker<'_> {
     fn course(&mut self, file: &FileText, e: &Spanned<CourseEntry>) {
         let e = e.get_ref();
         let nerve = self.node(file, &e.nerve, &[Kind::Nerve], "a course's `nerve`");
-        let mut spares: Vec<NodeIndex> = Vec::new();
+        let mut spares: Vec<StructureId> = Vec::new();
         let mut broken = nerve.is_none();
         for place in &e.place {
             let start = place.span().start;

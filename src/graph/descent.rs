@@ -4,17 +4,17 @@
 
 use super::Atlas;
 use super::model::{Direction, Relation};
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use super::{FactId, StructureId};
 
 /// Which way `*` walks from a structure to what lies under it, over standard facts
 /// (and the others too with `disputed`), through the relations `only` allows (all
 /// descent relations when empty).
 pub fn descent_steps<'a>(
     atlas: &'a Atlas,
-    node: NodeIndex,
+    node: StructureId,
     disputed: bool,
     only: &'a [Relation],
-) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + 'a {
+) -> impl Iterator<Item = (FactId, StructureId)> + 'a {
     descent_steps_by(atlas, node, disputed, Walk::new(only))
 }
 
@@ -49,10 +49,10 @@ impl Walk {
 /// [`descent_steps`] with the relations already worked out.
 pub fn descent_steps_by(
     atlas: &Atlas,
-    node: NodeIndex,
+    node: StructureId,
     disputed: bool,
     walk: Walk,
-) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+) -> impl Iterator<Item = (FactId, StructureId)> + '_ {
     // one pass over the node's facts each way, not a look-up per relation
     let inverse = atlas.neighbours_masked(node, walk.down, Direction::Inverse);
     let forward = atlas.neighbours_masked(node, walk.up, Direction::Forward);

@@ -4,7 +4,7 @@
 //! This is the lowest layer of fascia, a crate of its own so that it cannot use the
 //! layers above it (query, clinical reasoning, outputs, exports): it reads and checks
 //! the data sources (TOML, TSV, snapshots, the cache) and keeps the checked graph.
-//! The `fascia` crate re-exports it as `fascia::graph`.
+//! The `fascia` crate builds on it, and shows only its ids, `Atlas` and model types.
 
 // Data files must never crash fascia: no unwrap, expect or panic outside tests.
 #![cfg_attr(
@@ -22,6 +22,7 @@ pub mod descent;
 pub mod disk;
 pub mod error;
 pub mod files;
+mod id;
 pub mod load;
 pub mod model;
 mod region;
@@ -36,11 +37,12 @@ use model::{
     Direction, Fact, Kind, Location, NoteId, Position, Relation, Source, SourceId, Structure, Text,
     Tier, Work,
 };
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::graph::DiGraph;
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
+pub use id::{FactId, StructureId};
 pub use load::{LoadOptions, load_dir, load_dir_with, load_files};
 
 /// A loaded, validated graph with its indexes. Immutable once built, so it can be
@@ -93,22 +95,22 @@ pub struct Atlas {
     sources: Vec<Source>,
     /// The file names and notes that facts refer to by index.
     texts: FactTexts,
-    by_id: FxHashMap<Text, NodeIndex>,
+    by_id: FxHashMap<Text, StructureId>,
     /// Each structure's kind, in one compact array: filters by kind read this instead
     /// of the structures themselves.
     kinds: Vec<Kind>,
     /// Each relation's facts at each node, in flat arrays: what `neighbours` reads.
     adjacency: adjacency::Adjacency,
-    by_kind: Vec<Vec<NodeIndex>>,
+    by_kind: Vec<Vec<StructureId>>,
     /// Normalized name, alias, id or Latin name (with and without a trailing kind word)
     /// → the structures it names; sorted by key for binary search.
     by_name: NameIndex,
     /// Spinal root → the innervated-by facts that list it among their root levels.
-    root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    root_levels: HashMap<StructureId, Vec<FactId>>,
     /// The same, keeping only the levels that are principal for the fact's subject.
-    standard_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    standard_root_levels: HashMap<StructureId, Vec<FactId>>,
     /// The same, keeping the levels that are principal or contributing.
-    weighted_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    weighted_root_levels: HashMap<StructureId, Vec<FactId>>,
     /// Which facts are the standard statement.
     agreement: agreement::Agreement,
     /// Problems that do not stop loading (`fascia check` prints them).
@@ -213,13 +215,13 @@ pub fn strip_kind_word(key: &str, kind: Kind) -> Option<&str> {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct NameIndex {
     keys: Vec<(Text, u32, u32)>,
-    nodes: Vec<NodeIndex>,
+    nodes: Vec<StructureId>,
     /// For each entry of `nodes`, how the key names it: see [`Atlas::named_ranked`].
     ranks: Vec<u8>,
 }
 
 impl NameIndex {
-    fn get(&self, key: &str) -> &[NodeIndex] {
+    fn get(&self, key: &str) -> &[StructureId] {
         match self.keys.binary_search_by(|(k, _, _)| k.as_str().cmp(key)) {
             Ok(i) => self.slice(i),
             Err(_) => &[],
@@ -233,7 +235,7 @@ impl NameIndex {
         }
     }
 
-    fn slice(&self, i: usize) -> &[NodeIndex] {
+    fn slice(&self, i: usize) -> &[StructureId] {
         let (_, start, end) = &self.keys[i];
         self.nodes
             .get(*start as usize..*end as usize)
@@ -257,19 +259,20 @@ impl Atlas {
         for idx in graph.node_indices() {
             let s = &graph[idx];
             kinds.push(s.kind);
-            by_id.insert(s.id.clone(), idx);
-            by_kind[s.kind.index()].push(idx);
+            by_id.insert(s.id.clone(), StructureId::of(idx));
+            by_kind[s.kind.index()].push(StructureId::of(idx));
         }
         let by_name = names.unwrap_or_else(|| name_index(&graph));
         let agreement = agreement::Agreement::compute(&graph, &works, &sources);
-        let mut root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
-        let mut standard_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
-        let mut weighted_root_levels: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
-        for e in graph.edge_indices() {
-            let Some((subject, _)) = graph.edge_endpoints(e) else {
+        let mut root_levels: HashMap<StructureId, Vec<FactId>> = HashMap::new();
+        let mut standard_root_levels: HashMap<StructureId, Vec<FactId>> = HashMap::new();
+        let mut weighted_root_levels: HashMap<StructureId, Vec<FactId>> = HashMap::new();
+        for edge in graph.edge_indices() {
+            let Some((subject, _)) = graph.edge_endpoints(edge) else {
                 continue;
             };
-            for root in &graph[e].roots {
+            let (subject, e) = (StructureId::of(subject), FactId::of(edge));
+            for root in &graph[edge].roots {
                 root_levels.entry(*root).or_default().push(e);
                 match agreement.level_weight(subject, *root) {
                     Some(agreement::Weight::Principal) => {
@@ -286,15 +289,17 @@ impl Atlas {
         for list in &mut by_kind {
             // names beside their structures: a comparison reads two names, not two
             // structures and then their names (a stable sort: ties stay in graph order)
-            let mut named: Vec<(&str, NodeIndex)> =
-                list.iter().map(|n| (graph[*n].name.as_str(), *n)).collect();
+            let mut named: Vec<(&str, StructureId)> = list
+                .iter()
+                .map(|n| (graph[n.node()].name.as_str(), *n))
+                .collect();
             named.sort_by(|a, b| a.0.cmp(b.0));
             *list = named.into_iter().map(|(_, n)| n).collect();
         }
         let adjacency = adjacency::Adjacency::build(&graph);
         let disputed = graph
             .edge_indices()
-            .any(|e| agreement.standing(e) != agreement::Standing::Standard)
+            .any(|e| agreement.standing(FactId::of(e)) != agreement::Standing::Standard)
             || root_levels.values().map(Vec::len).sum::<usize>()
                 != standard_root_levels.values().map(Vec::len).sum::<usize>();
         Atlas {
@@ -323,6 +328,7 @@ impl Atlas {
     }
 
     /// The clinical tables loaded with the graph (none for an imported graph).
+    #[doc(hidden)]
     pub fn clinical(&self) -> &clinical::Tables {
         &self.clinical
     }
@@ -344,25 +350,25 @@ impl Atlas {
 
     /// How a fact stands among the references.
     #[inline]
-    pub fn standing(&self, edge: EdgeIndex) -> agreement::Standing {
+    pub fn standing(&self, edge: FactId) -> agreement::Standing {
         self.agreement.standing(edge)
     }
 
     /// Whether a fact is the standard statement.
     #[inline]
-    pub fn is_standard(&self, edge: EdgeIndex) -> bool {
+    pub fn is_standard(&self, edge: FactId) -> bool {
         self.agreement.standing(edge) == agreement::Standing::Standard
     }
 
     /// How many standard-quality sources stand behind a fact.
     #[inline]
-    pub fn support(&self, edge: EdgeIndex) -> u16 {
+    pub fn support(&self, edge: FactId) -> u16 {
         self.agreement.support(edge)
     }
 
     /// Whether `root` is one of the standard root levels of `subject`.
     #[inline]
-    pub fn is_standard_level(&self, subject: NodeIndex, root: NodeIndex) -> bool {
+    pub fn is_standard_level(&self, subject: StructureId, root: StructureId) -> bool {
         self.agreement.is_standard_level(subject, root)
     }
 
@@ -370,91 +376,97 @@ impl Atlas {
         &self.agreement
     }
 
-    /// The petgraph graph itself, for algorithms fascia does not offer.
-    pub fn graph(&self) -> &DiGraph<Structure, Fact> {
+    /// The petgraph graph itself, for the readers and checks of this crate.
+    pub(crate) fn graph(&self) -> &DiGraph<Structure, Fact> {
         &self.graph
     }
 
-    /// The structure at `idx`, an index this atlas gave out (from [`Atlas::by_id`], an
-    /// answer, a neighbour …).
-    ///
-    /// # Panics
-    /// On an index this atlas did not give out; [`Atlas::structure`] returns `None`
+    /// Every structure, in id order.
+    pub fn structures(&self) -> impl ExactSizeIterator<Item = StructureId> + use<> {
+        (0..self.graph.node_count()).map(StructureId::new)
+    }
+
+    /// Every fact, in id order (the order they were stated).
+    pub fn facts(&self) -> impl ExactSizeIterator<Item = FactId> + use<> {
+        (0..self.graph.edge_count()).map(FactId::new)
+    }
+
+    /// The structure `id` names, an id this atlas gave out (from [`Atlas::by_id`], an
+    /// answer, a neighbour …). An id from elsewhere that names none gives a
+    /// placeholder with an empty id and name; [`Atlas::structure`] returns `None`
     /// instead.
     #[inline]
-    pub fn node(&self, idx: NodeIndex) -> &Structure {
-        &self.graph[idx]
+    pub fn node(&self, id: StructureId) -> &Structure {
+        self.structure(id).unwrap_or_else(|| &placeholders().0)
     }
 
-    /// The structure at `idx`, or `None` for an index that is not this atlas's.
+    /// The structure `id` names, or `None` for an id that names none in this atlas.
     #[inline]
-    pub fn structure(&self, idx: NodeIndex) -> Option<&Structure> {
-        self.graph.node_weight(idx)
+    pub fn structure(&self, id: StructureId) -> Option<&Structure> {
+        self.graph.node_weight(id.node())
     }
 
-    /// The fact at `idx`, an index this atlas gave out.
-    ///
-    /// # Panics
-    /// On an index this atlas did not give out; [`Atlas::fact_at`] returns `None`
-    /// instead.
+    /// The fact `id` names, an id this atlas gave out. An id from elsewhere that names
+    /// none gives a placeholder (a `part-of` fact with no sources);
+    /// [`Atlas::fact_at`] returns `None` instead.
     #[inline]
-    pub fn fact(&self, idx: EdgeIndex) -> &Fact {
-        &self.graph[idx]
+    pub fn fact(&self, id: FactId) -> &Fact {
+        self.fact_at(id).unwrap_or_else(|| &placeholders().1)
     }
 
-    /// The fact at `idx`, or `None` for an index that is not this atlas's.
+    /// The fact `id` names, or `None` for an id that names none in this atlas.
     #[inline]
-    pub fn fact_at(&self, idx: EdgeIndex) -> Option<&Fact> {
-        self.graph.edge_weight(idx)
+    pub fn fact_at(&self, id: FactId) -> Option<&Fact> {
+        self.graph.edge_weight(id.edge())
     }
 
     /// Where a fact was stated.
-    pub fn location(&self, idx: EdgeIndex) -> Location {
-        self.texts.location(self.graph[idx].position)
+    pub fn location(&self, id: FactId) -> Location {
+        self.texts.location(self.fact(id).position)
     }
 
     /// A fact's note, if it has one.
-    pub fn note(&self, idx: EdgeIndex) -> Option<&Text> {
-        self.graph[idx].note.and_then(|n| self.texts.note_text(n))
+    pub fn note(&self, id: FactId) -> Option<&Text> {
+        self.fact(id).note.and_then(|n| self.texts.note_text(n))
     }
 
     /// The kind of a structure (what `node(idx).kind` says, read from a compact array).
     #[inline]
-    pub fn kind(&self, idx: NodeIndex) -> Kind {
+    pub fn kind(&self, idx: StructureId) -> Kind {
         self.kinds
             .get(idx.index())
             .copied()
-            .unwrap_or_else(|| self.graph[idx].kind)
+            .unwrap_or_else(|| self.node(idx).kind)
     }
 
     /// Whether a structure states a part-of fact (is a part of something).
     #[inline]
-    pub fn is_part(&self, idx: NodeIndex) -> bool {
-        self.adjacency.is_part(idx)
+    pub fn is_part(&self, idx: StructureId) -> bool {
+        self.adjacency.is_part(idx.node())
     }
 
     /// The structure with this exact id: `soleus`.
     #[inline]
-    pub fn by_id(&self, id: &str) -> Option<NodeIndex> {
+    pub fn by_id(&self, id: &str) -> Option<StructureId> {
         self.by_id.get(id).copied()
     }
 
     /// Structures of one kind, sorted by name.
     #[inline]
-    pub fn of_kind(&self, kind: Kind) -> &[NodeIndex] {
+    pub fn of_kind(&self, kind: Kind) -> &[StructureId] {
         &self.by_kind[kind.index()]
     }
 
     /// Structures whose normalized name, alias or id is exactly `key`.
     #[inline]
-    pub fn named(&self, key: &str) -> &[NodeIndex] {
+    pub fn named(&self, key: &str) -> &[StructureId] {
         self.by_name.get(key)
     }
 
     /// Structures whose normalized name, alias or id is exactly `key`, each with how
     /// strongly the key names it: 0 its id or name, 1 an alias or its Latin name, 2 its
     /// name less the kind word (`tibial` for the tibial nerve), 3 an alias less it.
-    pub fn named_ranked(&self, key: &str) -> impl Iterator<Item = (NodeIndex, u8)> + '_ {
+    pub fn named_ranked(&self, key: &str) -> impl Iterator<Item = (StructureId, u8)> + '_ {
         let range = self.by_name.range(key);
         let nodes = self.by_name.nodes.get(range.clone()).unwrap_or(&[]);
         let ranks = self.by_name.ranks.get(range).unwrap_or(&[]);
@@ -463,7 +475,7 @@ impl Atlas {
 
     /// Every normalized name key, sorted, for completion, suggestions and partial
     /// matching.
-    pub fn name_keys(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
+    pub fn name_keys(&self) -> impl Iterator<Item = (&str, &[StructureId])> {
         (0..self.by_name.keys.len())
             .map(|i| (self.by_name.keys[i].0.as_str(), self.by_name.slice(i)))
     }
@@ -473,9 +485,12 @@ impl Atlas {
         &self.sources
     }
 
-    /// The source `id` stands for, an id this atlas gave out (any other panics).
+    /// The source `id` stands for, an id this atlas gave out; one from elsewhere that
+    /// names none gives a placeholder with an empty id and title.
     pub fn source(&self, id: SourceId) -> &Source {
-        &self.sources[id.0 as usize]
+        self.sources
+            .get(id.0 as usize)
+            .unwrap_or_else(|| &placeholders().2)
     }
 
     /// The reference works the sources belong to.
@@ -517,41 +532,45 @@ impl Atlas {
     #[inline]
     pub fn neighbours(
         &self,
-        node: NodeIndex,
+        node: StructureId,
         relation: Relation,
         direction: Direction,
-    ) -> impl ExactSizeIterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+    ) -> impl ExactSizeIterator<Item = (FactId, StructureId)> + '_ {
         self.adjacency
-            .get(node, relation, direction == Direction::Inverse)
+            .get(node.node(), relation, direction == Direction::Inverse)
+            .map(|(e, n)| (FactId::of(e), StructureId::of(n)))
     }
 
     /// The facts at `node` read in `direction` whose relation is among `relations`,
     /// grouped by relation, with the node at the other end: one pass over the node's
     /// facts however many relations are asked for.
     #[inline]
+    #[doc(hidden)]
     pub fn neighbours_among<'a>(
         &'a self,
-        node: NodeIndex,
+        node: StructureId,
         relations: &[Relation],
         direction: Direction,
-    ) -> impl Iterator<Item = (EdgeIndex, Relation, NodeIndex)> + use<'a> {
+    ) -> impl Iterator<Item = (FactId, Relation, StructureId)> + use<'a> {
         let mask = relations
             .iter()
             .fold(0, |m, r| m | adjacency::relation_bit(*r));
         self.adjacency
-            .masked(node, direction == Direction::Inverse, mask)
+            .masked(node.node(), direction == Direction::Inverse, mask)
+            .map(|(e, r, n)| (FactId::of(e), r, StructureId::of(n)))
     }
 
     /// [`Atlas::neighbours_among`] with the relations as a set of bits (bit `r` for
     /// the relation at position `r` of [`Relation::ALL`]).
     pub(crate) fn neighbours_masked(
         &self,
-        node: NodeIndex,
+        node: StructureId,
         relations: u64,
         direction: Direction,
-    ) -> impl Iterator<Item = (EdgeIndex, Relation, NodeIndex)> + '_ {
+    ) -> impl Iterator<Item = (FactId, Relation, StructureId)> + '_ {
         self.adjacency
-            .masked(node, direction == Direction::Inverse, relations)
+            .masked(node.node(), direction == Direction::Inverse, relations)
+            .map(|(e, r, n)| (FactId::of(e), r, StructureId::of(n)))
     }
 
     /// Every fact at `node` read in `direction` (of any relation), with its relation and
@@ -560,21 +579,30 @@ impl Atlas {
     #[inline]
     pub fn facts_at(
         &self,
-        node: NodeIndex,
+        node: StructureId,
         direction: Direction,
-    ) -> Vec<(EdgeIndex, Relation, NodeIndex)> {
-        let mut facts: Vec<(EdgeIndex, Relation, NodeIndex)> = self
+    ) -> Vec<(FactId, Relation, StructureId)> {
+        let mut facts: Vec<(FactId, Relation, StructureId)> = self
             .adjacency
-            .all(node, direction == Direction::Inverse)
+            .all(node.node(), direction == Direction::Inverse)
+            .map(|(e, r, n)| (FactId::of(e), r, StructureId::of(n)))
             .collect();
         facts.sort_unstable_by_key(|f| std::cmp::Reverse(f.0));
         facts
     }
 
+    /// How many facts `node` states (`Forward`) or is the object of (`Inverse`).
+    pub fn degree(&self, node: StructureId, direction: Direction) -> usize {
+        self.adjacency
+            .all(node.node(), direction == Direction::Inverse)
+            .count()
+    }
+
     /// The innervated-by facts that list `root` among their root levels; with
     /// `disputed` false, only where it is a standard level of the fact's subject.
     #[inline]
-    pub fn facts_listing_root(&self, root: NodeIndex, disputed: bool) -> &[EdgeIndex] {
+    #[doc(hidden)]
+    pub fn facts_listing_root(&self, root: StructureId, disputed: bool) -> &[FactId] {
         let index = if disputed {
             &self.root_levels
         } else {
@@ -585,7 +613,8 @@ impl Atlas {
 
     /// The facts that list `root` as a principal or contributing level of their subject.
     #[inline]
-    pub fn facts_listing_root_weighted(&self, root: NodeIndex) -> &[EdgeIndex] {
+    #[doc(hidden)]
+    pub fn facts_listing_root_weighted(&self, root: StructureId) -> &[FactId] {
         self.weighted_root_levels
             .get(&root)
             .map(Vec::as_slice)
@@ -595,16 +624,20 @@ impl Atlas {
     /// How much `root` counts among `subject`'s levels: principal, contributing, or
     /// `None` for a minority level or none at all.
     #[inline]
-    pub fn level_weight(&self, subject: NodeIndex, root: NodeIndex) -> Option<agreement::Weight> {
+    pub fn level_weight(
+        &self,
+        subject: StructureId,
+        root: StructureId,
+    ) -> Option<agreement::Weight> {
         self.agreement.level_weight(subject, root)
     }
 
     /// A structure's root levels as the texts print them: the principal ones, then the
     /// contributing ones, each sorted; minority levels left out.
-    pub fn levels_of(&self, subject: NodeIndex) -> (Vec<NodeIndex>, Vec<NodeIndex>) {
+    pub fn levels_of(&self, subject: StructureId) -> (Vec<StructureId>, Vec<StructureId>) {
         let mut principal = Vec::new();
         let mut contributing = Vec::new();
-        for e in self.graph.edges(subject) {
+        for e in self.graph.edges(subject.node()) {
             for r in e.weight().roots.iter() {
                 let list = match self.agreement.level_weight(subject, *r) {
                     Some(agreement::Weight::Principal) => &mut principal,
@@ -629,20 +662,24 @@ impl Atlas {
 
     /// The two ends of a fact, subject first.
     #[inline]
-    pub fn ends(&self, edge: EdgeIndex) -> (NodeIndex, NodeIndex) {
+    pub fn ends(&self, edge: FactId) -> (StructureId, StructureId) {
         self.graph
-            .edge_endpoints(edge)
-            .unwrap_or((NodeIndex::end(), NodeIndex::end()))
+            .edge_endpoints(edge.edge())
+            .map(|(a, b)| (StructureId::of(a), StructureId::of(b)))
+            .unwrap_or((StructureId::NONE, StructureId::NONE))
     }
 
     /// Every fact whose two ends are both among `nodes`, in edge order.
-    pub fn facts_among(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
-        let members: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
-        let mut edges: Vec<EdgeIndex> = nodes
+    pub fn facts_among(&self, nodes: &[StructureId]) -> Vec<FactId> {
+        let members: std::collections::HashSet<StructureId> = nodes.iter().copied().collect();
+        let mut edges: Vec<FactId> = nodes
             .iter()
-            .flat_map(|n| self.graph.edges_directed(*n, petgraph::Direction::Outgoing))
-            .filter(|e| members.contains(&e.target()))
-            .map(|e| e.id())
+            .flat_map(|n| {
+                self.graph
+                    .edges_directed(n.node(), petgraph::Direction::Outgoing)
+            })
+            .filter(|e| members.contains(&StructureId::of(e.target())))
+            .map(|e| FactId::of(e.id()))
             .collect();
         edges.sort();
         edges.dedup();
@@ -651,7 +688,7 @@ impl Atlas {
 
     /// Whether `node` states at least one fact of `relation` in its forward direction.
     #[inline]
-    pub fn has_fact(&self, node: NodeIndex, relation: Relation) -> bool {
+    pub fn has_fact(&self, node: StructureId, relation: Relation) -> bool {
         self.neighbours(node, relation, Direction::Forward)
             .next()
             .is_some()
@@ -660,13 +697,13 @@ impl Atlas {
     /// The regions the data covers in depth: regions that are divided into parts and
     /// are not part of another region, by name (a region declared only to hold a few
     /// structures, like the back for the limb's muscles on it, is not among them).
-    pub fn top_regions(&self) -> Vec<NodeIndex> {
+    pub fn top_regions(&self) -> Vec<StructureId> {
         self.of_kind(Kind::Region)
             .iter()
             .copied()
             .filter(|r| {
                 self.neighbours(*r, Relation::PartOf, Direction::Forward)
-                    .all(|(_, w)| self.graph[w].kind != Kind::Region)
+                    .all(|(_, w)| self.kind(w) != Kind::Region)
                     && self
                         .neighbours(*r, Relation::PartOf, Direction::Inverse)
                         .next()
@@ -676,20 +713,65 @@ impl Atlas {
     }
 
     /// The muscle a head or part belongs to.
-    pub fn whole_of(&self, part: NodeIndex) -> Option<NodeIndex> {
+    pub fn whole_of(&self, part: StructureId) -> Option<StructureId> {
         self.neighbours(part, Relation::PartOf, Direction::Forward)
             .map(|(_, n)| n)
-            .find(|n| self.graph[*n].kind == Kind::Muscle)
+            .find(|n| self.kind(*n) == Kind::Muscle)
     }
+}
+
+/// What [`Atlas::node`], [`Atlas::fact`] and [`Atlas::source`] give for an id that
+/// names nothing: an empty structure, a sourceless fact and an empty source, made once.
+fn placeholders() -> &'static (Structure, Fact, Source) {
+    static PLACEHOLDERS: std::sync::OnceLock<(Structure, Fact, Source)> =
+        std::sync::OnceLock::new();
+    PLACEHOLDERS.get_or_init(|| {
+        let structure = Structure {
+            id: Text::default(),
+            kind: Kind::Region,
+            name: Text::default(),
+            latin: None,
+            aliases: Vec::new(),
+            notes: Vec::new(),
+            xref: model::Xref::default(),
+            sources: Vec::new(),
+            location: Location {
+                file: Text::default(),
+                line: 0,
+                column: 0,
+            },
+        };
+        let fact = Fact {
+            relation: Relation::PartOf,
+            sources: Box::new([]),
+            roots: Box::new([]),
+            contributing: 0,
+            minor: false,
+            role: None,
+            note: None,
+            status: None,
+            position: Position::default(),
+        };
+        let source = Source {
+            id: Text::default(),
+            title: Text::default(),
+            publisher: Text::default(),
+            url: None,
+            read: None,
+            quality: model::Quality::Weak,
+            work: None,
+        };
+        (structure, fact, source)
+    })
 }
 
 /// Normalized key → structures, sorted by key; under a key, structures in graph order,
 /// each with its strongest rank.
 fn name_index(graph: &DiGraph<Structure, Fact>) -> NameIndex {
     // one flat list sorted once: a map of lists would allocate a list per key
-    let mut entries: Vec<(String, NodeIndex, u8)> = Vec::with_capacity(graph.node_count() * 3);
-    for idx in graph.node_indices() {
-        let s = &graph[idx];
+    let mut entries: Vec<(String, StructureId, u8)> = Vec::with_capacity(graph.node_count() * 3);
+    for node in graph.node_indices() {
+        let (s, idx) = (&graph[node], StructureId::of(node));
         let proper = [s.id.as_str(), s.name.as_str()].into_iter().map(|w| (w, 0));
         let other = s
             .aliases
@@ -742,13 +824,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_index_from_another_atlas_is_none_not_a_panic() {
+    fn an_id_from_another_atlas_is_none_or_a_placeholder_not_a_panic() {
         let mini = include_str!("../../tests/fixtures/mini/mini.toml");
         let atlas = load_files([("mini.toml", mini)], "mini").unwrap();
         let soleus = atlas.by_id("soleus").unwrap();
         assert_eq!(atlas.structure(soleus).map(|s| &*s.id), Some("soleus"));
-        let beyond = NodeIndex::new(atlas.structure_count());
+        let beyond = StructureId::new(atlas.structure_count());
         assert!(atlas.structure(beyond).is_none());
+        // the infallible accessor gives an empty placeholder, not a panic
+        assert_eq!(&*atlas.node(beyond).id, "");
+        assert_eq!(atlas.kind(beyond), Kind::Region);
         let (edge, _) = atlas
             .neighbours(soleus, Relation::InnervatedBy, Direction::Forward)
             .next()
@@ -757,7 +842,13 @@ mod tests {
             atlas.fact_at(edge).map(|f| f.relation),
             Some(Relation::InnervatedBy)
         );
-        assert!(atlas.fact_at(EdgeIndex::new(atlas.fact_count())).is_none());
+        let beyond = FactId::new(atlas.fact_count());
+        assert!(atlas.fact_at(beyond).is_none());
+        assert!(atlas.fact(beyond).sources.is_empty());
+        assert_eq!(&*atlas.source(SourceId(u32::MAX)).id, "");
+        assert!(atlas.note(beyond).is_none());
+        assert_eq!(atlas.ends(beyond), (StructureId::NONE, StructureId::NONE));
+        assert!(atlas.structure(atlas.ends(beyond).0).is_none());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::model::{
     Direction, Fact, Kind, Location, Quality, Relation, Role, Source, SourceId, Status, Structure,
     Text, Tier, Work, WorkId, Xref, XrefScheme,
 };
-use super::{Atlas, normalize};
+use super::{Atlas, StructureId, normalize};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
@@ -938,7 +938,7 @@ impl Loader {
             Fact {
                 relation,
                 sources: sources.into(),
-                roots: roots.into(),
+                roots: roots.into_iter().map(StructureId::of).collect(),
                 contributing,
                 minor: target.minor,
                 role,

@@ -367,6 +367,7 @@ impl fmt::Display for XrefCoverage {
 
 /// A node: one anatomical structure.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Structure {
     /// The structure's id, unique in the atlas: `soleus`.
     pub id: Text,
@@ -443,6 +444,7 @@ pub struct NoteId(pub u32);
 /// million facts are a million of these): texts are indexes into the atlas's side
 /// tables, lists are boxed slices (no allocation when empty).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Fact {
     /// What the fact states, read from its subject.
     pub relation: Relation,
@@ -450,7 +452,7 @@ pub struct Fact {
     pub sources: Box<[SourceId]>,
     /// Spinal root levels for innervated-by and mediated-by, as node indexes of roots:
     /// the principal levels the reference gives, then the `contributing` ones.
-    pub roots: Box<[petgraph::graph::NodeIndex]>,
+    pub roots: Box<[crate::id::StructureId]>,
     /// How many of the last `roots` the reference gives as contributing levels.
     pub contributing: u8,
     /// A minor share of the supply (a twig to a small part of the structure).
@@ -468,13 +470,13 @@ pub struct Fact {
 
 impl Fact {
     /// The levels the reference gives as principal.
-    pub fn principal_roots(&self) -> &[petgraph::graph::NodeIndex] {
+    pub fn principal_roots(&self) -> &[crate::id::StructureId] {
         let n = self.roots.len().saturating_sub(self.contributing as usize);
         &self.roots[..n]
     }
 
     /// The levels the reference gives as contributing.
-    pub fn contributing_roots(&self) -> &[petgraph::graph::NodeIndex] {
+    pub fn contributing_roots(&self) -> &[crate::id::StructureId] {
         let n = self.roots.len().saturating_sub(self.contributing as usize);
         &self.roots[n..]
     }

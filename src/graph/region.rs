@@ -4,8 +4,8 @@
 //! no region has none.
 
 use super::Atlas;
+use super::StructureId;
 use super::model::{Direction, Kind, Relation};
-use petgraph::graph::NodeIndex;
 use std::collections::{HashSet, VecDeque};
 
 /// The facts that lead from a structure to what contains it.
@@ -15,7 +15,7 @@ impl Atlas {
     /// The regions `node` lies in through standard `located-in` and `part-of` facts,
     /// nearest first (soleus: the posterior compartment of the leg is a compartment;
     /// the lower limb is the region). A region is not among its own regions.
-    pub fn regions_of(&self, node: NodeIndex) -> Vec<NodeIndex> {
+    pub fn regions_of(&self, node: StructureId) -> Vec<StructureId> {
         let mut seen = HashSet::from([node]);
         let mut queue = VecDeque::from([node]);
         let mut regions = Vec::new();
@@ -37,7 +37,7 @@ impl Atlas {
     /// The outermost region `node` lies in (the upper or the lower limb), or the node
     /// itself when it is a region within no other; `None` when the data places it in no
     /// region.
-    pub fn region_of(&self, node: NodeIndex) -> Option<NodeIndex> {
+    pub fn region_of(&self, node: StructureId) -> Option<StructureId> {
         let regions = self.regions_of(node);
         let outermost = regions.iter().copied().find(|r| {
             self.neighbours(*r, Relation::PartOf, Direction::Forward)
@@ -105,7 +105,7 @@ sources = ["s"]
         let atlas = crate::load_files([("regions.toml", REGIONS)], "test")
             .unwrap_or_else(|e| panic!("{e}"));
         let id = |id: &str| atlas.by_id(id).unwrap();
-        let names = |nodes: Vec<petgraph::graph::NodeIndex>| -> Vec<String> {
+        let names = |nodes: Vec<crate::StructureId>| -> Vec<String> {
             nodes
                 .iter()
                 .map(|n| atlas.node(*n).id.to_string())

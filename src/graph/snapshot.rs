@@ -6,12 +6,13 @@
 //! Reading is defensive: anything out of place gives `None` (the caller then falls back
 //! to parsing the TOML texts), never a panic.
 
+use super::StructureId;
 use super::model::{
     Fact, Kind, Location, NoteId, Position, Quality, Relation, Role, Source, SourceId, Status,
     Structure, Text, Tier, Work, WorkId, Xref, XrefScheme,
 };
 use super::{Atlas, FactTexts, NameIndex, clinical};
-use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::graph::DiGraph;
 
 const MAGIC: &[u8; 4] = b"FSC7";
 const NONE: u32 = u32::MAX;
@@ -262,7 +263,7 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
             status,
             position,
         };
-        graph.add_edge(from, to, fact);
+        graph.add_edge(from.node(), to.node(), fact);
     }
     let n_keys = r.count()?;
     let mut names = NameIndex::default();
@@ -353,7 +354,7 @@ impl Writer {
         self.u32(l.column as u32);
     }
 
-    fn nodes(&mut self, nodes: &[NodeIndex]) {
+    fn nodes(&mut self, nodes: &[StructureId]) {
         self.u32(nodes.len() as u32);
         for n in nodes {
             self.u32(n.index() as u32);
@@ -445,7 +446,7 @@ impl Reader<'_> {
         (n <= self.bytes.len()).then_some(n)
     }
 
-    fn nodes(&mut self, n_nodes: usize) -> Option<Vec<NodeIndex>> {
+    fn nodes(&mut self, n_nodes: usize) -> Option<Vec<StructureId>> {
         let n = self.count()?;
         (0..n).map(|_| self.node(n_nodes)).collect()
     }
@@ -497,9 +498,9 @@ impl Reader<'_> {
         Some(t)
     }
 
-    fn node(&mut self, n_nodes: usize) -> Option<NodeIndex> {
+    fn node(&mut self, n_nodes: usize) -> Option<StructureId> {
         let i = self.u32()? as usize;
-        (i < n_nodes).then(|| NodeIndex::new(i))
+        (i < n_nodes).then(|| StructureId::new(i))
     }
 
     fn text(&mut self) -> Option<Text> {

@@ -6,8 +6,8 @@ use crate::clinical::{Effect, Lesion, Site};
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, KindSet, Relation, SourceId};
 use crate::graph::normalize;
+use crate::graph::{FactId, StructureId};
 use crate::query::Answer;
-use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::BTreeMap;
 
 /// `localize` questions are made only on a graph of at most this many nerves: making
@@ -18,7 +18,7 @@ pub const LOCALIZE_NERVE_LIMIT: usize = 500;
 /// What a question is about: a structure, or a lesion site of the clinical tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Subject {
-    Node(NodeIndex),
+    Node(StructureId),
     Site(usize),
 }
 
@@ -134,7 +134,7 @@ fn set_topic(topic: Topic, subject_kind: Kind) -> Option<SetTopic> {
 /// structures; for `lesion`, the muscles it marks lost; for `localize`, the candidates
 /// ranked first (`None` when one of them is a site rather than a structure). `None` for
 /// answers that are not one of these.
-pub fn answer_of(answer: &Answer) -> Option<Vec<NodeIndex>> {
+pub fn answer_of(answer: &Answer) -> Option<Vec<StructureId>> {
     match answer {
         Answer::Set(set) if set.total == set.nodes.len() => Some(set.nodes.clone()),
         Answer::Lesion(deficit) => Some(
@@ -257,13 +257,13 @@ impl<'a> Generator<'a> {
     /// What a topic can ask about, in the data's order.
     fn seeds(&self, topic: Topic) -> Vec<Seed> {
         let atlas = self.atlas;
-        let nodes = |kinds: &[Kind]| -> Vec<NodeIndex> {
+        let nodes = |kinds: &[Kind]| -> Vec<StructureId> {
             kinds
                 .iter()
                 .flat_map(|k| atlas.of_kind(*k).iter().copied())
                 .collect()
         };
-        let subjects: Vec<NodeIndex> = match topic {
+        let subjects: Vec<StructureId> = match topic {
             Topic::Innervation
             | Topic::Roots
             | Topic::Origin
@@ -324,14 +324,14 @@ impl<'a> Generator<'a> {
     }
 
     /// A question over one relation: which nerve, artery, origin, … of the subject.
-    fn set_question(&self, topic: Topic, subject: NodeIndex) -> Option<Question> {
+    fn set_question(&self, topic: Topic, subject: StructureId) -> Option<Question> {
         let atlas = self.atlas;
         let spec = set_topic(topic, atlas.kind(subject))?;
         let family = with_parts(atlas, subject);
         // every connection asked about is the texts' standard statement: facts joining
         // the same two structures are versions of one connection (differing in root
         // levels or notes), and one standard version makes the connection standard
-        let facts: Vec<(EdgeIndex, NodeIndex, NodeIndex)> = family
+        let facts: Vec<(FactId, StructureId, StructureId)> = family
             .iter()
             .flat_map(|n| {
                 atlas
@@ -339,7 +339,7 @@ impl<'a> Generator<'a> {
                     .map(move |(e, other)| (e, *n, other))
             })
             .collect();
-        let standard = |from: NodeIndex, to: NodeIndex| {
+        let standard = |from: StructureId, to: StructureId| {
             facts
                 .iter()
                 .any(|(e, f, t)| *f == from && *t == to && atlas.is_standard(*e))
@@ -364,7 +364,7 @@ impl<'a> Generator<'a> {
         let mut involved = family;
         involved.extend(answer.iter().copied());
         involved.extend(set.via.iter().flatten().flat_map(|t| t.nodes()));
-        let edges: Vec<EdgeIndex> = atlas
+        let edges: Vec<FactId> = atlas
             .facts_among(&involved)
             .into_iter()
             .filter(|e| atlas.fact(*e).relation == spec.relation && atlas.is_standard(*e))
@@ -374,10 +374,10 @@ impl<'a> Generator<'a> {
     }
 
     /// A muscle's root value: its standard levels.
-    fn roots(&self, muscle: NodeIndex) -> Option<Question> {
+    fn roots(&self, muscle: StructureId) -> Option<Question> {
         let atlas = self.atlas;
         let family = with_parts(atlas, muscle);
-        let facts: Vec<EdgeIndex> = family
+        let facts: Vec<FactId> = family
             .iter()
             .flat_map(|n| atlas.neighbours(*n, Relation::InnervatedBy, Direction::Forward))
             .map(|(e, _)| e)
@@ -391,7 +391,7 @@ impl<'a> Generator<'a> {
         if answer.is_empty() || !answer.iter().all(|r| atlas.is_standard_level(muscle, *r)) {
             return None;
         }
-        let edges: Vec<EdgeIndex> = facts
+        let edges: Vec<FactId> = facts
             .into_iter()
             .filter(|e| atlas.fact(*e).roots.iter().any(|r| answer.contains(r)))
             .collect();
@@ -454,20 +454,20 @@ impl<'a> Generator<'a> {
 
     /// Which single lesion explains the muscles a nerve's lesion takes away and the
     /// skin it leaves numb: asked only when `localize` ranks that nerve alone first.
-    fn localize(&self, nerve: NodeIndex) -> Option<Question> {
+    fn localize(&self, nerve: StructureId) -> Option<Question> {
         let atlas = self.atlas;
         let (_, full) = self.key(&format!("lesion {}", query_name(atlas, nerve)))?;
         let Answer::Lesion(deficit) = &full else {
             return None;
         };
-        let weak: Vec<NodeIndex> = deficit
+        let weak: Vec<StructureId> = deficit
             .muscles
             .iter()
             .filter(|m| m.effect == Effect::Lost && atlas.kind(m.muscle) == Kind::Muscle)
             .map(|m| m.muscle)
             .take(3)
             .collect();
-        let numb: Vec<NodeIndex> = deficit
+        let numb: Vec<StructureId> = deficit
             .skin
             .iter()
             .filter(|s| s.effect == Effect::Lost && atlas.kind(s.node) == Kind::SkinArea)
@@ -477,7 +477,7 @@ impl<'a> Generator<'a> {
         if weak.is_empty() || weak.len() + numb.len() < 2 {
             return None;
         }
-        let list = |nodes: &[NodeIndex]| {
+        let list = |nodes: &[StructureId]| {
             nodes
                 .iter()
                 .map(|n| quoted(&atlas.node(*n).name))
@@ -492,7 +492,7 @@ impl<'a> Generator<'a> {
         if answer != [nerve] {
             return None;
         }
-        let names = |nodes: &[NodeIndex]| {
+        let names = |nodes: &[StructureId]| {
             let names: Vec<String> = nodes.iter().map(|n| display_name(atlas, *n)).collect();
             join_and(&names)
         };
@@ -520,7 +520,7 @@ impl<'a> Generator<'a> {
 
     /// A query's key, and its answer, when the key is the same with `including
     /// disputed`: no disputed fact changes it.
-    fn key(&self, query: &str) -> Option<(Vec<NodeIndex>, Answer)> {
+    fn key(&self, query: &str) -> Option<(Vec<StructureId>, Answer)> {
         let (_, answer) = crate::query::run(self.atlas, query).ok()?;
         let key = answer_of(&answer)?;
         let (_, disputed) =
@@ -532,11 +532,11 @@ impl<'a> Generator<'a> {
     fn question(
         &self,
         topic: Topic,
-        subject: NodeIndex,
+        subject: StructureId,
         text: String,
         query: String,
-        answer: Vec<NodeIndex>,
-        edges: &[EdgeIndex],
+        answer: Vec<StructureId>,
+        edges: &[FactId],
         accepts: KindSet,
     ) -> Question {
         let atlas = self.atlas;
@@ -556,11 +556,11 @@ impl<'a> Generator<'a> {
 
 /// The region a question belongs to: its subject's, else that of the joint a movement
 /// occurs at, else the one most of its answer lies in (more than half of it).
-fn region_of(atlas: &Atlas, subject: NodeIndex, answer: &[NodeIndex]) -> Option<NodeIndex> {
+fn region_of(atlas: &Atlas, subject: StructureId, answer: &[StructureId]) -> Option<StructureId> {
     if let Some(r) = atlas.region_of(subject) {
         return Some(r);
     }
-    let joints: Vec<NodeIndex> = atlas
+    let joints: Vec<StructureId> = atlas
         .neighbours(subject, Relation::OccursAt, Direction::Forward)
         .filter(|(e, _)| atlas.is_standard(*e))
         .filter_map(|(_, joint)| atlas.region_of(joint))
@@ -570,7 +570,7 @@ fn region_of(atlas: &Atlas, subject: NodeIndex, answer: &[NodeIndex]) -> Option<
             return Some(*first);
         }
     }
-    let mut counts: BTreeMap<NodeIndex, usize> = BTreeMap::new();
+    let mut counts: BTreeMap<StructureId, usize> = BTreeMap::new();
     for r in answer.iter().filter_map(|n| atlas.region_of(*n)) {
         *counts.entry(r).or_default() += 1;
     }
@@ -581,7 +581,7 @@ fn region_of(atlas: &Atlas, subject: NodeIndex, answer: &[NodeIndex]) -> Option<
 }
 
 /// A structure and its parts (a muscle's heads), which carry facts of the whole.
-fn with_parts(atlas: &Atlas, node: NodeIndex) -> Vec<NodeIndex> {
+fn with_parts(atlas: &Atlas, node: StructureId) -> Vec<StructureId> {
     let mut out = vec![node];
     out.extend(
         atlas
@@ -593,7 +593,7 @@ fn with_parts(atlas: &Atlas, node: NodeIndex) -> Vec<NodeIndex> {
 }
 
 /// The standard innervation facts of these structures and their parts.
-fn innervation_facts(atlas: &Atlas, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
+fn innervation_facts(atlas: &Atlas, nodes: &[StructureId]) -> Vec<FactId> {
     nodes
         .iter()
         .flat_map(|n| with_parts(atlas, *n))
@@ -604,7 +604,7 @@ fn innervation_facts(atlas: &Atlas, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
 }
 
 /// The sources of these facts, those cited most often first, then in the data's order.
-fn sources_of(atlas: &Atlas, edges: &[EdgeIndex]) -> Vec<SourceId> {
+fn sources_of(atlas: &Atlas, edges: &[FactId]) -> Vec<SourceId> {
     let mut counts: BTreeMap<SourceId, (usize, usize)> = BTreeMap::new();
     let mut order = 0;
     for e in edges {
@@ -620,9 +620,9 @@ fn sources_of(atlas: &Atlas, edges: &[EdgeIndex]) -> Vec<SourceId> {
 }
 
 /// How a query names a structure: its name when that names it alone, else its id.
-fn query_name(atlas: &Atlas, node: NodeIndex) -> String {
+fn query_name(atlas: &Atlas, node: StructureId) -> String {
     let s = atlas.node(node);
-    let exact: Vec<NodeIndex> = atlas
+    let exact: Vec<StructureId> = atlas
         .named_ranked(&normalize(&s.name))
         .filter(|(_, rank)| *rank == 0)
         .map(|(n, _)| n)
@@ -644,7 +644,7 @@ fn quoted(name: &str) -> String {
 
 /// A name inside a sentence: muscles keep their capital (`Soleus`), other names are
 /// lowered (`the deep fibular nerve`) unless they start with an abbreviation (`L5`).
-fn display_name(atlas: &Atlas, node: NodeIndex) -> String {
+fn display_name(atlas: &Atlas, node: StructureId) -> String {
     let s = atlas.node(node);
     match s.kind {
         Kind::Muscle | Kind::MusclePart => s.name.to_string(),
@@ -671,7 +671,7 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
-fn set_text(atlas: &Atlas, topic: Topic, subject: NodeIndex, count: usize) -> String {
+fn set_text(atlas: &Atlas, topic: Topic, subject: StructureId, count: usize) -> String {
     let name = display_name(atlas, subject);
     let several = count > 1;
     let how_many = if several {

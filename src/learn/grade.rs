@@ -4,11 +4,11 @@
 
 use super::Question;
 use crate::graph::Atlas;
+use crate::graph::StructureId;
 use crate::graph::model::{Kind, KindSet};
 use crate::query::QueryError;
 use crate::query::ast::{Name, Span};
 use crate::query::resolve::resolve_name;
-use petgraph::graph::NodeIndex;
 
 /// Right, partly right or wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -38,11 +38,11 @@ pub struct Grade {
     /// Right, partly right or wrong.
     pub verdict: Verdict,
     /// Members of the key the answer named.
-    pub named: Vec<NodeIndex>,
+    pub named: Vec<StructureId>,
     /// Members of the key it left out.
-    pub missing: Vec<NodeIndex>,
+    pub missing: Vec<StructureId>,
     /// Structures it named that are not in the key.
-    pub extra: Vec<NodeIndex>,
+    pub extra: Vec<StructureId>,
     /// What it wrote that names no structure of the kinds asked for.
     pub unknown: Vec<String>,
 }
@@ -53,7 +53,7 @@ pub fn grade(atlas: &Atlas, question: &Question, typed: &str) -> Grade {
     let mut named = Vec::new();
     let mut extra = Vec::new();
     let mut unknown = Vec::new();
-    let mut note = |read: Option<NodeIndex>, piece: String| match read {
+    let mut note = |read: Option<StructureId>, piece: String| match read {
         Some(n) if question.answer.contains(&n) => {
             if !named.contains(&n) {
                 named.push(n);
@@ -96,7 +96,7 @@ pub fn grade(atlas: &Atlas, question: &Question, typed: &str) -> Grade {
             }
         }
     }
-    let missing: Vec<NodeIndex> = question
+    let missing: Vec<StructureId> = question
         .answer
         .iter()
         .copied()
@@ -122,7 +122,7 @@ pub fn grade(atlas: &Atlas, question: &Question, typed: &str) -> Grade {
 
 /// The structure a piece of an answer names among the kinds asked for: where the name
 /// could be several structures, the one in the key if only one of them is.
-fn read_name(atlas: &Atlas, question: &Question, piece: &str) -> Option<NodeIndex> {
+fn read_name(atlas: &Atlas, question: &Question, piece: &str) -> Option<StructureId> {
     let name = Name {
         text: piece.to_string(),
         quoted: true,
@@ -131,7 +131,7 @@ fn read_name(atlas: &Atlas, question: &Question, piece: &str) -> Option<NodeInde
     match resolve_name(atlas, &name, question.accepts, None) {
         Ok(n) => Some(n),
         Err(QueryError::Ambiguous { candidates, .. }) => {
-            let in_key: Vec<NodeIndex> = candidates
+            let in_key: Vec<StructureId> = candidates
                 .iter()
                 .filter_map(|(id, _, _)| atlas.by_id(id))
                 .filter(|n| question.answer.contains(n))
@@ -305,7 +305,7 @@ mod tests {
     fn a_name_with_a_comma_or_an_and_is_read_whole() {
         let atlas = crate::bundled().unwrap();
         let gastrocnemius = atlas.by_id("gastrocnemius").unwrap();
-        let heads: Vec<NodeIndex> = atlas
+        let heads: Vec<StructureId> = atlas
             .neighbours(
                 gastrocnemius,
                 crate::graph::model::Relation::PartOf,

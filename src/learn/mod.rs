@@ -16,9 +16,9 @@ pub mod paper;
 pub mod schedule;
 
 use crate::graph::Atlas;
+use crate::graph::StructureId;
 use crate::graph::model::{KindSet, SourceId};
 use crate::query::Answer;
-use petgraph::graph::NodeIndex;
 use std::fmt;
 
 pub use generate::{Generator, LOCALIZE_NERVE_LIMIT, answer_of};
@@ -141,7 +141,7 @@ fn hint(suggestion: &Option<String>) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Only questions of this region; any region when `None`.
-    pub region: Option<NodeIndex>,
+    pub region: Option<StructureId>,
     /// Only questions of these topics; every topic when empty.
     pub topics: Vec<Topic>,
 }
@@ -154,13 +154,13 @@ impl Filter {
 
     /// Whether the filter lets through a question of `region` (a question with no
     /// region only when no region is asked for).
-    pub fn admits_region(&self, region: Option<NodeIndex>) -> bool {
+    pub fn admits_region(&self, region: Option<StructureId>) -> bool {
         self.region.is_none() || self.region == region
     }
 }
 
 /// The region a word names: a top region's id (`upper-limb`) or name (`upper limb`).
-pub fn region_named(atlas: &Atlas, word: &str) -> Result<NodeIndex, LearnError> {
+pub fn region_named(atlas: &Atlas, word: &str) -> Result<StructureId, LearnError> {
     let key = word.trim().to_lowercase().replace([' ', '_'], "-");
     let regions = atlas.top_regions();
     let found = regions.iter().copied().find(|r| {
@@ -204,13 +204,13 @@ pub struct Question {
     /// What the question asks about.
     pub topic: Topic,
     /// The region of the body the question belongs to, where the data places it.
-    pub region: Option<NodeIndex>,
+    pub region: Option<StructureId>,
     /// The question as a person reads it.
     pub text: String,
     /// The query whose answer is the key.
     pub query: String,
     /// The structures the query answers, in its order.
-    pub answer: Vec<NodeIndex>,
+    pub answer: Vec<StructureId>,
     /// The sources of the facts behind the key, best known first.
     pub sources: Vec<SourceId>,
     /// The kinds a typed answer is read as.

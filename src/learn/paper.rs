@@ -14,7 +14,7 @@ pub fn source_value(atlas: &Atlas, id: SourceId) -> Value {
 }
 
 /// `{"id","name","kind"}` of a structure, as answers in JSON give it.
-pub fn structure_value(atlas: &Atlas, n: petgraph::graph::NodeIndex) -> Value {
+pub fn structure_value(atlas: &Atlas, n: crate::graph::StructureId) -> Value {
     let s = atlas.node(n);
     json!({ "id": s.id, "name": s.name, "kind": s.kind })
 }

@@ -6,9 +6,9 @@ use super::{Render, grouped_facts, names, ordered_sources, reading, root_levels}
 use crate::clinical::{Deficit, Effect, Lesion, Ranking};
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, SourceId};
+use crate::graph::{FactId, StructureId};
 use crate::query::Answer;
 use crate::query::eval::Path;
-use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -36,7 +36,7 @@ pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
                     let minor = via.iter().any(|t| t.minor);
                     let via: Vec<_> = via.iter().filter(|t| !t.minor).collect();
                     if let (Value::Object(map), false) = (&mut v, via.is_empty()) {
-                        let mut parts: Vec<NodeIndex> =
+                        let mut parts: Vec<StructureId> =
                             via.iter().flat_map(|t| t.nodes()).collect();
                         parts.sort_by_cached_key(|p| atlas.node(*p).name.to_lowercase());
                         parts.dedup();
@@ -89,7 +89,7 @@ pub fn to_value(atlas: &Atlas, answer: &Answer) -> Value {
 }
 
 /// `{"id","name","kind"}`.
-pub fn brief(atlas: &Atlas, n: NodeIndex) -> Value {
+pub fn brief(atlas: &Atlas, n: StructureId) -> Value {
     let s = atlas.node(n);
     json!({ "id": s.id, "name": s.name, "kind": s.kind })
 }
@@ -114,7 +114,7 @@ fn source_ids(atlas: &Atlas, sources: &[SourceId]) -> Vec<String> {
 }
 
 /// One fact with both ends, its attributes, its sources and where it is written.
-fn fact(atlas: &Atlas, e: EdgeIndex) -> Value {
+fn fact(atlas: &Atlas, e: FactId) -> Value {
     let (s, o) = atlas.ends(e);
     let f = atlas.fact(e);
     json!({
@@ -160,7 +160,7 @@ fn source(atlas: &Atlas, id: crate::graph::model::SourceId) -> Value {
     value
 }
 
-fn show(atlas: &Atlas, n: NodeIndex) -> Value {
+fn show(atlas: &Atlas, n: StructureId) -> Value {
     let (principal, contributing) = atlas.levels_of(n);
     let s = atlas.node(n);
     let mut cited: Vec<SourceId> = s.sources.clone();
@@ -255,7 +255,7 @@ fn bedside_sign(atlas: &Atlas, sign: &crate::graph::clinical::SignDef) -> Value 
 }
 
 /// A structure's brief with an `effect` field.
-fn with_effect(atlas: &Atlas, n: NodeIndex, effect: &str) -> Value {
+fn with_effect(atlas: &Atlas, n: StructureId, effect: &str) -> Value {
     let mut v = brief(atlas, n);
     if let Value::Object(map) = &mut v {
         map.insert("effect".to_string(), Value::from(effect));
@@ -330,7 +330,7 @@ fn lesion(atlas: &Atlas, d: &Deficit) -> Value {
 /// examination that best separates it from the second.
 fn localize(atlas: &Atlas, r: &Ranking) -> Value {
     let briefs =
-        |nodes: &[NodeIndex]| -> Vec<Value> { nodes.iter().map(|n| brief(atlas, *n)).collect() };
+        |nodes: &[StructureId]| -> Vec<Value> { nodes.iter().map(|n| brief(atlas, *n)).collect() };
     let tells_apart = r.separator.map(|sep| {
         let kind = atlas.node(sep.node).kind;
         json!({

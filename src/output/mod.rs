@@ -76,7 +76,7 @@ pub trait Render {
 /// The formats the CLI and REPL offer by name.
 ///
 /// ```
-/// use fascia::output::{Format, render_to_string};
+/// use fascia::{Format, render_to_string};
 ///
 /// let atlas = fascia::bundled()?;
 /// let (_, answer) = fascia::run(&atlas, "nerves branch-of sciatic")?;
@@ -87,6 +87,7 @@ pub trait Render {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Format {
     /// Aligned tables and reference cards, as the command line prints them.
     #[default]
@@ -186,7 +187,7 @@ pub(crate) fn root_levels(atlas: &Atlas, fact: &Fact) -> Vec<String> {
 }
 
 /// The names of some structures, in the order given.
-pub(crate) fn names(atlas: &Atlas, nodes: &[petgraph::graph::NodeIndex]) -> Vec<String> {
+pub(crate) fn names(atlas: &Atlas, nodes: &[crate::graph::StructureId]) -> Vec<String> {
     nodes
         .iter()
         .map(|r| atlas.node(*r).name.to_string())
@@ -196,8 +197,8 @@ pub(crate) fn names(atlas: &Atlas, nodes: &[petgraph::graph::NodeIndex]) -> Vec<
 /// Levels as the texts print them: "C5, C6 (C7)", the contributing ones in parentheses.
 pub(crate) fn levels_text(
     atlas: &Atlas,
-    principal: &[petgraph::graph::NodeIndex],
-    contributing: &[petgraph::graph::NodeIndex],
+    principal: &[crate::graph::StructureId],
+    contributing: &[crate::graph::StructureId],
 ) -> String {
     let mut text = names(atlas, principal).join(", ");
     if !contributing.is_empty() {
@@ -213,9 +214,9 @@ pub(crate) fn levels_text(
 /// the part of the structure that states it (`None` when the structure states it
 /// itself).
 pub(crate) type ReadFact = (
-    petgraph::graph::EdgeIndex,
-    petgraph::graph::NodeIndex,
-    Option<petgraph::graph::NodeIndex>,
+    crate::graph::FactId,
+    crate::graph::StructureId,
+    Option<crate::graph::StructureId>,
 );
 
 /// The facts of one relation read one way from a structure.
@@ -225,7 +226,7 @@ pub(crate) type FactGroup = (Relation, Direction, Vec<ReadFact>);
 /// (what it states), then inverse ones (what others state of it), in relation order.
 /// The facts of its parts (a muscle's heads, a nerve's divisions, a vessel's unnamed
 /// branches) are facts of the whole, listed after its own with the part named.
-pub(crate) fn grouped_facts(atlas: &Atlas, node: petgraph::graph::NodeIndex) -> Vec<FactGroup> {
+pub(crate) fn grouped_facts(atlas: &Atlas, node: crate::graph::StructureId) -> Vec<FactGroup> {
     let parts = constituent_parts(atlas, node);
     let mut groups = Vec::new();
     for direction in [Direction::Forward, Direction::Inverse] {
@@ -262,8 +263,8 @@ pub(crate) fn grouped_facts(atlas: &Atlas, node: petgraph::graph::NodeIndex) -> 
 /// among them: they have cards of their own and would bury the bone's.
 fn constituent_parts(
     atlas: &Atlas,
-    node: petgraph::graph::NodeIndex,
-) -> Vec<petgraph::graph::NodeIndex> {
+    node: crate::graph::StructureId,
+) -> Vec<crate::graph::StructureId> {
     use crate::graph::model::Kind;
     let kind = atlas.node(node).kind;
     let wanted = |k: Kind| match kind {

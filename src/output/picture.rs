@@ -6,13 +6,13 @@
 use super::Scene;
 use crate::graph::Atlas;
 use crate::graph::model::{Direction, Kind, Relation};
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use crate::graph::{FactId, StructureId};
 use std::collections::{BTreeMap, HashSet};
 
 /// One line between two structures: every fact of one relation between them.
 pub struct Line {
-    pub subject: NodeIndex,
-    pub object: NodeIndex,
+    pub subject: StructureId,
+    pub object: StructureId,
     pub relation: Relation,
     /// What the colour cannot say: root levels, a muscle's assisting role.
     pub label: Option<String>,
@@ -41,11 +41,11 @@ impl Line {
 
 /// A compartment's box: its muscles, each muscle with its heads in a box of its own.
 pub struct Cluster {
-    pub compartment: NodeIndex,
+    pub compartment: StructureId,
     /// Structures in the compartment that are not heads of a boxed muscle.
-    pub members: Vec<NodeIndex>,
+    pub members: Vec<StructureId>,
     /// A muscle (drawn when it is in the scene) and its heads in the scene.
-    pub muscles: BTreeMap<NodeIndex, Vec<NodeIndex>>,
+    pub muscles: BTreeMap<StructureId, Vec<StructureId>>,
 }
 
 pub struct Picture {
@@ -53,31 +53,31 @@ pub struct Picture {
     pub subtitle: Option<String>,
     pub clusters: Vec<Cluster>,
     /// Structures in no box.
-    pub loose: Vec<NodeIndex>,
+    pub loose: Vec<StructureId>,
     pub lines: Vec<Line>,
-    pub answer: HashSet<NodeIndex>,
+    pub answer: HashSet<StructureId>,
     /// Whether the compartment of a cluster is also in the scene (then the box stands
     /// for it and it is not drawn again as a node).
-    pub boxed: HashSet<NodeIndex>,
+    pub boxed: HashSet<StructureId>,
     /// Kinds and relations drawn, for the legend, in their usual order.
     pub kinds: Vec<Kind>,
     pub relations: Vec<Relation>,
     /// Whether some line lists a root level that only some references give.
     pub partial_roots: bool,
-    shown: HashSet<NodeIndex>,
+    shown: HashSet<StructureId>,
 }
 
 impl Picture {
     /// `boxes`: whether the drawing arranges its own boxes (DOT); the built-in SVG
     /// boxes compartments after placing them side by side.
     pub fn of(atlas: &Atlas, scene: Scene, boxes: bool) -> Picture {
-        let in_scene: HashSet<NodeIndex> = scene.nodes.iter().copied().collect();
+        let in_scene: HashSet<StructureId> = scene.nodes.iter().copied().collect();
         let (clusters, loose, boxed) = if boxes {
             arrange(atlas, &scene.nodes, &in_scene)
         } else {
             (Vec::new(), scene.nodes.clone(), HashSet::new())
         };
-        let shown_by_box = |s: NodeIndex, o: NodeIndex, relation: Relation| {
+        let shown_by_box = |s: StructureId, o: StructureId, relation: Relation| {
             // a box says "located in" and "head of" already
             (relation == Relation::LocatedIn && boxed.contains(&o) && in_box(&clusters, o, s))
                 || (relation == Relation::PartOf
@@ -86,7 +86,7 @@ impl Picture {
                         .iter()
                         .any(|c| c.muscles.get(&o).is_some_and(|heads| heads.contains(&s))))
         };
-        let mut grouped: BTreeMap<(NodeIndex, NodeIndex, Relation), Vec<EdgeIndex>> =
+        let mut grouped: BTreeMap<(StructureId, StructureId, Relation), Vec<FactId>> =
             BTreeMap::new();
         for e in &scene.edges {
             let (s, o) = atlas.ends(*e);
@@ -138,7 +138,7 @@ impl Picture {
     }
 
     /// Every structure drawn as a node, boxed or not.
-    pub fn drawn_nodes(&self) -> Vec<NodeIndex> {
+    pub fn drawn_nodes(&self) -> Vec<StructureId> {
         let mut out = Vec::new();
         for c in &self.clusters {
             out.extend(c.members.iter().copied());
@@ -154,7 +154,7 @@ impl Picture {
     }
 
     /// The structures drawn inside one box.
-    pub fn drawn_nodes_of(&self, cluster: &Cluster) -> Vec<NodeIndex> {
+    pub fn drawn_nodes_of(&self, cluster: &Cluster) -> Vec<StructureId> {
         let mut out = cluster.members.clone();
         for (whole, heads) in &cluster.muscles {
             if self.is_drawn_whole(*whole) {
@@ -166,12 +166,12 @@ impl Picture {
     }
 
     /// A muscle with heads is drawn inside its box only when it is in the scene.
-    pub fn is_drawn_whole(&self, whole: NodeIndex) -> bool {
+    pub fn is_drawn_whole(&self, whole: StructureId) -> bool {
         self.shown.contains(&whole)
     }
 }
 
-fn in_box(clusters: &[Cluster], compartment: NodeIndex, n: NodeIndex) -> bool {
+fn in_box(clusters: &[Cluster], compartment: StructureId, n: StructureId) -> bool {
     clusters.iter().any(|c| {
         c.compartment == compartment
             && (c.members.contains(&n)
@@ -184,13 +184,13 @@ fn in_box(clusters: &[Cluster], compartment: NodeIndex, n: NodeIndex) -> bool {
 /// anything else located in a compartment that is itself in the scene.
 fn arrange(
     atlas: &Atlas,
-    nodes: &[NodeIndex],
-    in_scene: &HashSet<NodeIndex>,
-) -> (Vec<Cluster>, Vec<NodeIndex>, HashSet<NodeIndex>) {
+    nodes: &[StructureId],
+    in_scene: &HashSet<StructureId>,
+) -> (Vec<Cluster>, Vec<StructureId>, HashSet<StructureId>) {
     // a muscle's box is its compartment, never a passage its tendon crosses (flexor
     // hallucis longus is in the deep posterior compartment, its tendon in the tarsal
     // tunnel); anything else is boxed in what it is located in, where that is drawn
-    let compartment_of = |n: NodeIndex| {
+    let compartment_of = |n: StructureId| {
         let mut places = atlas
             .neighbours(n, Relation::LocatedIn, Direction::Forward)
             .map(|(_, c)| c);
@@ -199,7 +199,7 @@ fn arrange(
             _ => places.find(|c| in_scene.contains(c)),
         }
     };
-    let mut by_compartment: BTreeMap<NodeIndex, Cluster> = BTreeMap::new();
+    let mut by_compartment: BTreeMap<StructureId, Cluster> = BTreeMap::new();
     let mut loose = Vec::new();
     for &n in nodes {
         let kind = atlas.node(n).kind;
@@ -230,15 +230,15 @@ fn arrange(
     }
     // a muscle whose heads are boxed is drawn in its heads' box
     for cluster in by_compartment.values_mut() {
-        let wholes: Vec<NodeIndex> = cluster.muscles.keys().copied().collect();
+        let wholes: Vec<StructureId> = cluster.muscles.keys().copied().collect();
         cluster.members.retain(|m| !wholes.contains(m));
     }
-    let boxed: HashSet<NodeIndex> = by_compartment
+    let boxed: HashSet<StructureId> = by_compartment
         .keys()
         .copied()
         .filter(|c| in_scene.contains(c))
         .collect();
-    let wholes: HashSet<NodeIndex> = by_compartment
+    let wholes: HashSet<StructureId> = by_compartment
         .values()
         .flat_map(|c| c.muscles.keys().copied())
         .collect();
@@ -248,8 +248,8 @@ fn arrange(
 
 /// Root levels of every innervation fact on the line, the subject's minority levels in
 /// brackets; `assisting` for an assisting action.
-fn line_label(atlas: &Atlas, subject: NodeIndex, facts: &[EdgeIndex]) -> (Option<String>, bool) {
-    let versions: Vec<&[NodeIndex]> = facts
+fn line_label(atlas: &Atlas, subject: StructureId, facts: &[FactId]) -> (Option<String>, bool) {
+    let versions: Vec<&[StructureId]> = facts
         .iter()
         .map(|e| &*atlas.fact(*e).roots)
         .filter(|r| !r.is_empty())
@@ -257,7 +257,7 @@ fn line_label(atlas: &Atlas, subject: NodeIndex, facts: &[EdgeIndex]) -> (Option
     let mut words = Vec::new();
     let mut partial = false;
     if !versions.is_empty() {
-        let mut all: Vec<NodeIndex> = versions.iter().flat_map(|v| v.iter().copied()).collect();
+        let mut all: Vec<StructureId> = versions.iter().flat_map(|v| v.iter().copied()).collect();
         all.sort_by_key(|r| atlas.node(*r).id.to_string());
         all.sort_by_key(|r| root_order(atlas.node(*r).id.as_str()));
         all.dedup();

@@ -3,9 +3,9 @@
 //! query's subgraph all start here.
 
 use crate::graph::Atlas;
+use crate::graph::model::Direction;
+use crate::graph::{FactId, StructureId};
 use crate::query::Answer;
-use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
 use std::collections::HashSet;
 
 /// What to draw: structures, the facts between them, and which structures are the
@@ -17,11 +17,11 @@ pub struct Scene {
     /// What the answer is, when the title is the query.
     pub subtitle: Option<String>,
     /// The structures to draw.
-    pub nodes: Vec<NodeIndex>,
+    pub nodes: Vec<StructureId>,
     /// The facts among them to draw.
-    pub edges: Vec<EdgeIndex>,
+    pub edges: Vec<FactId>,
     /// The structures that are the answer itself, drawn bold.
-    pub answer: HashSet<NodeIndex>,
+    pub answer: HashSet<StructureId>,
 }
 
 impl Scene {
@@ -57,11 +57,12 @@ impl Scene {
                 answer: HashSet::new(),
             },
             Answer::Show(n) => {
-                let g = atlas.graph();
-                let edges: Vec<EdgeIndex> = g
-                    .edges_directed(*n, petgraph::Direction::Outgoing)
-                    .chain(g.edges_directed(*n, petgraph::Direction::Incoming))
-                    .map(|e| e.id())
+                // newest first each way, as the structure's own lists hold them
+                let edges: Vec<FactId> = atlas
+                    .facts_at(*n, Direction::Forward)
+                    .into_iter()
+                    .chain(atlas.facts_at(*n, Direction::Inverse))
+                    .map(|(e, _, _)| e)
                     .collect();
                 let mut nodes = vec![*n];
                 for e in &edges {
@@ -88,7 +89,7 @@ impl Scene {
                 paths, from, to, ..
             } => Scene::paths(atlas, *from, *to, paths),
             Answer::Why(w) => {
-                let mut edges: Vec<EdgeIndex> = w.asserted.clone();
+                let mut edges: Vec<FactId> = w.asserted.clone();
                 if let Some(p) = &w.inferred {
                     edges.extend(p.steps.iter().map(|s| s.edge));
                 }
@@ -123,7 +124,7 @@ impl Scene {
             },
             Answer::Lesion(_) | Answer::Localize(_) => Scene::clinical(atlas, answer),
             Answer::BedsideSign(sign) => {
-                let nodes: Vec<NodeIndex> = sign.findings.iter().map(|(_, n)| *n).collect();
+                let nodes: Vec<StructureId> = sign.findings.iter().map(|(_, n)| *n).collect();
                 Scene {
                     subtitle: None,
                     title: sign.name.to_string(),
@@ -154,7 +155,7 @@ impl Scene {
         nodes.extend(d.nerves.iter().copied());
         nodes.extend(d.muscles.iter().map(|m| m.muscle));
         nodes.extend(d.skin.iter().map(|s| s.node));
-        let lost: HashSet<NodeIndex> = d
+        let lost: HashSet<StructureId> = d
             .muscles
             .iter()
             .filter(|m| m.effect == crate::clinical::Effect::Lost)
@@ -173,8 +174,8 @@ impl Scene {
     fn induced(
         atlas: &Atlas,
         title: &str,
-        mut nodes: Vec<NodeIndex>,
-        answer: HashSet<NodeIndex>,
+        mut nodes: Vec<StructureId>,
+        answer: HashSet<StructureId>,
     ) -> Scene {
         dedup(&mut nodes);
         let edges = atlas.facts_among(&nodes);
@@ -189,8 +190,8 @@ impl Scene {
 
     fn paths(
         atlas: &Atlas,
-        from: NodeIndex,
-        to: NodeIndex,
+        from: StructureId,
+        to: StructureId,
         paths: &[crate::query::eval::Path],
     ) -> Scene {
         let mut nodes = vec![from, to];
@@ -212,7 +213,7 @@ impl Scene {
     }
 }
 
-fn dedup(nodes: &mut Vec<NodeIndex>) {
+fn dedup(nodes: &mut Vec<StructureId>) {
     let mut seen = HashSet::new();
     nodes.retain(|n| seen.insert(*n));
 }

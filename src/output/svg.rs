@@ -12,9 +12,9 @@ use super::layered::{Item, Link, Rect, layout};
 use super::picture::Picture;
 use super::scene::Scene;
 use crate::graph::Atlas;
+use crate::graph::StructureId;
 use crate::graph::model::{Direction, Kind, Relation};
 use crate::query::{Answer, Cancel, Query};
-use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -272,21 +272,22 @@ fn builtin(atlas: &Atlas, picture: &Picture) -> io::Result<String> {
 fn layered(
     atlas: &Atlas,
     picture: &Picture,
-    nodes: &[NodeIndex],
+    nodes: &[StructureId],
 ) -> io::Result<(String, f64, f64)> {
-    let mut order: Vec<NodeIndex> = Vec::with_capacity(nodes.len());
+    let mut order: Vec<StructureId> = Vec::with_capacity(nodes.len());
     for n in nodes {
         if !order.contains(n) {
             order.push(*n);
         }
     }
     let groups = compartment_groups(atlas, &order);
-    let group_of: HashMap<NodeIndex, usize> = groups
+    let group_of: HashMap<StructureId, usize> = groups
         .iter()
         .enumerate()
         .flat_map(|(g, (_, members))| members.iter().map(move |m| (*m, g)))
         .collect();
-    let index: HashMap<NodeIndex, usize> = order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let index: HashMap<StructureId, usize> =
+        order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     let names: Vec<Vec<String>> = order
         .iter()
         .map(|n| {
@@ -341,7 +342,7 @@ fn layered(
     }
     body.push_str("</defs>\n");
     let _ = writeln!(body, r#"<g transform="translate({room},{room})">"#);
-    let rects: HashMap<NodeIndex, Rect> = order
+    let rects: HashMap<StructureId, Rect> = order
         .iter()
         .zip(&done.rects)
         .map(|(n, r)| (*n, *r))
@@ -418,7 +419,7 @@ fn structure(
     body: &mut String,
     atlas: &Atlas,
     picture: &Picture,
-    n: NodeIndex,
+    n: StructureId,
     r: Rect,
     name: &[String],
 ) {
@@ -470,15 +471,18 @@ const BOX_LABEL: f64 = 14.0;
 
 /// Muscles (and heads, by their muscle's compartment) grouped by a compartment that is
 /// not itself drawn: what DOT would cluster.
-fn compartment_groups(atlas: &Atlas, nodes: &[NodeIndex]) -> Vec<(NodeIndex, Vec<NodeIndex>)> {
-    let drawn: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
-    let compartment_of = |n: NodeIndex| {
+fn compartment_groups(
+    atlas: &Atlas,
+    nodes: &[StructureId],
+) -> Vec<(StructureId, Vec<StructureId>)> {
+    let drawn: std::collections::HashSet<StructureId> = nodes.iter().copied().collect();
+    let compartment_of = |n: StructureId| {
         atlas
             .neighbours(n, Relation::LocatedIn, Direction::Forward)
             .map(|(_, c)| c)
             .find(|c| atlas.node(*c).kind == Kind::Compartment)
     };
-    let mut groups: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
+    let mut groups: BTreeMap<StructureId, Vec<StructureId>> = BTreeMap::new();
     for &n in nodes {
         let compartment = match atlas.node(n).kind {
             Kind::Muscle => compartment_of(n),
@@ -502,8 +506,8 @@ fn compartment_groups(atlas: &Atlas, nodes: &[NodeIndex]) -> Vec<(NodeIndex, Vec
 /// out rather than mislead.
 fn boxes(
     atlas: &Atlas,
-    groups: &[(NodeIndex, Vec<NodeIndex>)],
-    rects: &HashMap<NodeIndex, Rect>,
+    groups: &[(StructureId, Vec<StructureId>)],
+    rects: &HashMap<StructureId, Rect>,
 ) -> String {
     let mut drawn: Vec<Rect> = Vec::new();
     let mut out = String::new();
@@ -662,7 +666,7 @@ mod tests {
         let compartment = id("superficial-posterior-compartment-of-leg");
         let (soleus, plantaris, popliteus) = (id("soleus"), id("plantaris"), id("popliteus"));
         let groups = vec![(compartment, vec![soleus, plantaris])];
-        let side_by_side: HashMap<NodeIndex, Rect> = [
+        let side_by_side: HashMap<StructureId, Rect> = [
             (soleus, Rect::new(0.0, 100.0, 80.0, 120.0)),
             (plantaris, Rect::new(100.0, 100.0, 180.0, 120.0)),
             (popliteus, Rect::new(300.0, 100.0, 380.0, 120.0)),

@@ -5,10 +5,10 @@ use crate::clinical::{Affected, Deficit, Effect, Lesion, Ranking};
 use crate::graph::Atlas;
 use crate::graph::agreement::Standing;
 use crate::graph::model::{Direction, Role, SourceId, Tier};
+use crate::graph::{FactId, StructureId};
 use crate::query::Answer;
 use crate::query::ast::Sign;
 use crate::query::eval::{Path, Subgraph, Through, WhyAnswer};
-use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
 
 /// Plain text; `width`, when given, is the terminal's: tables and notes fit it.
@@ -106,7 +106,7 @@ impl Render for Text {
 /// through.
 fn table(
     atlas: &Atlas,
-    nodes: &[NodeIndex],
+    nodes: &[StructureId],
     via: &[Vec<Through>],
     width: Option<usize>,
     out: &mut dyn Write,
@@ -293,7 +293,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 
 /// A part's name as read beside its whole: "short head" beside Biceps femoris
 /// ("Biceps femoris, short head"), the full name otherwise.
-fn part_name(atlas: &Atlas, whole: NodeIndex, part: NodeIndex) -> &str {
+fn part_name(atlas: &Atlas, whole: StructureId, part: StructureId) -> &str {
     let (w, p) = (
         atlas.node(whole).name.as_str(),
         atlas.node(part).name.as_str(),
@@ -307,7 +307,7 @@ fn part_name(atlas: &Atlas, whole: NodeIndex, part: NodeIndex) -> &str {
 /// cross-references and the sources cited.
 fn card(
     atlas: &Atlas,
-    node: NodeIndex,
+    node: StructureId,
     width: Option<usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -541,7 +541,7 @@ fn one_line(atlas: &Atlas, path: &Path) -> String {
     line
 }
 
-fn fact_line(atlas: &Atlas, edge: EdgeIndex) -> String {
+fn fact_line(atlas: &Atlas, edge: FactId) -> String {
     let (s, o) = atlas.ends(edge);
     let fact = atlas.fact(edge);
     let roots = if fact.roots.is_empty() {
@@ -749,7 +749,7 @@ fn localize(atlas: &Atlas, r: &Ranking, out: &mut dyn Write) -> io::Result<()> {
             "(no single lesion in the data explains these findings)"
         );
     }
-    let names = |nodes: &[NodeIndex]| -> String {
+    let names = |nodes: &[StructureId]| -> String {
         let names: Vec<&str> = nodes.iter().map(|n| atlas.node(*n).name.as_str()).collect();
         names.join(", ")
     };
@@ -767,13 +767,13 @@ fn localize(atlas: &Atlas, r: &Ranking, out: &mut dyn Write) -> io::Result<()> {
             score_text(c.score)
         )?;
         // a spared finding the lesion leaves alone reads better as "spares"
-        let spared: Vec<NodeIndex> = r
+        let spared: Vec<StructureId> = r
             .findings
             .iter()
             .filter(|f| f.sign == Sign::Spared)
             .map(|f| f.node)
             .collect();
-        let (spares, explains): (Vec<NodeIndex>, Vec<NodeIndex>) =
+        let (spares, explains): (Vec<StructureId>, Vec<StructureId>) =
             c.explains.iter().partition(|n| spared.contains(n));
         for (label, nodes) in [
             ("explains", &explains),

@@ -8,8 +8,8 @@ use crate::graph::Atlas;
 pub use crate::graph::descent::descent_steps;
 use crate::graph::descent::{Walk, descent_steps_by};
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
+use crate::graph::{FactId, StructureId};
 use fixedbitset::FixedBitSet;
-use petgraph::graph::{EdgeIndex, NodeIndex};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -35,22 +35,23 @@ pub const AROUND_LIMIT: usize = 500;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Answer {
     /// The structures a set query finds.
     Set(SetAnswer),
     /// How many structures `count` finds.
     Count(usize),
     /// `show soleus`: the structure to describe.
-    Show(NodeIndex),
+    Show(StructureId),
     /// A bedside sign and the findings it stands for.
     BedsideSign(crate::graph::clinical::SignDef),
     /// `path A to B`: one chain of facts between two structures. `None`: the two
     /// structures are not connected (through the allowed relations).
     Path {
         /// The structure the path starts at.
-        from: NodeIndex,
+        from: StructureId,
         /// The structure the path ends at.
-        to: NodeIndex,
+        to: StructureId,
         /// The cheapest chain of facts between them, the one that best explains the
         /// connection.
         path: Option<Path>,
@@ -58,9 +59,9 @@ pub enum Answer {
     /// `paths A to B max N`: every simple path between two structures, shortest first.
     Paths {
         /// The structure the paths start at.
-        from: NodeIndex,
+        from: StructureId,
         /// The structure the paths end at.
-        to: NodeIndex,
+        to: StructureId,
         /// The paths found, shortest first; at most [`PATHS_LIMIT`].
         paths: Vec<Path>,
         /// Whether there were more than [`PATHS_LIMIT`] paths, and the rest were left
@@ -79,9 +80,10 @@ pub enum Answer {
 
 /// A set of structures, sorted by name, and what a picture of it should also show.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct SetAnswer {
     /// The structures found, sorted by name; at most `limit` of them.
-    pub nodes: Vec<NodeIndex>,
+    pub nodes: Vec<StructureId>,
     /// For each node: how it answers when it answers only through parts (a muscle
     /// through its head, a fact stated on a division of the nerve asked about).
     pub via: Vec<Vec<Through>>,
@@ -104,7 +106,7 @@ impl SetAnswer {
     /// The named targets and the structures a `*` passed through on the way to them:
     /// what a picture of the answer shows beside it. Computed when asked for (only
     /// pictures ask), not when the query is answered.
-    pub fn context(&self, atlas: &Atlas) -> Vec<NodeIndex> {
+    pub fn context(&self, atlas: &Atlas) -> Vec<StructureId> {
         self.context.nodes(atlas, &self.nodes)
     }
 
@@ -112,7 +114,7 @@ impl SetAnswer {
     /// of it whose facts (or whose facts' root levels) reach a target or what lies under
     /// it, with the chains that join them, part to whole and division to target. An
     /// export of these, with the facts among them, answers the query again.
-    pub fn grounds(&self, atlas: &Atlas) -> Vec<NodeIndex> {
+    pub fn grounds(&self, atlas: &Atlas) -> Vec<StructureId> {
         self.context.grounds(atlas, &self.nodes)
     }
 }
@@ -120,19 +122,20 @@ impl SetAnswer {
 /// The targets of a set query, each with what lies under it: enough to compute the
 /// context of a picture later, for the structures finally listed.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Context {
-    closures: Vec<(NodeIndex, Closure)>,
+    closures: Vec<(StructureId, Closure)>,
 }
 
 impl Context {
     /// Targets, plus the chain from each result's neighbour in a closure up to its top.
     /// Membership goes through hash sets and each closure's chains are walked once, so
     /// a listed answer of thousands costs about what counting it does.
-    fn nodes(&self, atlas: &Atlas, results: &[NodeIndex]) -> Vec<NodeIndex> {
-        let answered: FxHashSet<NodeIndex> = results.iter().copied().collect();
+    fn nodes(&self, atlas: &Atlas, results: &[StructureId]) -> Vec<StructureId> {
+        let answered: FxHashSet<StructureId> = results.iter().copied().collect();
         let mut kept = FxHashSet::default();
-        let mut keep: Vec<NodeIndex> = Vec::new();
-        let mut push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
+        let mut keep: Vec<StructureId> = Vec::new();
+        let mut push = |n: StructureId, keep: &mut Vec<StructureId>| {
             if !answered.contains(&n) && kept.insert(n) {
                 keep.push(n);
             }
@@ -170,10 +173,10 @@ impl Context {
 
 impl Context {
     /// See [`SetAnswer::grounds`].
-    fn grounds(&self, atlas: &Atlas, results: &[NodeIndex]) -> Vec<NodeIndex> {
+    fn grounds(&self, atlas: &Atlas, results: &[StructureId]) -> Vec<StructureId> {
         let mut kept = FxHashSet::default();
         let mut keep = Vec::new();
-        let mut push = |n: NodeIndex, keep: &mut Vec<NodeIndex>| {
+        let mut push = |n: StructureId, keep: &mut Vec<StructureId>| {
             if kept.insert(n) {
                 keep.push(n);
             }
@@ -183,7 +186,7 @@ impl Context {
             let parents = closure.parents();
             for r in results {
                 // each part below the result, with the whole it was reached from
-                let mut above: FxHashMap<NodeIndex, NodeIndex> = FxHashMap::default();
+                let mut above: FxHashMap<StructureId, StructureId> = FxHashMap::default();
                 let mut stack = vec![*r];
                 while let Some(p) = stack.pop() {
                     let facts = atlas
@@ -191,7 +194,7 @@ impl Context {
                         .into_iter()
                         .chain(atlas.facts_at(p, Direction::Inverse));
                     for (e, _, other) in facts {
-                        let mut reached: Vec<NodeIndex> = Vec::new();
+                        let mut reached: Vec<StructureId> = Vec::new();
                         if closure.contains(other) {
                             reached.push(other);
                         }
@@ -234,27 +237,29 @@ impl Context {
 /// fact (`None`: the answer itself) and the part of the target the fact reaches
 /// (`None`: the target itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct Through {
     /// The part of the answer that states the fact; `None`: the answer itself.
-    pub part: Option<NodeIndex>,
+    pub part: Option<StructureId>,
     /// The part of the target the fact reaches; `None`: the target itself.
-    pub reaching: Option<NodeIndex>,
+    pub reaching: Option<StructureId>,
     /// The supply is a minor share (a twig to a small part of the structure).
     pub minor: bool,
 }
 
 impl Through {
     /// The structures named, part first.
-    pub fn nodes(&self) -> impl Iterator<Item = NodeIndex> {
+    pub fn nodes(&self) -> impl Iterator<Item = StructureId> {
         self.part.into_iter().chain(self.reaching)
     }
 }
 
 /// One step of a path: the fact used and which way it was walked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Step {
     /// The fact.
-    pub edge: EdgeIndex,
+    pub edge: FactId,
     /// Its relation.
     pub relation: Relation,
     /// True when walked from subject to object (as the fact is stated).
@@ -263,9 +268,10 @@ pub struct Step {
 
 /// A chain of facts between two structures, in either direction.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Path {
     /// The structures along the path, from its start to its end.
-    pub nodes: Vec<NodeIndex>,
+    pub nodes: Vec<StructureId>,
     /// The facts between them, one fewer than the structures: `steps[i]` joins
     /// `nodes[i]` to `nodes[i + 1]`.
     pub steps: Vec<Step>,
@@ -274,17 +280,18 @@ pub struct Path {
 /// The facts behind `subject relation target`: asserted directly, or inferred through
 /// a chain, or not at all.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct WhyAnswer {
     /// The structure asked about.
-    pub subject: NodeIndex,
+    pub subject: StructureId,
     /// The relation asked about.
     pub relation: Relation,
     /// Which way the relation was read: forward (`inserts-into`) or inverse.
     pub direction: Direction,
     /// The structure at its other end.
-    pub target: NodeIndex,
+    pub target: StructureId,
     /// Facts that state it directly (for a root level: the innervation facts listing it).
-    pub asserted: Vec<EdgeIndex>,
+    pub asserted: Vec<FactId>,
     /// When not asserted: the first fact, then the facts that put its object under the
     /// target (`branch-of`, `part-of`, `attaches-to`, …), as a path from subject to target.
     pub inferred: Option<Path>,
@@ -293,14 +300,15 @@ pub struct WhyAnswer {
 /// A structure's neighbourhood, for `around`: the structures within a depth and the
 /// facts among them.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Subgraph {
     /// The structure at the centre (`None` only in an empty subgraph).
-    pub center: Option<NodeIndex>,
+    pub center: Option<StructureId>,
     /// The structures, the centre first and the others by name; at most
     /// [`AROUND_LIMIT`].
-    pub nodes: Vec<NodeIndex>,
+    pub nodes: Vec<StructureId>,
     /// Every fact among them.
-    pub edges: Vec<EdgeIndex>,
+    pub edges: Vec<FactId>,
     /// Whether the neighbourhood grew past [`AROUND_LIMIT`] and the rest was left out.
     pub truncated: bool,
 }
@@ -609,10 +617,10 @@ impl NodeSet {
 }
 
 /// Structures sorted by name (case-insensitive), then id.
-fn sorted(atlas: &Atlas, set: &NodeSet) -> Vec<NodeIndex> {
-    let mut keyed: Vec<(Cow<'_, str>, NodeIndex)> = set
+fn sorted(atlas: &Atlas, set: &NodeSet) -> Vec<StructureId> {
+    let mut keyed: Vec<(Cow<'_, str>, StructureId)> = set
         .ones()
-        .map(NodeIndex::new)
+        .map(StructureId::new)
         .map(|n| (lowercase(&atlas.node(n).name), n))
         .collect();
     keyed.sort_unstable_by(|(a, m), (b, n)| {
@@ -638,7 +646,7 @@ fn lowercase(text: &str) -> Cow<'_, str> {
 /// the structure above it; a step of work per structure and per fact followed.
 fn descend(
     atlas: &Atlas,
-    top: NodeIndex,
+    top: StructureId,
     disputed: bool,
     only: &[Relation],
     meter: &mut Meter<'_>,
@@ -666,7 +674,7 @@ fn descend(
 /// closure is small (most are one structure) and a bitset over the graph once it grows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Closure {
-    order: Vec<(NodeIndex, Option<(NodeIndex, EdgeIndex)>)>,
+    order: Vec<(StructureId, Option<(StructureId, FactId)>)>,
     member: FixedBitSet,
 }
 
@@ -674,7 +682,7 @@ impl Closure {
     /// Past this many structures, membership is kept in a bitset.
     const SCAN: usize = 16;
 
-    fn of(top: NodeIndex) -> Closure {
+    fn of(top: StructureId) -> Closure {
         Closure {
             order: vec![(top, None)],
             member: FixedBitSet::new(),
@@ -685,7 +693,7 @@ impl Closure {
         self.order.len()
     }
 
-    fn contains(&self, n: NodeIndex) -> bool {
+    fn contains(&self, n: StructureId) -> bool {
         if self.member.is_empty() {
             self.order.iter().any(|(m, _)| *m == n)
         } else {
@@ -694,7 +702,7 @@ impl Closure {
     }
 
     /// Adds `n`, reached from a structure by a fact; `count` is the graph's size.
-    fn push(&mut self, n: NodeIndex, from: (NodeIndex, EdgeIndex), count: usize) {
+    fn push(&mut self, n: StructureId, from: (StructureId, FactId), count: usize) {
         if self.member.is_empty() && self.order.len() >= Self::SCAN {
             self.member = FixedBitSet::with_capacity(count);
             for (m, _) in &self.order {
@@ -708,12 +716,12 @@ impl Closure {
     }
 
     /// The structures, top first.
-    fn nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+    fn nodes(&self) -> impl Iterator<Item = StructureId> + '_ {
         self.order.iter().map(|(n, _)| *n)
     }
 
     /// The structure above each one and the fact between them (none for the top).
-    fn steps(&self) -> FxHashMap<NodeIndex, (NodeIndex, EdgeIndex)> {
+    fn steps(&self) -> FxHashMap<StructureId, (StructureId, FactId)> {
         self.order
             .iter()
             .filter_map(|(n, from)| from.map(|f| (*n, f)))
@@ -721,7 +729,7 @@ impl Closure {
     }
 
     /// The structure above each one.
-    fn parents(&self) -> FxHashMap<NodeIndex, NodeIndex> {
+    fn parents(&self) -> FxHashMap<StructureId, StructureId> {
         self.order
             .iter()
             .filter_map(|(n, from)| from.map(|(p, _)| (*n, p)))
@@ -736,15 +744,15 @@ struct Evaluator<'a> {
     /// Whether contributing root levels count as well as principal ones.
     contributing: bool,
     /// Named targets and the `*` closures met while evaluating, for pictures.
-    context: Vec<(NodeIndex, Closure)>,
+    context: Vec<(StructureId, Closure)>,
     /// Structures that answered only through parts, with those parts.
-    via: FxHashMap<NodeIndex, Vec<Through>>,
+    via: FxHashMap<StructureId, Vec<Through>>,
     /// Structures that answered through a fact of their own about the target itself.
-    direct: FxHashSet<NodeIndex>,
+    direct: FxHashSet<StructureId>,
     /// A buffer for the structures a hit answers as, kept between hits.
-    wholes: Vec<NodeIndex>,
+    wholes: Vec<StructureId>,
     /// Each part's wholes of another kind than a given one, once worked out.
-    wholes_memo: FxHashMap<(NodeIndex, Kind), std::rc::Rc<[NodeIndex]>>,
+    wholes_memo: FxHashMap<(StructureId, Kind), std::rc::Rc<[StructureId]>>,
     /// Whether a `*` over innervation or supply records the branch each answer is
     /// reached through (for a listed answer's `through`; a count needs none).
     territory: bool,
@@ -779,7 +787,7 @@ impl Evaluator<'_> {
     }
 
     /// Notes that `y` answers a `*` over a territory through `t` (or its part `x`).
-    fn through_branch(&mut self, y: NodeIndex, x: NodeIndex, t: NodeIndex, top: NodeIndex) {
+    fn through_branch(&mut self, y: StructureId, x: StructureId, t: StructureId, top: StructureId) {
         if y == x && t == top {
             self.direct.insert(y);
         } else {
@@ -797,7 +805,7 @@ impl Evaluator<'_> {
     }
 
     /// Whether `root` counts among `subject`'s levels in this evaluation.
-    fn level_counts(&self, subject: NodeIndex, root: NodeIndex) -> bool {
+    fn level_counts(&self, subject: StructureId, root: StructureId) -> bool {
         match self.atlas.level_weight(subject, root) {
             _ if self.disputed => true,
             Some(crate::graph::agreement::Weight::Principal) => true,
@@ -825,12 +833,12 @@ impl Evaluator<'_> {
     /// A subquery's answer as the target of a relation: a whole that answered only
     /// through some of its parts stands for those parts (adductor magnus, a hamstring
     /// by its hamstring part, is not a target for the nerves of its adductor part).
-    fn target_set(&mut self, expr: &PSet, meter: &mut Meter<'_>) -> Result<Vec<NodeIndex>, Stop> {
+    fn target_set(&mut self, expr: &PSet, meter: &mut Meter<'_>) -> Result<Vec<StructureId>, Stop> {
         let set = self.set(expr, meter)?;
         meter.spend(set.count())?;
         let targets = set
             .ones()
-            .map(NodeIndex::new)
+            .map(StructureId::new)
             .filter(|n| {
                 if self.direct.contains(n) {
                     return true;
@@ -853,7 +861,7 @@ impl Evaluator<'_> {
         meter.spend(set.count())?;
         let mut wholes = Vec::new();
         let mut shown_through_whole = Vec::new();
-        for n in set.ones().map(NodeIndex::new) {
+        for n in set.ones().map(StructureId::new) {
             if !self.atlas.is_part(n) {
                 continue;
             }
@@ -870,7 +878,7 @@ impl Evaluator<'_> {
     }
 
     /// The parts and the parts of parts of `n` (all kinds), each with its parent.
-    fn parts_closure(&self, top: NodeIndex, meter: &mut Meter<'_>) -> Result<Closure, Stop> {
+    fn parts_closure(&self, top: StructureId, meter: &mut Meter<'_>) -> Result<Closure, Stop> {
         descend(self.atlas, top, self.disputed, &[Relation::PartOf], meter)
     }
 
@@ -879,7 +887,7 @@ impl Evaluator<'_> {
     /// but not returned (a nerve's division answers as itself).
     /// They are appended to `out`.
     #[inline]
-    fn wholes_of_other_kind(&mut self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
+    fn wholes_of_other_kind(&mut self, n: StructureId, out: &mut Vec<StructureId>) {
         // most structures are part of nothing: no look at their facts
         if self.atlas.is_part(n) {
             self.wholes_of_part(n, out);
@@ -887,7 +895,7 @@ impl Evaluator<'_> {
     }
 
     /// [`Evaluator::wholes_of_other_kind`] of a structure that is a part.
-    fn wholes_of_part(&mut self, n: NodeIndex, out: &mut Vec<NodeIndex>) {
+    fn wholes_of_part(&mut self, n: StructureId, out: &mut Vec<StructureId>) {
         let kind = self.atlas.kind(n);
         let found = self.wholes_above(n, kind);
         out.extend(found.iter().copied());
@@ -897,9 +905,9 @@ impl Evaluator<'_> {
     /// `kind`, remembered for each structure passed: a chain of `n` parts costs `n`
     /// steps in all, not `n` per part (a walk from every part of an 8,000-link chain
     /// was cubic). The walk keeps its own stack, so a chain of any length is walked.
-    fn wholes_above(&mut self, start: NodeIndex, kind: Kind) -> std::rc::Rc<[NodeIndex]> {
+    fn wholes_above(&mut self, start: StructureId, kind: Kind) -> std::rc::Rc<[StructureId]> {
         let (atlas, disputed) = (self.atlas, self.disputed);
-        let standing = move |at: NodeIndex| {
+        let standing = move |at: StructureId| {
             atlas
                 .neighbours(at, Relation::PartOf, Direction::Forward)
                 .filter(move |(e, _)| disputed || atlas.is_standard(*e))
@@ -942,7 +950,7 @@ impl Evaluator<'_> {
     }
 
     /// The parts through which `n` answered, if it did not answer directly.
-    fn via_of(&self, n: NodeIndex) -> Vec<Through> {
+    fn via_of(&self, n: StructureId) -> Vec<Through> {
         let mut via = self.via.get(&n).cloned().unwrap_or_default();
         if self.direct.contains(&n) {
             // a territory's answer stated of the nerve and of its branch too (a source
@@ -953,11 +961,11 @@ impl Evaluator<'_> {
             }
             via.retain(|t| t.part.is_none() && t.reaching.is_some());
         }
-        let name = |n: Option<NodeIndex>| n.map(|n| self.atlas.node(n).name.to_lowercase());
+        let name = |n: Option<StructureId>| n.map(|n| self.atlas.node(n).name.to_lowercase());
         via.sort_by_cached_key(|t| (name(t.part), name(t.reaching)));
         via.dedup();
         // a part that states the fact of the target itself says all there is to say
-        let whole_target: Vec<Option<NodeIndex>> = via
+        let whole_target: Vec<Option<StructureId>> = via
             .iter()
             .filter(|t| t.reaching.is_none())
             .map(|t| t.part)
@@ -977,7 +985,7 @@ impl Evaluator<'_> {
                     meter.spend(matched.count())?;
                     let other: Vec<usize> = matched
                         .ones()
-                        .filter(|i| !kinds.contains(self.atlas.kind(NodeIndex::new(*i))))
+                        .filter(|i| !kinds.contains(self.atlas.kind(StructureId::new(*i))))
                         .collect();
                     for i in other {
                         matched.set(i, false);
@@ -1030,7 +1038,7 @@ impl Evaluator<'_> {
                 star,
                 target,
             } => {
-                let targets: Vec<NodeIndex> = match target {
+                let targets: Vec<StructureId> = match target {
                     PTarget::Node(n) => vec![*n],
                     PTarget::Set(q) => self.target_set(q, meter)?,
                 };
@@ -1074,7 +1082,7 @@ impl Evaluator<'_> {
         relation: Relation,
         direction: Direction,
         star: bool,
-        targets: &[NodeIndex],
+        targets: &[StructureId],
         meter: &mut Meter<'_>,
     ) -> Result<NodeSet, Stop> {
         let mut out = self.empty();
@@ -1126,9 +1134,9 @@ impl Evaluator<'_> {
     fn hit(
         &mut self,
         relation: Relation,
-        x: NodeIndex,
-        t: NodeIndex,
-        top: NodeIndex,
+        x: StructureId,
+        t: StructureId,
+        top: StructureId,
         star: bool,
         out: &mut NodeSet,
     ) {
@@ -1179,8 +1187,8 @@ impl Evaluator<'_> {
         &self,
         relation: Relation,
         direction: Direction,
-        t: NodeIndex,
-    ) -> Vec<NodeIndex> {
+        t: StructureId,
+    ) -> Vec<StructureId> {
         if !matches!(relation, Relation::InnervatedBy | Relation::MediatedBy) {
             return Vec::new();
         }
@@ -1214,7 +1222,7 @@ impl Evaluator<'_> {
 struct MinorShare<'a> {
     atlas: &'a Atlas,
     relation: Relation,
-    targets: FxHashSet<NodeIndex>,
+    targets: FxHashSet<StructureId>,
     disputed: bool,
 }
 
@@ -1238,7 +1246,7 @@ impl<'a> MinorShare<'a> {
         else {
             return Ok(None);
         };
-        let mut targets: FxHashSet<NodeIndex> = std::iter::once(*t).collect();
+        let mut targets: FxHashSet<StructureId> = std::iter::once(*t).collect();
         if *star {
             // the tree `*` reaches under the target: its branches, at any depth
             let walk = Walk::new(&[]);
@@ -1263,12 +1271,12 @@ impl<'a> MinorShare<'a> {
     }
 
     /// Every fact by which `n` (or a part of it) answers is a minor share.
-    fn of(&self, n: NodeIndex) -> bool {
+    fn of(&self, n: StructureId) -> bool {
         let atlas = self.atlas;
         let parts = atlas
             .neighbours(n, Relation::PartOf, Direction::Inverse)
             .map(|(_, p)| p);
-        let facts: Vec<EdgeIndex> = std::iter::once(n)
+        let facts: Vec<FactId> = std::iter::once(n)
             .chain(parts)
             .flat_map(|s| atlas.neighbours(s, self.relation, Direction::Forward))
             .filter(|(e, o)| self.targets.contains(o) && (self.disputed || atlas.is_standard(*e)))
@@ -1331,8 +1339,8 @@ pub fn step_cost(atlas: &Atlas, step: &Step) -> u32 {
 /// `via` when given; among equally cheap ones, the one found first.
 fn shortest_path(
     atlas: &Atlas,
-    from: NodeIndex,
-    to: NodeIndex,
+    from: StructureId,
+    to: StructureId,
     via: &[Relation],
     meter: &mut Meter<'_>,
 ) -> Result<Option<Path>, Stop> {
@@ -1343,7 +1351,7 @@ fn shortest_path(
     let count = atlas.structure_count();
     meter.spend(count / 64)?;
     let mut best: Vec<u32> = vec![u32::MAX; count];
-    let mut parent: Vec<Option<(NodeIndex, Step)>> = vec![None; count];
+    let mut parent: Vec<Option<(StructureId, Step)>> = vec![None; count];
     let Some(start) = best.get_mut(from.index()) else {
         return Ok(None);
     };
@@ -1389,9 +1397,9 @@ fn shortest_path(
 /// Every fact at `n` in both directions, as steps to the structure at the other end.
 fn steps_at<'a>(
     atlas: &'a Atlas,
-    n: NodeIndex,
+    n: StructureId,
     via: &'a [Relation],
-) -> impl Iterator<Item = (Step, NodeIndex)> + 'a {
+) -> impl Iterator<Item = (Step, StructureId)> + 'a {
     // the compact arrays, in petgraph's order: a path search reads most of the graph
     let out = atlas
         .facts_at(n, Direction::Forward)
@@ -1419,9 +1427,9 @@ fn steps_at<'a>(
 /// without repeating the same relation to the same neighbour twice.
 fn walk<'a>(
     atlas: &'a Atlas,
-    n: NodeIndex,
+    n: StructureId,
     via: &'a [Relation],
-) -> impl Iterator<Item = (Step, NodeIndex)> + 'a {
+) -> impl Iterator<Item = (Step, StructureId)> + 'a {
     let mut seen = HashSet::new();
     steps_at(atlas, n, via)
         .filter(move |(step, next)| seen.insert((step.relation, step.forward, *next)))
@@ -1431,8 +1439,8 @@ fn walk<'a>(
 /// fact looked at costs a step of `budget`: the search is exponential in `max`.
 fn all_paths(
     atlas: &Atlas,
-    from: NodeIndex,
-    to: NodeIndex,
+    from: StructureId,
+    to: StructureId,
     max: usize,
     via: &[Relation],
     budget: &mut Budget,
@@ -1462,7 +1470,7 @@ fn all_paths(
 /// The state of one `paths` search.
 struct PathSearch<'a, 'b> {
     atlas: &'a Atlas,
-    to: NodeIndex,
+    to: StructureId,
     via: &'a [Relation],
     found: Vec<Path>,
     truncated: bool,
@@ -1487,7 +1495,7 @@ impl PathSearch<'_, '_> {
         if at == self.to {
             return Ok(());
         }
-        let steps: Vec<(Step, NodeIndex)> = walk(self.atlas, at, self.via).collect();
+        let steps: Vec<(Step, StructureId)> = walk(self.atlas, at, self.via).collect();
         self.budget.spend("paths", steps.len() as u64 + 1)?;
         for (step, next) in steps {
             if self.truncated {
@@ -1507,11 +1515,11 @@ impl PathSearch<'_, '_> {
 }
 
 /// `why subject relation target`: its subject, relation, direction, `*` and target.
-type WhyAsked = (NodeIndex, Relation, Direction, bool, NodeIndex);
+type WhyAsked = (StructureId, Relation, Direction, bool, StructureId);
 
 fn why(atlas: &Atlas, asked: WhyAsked, meter: &mut Meter<'_>) -> Result<WhyAnswer, Stop> {
     let (subject, relation, direction, _, target) = asked;
-    let mut asserted: Vec<EdgeIndex> = atlas
+    let mut asserted: Vec<FactId> = atlas
         .neighbours(subject, relation, direction)
         .filter(|(_, other)| *other == target)
         .map(|(e, _)| e)
@@ -1629,7 +1637,7 @@ fn best_chain(
 }
 
 /// The step along `edge` that leaves `from`.
-fn step_towards(atlas: &Atlas, edge: EdgeIndex, from: NodeIndex) -> Step {
+fn step_towards(atlas: &Atlas, edge: FactId, from: StructureId) -> Step {
     let (s, _) = atlas.ends(edge);
     Step {
         edge,
@@ -1642,11 +1650,11 @@ fn step_towards(atlas: &Atlas, edge: EdgeIndex, from: NodeIndex) -> Step {
 /// looked at costs a step of `budget`.
 fn around(
     atlas: &Atlas,
-    center: NodeIndex,
+    center: StructureId,
     depth: usize,
     budget: &mut Budget,
 ) -> Result<Subgraph, Stop> {
-    let mut dist: HashMap<NodeIndex, usize> = HashMap::from([(center, 0)]);
+    let mut dist: HashMap<StructureId, usize> = HashMap::from([(center, 0)]);
     let mut order = vec![center];
     let mut queue = VecDeque::from([center]);
     let mut truncated = false;
@@ -1685,18 +1693,18 @@ mod tests {
 
     #[test]
     fn a_closure_knows_its_members_before_and_after_it_grows_a_bitset() {
-        let mut closure = Closure::of(NodeIndex::new(5));
-        let edge = EdgeIndex::new(0);
+        let mut closure = Closure::of(StructureId::new(5));
+        let edge = FactId::new(0);
         // every third structure of 300, past the point where membership moves to a bitset
         for i in (8..300).step_by(3) {
-            assert!(!closure.contains(NodeIndex::new(i)));
-            closure.push(NodeIndex::new(i), (NodeIndex::new(5), edge), 300);
-            assert!(closure.contains(NodeIndex::new(i)));
+            assert!(!closure.contains(StructureId::new(i)));
+            closure.push(StructureId::new(i), (StructureId::new(5), edge), 300);
+            assert!(closure.contains(StructureId::new(i)));
         }
         assert!(closure.len() > Closure::SCAN);
-        assert!(closure.contains(NodeIndex::new(5)));
-        assert!(!closure.contains(NodeIndex::new(9)));
-        assert!(!closure.contains(NodeIndex::new(298)));
+        assert!(closure.contains(StructureId::new(5)));
+        assert!(!closure.contains(StructureId::new(9)));
+        assert!(!closure.contains(StructureId::new(298)));
         let members: Vec<usize> = closure.nodes().map(|n| n.index()).collect();
         assert_eq!(members[0], 5);
         assert_eq!(members.len(), 1 + (8..300).step_by(3).count());

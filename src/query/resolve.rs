@@ -4,10 +4,10 @@
 use super::ast::*;
 use super::error::QueryError;
 use crate::clinical::{Finding, Lesion, Sign, Site};
+use crate::graph::StructureId;
 use crate::graph::clinical::SignDef;
 use crate::graph::model::{Direction, Kind, KindSet, Relation};
 use crate::graph::{Atlas, normalize, strip_kind_word};
-use petgraph::graph::NodeIndex;
 
 /// A query with every name resolved: what the evaluator runs.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,16 +38,16 @@ pub enum Plan {
         limit: Option<usize>,
     },
     /// `show soleus`: everything about one structure.
-    Show(NodeIndex),
+    Show(StructureId),
     /// `show "wrist drop"`: a bedside sign and the findings it stands for.
     BedsideSign(SignDef),
     /// `path soleus to sciatic`: the chain of facts that best explains how two
     /// structures connect.
     Path {
         /// The structure the path starts at.
-        from: NodeIndex,
+        from: StructureId,
         /// The structure the path ends at.
-        to: NodeIndex,
+        to: StructureId,
         /// The only relations the path may use, in either direction; any relation when
         /// empty.
         via: Vec<Relation>,
@@ -55,9 +55,9 @@ pub enum Plan {
     /// `paths soleus to sciatic max 4`: every simple path of up to `max` facts.
     Paths {
         /// The structure the paths start at.
-        from: NodeIndex,
+        from: StructureId,
         /// The structure the paths end at.
-        to: NodeIndex,
+        to: StructureId,
         /// The most facts in a path, 1 to [`LARGEST_PATHS_MAX`]: as the query gave it,
         /// else [`DEFAULT_PATHS_MAX`].
         max: usize,
@@ -68,7 +68,7 @@ pub enum Plan {
     /// `why soleus inserts-into* calcaneus`: the chain of facts behind an answer.
     Why {
         /// The structure the answer is about.
-        subject: NodeIndex,
+        subject: StructureId,
         /// The relation asked about.
         relation: Relation,
         /// Which way the relation was read: forward (`inserts-into`) or inverse.
@@ -76,12 +76,12 @@ pub enum Plan {
         /// `*`: the relation also reaches what lies under its target.
         star: bool,
         /// The structure at the relation's other end.
-        target: NodeIndex,
+        target: StructureId,
     },
     /// `around soleus depth 2`: a structure's neighbourhood.
     Around {
         /// The structure at the centre.
-        center: NodeIndex,
+        center: StructureId,
         /// How many facts away to look, 1 to [`LARGEST_DEPTH`]: as the query gave it,
         /// else [`DEFAULT_DEPTH`].
         depth: usize,
@@ -152,7 +152,7 @@ pub enum PCond {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PTarget {
     /// One structure.
-    Node(NodeIndex),
+    Node(StructureId),
     /// Every structure a subquery finds.
     Set(Box<PSet>),
 }
@@ -282,7 +282,7 @@ fn resolve_for(
     name: &Name,
     allowed: KindSet,
     word: &'static str,
-) -> Result<NodeIndex, QueryError> {
+) -> Result<StructureId, QueryError> {
     resolve_name(atlas, name, allowed, None).map_err(|e| match e {
         QueryError::UnknownName { .. } => {
             match exact_matches(atlas, &normalize(&name.text)).first() {
@@ -311,7 +311,7 @@ const LESIONED: KindSet = KindSet::of(&[Kind::Nerve, Kind::Root]);
 /// site's own name (`wrist`, `fibular neck`). The sites of a nerve's continuation count
 /// as its own (`lesion "posterior interosseous nerve" at supinator`). An exact name
 /// wins over words that merely occur in a site's name.
-fn resolve_site(atlas: &Atlas, nerve: NodeIndex, at: &Name) -> Result<Site, QueryError> {
+fn resolve_site(atlas: &Atlas, nerve: StructureId, at: &Name) -> Result<Site, QueryError> {
     let typed = normalize(&at.text);
     let words: Vec<&str> = typed
         .split(|c: char| !c.is_alphanumeric())
@@ -395,7 +395,7 @@ fn site_place(atlas: &Atlas, site: &Site) -> String {
 
 /// A nerve with the nerves it continues from and as (the deep branch of the radial
 /// nerve and the posterior interosseous nerve): one line a lesion may lie along.
-fn continuation_line(atlas: &Atlas, nerve: NodeIndex) -> Vec<NodeIndex> {
+fn continuation_line(atlas: &Atlas, nerve: StructureId) -> Vec<StructureId> {
     let mut line = vec![nerve];
     let mut i = 0;
     while let Some(&n) = line.get(i) {
@@ -660,7 +660,7 @@ pub fn resolve_name(
     name: &Name,
     allowed: KindSet,
     relation: Option<&RelationRef>,
-) -> Result<NodeIndex, QueryError> {
+) -> Result<StructureId, QueryError> {
     if let Some(n) = atlas.by_id(&name.text) {
         if allowed.contains(atlas.node(n).kind) {
             return Ok(n);
@@ -668,7 +668,7 @@ pub fn resolve_name(
     }
     let key = normalize(&name.text);
     let exact = exact_matches(atlas, &key);
-    let fitting: Vec<(NodeIndex, u8)> = exact
+    let fitting: Vec<(StructureId, u8)> = exact
         .iter()
         .copied()
         .filter(|(n, _)| allowed.contains(atlas.node(*n).kind))
@@ -716,8 +716,8 @@ pub fn resolve_name(
 
 /// Nodes named exactly `key` with their rank (see [`Atlas::named_ranked`]); a kind word
 /// the user added (`soleus muscle`) is dropped at the weakest rank.
-fn exact_matches(atlas: &Atlas, key: &str) -> Vec<(NodeIndex, u8)> {
-    let mut out: Vec<(NodeIndex, u8)> = atlas.named_ranked(key).collect();
+fn exact_matches(atlas: &Atlas, key: &str) -> Vec<(StructureId, u8)> {
+    let mut out: Vec<(StructureId, u8)> = atlas.named_ranked(key).collect();
     for kind in Kind::ALL {
         if let Some(short) = strip_kind_word(key, kind) {
             for (n, _) in atlas.named_ranked(short) {
@@ -731,12 +731,12 @@ fn exact_matches(atlas: &Atlas, key: &str) -> Vec<(NodeIndex, u8)> {
 }
 
 /// Nodes of the allowed kinds with a name in which every typed word starts a word.
-fn partial_matches(atlas: &Atlas, key: &str, allowed: KindSet) -> Vec<NodeIndex> {
+fn partial_matches(atlas: &Atlas, key: &str, allowed: KindSet) -> Vec<StructureId> {
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return Vec::new();
     }
-    let mut out: Vec<NodeIndex> = Vec::new();
+    let mut out: Vec<StructureId> = Vec::new();
     for (candidate, nodes) in atlas.name_keys() {
         let mut their: Vec<&str> = candidate.split(' ').collect();
         let all_found = words
@@ -759,7 +759,11 @@ fn partial_matches(atlas: &Atlas, key: &str, allowed: KindSet) -> Vec<NodeIndex>
     out
 }
 
-fn one_of(atlas: &Atlas, name: &Name, mut nodes: Vec<NodeIndex>) -> Result<NodeIndex, QueryError> {
+fn one_of(
+    atlas: &Atlas,
+    name: &Name,
+    mut nodes: Vec<StructureId>,
+) -> Result<StructureId, QueryError> {
     if let [one] = nodes.as_slice() {
         return Ok(*one);
     }

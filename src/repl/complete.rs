@@ -361,7 +361,7 @@ fn names_matching(atlas: &Atlas, partial: &str, bare: bool, kinds: KindSet) -> V
             }
         }
     }
-    for idx in atlas.graph().node_indices() {
+    for idx in atlas.structures() {
         let s = atlas.node(idx);
         if !kinds.contains(s.kind) {
             continue;

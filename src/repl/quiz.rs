@@ -357,7 +357,7 @@ impl Session {
     }
 
     fn feedback(&self, q: &Question, grade: &Grade, out: &mut dyn Write) -> io::Result<()> {
-        let names = |nodes: &[petgraph::graph::NodeIndex]| {
+        let names = |nodes: &[fascia::graph::StructureId]| {
             nodes
                 .iter()
                 .map(|n| self.atlas.node(*n).name.as_str())

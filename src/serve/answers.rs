@@ -211,5 +211,7 @@ fn kind_of(answer: &Answer) -> &'static str {
         Answer::Lesion(_) => "lesion",
         Answer::Localize(_) => "localize",
         Answer::BedsideSign(_) => "sign",
+        // an answer the page has no drawing for: it shows the JSON
+        _ => "other",
     }
 }

@@ -166,7 +166,10 @@ fn show(engine: &Engine, id: &str) -> Response {
         None => {
             let mut error =
                 json!({ "message": format!("no structure has the id `{}`", shorten(id)) });
-            let ids = atlas.graph().node_weights().map(|s| s.id.as_str());
+            let ids = atlas
+                .structures()
+                .map(|n| atlas.node(n))
+                .map(|s| s.id.as_str());
             // a long path is no typo of an id, and would be slow to compare
             let close = if id.len() <= 100 {
                 fascia::suggest::nearest(id, ids, 3)
@@ -253,7 +256,7 @@ fn grade(engine: &Engine, request: &Request) -> Response {
         return Response::error(400, "the answer is longer than a query may be");
     }
     let grade = fascia::learn::grade(atlas, &question, typed);
-    let briefs = |nodes: &[petgraph::graph::NodeIndex]| -> Vec<Value> {
+    let briefs = |nodes: &[fascia::graph::StructureId]| -> Vec<Value> {
         nodes.iter().map(|n| brief(atlas, *n)).collect()
     };
     let paper = fascia::learn::paper::JsonQuestion::of(atlas, &question);

@@ -135,15 +135,15 @@ fn floor_path(graph: &DiGraph<Node, Relation>, from: NodeIndex, to: NodeIndex) -
 /// The bundled data as the TSV files `--data` reads.
 fn write_bundled(atlas: &Atlas, dir: &Path) -> std::io::Result<()> {
     use std::fmt::Write;
-    let g = atlas.graph();
     let mut nodes = String::from("id\tkind\tname\n");
-    for n in g.node_weights() {
+    for n in atlas.structures().map(|n| atlas.node(n)) {
         let _ = writeln!(nodes, "{}\t{}\t{}", n.id, n.kind, n.name);
     }
     let mut edges = String::from("subject\tpredicate\tobject\n");
-    for e in g.edge_references() {
-        let (s, o) = (&g[e.source()].id, &g[e.target()].id);
-        let _ = writeln!(edges, "{s}\t{}\t{o}", e.weight().relation);
+    for e in atlas.facts() {
+        let (s, o) = atlas.ends(e);
+        let (s, o) = (&atlas.node(s).id, &atlas.node(o).id);
+        let _ = writeln!(edges, "{s}\t{}\t{o}", atlas.fact(e).relation);
     }
     std::fs::write(dir.join("nodes.tsv"), nodes)?;
     std::fs::write(dir.join("edges.tsv"), edges)

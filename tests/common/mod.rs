@@ -5,8 +5,8 @@
 #![allow(dead_code)]
 
 use fascia::Atlas;
+use fascia::graph::StructureId;
 use fascia::graph::model::{Direction, Kind, Relation};
-use petgraph::graph::NodeIndex;
 use std::sync::LazyLock;
 
 pub static ATLAS: LazyLock<Atlas> =
@@ -26,7 +26,7 @@ pub fn ids(query: &str) -> Vec<String> {
 }
 
 /// The heads and parts of a muscle.
-pub fn parts(m: NodeIndex) -> Vec<NodeIndex> {
+pub fn parts(m: StructureId) -> Vec<StructureId> {
     ATLAS
         .neighbours(m, Relation::PartOf, Direction::Inverse)
         .map(|(_, p)| p)
@@ -35,7 +35,7 @@ pub fn parts(m: NodeIndex) -> Vec<NodeIndex> {
 }
 
 /// Whether a muscle states the relation itself or on every one of its parts.
-pub fn covered(m: NodeIndex, relation: Relation) -> bool {
+pub fn covered(m: StructureId, relation: Relation) -> bool {
     let parts = parts(m);
     ATLAS.has_fact(m, relation)
         || (!parts.is_empty() && parts.iter().all(|p| ATLAS.has_fact(*p, relation)))

@@ -22,6 +22,7 @@ use std::fmt;
 /// the engine only ever compares these values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Kind {
     /// A whole muscle: `soleus`, `biceps-brachii`.
     Muscle,
@@ -271,6 +272,7 @@ impl KindSet {
 /// inverse name (as read from its object); both are accepted in data files and queries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Relation {
     /// A muscle or head arises from a bone, landmark, tendon or ligament
     /// (`originates-from`, inverse `origin-of`).

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     match loaded {
         Ok(atlas) => {
             // what loaded has printable names: no character the loaders refuse
-            for n in atlas.graph().node_indices() {
+            for n in atlas.structures() {
                 let s = atlas.node(n);
                 assert!(fascia::graph::text::first_refused(&s.name).is_none());
             }
