@@ -8,22 +8,43 @@ use petgraph::visit::EdgeRef;
 
 /// One fact seen from one end: 12 bytes where a petgraph edge with its fact is >100.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Entry {
-    relation: u8,
-    other: u32,
-    edge: u32,
+pub(super) struct Entry {
+    pub(super) relation: u8,
+    pub(super) other: u32,
+    pub(super) edge: u32,
 }
 
 /// The facts at each node in one direction: node `n`'s are
 /// `entries[offsets[n]..offsets[n + 1]]`, sorted by relation, then newest fact first
 /// (the order petgraph lists them in, so answers keep their order).
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Csr {
-    offsets: Vec<u32>,
-    entries: Vec<Entry>,
+pub(super) struct Csr {
+    pub(super) offsets: Vec<u32>,
+    pub(super) entries: Vec<Entry>,
 }
 
 impl Csr {
+    /// Whether arrays read from a snapshot can be used without a panic or a wrong
+    /// slice: one offset per node and one more, starting at 0, never decreasing, ending
+    /// at the last entry (one per fact); each entry's relation, node and fact in range,
+    /// and each node's entries grouped by relation (what [`Csr::get`]'s search needs).
+    fn is_valid(&self, nodes: usize, facts: usize) -> bool {
+        self.offsets.len() == nodes + 1
+            && self.offsets.first() == Some(&0)
+            && self.offsets.last().map(|l| *l as usize) == Some(self.entries.len())
+            && self.entries.len() == facts
+            && self.offsets.windows(2).all(|w| {
+                self.entries
+                    .get(w[0] as usize..w[1] as usize)
+                    .is_some_and(|es| es.windows(2).all(|p| p[0].relation <= p[1].relation))
+            })
+            && self.entries.iter().all(|e| {
+                (e.relation as usize) < Relation::ALL.len()
+                    && (e.other as usize) < nodes
+                    && (e.edge as usize) < facts
+            })
+    }
+
     /// `ends` gives, per edge, the node it is listed at and the node at the other end.
     fn build(
         graph: &DiGraph<Structure, Fact>,
@@ -93,6 +114,30 @@ pub(super) struct Adjacency {
 }
 
 impl Adjacency {
+    /// The arrays, for a snapshot: forward, inverse, and the part-of bits.
+    pub(super) fn parts(&self) -> (&Csr, &Csr, &[u64]) {
+        (&self.forward, &self.inverse, &self.parts)
+    }
+
+    /// Adjacency read back from a snapshot of a graph of `nodes` structures and `facts`
+    /// facts; `None` if the arrays do not fit it (see [`Csr::is_valid`]).
+    pub(super) fn from_parts(
+        forward: Csr,
+        inverse: Csr,
+        parts: Vec<u64>,
+        nodes: usize,
+        facts: usize,
+    ) -> Option<Adjacency> {
+        let fits = forward.is_valid(nodes, facts)
+            && inverse.is_valid(nodes, facts)
+            && parts.len() == nodes.div_ceil(64);
+        fits.then_some(Adjacency {
+            forward,
+            inverse,
+            parts,
+        })
+    }
+
     pub(super) fn build(graph: &DiGraph<Structure, Fact>) -> Adjacency {
         let mut parts = vec![0u64; graph.node_count().div_ceil(64)];
         for e in graph.edge_references() {
@@ -180,5 +225,77 @@ impl Adjacency {
                 NodeIndex::new(e.other as usize),
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mini() -> crate::Atlas {
+        let mini = include_str!("../../tests/fixtures/mini/mini.toml");
+        crate::load_files([("mini.toml", mini)], "mini").unwrap()
+    }
+
+    fn arrays(atlas: &crate::Atlas) -> (Csr, Csr, Vec<u64>, usize, usize) {
+        let (f, i, p) = atlas.adjacency.parts();
+        let (n, e) = (atlas.structure_count(), atlas.fact_count());
+        (f.clone(), i.clone(), p.to_vec(), n, e)
+    }
+
+    #[test]
+    fn arrays_of_a_graph_are_taken_back_as_they_are() {
+        let atlas = mini();
+        let (f, i, p, n, e) = arrays(&atlas);
+        assert_eq!(
+            Adjacency::from_parts(f, i, p, n, e).as_ref(),
+            Some(&atlas.adjacency)
+        );
+    }
+
+    #[test]
+    fn arrays_that_do_not_fit_the_graph_are_refused() {
+        let atlas = mini();
+        let (f, i, p, n, e) = arrays(&atlas);
+        let refused = |f: Csr, i: Csr, p: Vec<u64>| Adjacency::from_parts(f, i, p, n, e).is_none();
+        // a node too many or too few, a fact too many
+        assert!(Adjacency::from_parts(f.clone(), i.clone(), p.clone(), n + 1, e).is_none());
+        assert!(Adjacency::from_parts(f.clone(), i.clone(), p.clone(), n, e + 1).is_none());
+        let mut bad = f.clone();
+        bad.offsets[1] = u32::MAX;
+        assert!(refused(bad, i.clone(), p.clone()), "offset past the end");
+        let mut bad = f.clone();
+        let k = bad.offsets.iter().position(|o| *o > 0).unwrap();
+        bad.offsets[k - 1] = bad.offsets[k] + 1;
+        assert!(refused(bad, i.clone(), p.clone()), "offsets decrease");
+        let mut bad = f.clone();
+        bad.offsets[0] = 1;
+        assert!(refused(bad, i.clone(), p.clone()), "offsets start past 0");
+        let mut bad = f.clone();
+        bad.entries[0].other = n as u32;
+        assert!(refused(bad, i.clone(), p.clone()), "a node out of range");
+        let mut bad = i.clone();
+        bad.entries[0].edge = e as u32;
+        assert!(refused(f.clone(), bad, p.clone()), "a fact out of range");
+        let mut bad = f.clone();
+        bad.entries[0].relation = Relation::ALL.len() as u8;
+        assert!(refused(bad, i.clone(), p.clone()), "no such relation");
+        let mut bad = f.clone();
+        bad.entries.pop();
+        assert!(refused(bad, i.clone(), p.clone()), "an entry short");
+        assert!(refused(f.clone(), i.clone(), Vec::new()), "no part-of bits");
+        // a node whose entries are not grouped by relation
+        let mut bad = f.clone();
+        let w = bad
+            .offsets
+            .windows(2)
+            .find(|w| {
+                let es = &bad.entries[w[0] as usize..w[1] as usize];
+                es.first().map(|e| e.relation) != es.last().map(|e| e.relation)
+            })
+            .map(|w| (w[0] as usize, w[1] as usize))
+            .unwrap();
+        bad.entries[w.0..w.1].reverse();
+        assert!(refused(bad, i, p), "relations out of order");
     }
 }

@@ -232,6 +232,53 @@ impl Agreement {
     pub fn has_contributing(&self) -> bool {
         self.levels.values().any(|w| *w == Weight::Contributing)
     }
+
+    /// What a snapshot stores: per fact its standing (its position in
+    /// [`Standing::ALL`]) and support; each level with its weight.
+    pub(crate) fn parts(&self) -> AgreementParts<'_> {
+        AgreementParts {
+            standing: &self.standing,
+            support: &self.support,
+            levels: &self.levels,
+        }
+    }
+
+    /// An agreement read back from a snapshot; `None` unless there is one standing and
+    /// one support per fact.
+    pub(crate) fn from_parts(
+        facts: usize,
+        standing: Vec<Standing>,
+        support: Vec<u16>,
+        levels: HashMap<(StructureId, StructureId), Weight>,
+    ) -> Option<Agreement> {
+        (standing.len() == facts && support.len() == facts).then_some(Agreement {
+            standing,
+            support,
+            levels,
+        })
+    }
+}
+
+/// An [`Agreement`]'s contents, borrowed for a snapshot.
+pub(crate) struct AgreementParts<'a> {
+    pub(crate) standing: &'a [Standing],
+    pub(crate) support: &'a [u16],
+    pub(crate) levels: &'a HashMap<(StructureId, StructureId), Weight>,
+}
+
+impl Standing {
+    /// Every standing, in the order a snapshot numbers them.
+    pub(crate) const ALL: [Standing; 4] = [
+        Standing::Standard,
+        Standing::Minority,
+        Standing::Variant,
+        Standing::SingleSource,
+    ];
+}
+
+impl Weight {
+    /// Both weights, in the order a snapshot numbers them.
+    pub(crate) const ALL: [Weight; 2] = [Weight::Principal, Weight::Contributing];
 }
 
 fn stated(status: Option<Status>) -> Standing {

@@ -243,30 +243,39 @@ impl NameIndex {
     }
 }
 
-impl Atlas {
-    /// Builds the indexes; the name index is computed unless a snapshot brings it.
-    fn new(
-        graph: DiGraph<Structure, Fact>,
-        works: Vec<Work>,
-        sources: Vec<Source>,
-        texts: FactTexts,
-        origin: String,
+/// Spinal root → the innervated-by facts that list it among their root levels.
+pub(crate) type RootLevels = HashMap<StructureId, Vec<FactId>>;
+
+/// The indexes that cost most to derive from a graph: a snapshot stores them, so a
+/// start from one reads them instead of building them again.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Derived {
+    by_kind: Vec<Vec<StructureId>>,
+    by_name: NameIndex,
+    adjacency: adjacency::Adjacency,
+    /// Every root level, the standard ones, and the principal or contributing ones.
+    root_levels: [RootLevels; 3],
+    agreement: agreement::Agreement,
+    disputed: bool,
+}
+
+impl Derived {
+    /// Builds them; the name index is computed unless a snapshot brings it.
+    fn build(
+        graph: &DiGraph<Structure, Fact>,
+        works: &[Work],
+        sources: &[Source],
         names: Option<NameIndex>,
-    ) -> Atlas {
-        let mut by_id = FxHashMap::with_capacity_and_hasher(graph.node_count(), Default::default());
+    ) -> Derived {
         let mut by_kind = vec![Vec::new(); Kind::ALL.len()];
-        let mut kinds = Vec::with_capacity(graph.node_count());
         for idx in graph.node_indices() {
-            let s = &graph[idx];
-            kinds.push(s.kind);
-            by_id.insert(s.id.clone(), StructureId::of(idx));
-            by_kind[s.kind.index()].push(StructureId::of(idx));
+            by_kind[graph[idx].kind.index()].push(StructureId::of(idx));
         }
-        let by_name = names.unwrap_or_else(|| name_index(&graph));
-        let agreement = agreement::Agreement::compute(&graph, &works, &sources);
-        let mut root_levels: HashMap<StructureId, Vec<FactId>> = HashMap::new();
-        let mut standard_root_levels: HashMap<StructureId, Vec<FactId>> = HashMap::new();
-        let mut weighted_root_levels: HashMap<StructureId, Vec<FactId>> = HashMap::new();
+        let by_name = names.unwrap_or_else(|| name_index(graph));
+        let agreement = agreement::Agreement::compute(graph, works, sources);
+        let mut root_levels: RootLevels = HashMap::new();
+        let mut standard_root_levels: RootLevels = HashMap::new();
+        let mut weighted_root_levels: RootLevels = HashMap::new();
         for edge in graph.edge_indices() {
             let Some((subject, _)) = graph.edge_endpoints(edge) else {
                 continue;
@@ -296,12 +305,62 @@ impl Atlas {
             named.sort_by(|a, b| a.0.cmp(b.0));
             *list = named.into_iter().map(|(_, n)| n).collect();
         }
-        let adjacency = adjacency::Adjacency::build(&graph);
+        let adjacency = adjacency::Adjacency::build(graph);
         let disputed = graph
             .edge_indices()
             .any(|e| agreement.standing(FactId::of(e)) != agreement::Standing::Standard)
             || root_levels.values().map(Vec::len).sum::<usize>()
                 != standard_root_levels.values().map(Vec::len).sum::<usize>();
+        Derived {
+            by_kind,
+            by_name,
+            adjacency,
+            root_levels: [root_levels, standard_root_levels, weighted_root_levels],
+            agreement,
+            disputed,
+        }
+    }
+}
+
+impl Atlas {
+    /// Builds the indexes; the name index is computed unless a snapshot brings it.
+    fn new(
+        graph: DiGraph<Structure, Fact>,
+        works: Vec<Work>,
+        sources: Vec<Source>,
+        texts: FactTexts,
+        origin: String,
+        names: Option<NameIndex>,
+    ) -> Atlas {
+        let derived = Derived::build(&graph, &works, &sources, names);
+        Atlas::with_derived(graph, works, sources, texts, origin, derived)
+    }
+
+    /// An atlas of a graph and the indexes derived from it (built, or read back from a
+    /// snapshot that stored them); only the cheap ones are built here.
+    fn with_derived(
+        graph: DiGraph<Structure, Fact>,
+        works: Vec<Work>,
+        sources: Vec<Source>,
+        texts: FactTexts,
+        origin: String,
+        derived: Derived,
+    ) -> Atlas {
+        let mut by_id = FxHashMap::with_capacity_and_hasher(graph.node_count(), Default::default());
+        let mut kinds = Vec::with_capacity(graph.node_count());
+        for idx in graph.node_indices() {
+            let s = &graph[idx];
+            kinds.push(s.kind);
+            by_id.insert(s.id.clone(), StructureId::of(idx));
+        }
+        let Derived {
+            by_kind,
+            by_name,
+            adjacency,
+            root_levels: [root_levels, standard_root_levels, weighted_root_levels],
+            agreement,
+            disputed,
+        } = derived;
         Atlas {
             graph,
             works,

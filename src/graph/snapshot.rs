@@ -6,15 +6,19 @@
 //! Reading is defensive: anything out of place gives `None` (the caller then falls back
 //! to parsing the TOML texts), never a panic.
 
+use super::FactId;
 use super::StructureId;
+use super::adjacency::{Adjacency, Csr, Entry};
+use super::agreement::{Agreement, Standing, Weight};
 use super::model::{
     Fact, Kind, Location, NoteId, Position, Quality, Relation, Role, Source, SourceId, Status,
     Structure, Text, Tier, Work, WorkId, Xref, XrefScheme,
 };
-use super::{Atlas, FactTexts, NameIndex, clinical};
+use super::{Atlas, Derived, FactTexts, NameIndex, RootLevels, clinical};
 use petgraph::graph::DiGraph;
+use std::collections::HashMap;
 
-const MAGIC: &[u8; 4] = b"FSC7";
+const MAGIC: &[u8; 4] = b"FSC8";
 const NONE: u32 = u32::MAX;
 
 /// Encodes a checked graph.
@@ -100,6 +104,7 @@ pub fn encode(atlas: &Atlas) -> Vec<u8> {
         w.bytes.push(*rank);
     }
     w.clinical(&atlas.clinical);
+    w.derived(atlas);
     // the blob goes first so a reader can check it before reading offsets into it
     let mut out = Vec::with_capacity(w.blob.len() + w.bytes.len() + 8);
     out.extend_from_slice(MAGIC);
@@ -185,11 +190,11 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
         });
     }
     let n_nodes = r.count()?;
-    let mut graph = DiGraph::with_capacity(n_nodes, 0);
+    let mut structures = Vec::with_capacity(n_nodes);
     for _ in 0..n_nodes {
         let id = r.text()?;
         let kind = *Kind::ALL.get(r.u8()? as usize)?;
-        graph.add_node(Structure {
+        structures.push(Structure {
             id,
             kind,
             name: r.text()?,
@@ -207,7 +212,13 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
     };
     let (n_files, n_notes) = (texts.files.len(), texts.notes.len());
     let n_edges = r.count()?;
-    graph.reserve_edges(n_edges);
+    // the facts are linked into a graph of bare nodes, whose lists fit in a cache (a
+    // graph of structures takes a cache miss per end of each fact), then the
+    // structures move in without linking again
+    let mut skeleton: DiGraph<(), Fact> = DiGraph::with_capacity(n_nodes, n_edges);
+    for _ in 0..n_nodes {
+        skeleton.add_node(());
+    }
     for _ in 0..n_edges {
         let from = r.node(n_nodes)?;
         let to = r.node(n_nodes)?;
@@ -263,8 +274,14 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
             status,
             position,
         };
-        graph.add_edge(from.node(), to.node(), fact);
+        skeleton.add_edge(from.node(), to.node(), fact);
     }
+    let mut structures = structures.into_iter();
+    // never taken: there is one structure per node
+    let graph = skeleton.map_owned(
+        |_, ()| structures.next().unwrap_or_else(blank),
+        |_, fact| fact,
+    );
     let n_keys = r.count()?;
     let mut names = NameIndex::default();
     names.keys.reserve(n_keys);
@@ -283,19 +300,35 @@ fn read(mut r: Reader<'_>, origin: &str) -> Option<Atlas> {
         .iter()
         .all(|(_, s, e)| s <= e && *e as usize <= n_entries);
     let clinical = r.clinical(n_nodes, sources.len())?;
-    if !in_range || !r.bytes.is_empty() {
+    if !in_range {
         return None;
     }
-    let mut atlas = Atlas::new(
-        graph,
-        works,
-        sources,
-        texts,
-        origin.to_string(),
-        Some(names),
-    );
+    let derived = r.derived(names, n_nodes, n_edges)?;
+    if !r.bytes.is_empty() {
+        return None;
+    }
+    let mut atlas = Atlas::with_derived(graph, works, sources, texts, origin.to_string(), derived);
     atlas.set_clinical(clinical);
     Some(atlas)
+}
+
+/// A structure of nothing, where the type wants one that cannot be missing.
+fn blank() -> Structure {
+    Structure {
+        id: Text::default(),
+        kind: Kind::Muscle,
+        name: Text::default(),
+        latin: None,
+        aliases: Vec::new(),
+        notes: Vec::new(),
+        xref: Xref::default(),
+        sources: Vec::new(),
+        location: Location {
+            file: Text::default(),
+            line: 0,
+            column: 0,
+        },
+    }
 }
 
 fn tier_index(t: Tier) -> u8 {
@@ -359,6 +392,79 @@ impl Writer {
         for n in nodes {
             self.u32(n.index() as u32);
         }
+    }
+
+    fn u16s(&mut self, vs: &[u16]) {
+        self.u32(vs.len() as u32);
+        for v in vs {
+            self.bytes.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+
+    fn csr(&mut self, csr: &Csr) {
+        self.u32(csr.offsets.len() as u32);
+        for o in &csr.offsets {
+            self.u32(*o);
+        }
+        self.u32(csr.entries.len() as u32);
+        for e in &csr.entries {
+            self.bytes.push(e.relation);
+            self.u32(e.other);
+            self.u32(e.edge);
+        }
+    }
+
+    /// Root → facts, by root so that one graph always gives the same bytes.
+    fn root_levels(&mut self, levels: &RootLevels) {
+        let mut roots: Vec<_> = levels.iter().collect();
+        roots.sort_unstable_by_key(|(root, _)| **root);
+        self.u32(roots.len() as u32);
+        for (root, edges) in roots {
+            self.u32(root.index() as u32);
+            self.u32(edges.len() as u32);
+            for e in edges {
+                self.u32(e.index() as u32);
+            }
+        }
+    }
+
+    /// The indexes a start would otherwise build again (see [`Derived`]).
+    fn derived(&mut self, atlas: &Atlas) {
+        self.u32(atlas.by_kind.len() as u32);
+        for list in &atlas.by_kind {
+            self.nodes(list);
+        }
+        let (forward, inverse, parts) = atlas.adjacency.parts();
+        self.csr(forward);
+        self.csr(inverse);
+        self.u32(parts.len() as u32);
+        for word in parts {
+            self.bytes.extend_from_slice(&word.to_le_bytes());
+        }
+        for levels in [
+            &atlas.root_levels,
+            &atlas.standard_root_levels,
+            &atlas.weighted_root_levels,
+        ] {
+            self.root_levels(levels);
+        }
+        let a = atlas.agreement.parts();
+        self.u32(a.standing.len() as u32);
+        for st in a.standing {
+            let i = Standing::ALL.iter().position(|x| x == st);
+            self.bytes.push(i.unwrap_or(0) as u8);
+        }
+        self.u16s(a.support);
+        let mut levels: Vec<_> = a.levels.iter().collect();
+        levels.sort_unstable_by_key(|(key, _)| **key);
+        self.u32(levels.len() as u32);
+        for ((subject, root), weight) in levels {
+            self.u32(subject.index() as u32);
+            self.u32(root.index() as u32);
+            let i = Weight::ALL.iter().position(|x| x == weight);
+            self.bytes.push(i.unwrap_or(0) as u8);
+        }
+        self.bytes.push(u8::from(atlas.disputed));
     }
 
     fn clinical(&mut self, t: &clinical::Tables) {
@@ -427,7 +533,16 @@ fn shared_file_name(name: &str) -> Text {
     }
 }
 
-impl Reader<'_> {
+/// A little-endian u32 from 4 bytes (shorter input reads as zero-padded).
+fn le_u32(b: &[u8]) -> u32 {
+    let mut word = [0u8; 4];
+    for (w, b) in word.iter_mut().zip(b) {
+        *w = *b;
+    }
+    u32::from_le_bytes(word)
+}
+
+impl<'b> Reader<'b> {
     fn u8(&mut self) -> Option<u8> {
         let (b, rest) = self.bytes.split_first()?;
         self.bytes = rest;
@@ -444,6 +559,121 @@ impl Reader<'_> {
     fn count(&mut self) -> Option<usize> {
         let n = self.u32()? as usize;
         (n <= self.bytes.len()).then_some(n)
+    }
+
+    /// The next `n` bytes.
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let (head, rest) = self.bytes.split_at_checked(n)?;
+        self.bytes = rest;
+        Some(head)
+    }
+
+    /// A count of records `size` bytes long, and their bytes.
+    fn records(&mut self, size: usize) -> Option<&'b [u8]> {
+        let n = self.u32()? as usize;
+        self.take(n.checked_mul(size)?)
+    }
+
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let bytes = self.records(4)?;
+        Some(bytes.chunks_exact(4).map(le_u32).collect())
+    }
+
+    fn u16s(&mut self) -> Option<Vec<u16>> {
+        let bytes = self.records(2)?;
+        Some(
+            bytes
+                .chunks_exact(2)
+                .map(|b| u16::from_le_bytes([b[0], b[1]]))
+                .collect(),
+        )
+    }
+
+    /// Compressed sparse rows; [`Adjacency::from_parts`] checks that they fit.
+    fn csr(&mut self) -> Option<Csr> {
+        let offsets = self.u32s()?;
+        let bytes = self.records(9)?;
+        let entries = bytes
+            .chunks_exact(9)
+            .map(|b| Entry {
+                relation: b[0],
+                other: le_u32(&b[1..5]),
+                edge: le_u32(&b[5..9]),
+            })
+            .collect();
+        Some(Csr { offsets, entries })
+    }
+
+    fn edge(&mut self, n_edges: usize) -> Option<FactId> {
+        let i = self.u32()? as usize;
+        (i < n_edges).then(|| FactId::new(i))
+    }
+
+    fn root_levels(&mut self, n_nodes: usize, n_edges: usize) -> Option<RootLevels> {
+        let n = self.count()?;
+        let mut levels = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let root = self.node(n_nodes)?;
+            let edges = self.count()?;
+            let edges = (0..edges)
+                .map(|_| self.edge(n_edges))
+                .collect::<Option<Vec<_>>>()?;
+            levels.insert(root, edges);
+        }
+        Some(levels)
+    }
+
+    /// The indexes [`Writer::derived`] stored, each checked against the graph's size.
+    fn derived(&mut self, names: NameIndex, n_nodes: usize, n_edges: usize) -> Option<Derived> {
+        let n_kinds = self.count()?;
+        if n_kinds != Kind::ALL.len() {
+            return None;
+        }
+        let by_kind = (0..n_kinds)
+            .map(|_| self.nodes(n_nodes))
+            .collect::<Option<Vec<_>>>()?;
+        let (forward, inverse) = (self.csr()?, self.csr()?);
+        let parts = self.records(8)?;
+        let parts = parts
+            .chunks_exact(8)
+            .map(|b| {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(b);
+                u64::from_le_bytes(word)
+            })
+            .collect();
+        let adjacency = Adjacency::from_parts(forward, inverse, parts, n_nodes, n_edges)?;
+        let root_levels = [
+            self.root_levels(n_nodes, n_edges)?,
+            self.root_levels(n_nodes, n_edges)?,
+            self.root_levels(n_nodes, n_edges)?,
+        ];
+        let standing = self
+            .records(1)?
+            .iter()
+            .map(|b| Standing::ALL.get(*b as usize).copied())
+            .collect::<Option<Vec<_>>>()?;
+        let support = self.u16s()?;
+        let n_levels = self.count()?;
+        let mut levels = HashMap::with_capacity(n_levels);
+        for _ in 0..n_levels {
+            let key = (self.node(n_nodes)?, self.node(n_nodes)?);
+            levels.insert(key, *Weight::ALL.get(self.u8()? as usize)?);
+        }
+        let agreement = Agreement::from_parts(n_edges, standing, support, levels)?;
+        let disputed = match self.u8()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        Some(Derived {
+            by_kind,
+            by_name: names,
+            adjacency,
+            root_levels,
+            agreement,
+            disputed,
+        })
     }
 
     fn nodes(&mut self, n_nodes: usize) -> Option<Vec<StructureId>> {
@@ -635,6 +865,51 @@ mod tests {
             .map(|s| s.location.file.as_str().as_ptr())
             .collect();
         assert!(files.windows(2).all(|w| w[0] == w[1]));
+    }
+
+    #[test]
+    fn the_stored_indexes_are_those_the_graph_builds() {
+        let atlas = mini();
+        let back = decode_owned(&encode(&atlas), "mini").unwrap();
+        assert_eq!(back.adjacency, atlas.adjacency);
+        assert_eq!(back.agreement, atlas.agreement);
+        assert_eq!(back.by_kind, atlas.by_kind);
+        assert_eq!(back.root_levels, atlas.root_levels);
+        assert_eq!(back.standard_root_levels, atlas.standard_root_levels);
+        assert_eq!(back.weighted_root_levels, atlas.weighted_root_levels);
+        assert_eq!(back.disputed, atlas.disputed);
+        assert_eq!(back.kinds, atlas.kinds);
+        assert_eq!(back.by_id, atlas.by_id);
+        // one graph, one snapshot: maps are written in order
+        assert_eq!(encode(&back), encode(&atlas));
+    }
+
+    #[test]
+    fn stored_indexes_that_do_not_fit_the_graph_are_refused() {
+        let atlas = mini();
+        let beyond_edges = FactId::new(atlas.fact_count());
+        let beyond_nodes = StructureId::new(atlas.structure_count());
+        let damaged: [fn(&mut Atlas, FactId, StructureId); 5] = [
+            |a, _, _| a.adjacency = Adjacency::default(),
+            |a, e, _| {
+                a.root_levels
+                    .entry(StructureId::new(0))
+                    .or_default()
+                    .push(e)
+            },
+            |a, _, n| {
+                a.weighted_root_levels
+                    .insert(n, Vec::new())
+                    .map_or((), drop)
+            },
+            |a, _, n| a.by_kind[0].push(n),
+            |a, _, _| a.agreement = Agreement::default(),
+        ];
+        for (i, damage) in damaged.iter().enumerate() {
+            let mut bad = atlas.clone();
+            damage(&mut bad, beyond_edges, beyond_nodes);
+            assert!(decode_owned(&encode(&bad), "x").is_none(), "damage {i}");
+        }
     }
 
     #[test]

@@ -319,6 +319,25 @@ fn scale(c: &mut Criterion) {
         b.iter(|| ids.contains_key(black_box(t.hop.as_str())))
     });
 
+    // where one hop's time goes: parsing the text, resolving names, evaluating the plan
+    let hop = format!("muscles innervated-by {}", t.hop);
+    group.bench_function(pair("one hop parse", "fascia"), |b| {
+        b.iter(|| fascia::query::parse(black_box(&hop)).is_ok())
+    });
+    if let Ok(query) = fascia::query::parse(&hop) {
+        group.bench_function(pair("one hop resolve", "fascia"), |b| {
+            b.iter(|| fascia::query::resolve::resolve(&atlas, black_box(&query)).is_ok())
+        });
+        if let Ok(plan) = fascia::query::resolve::resolve(&atlas, &query) {
+            group.bench_function(pair("one hop evaluate", "fascia"), |b| {
+                b.iter(|| {
+                    let mut budget = fascia::query::Budget::default();
+                    fascia::query::eval::evaluate(&atlas, black_box(&plan), &mut budget).is_ok()
+                })
+            });
+        }
+    }
+
     let queries = [
         ("one hop", format!("muscles innervated-by {}", t.hop)),
         ("star listed", format!("muscles innervated-by* {}", t.top)),

@@ -1,12 +1,15 @@
 //! `fascia serve` against its baselines: one query answered as JSON in the process
 //! (the library's own cost), through an HTTP request to a running server, and by
-//! starting `fascia -e … --format json`. Run with `cargo bench --bench serve`.
+//! starting `fascia -e … --format json`; and the whole process, `fascia -e 'muscles
+//! innervated-by tibial'`, against a plain Rust program that starts, reads the same
+//! embedded bytes and prints an answer (this bench's own binary, run with
+//! `FASCIA_BENCH_FLOOR=1`). Run with `cargo bench --bench serve`.
 
 // the tests' way of running the binary, so a setting of the caller's is not measured
 #[path = "../harness/mod.rs"]
 mod harness;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use fascia::output::{Format, render_query_to_string};
 use std::hint::black_box;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -91,5 +94,61 @@ fn serve(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, serve);
-criterion_main!(benches);
+/// The plain program: the bundled snapshot fascia embeds, embedded here too, every byte
+/// read (fascia decodes them all), and seven names printed.
+fn floor() {
+    const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.snapshot"));
+    let sum = black_box(SNAPSHOT)
+        .iter()
+        .fold(0u32, |h, b| h.rotate_left(5) ^ u32::from(*b));
+    let mut out = std::io::stdout().lock();
+    for name in [
+        "Flexor digitorum longus",
+        "Flexor hallucis longus",
+        "Gastrocnemius",
+        "Plantaris",
+        "Popliteus",
+        "Soleus",
+        "Tibialis posterior",
+    ] {
+        let _ = writeln!(out, "{name}");
+    }
+    let _ = writeln!(out, "({} bytes, {sum:08x})", SNAPSHOT.len());
+}
+
+/// Starting fascia to answer one question, against starting the plain program.
+fn process(c: &mut Criterion) {
+    let Ok(me) = std::env::current_exe() else {
+        return;
+    };
+    let mut group = c.benchmark_group("whole process: muscles innervated-by tibial");
+    group.sample_size(50);
+    group.bench_function("fascia -e", |b| {
+        b.iter(|| {
+            harness::fascia()
+                .args(["-e", "muscles innervated-by tibial"])
+                .output()
+                .map_or(0, |o| o.stdout.len())
+        })
+    });
+    group.bench_function("plain Rust program (floor)", |b| {
+        b.iter(|| {
+            harness::command(&me)
+                .env("FASCIA_BENCH_FLOOR", "1")
+                .output()
+                .map_or(0, |o| o.stdout.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, serve, process);
+
+fn main() {
+    if std::env::var_os("FASCIA_BENCH_FLOOR").is_some() {
+        floor();
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
